@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+//
+// Plotline: a headless plot service. Modules are layered; each imports only those above it:
+//   CFreeType, CPNG, CPNGShim  system libraries (pkg-config freetype2, libpng) and the setjmp shim
+//   Geometry                   value types: points, transforms, paths, flattening, stroker, dasher
+//   Raster                     premultiplied RGBA pixmap, exact-area scan converter, compositing
+//   Text                       FreeType faces from Fonts/, glyph cache, measuring, layout
+//   PNG                        libpng encoder/decoder, atomic file output
+//   Scene                      the display list and the player that draws it
+//   plotline                   the command-line tool
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Plotline",
+    products: [
+        .executable(name: "plotline", targets: ["plotline"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+        .target(name: "CPNGShim", dependencies: ["CPNG"]),
+        .target(name: "Geometry", swiftSettings: strict),
+        .target(name: "Raster", dependencies: ["Geometry"], swiftSettings: strict),
+        .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
+        .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
+        .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
+        .executableTarget(
+            name: "plotline",
+            dependencies: [
+                "Geometry", "Raster", "Text", "PNG", "Scene",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-bench", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"],
+            path: "bench/Sources/plotline-bench", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["Raster", "PNG"], path: "Tests/TestSupport",
+            swiftSettings: strict),
+        .testTarget(
+            name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strict),
+        .testTarget(
+            name: "RasterTests", dependencies: ["Geometry", "Raster", "TestSupport"],
+            exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(
+            name: "TextTests", dependencies: ["Geometry", "Raster", "Text", "TestSupport"],
+            exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(
+            name: "PNGTests", dependencies: ["Raster", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SceneTests",
+            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
+            exclude: ["Goldens"], swiftSettings: strict),
+    ]
+)

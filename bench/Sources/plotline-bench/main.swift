@@ -1,0 +1,1 @@
+print("plotline-bench: not built yet")
