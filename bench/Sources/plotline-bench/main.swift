@@ -1,1 +1,1 @@
-print("plotline-bench: not built yet")
+// plotline-bench: see bench/README.md (being rebuilt)
