@@ -7,39 +7,45 @@ extension Pixmap {
         _ mask: UnsafeBufferPointer<UInt8>, maskWidth: Int, maskHeight: Int,
         atX x: Int, y: Int, color: Color, clip: Clip? = nil
     ) {
+        guard color.a > 0 else { return }
+        blendMask(mask, maskWidth: maskWidth, maskHeight: maskHeight, atX: x, y: y,
+                  premultiplied: PremultipliedColor.pack(color.premultiplied), clip: clip)
+    }
+
+    /// `blendMask` with the colour already premultiplied and packed (`PremultipliedColor.pack`).
+    public mutating func blendMask(
+        _ mask: UnsafeBufferPointer<UInt8>, maskWidth: Int, maskHeight: Int,
+        atX x: Int, y: Int, premultiplied src: UInt32, clip: Clip? = nil
+    ) {
         let area = clip?.rect.intersection(bounds) ?? bounds
         let x0 = max(x, area.x), x1 = min(x + maskWidth, area.maxX)
         let y0 = max(y, area.y), y1 = min(y + maskHeight, area.maxY)
-        guard x0 < x1, y0 < y1, color.a > 0 else { return }
-        let src = color.premultiplied
+        guard x0 < x1, y0 < y1, src != 0, let base = mask.baseAddress else { return }
         let w = width
-        data.withUnsafeMutableBytes { raw in
-            let px = raw.bindMemory(to: UInt8.self)
+        withUnsafeMutablePixels { px in
             for py in y0..<y1 {
-                let mrow = (py - y) * maskWidth - x
-                for pxX in x0..<x1 {
-                    var cov = mask[mrow + pxX]
-                    if cov == 0 { continue }
-                    if let c = clip, c.mask != nil { cov = mul255(cov, c.coverage(x: pxX, y: py)) }
-                    let i = (py * w + pxX) * 4
-                    Pixmap.blend(px, i, src, coverage: cov)
+                let m = base + (py - y) * maskWidth + (x0 - x)
+                let dst = px + py * w + x0
+                if let cm = clip?.mask, let c = clip {
+                    cm.withUnsafeBufferPointer { cb in
+                        let crow = cb.baseAddress! + (py - c.rect.y) * c.rect.width + (x0 - c.rect.x)
+                        for i in 0..<(x1 - x0) {
+                            let cov = mul255(m[i], crow[i])
+                            if cov != 0 { PixelBlend.span(dst + i, count: 1, src: src, coverage: cov) }
+                        }
+                    }
+                } else {
+                    PixelBlend.span(dst, count: x1 - x0, src: src, coverage: m)
                 }
             }
         }
     }
 
-    /// Source-over of a premultiplied colour scaled by `coverage` onto the pixel at byte `i`.
-    @inlinable @inline(__always)
-    static func blend(_ px: UnsafeMutableBufferPointer<UInt8>, _ i: Int, _ s: PremultipliedColor, coverage: UInt8) {
-        if coverage == 255 && s.a == 255 {
-            px[i] = s.r; px[i + 1] = s.g; px[i + 2] = s.b; px[i + 3] = 255
-            return
+    /// Calls `body` with the pixels as packed premultiplied words, `width` a row.
+    @inlinable
+    public mutating func withUnsafeMutablePixels<R>(_ body: (UnsafeMutablePointer<UInt32>) throws -> R) rethrows -> R {
+        try data.withUnsafeMutableBytes { raw in
+            try raw.withMemoryRebound(to: UInt32.self) { try body($0.baseAddress!) }
         }
-        let sa = mul255(s.a, coverage)
-        let inv = 255 - sa
-        px[i] = mul255(s.r, coverage) &+ mul255(px[i], inv)
-        px[i + 1] = mul255(s.g, coverage) &+ mul255(px[i + 1], inv)
-        px[i + 2] = mul255(s.b, coverage) &+ mul255(px[i + 2], inv)
-        px[i + 3] = sa &+ mul255(px[i + 3], inv)
     }
 }

@@ -1,19 +1,105 @@
+// Raster: paths to anti-aliased pixels in a premultiplied RGBA8 pixmap.
+//
+// Design: every shape becomes line edges in device pixels (curves flattened to 0.1 px by
+// `PathFlattener`, strokes turned into outlines by `Stroker`), and the edges go into an
+// exact-area coverage accumulator (`CoverageAccumulator`, after font-rs and FreeType's smooth
+// rasterizer) sized to the shape's bounds cut to the clip. The sweep hands out runs of equal
+// coverage, so interiors are solid spans (plain stores for opaque colours) and the empty parts of
+// a sparse shape are skipped a 16-pixel block at a time. No supersampling: plot lines are long
+// and nearly horizontal, and a few vertical sub-samples would band them. Coordinates stay in
+// floating point until the accumulator, which is exact to float precision.
+//
+// Fast paths where they pay, measured in bench/: axis-aligned rectangles (`fillRect`, exact
+// area per edge pixel, solid interior), markers rasterized once per (shape, quarter-pixel offset)
+// and stamped (`MarkerStamper`), and thin strokes drawn as a 1-px hairline whose alpha is scaled
+// by the width (no drop-outs, no moiré).
+//
+// Bad input: non-finite points are dropped by the flattener (a NaN splits a polyline); huge
+// coordinates are clipped to the area in double precision before they reach the accumulator;
+// zero-area paths draw nothing. A `Rasterizer` owns its scratch buffers and caches, so it belongs
+// to one thread (the render thread) and is deliberately not `Sendable`.
+
 import Geometry
 
-/// Draws paths, rectangles, markers and images into a `Pixmap` (temporary interface; the real
-/// scan converter lands next).
+/// Draws paths, rectangles, markers and images into a `Pixmap`; owns reusable scratch buffers.
 public final class Rasterizer {
+    /// The flattening tolerance for curves, in device pixels.
+    public var tolerance: Double = PathFlattener.defaultTolerance
+    var accumulator = CoverageAccumulator()
+    var markers = MarkerStamper()
+
     public init() {}
 
-    /// Fills `path` (mapped through `transform`) with `color` under `rule`.
+    /// Fills `path` (mapped through `transform`) with `color` under `rule`, anti-aliased.
     public func fill(_ path: Path, transform: Transform = .identity, rule: FillRule = .nonZero,
                      color: Color, clip: Clip? = nil, into pixmap: inout Pixmap) {
-        preconditionFailure("not yet implemented")
+        guard color.a > 0, let area = area(of: path, transform: transform, within: clip?.rect ?? pixmap.bounds,
+                                           pixmap: pixmap.bounds) else { return }
+        let src = PremultipliedColor.pack(color.premultiplied)
+        var acc = takeAccumulator(area, path, transform)
+        defer { accumulator = acc }
+        let w = pixmap.width
+        pixmap.withUnsafeMutablePixels { px in
+            if let mask = clip?.mask, let c = clip?.rect {
+                mask.withUnsafeBufferPointer { m in
+                    acc.sweep(rule: rule) { y, x, n, cov in
+                        let gy = y + area.y, gx = x + area.x
+                        PixelBlend.span(px + gy * w + gx, count: n, src: src, coverage: cov,
+                                        mask: m.baseAddress! + (gy - c.y) * c.width + (gx - c.x))
+                    }
+                }
+            } else {
+                acc.sweep(rule: rule) { y, x, n, cov in
+                    PixelBlend.span(px + (y + area.y) * w + x + area.x, count: n, src: src, coverage: cov)
+                }
+            }
+        }
     }
 
     /// The anti-aliased coverage (0...255) of `path` over `area`, `area.width` bytes a row.
+    ///
+    /// Used for clip masks, stamped markers and text outlines.
     public func coverageMask(_ path: Path, transform: Transform = .identity, rule: FillRule = .nonZero,
                              area: IntRect) -> [UInt8] {
-        preconditionFailure("not yet implemented")
+        var out = [UInt8](repeating: 0, count: area.width * area.height)
+        guard !area.isEmpty else { return out }
+        var acc = takeAccumulator(area, path, transform)
+        defer { accumulator = acc }
+        let w = area.width
+        out.withUnsafeMutableBufferPointer { o in
+            acc.sweep(rule: rule) { y, x, n, cov in
+                (o.baseAddress! + y * w + x).update(repeating: cov, count: n)
+            }
+        }
+        return out
+    }
+
+    /// Moves the scratch accumulator out of `self` (so the hot loop mutates a local value, free of
+    /// class exclusivity checks), sized to `area`, with the path's edges added.
+    private func takeAccumulator(_ area: IntRect, _ path: Path, _ transform: Transform) -> CoverageAccumulator {
+        var acc = CoverageAccumulator()
+        swap(&acc, &accumulator)
+        acc.reset(width: area.width, height: area.height)
+        let t = transform.translated(-Double(area.x), -Double(area.y))
+        PathFlattener.walk(path, transform: t, tolerance: tolerance, closeSubpaths: true) { a, b in
+            acc.addLine(a, b)
+        }
+        return acc
+    }
+
+    /// The whole pixels a path may touch: its transformed bounds cut to `limit` and the pixmap.
+    func area(of path: Path, transform: Transform, within limit: IntRect, pixmap: IntRect) -> IntRect? {
+        guard let b = path.bounds, let lim = limit.intersection(pixmap) else { return nil }
+        let corners = [Point(b.minX, b.minY), Point(b.maxX, b.minY), Point(b.minX, b.maxY), Point(b.maxX, b.maxY)]
+            .map(transform.apply)
+        var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
+        for c in corners { x0 = min(x0, c.x); y0 = min(y0, c.y); x1 = max(x1, c.x); y1 = max(y1, c.y) }
+        // Clamp in double before converting, so 1e30 or infinity cannot overflow an Int.
+        let lx0 = Double(lim.x), ly0 = Double(lim.y), lx1 = Double(lim.maxX), ly1 = Double(lim.maxY)
+        guard !x0.isNaN, !y0.isNaN, !x1.isNaN, !y1.isNaN else { return nil }
+        let ix0 = Int(max(lx0, min(lx1, x0.rounded(.down)))), iy0 = Int(max(ly0, min(ly1, y0.rounded(.down))))
+        let ix1 = Int(max(lx0, min(lx1, x1.rounded(.up)))), iy1 = Int(max(ly0, min(ly1, y1.rounded(.up))))
+        guard ix1 > ix0, iy1 > iy0 else { return nil }
+        return IntRect(x: ix0, y: iy0, width: ix1 - ix0, height: iy1 - iy0)
     }
 }
