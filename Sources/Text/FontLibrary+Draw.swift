@@ -58,6 +58,7 @@ extension FontLibrary {
         let tInt = Int(tValue)
         let faceKey = face.fontFace.ordinal
         let cache = glyphCache
+        let color = PremultipliedColor.pack(run.color.premultiplied)
         _ = forEachGlyph(run.text, face: face) { glyph, _, pen in
             let quarters = Int(((sBase + Double(pen) * scale) * 4).rounded())
             let sInt = quarters >> 2, quarter = quarters & 3
@@ -77,7 +78,7 @@ extension FontLibrary {
             cache.arena.withUnsafeBufferPointer { arena in
                 pixmap.blendMask(UnsafeBufferPointer(rebasing: arena[start..<start + w * h]),
                                  maskWidth: w, maskHeight: h, atX: ox + Int(slot.left), y: oy + Int(slot.top),
-                                 color: run.color, clip: clip)
+                                 premultiplied: color, clip: clip)
             }
         }
     }
