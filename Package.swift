@@ -59,7 +59,8 @@ let package = Package(
             name: "TextTests", dependencies: ["Geometry", "Raster", "Text", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "PNGTests", dependencies: ["Raster", "PNG", "TestSupport"], swiftSettings: strict),
+            name: "PNGTests", dependencies: ["Raster", "PNG", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
