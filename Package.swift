@@ -44,6 +44,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-bench", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"],
             path: "bench/Sources/plotline-bench", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-png-sweep", dependencies: ["Raster", "PNG"],
+            path: "bench/Sources/plotline-png-sweep", swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["Raster", "PNG"], path: "Tests/TestSupport",
             swiftSettings: strict),
@@ -56,7 +59,8 @@ let package = Package(
             name: "TextTests", dependencies: ["Geometry", "Raster", "Text", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "PNGTests", dependencies: ["Raster", "PNG", "TestSupport"], swiftSettings: strict),
+            name: "PNGTests", dependencies: ["Raster", "PNG", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
