@@ -55,9 +55,9 @@ enum TextSheet {
     /// The same label at 0, 90, -90, 180, 30 and 45 degrees about marked points.
     static func rotations(_ lib: FontLibrary) throws -> Pixmap {
         var p = try Pixmap(width: 470, height: 200, fill: .white)
-        let angles: [Double] = [0, 90, -90, 180, 30, 45]
-        for (i, a) in angles.enumerated() {
-            let at = Point(35 + Double(i) * 66, 100)
+        let placed: [(angle: Double, x: Double)] = [(0, 20), (90, 110), (-90, 130), (180, 250), (30, 270), (45, 355)]
+        for (a, x) in placed {
+            let at = Point(x, 100)
             lib.draw(TextRun("loss \(Point.format(a))°", font: Font(size: 13.89), at: at,
                              horizontal: .left, vertical: .baseline, rotation: a), into: &p)
             cross(at, into: &p)
