@@ -4,7 +4,7 @@ extension FontLibrary {
     /// Measures `text` in `font` without drawing: advance with kerning, the font's ascent,
     /// descent and line height, and the ink box (see `TextMetrics`).
     ///
-    /// Costs a few hash-free array reads per character once the glyphs have been seen.
+    /// Costs a few table reads per character once the glyphs have been seen (no FreeType call).
     public func measure(_ text: String, font: Font) -> TextMetrics {
         guard let (face, scale) = resolve(font) else {
             return TextMetrics(advance: 0, ascent: 0, descent: 0, lineHeight: 0, inkBounds: nil)
@@ -92,8 +92,9 @@ extension FontLibrary {
     }
 
     /// The number of quarter turns (0...3) when `degrees` is a whole multiple of 90, else nil.
+    /// A non-finite angle counts as 0.
     static func quadrant(_ degrees: Double) -> Int? {
-        guard degrees.isFinite else { return nil }
+        guard degrees.isFinite else { return 0 }
         var r = degrees.truncatingRemainder(dividingBy: 360)
         if r < 0 { r += 360 }
         let q = (r / 90).rounded()

@@ -169,3 +169,43 @@ final class DrawTests: XCTestCase {
         }
     }
 }
+
+final class DrawEdgeCaseTests: XCTestCase {
+    func testLargeTextIsFilledFromOutlines() throws {
+        let lib = try FontLibrary()
+        let font = Font(size: 300)
+        var p = try Pixmap(width: 260, height: 320)
+        let run = TextRun("H", font: font, at: Point(10, 280))
+        lib.draw(run, into: &p)
+        let ink = try XCTUnwrap(inkBox(p))
+        let expected = lib.measure("H", font: font).inkBounds!
+        XCTAssertEqual(Double(ink.x), 10 + expected.minX, accuracy: 1.5)
+        XCTAssertEqual(Double(ink.maxY), 280 + expected.maxY, accuracy: 1.5)
+        XCTAssertEqual(Double(ink.height), expected.height, accuracy: 2)
+        XCTAssertEqual(lib.glyphCacheUsage.masks, 0, "large text does not fill the mask cache")
+    }
+
+    func testNonFiniteRotationDrawsUpright() throws {
+        let lib = try FontLibrary()
+        var a = try Pixmap(width: 80, height: 30), b = try Pixmap(width: 80, height: 30)
+        lib.draw(TextRun("Ag", font: Font(size: 14), at: Point(5, 20)), into: &a)
+        lib.draw(TextRun("Ag", font: Font(size: 14), at: Point(5, 20), rotation: .nan), into: &b)
+        XCTAssertEqual(a, b)
+    }
+
+    func testSubPixelPositionsShiftTheInk() throws {
+        let lib = try FontLibrary()
+        var a = try Pixmap(width: 40, height: 30), b = try Pixmap(width: 40, height: 30)
+        lib.draw("l", font: Font(size: 14), at: Point(10, 20), color: .black, into: &a)
+        lib.draw("l", font: Font(size: 14), at: Point(10.5, 20), color: .black, into: &b)
+        XCTAssertNotEqual(a, b, "half a pixel to the right is a different mask")
+        func centroid(_ p: Pixmap) -> Double {
+            var s = 0.0, w = 0.0
+            for y in 0..<p.height { for x in 0..<p.width {
+                let v = Double(p.data[(y * p.width + x) * 4 + 3]); s += v * Double(x); w += v
+            } }
+            return s / w
+        }
+        XCTAssertEqual(centroid(b) - centroid(a), 0.5, accuracy: 0.1)
+    }
+}
