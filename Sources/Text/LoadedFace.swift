@@ -38,7 +38,8 @@ final class LoadedFace {
     private var highGlyphs: [UInt32: UInt32] = [:]
     /// Per glyph index (`GlyphInfo.unloaded` until loaded).
     private let infos: UnsafeMutablePointer<GlyphInfo>
-    /// Direct-mapped kerning cache: (left << 16 | right) in the high 32 bits, value in the low.
+    /// Direct-mapped kerning cache: (left << 16 | right) in the high 32 bits, value in the low;
+    /// empty slots are all ones, a pair no face has (glyph indices stop at 65,534).
     private static let kernSlots = 4096
     private let kernCache: UnsafeMutablePointer<UInt64>
     /// Glyph outlines in font units (y up), for rotated text and `outline(_:font:)`.
@@ -79,7 +80,6 @@ final class LoadedFace {
         kernCache.deallocate()
     }
 
-
     /// The glyph for a Unicode scalar: 0 (.notdef, a box in DejaVu) when the font lacks it, the
     /// space glyph for control characters (general category Cc: tab, newline, ...).
     @inline(__always)
@@ -103,7 +103,7 @@ final class LoadedFace {
         return FT_Get_Char_Index(face, FT_ULong(scalar.value))
     }
 
-    /// Advance and ink box of `glyph` in font units (all zero for an invalid index).
+    /// Advance and ink box of `glyph` in font units (those of .notdef for an index out of range).
     @inline(__always)
     func info(_ glyph: UInt32) -> GlyphInfo {
         let i = Int(glyph)

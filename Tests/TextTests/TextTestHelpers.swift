@@ -3,12 +3,6 @@ import Raster
 @testable import Text
 import XCTest
 
-/// One library for all tests of a case (a FontLibrary belongs to one thread; XCTest runs a case's
-/// tests on one thread).
-func makeLibrary(file: StaticString = #filePath, line: UInt = #line) throws -> FontLibrary {
-    try FontLibrary()
-}
-
 /// The bounding box of all pixels whose alpha is non-zero, or nil when the pixmap is empty.
 func inkBox(_ p: Pixmap) -> IntRect? {
     var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
