@@ -42,7 +42,8 @@ extension PNG {
         /// at the same speed. Up + RLE ties on W2 but on a 100k-point scatter chart it gives
         /// 378 KB against 253 KB for level 2 / none (Pillow level 6: 284 KB), so level 2 /
         /// none wins on both charts. Row filters cost 2-6 ms here and, for anti-aliased lines
-        /// on flat backgrounds, lose to plain LZ77 matches.
+        /// on flat backgrounds, lose to plain LZ77 matches. (`.filtered` gives the same bytes as
+        /// `.default` at levels 1-3.) A second full sweep agreed within 10% on every figure.
         public static let `default` = Options(compressionLevel: 2, filter: PNG.Filter.none, strategy: .default)
 
         /// The same options with `text` replaced.
