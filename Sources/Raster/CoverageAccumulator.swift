@@ -25,8 +25,41 @@ struct CoverageAccumulator {
     /// Cells per row: `width + 2`, so an edge at x = width never writes past the row.
     private var stride = 0
     private var wordsPerRow = 0
-    private var cells: [Float] = []
-    private var touched: [UInt64] = []
+    private var storage = Storage()
+    // The storage's buffers, cached so the hot loops index raw memory with no checks.
+    private var cells: UnsafeMutablePointer<Float>
+    private var touched: UnsafeMutablePointer<UInt64>
+
+    init() {
+        cells = storage.cells
+        touched = storage.touched
+    }
+
+    /// The zeroed buffers behind an accumulator; grown, never shrunk, and freed with it.
+    final class Storage {
+        private(set) var cells = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+        private(set) var touched = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+        private var cellCapacity = 1, wordCapacity = 1
+
+        init() { cells.initialize(to: 0); touched.initialize(to: 0) }
+
+        func reserve(cells n: Int, words m: Int) {
+            if n > cellCapacity {
+                cells.deallocate()
+                cells = .allocate(capacity: n)
+                cells.initialize(repeating: 0, count: n)
+                cellCapacity = n
+            }
+            if m > wordCapacity {
+                touched.deallocate()
+                touched = .allocate(capacity: m)
+                touched.initialize(repeating: 0, count: m)
+                wordCapacity = m
+            }
+        }
+
+        deinit { cells.deallocate(); touched.deallocate() }
+    }
 
     /// Prepares an empty area of `width × height` cells, reusing the buffers when they are big
     /// enough (they are always left cleared by `sweep`).
@@ -36,9 +69,9 @@ struct CoverageAccumulator {
         stride = width + 2
         let blocks = (stride + CoverageAccumulator.blockSize - 1) >> CoverageAccumulator.blockShift
         wordsPerRow = (blocks + 63) >> 6
-        let needCells = stride * height, needWords = wordsPerRow * height
-        if cells.count < needCells { cells = [Float](repeating: 0, count: needCells) }
-        if touched.count < needWords { touched = [UInt64](repeating: 0, count: needWords) }
+        storage.reserve(cells: stride * height, words: wordsPerRow * height)
+        cells = storage.cells
+        touched = storage.touched
     }
 
     /// Adds an edge from `p` to `q` in area coordinates (0,0 is the area's top-left corner).
@@ -100,8 +133,9 @@ struct CoverageAccumulator {
         var x = x0
         let stride = self.stride, wordsPerRow = self.wordsPerRow
         let maxCell = width + 1
-        cells.withUnsafeMutableBufferPointer { acc in
-            touched.withUnsafeMutableBufferPointer { bits in
+        let acc = cells, bits = touched
+        do {
+            do {
                 var y = yStart
                 while y < yEnd {
                     let rowTop = Double(y)
@@ -171,8 +205,9 @@ struct CoverageAccumulator {
         let stride = self.stride, wordsPerRow = self.wordsPerRow, width = self.width
         let bs = CoverageAccumulator.blockSize
         let blocks = (width + bs - 1) / bs
-        cells.withUnsafeMutableBufferPointer { acc in
-            touched.withUnsafeMutableBufferPointer { bits in
+        let acc = cells, bits = touched
+        do {
+            do {
                 for y in 0..<height {
                     let wordRow = y * wordsPerRow
                     var any: UInt64 = 0

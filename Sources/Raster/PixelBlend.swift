@@ -29,13 +29,28 @@ public enum PixelBlend {
     @inlinable @inline(__always)
     public static func span(_ p: UnsafeMutablePointer<UInt32>, count: Int, src: UInt32, coverage: UInt8) {
         if coverage == 255 && src >> 24 == 255 {
-            p.update(repeating: src, count: count)
+            store(p, count: count, src)
             return
         }
         let s = coverage == 255 ? src : scale(src, UInt32(coverage))
         if s == 0 { return }
         let inv = 255 &- (s >> 24)
         for i in 0..<count { p[i] = s &+ scale(p[i], inv) }
+    }
+
+    /// Stores `value` into `count` pixels from `p`, eight at a time with unaligned vector stores.
+    @inlinable @inline(__always)
+    public static func store(_ p: UnsafeMutablePointer<UInt32>, count: Int, _ value: UInt32) {
+        let raw = UnsafeMutableRawPointer(p)
+        var i = 0
+        if count >= 8 {
+            let v8 = SIMD8<UInt32>(repeating: value)
+            while i + 8 <= count { raw.storeBytes(of: v8, toByteOffset: i * 4, as: SIMD8<UInt32>.self); i += 8 }
+        }
+        if i + 4 <= count {
+            raw.storeBytes(of: SIMD4<UInt32>(repeating: value), toByteOffset: i * 4, as: SIMD4<UInt32>.self); i += 4
+        }
+        while i < count { p[i] = value; i += 1 }
     }
 
     /// Composites `src` scaled by per-pixel `coverage` bytes over `count` pixels from `p`.

@@ -21,32 +21,56 @@ extension Rasterizer {
         let cRight = ix1 - ix0 == 1 ? x1 - x0 : x1 - Double(ix1 - 1)
         let mask = clip?.mask, crect = clip?.rect ?? lim
         pixmap.withUnsafeMutablePixels { px in
-            for y in iy0..<iy1 {
-                let cy = min(Double(y + 1), y1) - max(Double(y), y0)
-                let row = px + y * w
-                let full = Rasterizer.byte(cy)
-                if let mask {
-                    mask.withUnsafeBufferPointer { m in
+            if let mask {
+                mask.withUnsafeBufferPointer { m in
+                    for y in iy0..<iy1 {
+                        let cy = min(Double(y + 1), y1) - max(Double(y), y0)
                         let mrow = m.baseAddress! + (y - crect.y) * crect.width - crect.x
                         for x in ix0..<ix1 {
                             let cx = x == ix0 ? cLeft : (x == ix1 - 1 ? cRight : 1)
                             let c = mul255(Rasterizer.byte(cx * cy), mrow[x])
-                            if c != 0 { PixelBlend.span(row + x, count: 1, src: src, coverage: c) }
+                            if c != 0 { PixelBlend.span(px + y * w + x, count: 1, src: src, coverage: c) }
                         }
                     }
-                    continue
                 }
-                if ix1 - ix0 == 1 {
-                    PixelBlend.span(row + ix0, count: 1, src: src, coverage: Rasterizer.byte(cLeft * cy))
-                    continue
-                }
-                PixelBlend.span(row + ix0, count: 1, src: src, coverage: Rasterizer.byte(cLeft * cy))
-                if ix1 - ix0 > 2, full != 0 {
-                    PixelBlend.span(row + ix0 + 1, count: ix1 - ix0 - 2, src: src, coverage: full)
-                }
-                PixelBlend.span(row + ix1 - 1, count: 1, src: src, coverage: Rasterizer.byte(cRight * cy))
+                return
+            }
+            // Partial top and bottom rows, then the interior rows, which all share one set of
+            // coverages: left pixel, solid middle, right pixel.
+            let topFull = Double(iy0) == y0 ? iy0 : iy0 + 1
+            let bottomFull = Double(iy1) == y1 ? iy1 : iy1 - 1
+            for y in iy0..<iy1 where y < topFull || y >= bottomFull {
+                let cy = min(Double(y + 1), y1) - max(Double(y), y0)
+                Rasterizer.rectRow(px + y * w, ix0, ix1, src, Rasterizer.byte(cLeft * cy), Rasterizer.byte(cy),
+                                   Rasterizer.byte(cRight * cy))
+            }
+            guard topFull < bottomFull else { return }
+            let l = Rasterizer.byte(cLeft), rgt = Rasterizer.byte(cRight)
+            if ix1 - ix0 <= 2 || src >> 24 != 255 {
+                for y in topFull..<bottomFull { Rasterizer.rectRow(px + y * w, ix0, ix1, src, l, 255, rgt) }
+                return
+            }
+            let ls = PixelBlend.scale(src, UInt32(l)), rs = PixelBlend.scale(src, UInt32(rgt))
+            let linv = 255 &- (ls >> 24), rinv = 255 &- (rs >> 24)
+            let n = ix1 - ix0 - 2
+            var row = px + topFull * w + ix0
+            for _ in topFull..<bottomFull {
+                row[0] = ls &+ PixelBlend.scale(row[0], linv)
+                PixelBlend.store(row + 1, count: n, src)
+                row[n + 1] = rs &+ PixelBlend.scale(row[n + 1], rinv)
+                row += w
             }
         }
+    }
+
+    /// One row of a rectangle: the left and right pixels and the run between them.
+    @inline(__always)
+    static func rectRow(_ row: UnsafeMutablePointer<UInt32>, _ ix0: Int, _ ix1: Int, _ src: UInt32,
+                        _ left: UInt8, _ middle: UInt8, _ right: UInt8) {
+        if ix1 - ix0 == 1 { PixelBlend.span(row + ix0, count: 1, src: src, coverage: left); return }
+        PixelBlend.span(row + ix0, count: 1, src: src, coverage: left)
+        if ix1 - ix0 > 2 && middle != 0 { PixelBlend.span(row + ix0 + 1, count: ix1 - ix0 - 2, src: src, coverage: middle) }
+        PixelBlend.span(row + ix1 - 1, count: 1, src: src, coverage: right)
     }
 
     /// Coverage in 0...1 to a byte, rounded to nearest as the scan converter does.

@@ -1,18 +1,5 @@
 import Geometry
-
-/// A seeded SplitMix64 generator, so random test shapes are the same on every run and machine.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func double(_ lo: Double, _ hi: Double) -> Double { Double.random(in: lo..<hi, using: &self) }
-}
+import TestSupport
 
 enum RandomPaths {
     /// A path of 1–3 closed sub-paths, each of 3–8 vertices joined by lines, quadratics and cubics,
