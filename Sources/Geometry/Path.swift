@@ -26,6 +26,12 @@ public struct Path: Hashable, Sendable {
 
     public init() {}
 
+    /// A path from arrays the caller built consistently (each verb's point count matches, each
+    /// sub-path opens with `move`): the module's fast path for the stroker and dasher.
+    init(uncheckedVerbs verbs: [Verb], points: [Point]) {
+        self.verbs = verbs; self.points = points
+    }
+
     /// A path made of one polyline through `points`, closed when `closed` is true.
     public init(polyline: [Point], closed: Bool = false) {
         guard let first = polyline.first else { return }

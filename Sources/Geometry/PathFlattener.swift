@@ -14,7 +14,7 @@ public struct Polyline: Hashable, Sendable {
 /// Turns curves into line segments within a tolerance measured in device pixels.
 ///
 /// Each Bézier is split into `n` uniform parameter steps, with `n` from Wang's formula (the bound
-/// on a polynomial's second differences): a quadratic needs `sqrt(|p0 − 2c + p1| / (8·tol))` steps,
+/// on a polynomial's second differences): a quadratic needs `sqrt(|p0 − 2c + p1| / (4·tol))` steps,
 /// a cubic `sqrt(3/4 · max|Δ²| / tol)`. This is the approach of Blend2D and tiny-skia's
 /// `path_geometry`; it is branch-free per step and never recurses.
 ///
@@ -27,9 +27,12 @@ public enum PathFlattener {
     static let maxSteps = 1000
 
     /// Steps for a quadratic Bézier so its chords stay within `tolerance` of the curve.
+    ///
+    /// The chord error of a step of parameter length 1/n is at most |B''|/(8n²), and a quadratic's
+    /// B'' is the constant 2·(p0 − 2c + p1): n = sqrt(|p0 − 2c + p1| / (4·tol)).
     @inlinable public static func quadSteps(_ p0: Point, _ c: Point, _ p1: Point, tolerance: Double) -> Int {
         let dd = (p0 - 2 * c + p1).length
-        let n = (dd / (8 * tolerance)).squareRoot().rounded(.up)
+        let n = (dd / (4 * tolerance)).squareRoot().rounded(.up)
         return n.isFinite ? Swift.max(1, Swift.min(1000, Int(n))) : 1
     }
 
