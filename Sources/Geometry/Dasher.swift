@@ -31,11 +31,10 @@ public enum Dasher {
         let patternLength = intervals.reduce(0, +)
         guard !intervals.isEmpty, patternLength > 0, patternLength.isFinite else { return path }
 
-        var walker = SubpathWalker()
         // Pass 1: how many dashes would this make?
         var estimate = 0.0
         var totalPoints = 0
-        walker.walk(path, tolerance: tol) { pts, closed in
+        PolylineCollector.forEach(path, tolerance: tol) { pts, closed in
             estimate += (polylineLength(pts, closed: closed) / patternLength + 1) * Double(intervals.count / 2)
             totalPoints += pts.count
         }
@@ -54,7 +53,7 @@ public enum Dasher {
         var out = DashWriter()
         out.verbs.reserveCapacity(Int(estimate) * 2 + 16)
         out.points.reserveCapacity(Int(estimate) * 2 + totalPoints + 16)
-        walker.walk(path, tolerance: tol) { pts, closed in
+        PolylineCollector.forEach(path, tolerance: tol) { pts, closed in
             out.dashSubpath(pts, closed: closed, intervals: intervals,
                             startIndex: startIndex, startRemaining: startRemaining)
         }

@@ -31,9 +31,8 @@ final class FlattenerTests: XCTestCase {
                     XCTAssertLessThanOrEqual(Geo.distance(qc, polyline: poly, closed: false), tol * 1.0001)
                 }
                 // The stroker's walker flattens the same way.
-                var walker = SubpathWalker()
                 var count = 0
-                walker.walk(path, tolerance: tol) { pts, _ in count = pts.count }
+                PolylineCollector.forEach(path, tolerance: tol) { pts, _ in count = pts.count }
                 XCTAssertEqual(count, poly.count)
             }
         }
@@ -42,8 +41,7 @@ final class FlattenerTests: XCTestCase {
     func testWalkerBreaksAtNonFinitePoints() {
         let p = Path(polyline: [Point(0, 0), Point(1, 0), Point(.nan, 0), Point(2, 0), Point(3, 0)], closed: true)
         var pieces: [([Point], Bool)] = []
-        var walker = SubpathWalker()
-        walker.walk(p, tolerance: 0.1) { pieces.append(($0, $1)) }
+        PolylineCollector.forEach(p, tolerance: 0.1) { pieces.append(($0, $1)) }
         XCTAssertEqual(pieces.map { $0.0 }, [[Point(0, 0), Point(1, 0)], [Point(2, 0), Point(3, 0)]])
         XCTAssertEqual(pieces.map { $0.1 }, [false, false])
     }
@@ -51,8 +49,7 @@ final class FlattenerTests: XCTestCase {
     func testWalkerDropsRepeatsAndClosingDuplicate() {
         let p = Path(polyline: [Point(0, 0), Point(1, 0), Point(1, 0), Point(1, 1), Point(0, 0)], closed: true)
         var pieces: [([Point], Bool)] = []
-        var walker = SubpathWalker()
-        walker.walk(p, tolerance: 0.1) { pieces.append(($0, $1)) }
+        PolylineCollector.forEach(p, tolerance: 0.1) { pieces.append(($0, $1)) }
         XCTAssertEqual(pieces.count, 1)
         XCTAssertEqual(pieces[0].0, [Point(0, 0), Point(1, 0), Point(1, 1)])
         XCTAssertTrue(pieces[0].1)
