@@ -48,7 +48,7 @@ let package = Package(
             name: "plotline-png-sweep", dependencies: ["Raster", "PNG"],
             path: "bench/Sources/plotline-png-sweep", swiftSettings: strict),
         .target(
-            name: "TestSupport", dependencies: ["Raster", "PNG"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Geometry", "Raster", "PNG"], path: "Tests/TestSupport",
             swiftSettings: strict),
         .testTarget(
             name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strict),

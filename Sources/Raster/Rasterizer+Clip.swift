@@ -14,7 +14,7 @@ extension Rasterizer {
             guard let area = ir.intersection(within.rect) else { return nil }
             return Rasterizer.narrow(within, to: area, mask: nil)
         }
-        return clip(Path.rectangle(r), rule: .nonZero, within: within)
+        return clip(Path.rect(r), rule: .nonZero, within: within)
     }
 
     /// The clip that allows only the part of `within` inside `path` (anti-aliased edges).
@@ -37,14 +37,5 @@ extension Rasterizer {
             }
         }
         return Clip(rect: area, mask: out)
-    }
-}
-
-extension Path {
-    /// A closed rectangle (used for fractional clips); the geometry module has the full set of
-    /// shape constructors.
-    static func rectangle(_ r: Rect) -> Path {
-        Path(polyline: [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)],
-             closed: true)
     }
 }
