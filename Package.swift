@@ -30,7 +30,9 @@ let package = Package(
             providers: [.apt(["libpng-dev"])]),
         .target(name: "CPNGShim", dependencies: ["CPNG"]),
         .target(name: "Geometry", swiftSettings: strict),
-        .target(name: "Raster", dependencies: ["Geometry"], swiftSettings: strict),
+        .target(
+            name: "Raster", dependencies: ["Geometry"],
+            swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),

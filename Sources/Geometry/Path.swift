@@ -124,8 +124,10 @@ public struct Path: Hashable, Sendable {
     /// The bounds of all finite points, control points included (a cheap conservative box).
     public var bounds: Rect? {
         var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
-        for p in points where p.isFinite {
-            x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y)
+        points.withUnsafeBufferPointer { pts in
+            for p in pts where p.x.isFinite && p.y.isFinite {
+                x0 = Swift.min(x0, p.x); y0 = Swift.min(y0, p.y); x1 = Swift.max(x1, p.x); y1 = Swift.max(y1, p.y)
+            }
         }
         guard x0 <= x1, y0 <= y1 else { return nil }
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)

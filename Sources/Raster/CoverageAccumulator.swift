@@ -84,6 +84,11 @@ struct CoverageAccumulator {
         var x0 = p.x, y0 = p.y, x1 = q.x, y1 = q.y
         if y0 == y1 { return }
         let h = Double(height), w = Double(width)
+        // Fast path: wholly inside (false for NaN).
+        if x0 >= 0 && x0 <= w && x1 >= 0 && x1 <= w && y0 >= 0 && y0 <= h && y1 >= 0 && y1 <= h {
+            accumulate(x0, y0, x1, y1)
+            return
+        }
         // Clip to 0 ≤ y ≤ h.
         if y0 < 0 && y1 < 0 || y0 > h && y1 > h { return }
         if y0 < 0 || y0 > h || y1 < 0 || y1 > h {
@@ -128,61 +133,89 @@ struct CoverageAccumulator {
         if py == qy { return }
         let dir: Float, x0: Double, y0: Double, x1: Double, y1: Double
         if py < qy { dir = 1; x0 = px; y0 = py; x1 = qx; y1 = qy } else { dir = -1; x0 = qx; y0 = qy; x1 = px; y1 = py }
-        let dxdy = (x1 - x0) / (y1 - y0)
-        let yStart = Int(y0), yEnd = min(height, Int(y1.rounded(.up)))
-        var x = x0
+        var y = Int(y0)
         let stride = self.stride, wordsPerRow = self.wordsPerRow
-        let maxCell = width + 1
-        let acc = cells, bits = touched
-        do {
-            do {
-                var y = yStart
-                while y < yEnd {
-                    let rowTop = Double(y)
-                    let dy = min(rowTop + 1, y1) - max(rowTop, y0)
-                    let xNext = x + dxdy * dy
-                    let d = Float(dy) * dir
-                    let lo = max(0, min(x, xNext)), hi = max(x, xNext)
-                    let loFloor = lo.rounded(.down)
-                    let loI = min(maxCell, Int(loFloor))
-                    let hiI = min(maxCell, max(loI + 1, Int(hi.rounded(.up))))
-                    let row = y * stride
-                    let wordRow = y * wordsPerRow
-                    if hiI <= loI + 1 {
-                        let xmf = Float(0.5 * (x + xNext) - loFloor)
-                        acc[row + loI] += d - d * xmf
-                        acc[row + min(maxCell, loI + 1)] += d * xmf
-                        let b0 = loI >> CoverageAccumulator.blockShift, b1 = min(maxCell, loI + 1) >> CoverageAccumulator.blockShift
-                        bits[wordRow + (b0 >> 6)] |= 1 << UInt64(b0 & 63)
-                        bits[wordRow + (b1 >> 6)] |= 1 << UInt64(b1 & 63)
-                    } else {
-                        let s = Float(1 / (hi - lo))
-                        let x0f = Float(lo - loFloor)
-                        let a0 = 0.5 * s * (1 - x0f) * (1 - x0f)
-                        let x1f = Float(hi - hi.rounded(.up) + 1)
-                        let am = 0.5 * s * x1f * x1f
-                        acc[row + loI] += d * a0
-                        if hiI == loI + 2 {
-                            acc[row + loI + 1] += d * (1 - a0 - am)
-                        } else {
-                            let a1 = s * (1.5 - x0f)
-                            acc[row + loI + 1] += d * (a1 - a0)
-                            var xi = loI + 2
-                            let ds = d * s
-                            while xi < hiI - 1 { acc[row + xi] += ds; xi += 1 }
-                            let a2 = a1 + Float(hiI - loI - 3) * s
-                            acc[row + hiI - 1] += d * (1 - a2 - am)
-                        }
-                        acc[row + hiI] += d * am
-                        var b = loI >> CoverageAccumulator.blockShift
-                        let bEnd = hiI >> CoverageAccumulator.blockShift
-                        while b <= bEnd { bits[wordRow + (b >> 6)] |= 1 << UInt64(b & 63); b += 1 }
-                    }
-                    x = xNext
-                    y += 1
-                }
+        let shift = CoverageAccumulator.blockShift
+        // Fast path: the edge lies within one row and one cell (short edges of dense polylines).
+        if y1 <= Double(y + 1) {
+            let lo = max(0, min(x0, x1)), hi = max(x0, x1)
+            let loI = Int(lo)
+            let loFloor = Double(loI)
+            if hi <= loFloor + 1 {
+                let d = Float(y1 - y0) * dir
+                let xmf = Float(0.5 * (x0 + x1) - loFloor)
+                let row = cells + y * stride
+                row[loI] += d - d * xmf
+                row[loI + 1] += d * xmf
+                let bitRow = touched + y * wordsPerRow
+                let b0 = loI >> shift, b1 = (loI + 1) >> shift
+                bitRow[b0 >> 6] |= 1 << UInt64(b0 & 63)
+                bitRow[b1 >> 6] |= 1 << UInt64(b1 & 63)
+                return
             }
         }
+        let dxdy = (x1 - x0) / (y1 - y0)
+        let yEnd = min(height, CoverageAccumulator.ceil(y1))
+        var yTop = y0, x = x0
+        // x stays within 0...width (addLine clipped it), so cells loI ≤ width and loI + 1 ≤
+        // width + 1 lie inside the row's `width + 2` cells.
+        var row = cells + y * stride
+        var bitRow = touched + y * wordsPerRow
+        while y < yEnd {
+            let yBottom = min(Double(y + 1), y1)
+            let dy = yBottom - yTop
+            let xNext = x + dxdy * dy
+            let d = Float(dy) * dir
+            let lo = max(0, min(x, xNext)), hi = max(x, xNext)
+            let loI = Int(lo)  // lo ≥ 0, so truncation is the floor
+            let loFloor = Double(loI)
+            if hi <= loFloor + 1 {
+                // The common case for plot lines: the edge stays in one cell on this row.
+                let xmf = Float(0.5 * (x + xNext) - loFloor)
+                row[loI] += d - d * xmf
+                row[loI + 1] += d * xmf
+                let b0 = loI >> shift, b1 = (loI + 1) >> shift
+                bitRow[b0 >> 6] |= 1 << UInt64(b0 & 63)
+                bitRow[b1 >> 6] |= 1 << UInt64(b1 & 63)
+            } else {
+                let hiCeil = CoverageAccumulator.ceil(hi)
+                let hiI = hiCeil
+                let s = Float(1 / (hi - lo))
+                let x0f = Float(lo - loFloor)
+                let a0 = 0.5 * s * (1 - x0f) * (1 - x0f)
+                let x1f = Float(hi - Double(hiCeil) + 1)
+                let am = 0.5 * s * x1f * x1f
+                row[loI] += d * a0
+                if hiI == loI + 2 {
+                    row[loI + 1] += d * (1 - a0 - am)
+                } else {
+                    let a1 = s * (1.5 - x0f)
+                    row[loI + 1] += d * (a1 - a0)
+                    var xi = loI + 2
+                    let ds = d * s
+                    while xi < hiI - 1 { row[xi] += ds; xi += 1 }
+                    let a2 = a1 + Float(hiI - loI - 3) * s
+                    row[hiI - 1] += d * (1 - a2 - am)
+                }
+                row[hiI] += d * am
+                var blk = loI >> shift
+                let bEnd = hiI >> shift
+                while blk <= bEnd { bitRow[blk >> 6] |= 1 << UInt64(blk & 63); blk += 1 }
+            }
+            x = xNext
+            yTop = yBottom
+            y += 1
+            row += stride
+            bitRow += wordsPerRow
+        }
+    }
+
+    /// The ceiling of a non-negative value, without a libm call (baseline x86-64 has no
+    /// rounding instruction, so `rounded(.up)` is a function call on the hot path).
+    @inline(__always)
+    static func ceil(_ v: Double) -> Int {
+        let t = Int(v)
+        return Double(t) < v ? t + 1 : t
     }
 
     /// Converts an accumulated winding value to 8-bit coverage under `rule`.
@@ -190,7 +223,7 @@ struct CoverageAccumulator {
     static func coverage(_ a: Float, _ rule: FillRule) -> UInt8 {
         var v = abs(a)
         if rule == .evenOdd {
-            v -= 2 * (v * 0.5).rounded(.down)
+            v -= 2 * Float(Int(v * 0.5))  // v ≥ 0: truncation is the floor
             if v > 1 { v = 2 - v }
         } else if v > 1 {
             v = 1

@@ -4,33 +4,55 @@ extension Rasterizer {
     /// Draws `shape` (centred on the origin, in device pixels) at every point: filled with `fill`
     /// and outlined with `stroke`, each marker's fill then its outline, in the order given.
     ///
-    /// Points that are not finite or whose marker lies wholly outside the clip are skipped.
+    /// Positions are rounded to a quarter pixel (see `MarkerStamper`). Points that are not
+    /// finite, or whose marker lies wholly outside the clip, are skipped.
     public func stampMarkers(_ shape: Path, at points: [Point], fill: Color?, stroke: (StrokeStyle, Color)? = nil,
                              clip: Clip? = nil, into pixmap: inout Pixmap) {
-        let fillSrc = fill.map { PremultipliedColor.pack($0.premultiplied) } ?? 0
-        var outline: Path? = nil
-        var strokeSrc: UInt32 = 0
+        var layers: [(Path, UInt32)] = []
+        if let f = fill, f.a > 0 { layers.append((shape, PremultipliedColor.pack(f.premultiplied))) }
         if let (style, color) = stroke, color.a > 0 {
-            outline = strokeOutline(shape, style: style, transform: .identity)
-            strokeSrc = PremultipliedColor.pack(color.premultiplied)
+            let (s, c) = Rasterizer.hairline(style, color, scale: 1)
+            layers.append((strokeOutline(shape, style: s, transform: .identity), PremultipliedColor.pack(c.premultiplied)))
         }
-        guard fillSrc != 0 || strokeSrc != 0 else { return }
+        guard !layers.isEmpty, let lim = (clip?.rect ?? pixmap.bounds).intersection(pixmap.bounds) else { return }
         var stamper = MarkerStamper()
         swap(&stamper, &markers)
         defer { swap(&stamper, &markers) }
-        let raster: (Path, IntRect) -> [UInt8] = { p, a in self.coverageMask(p, area: a) }
-        let limit = (clip?.rect ?? pixmap.bounds).intersection(pixmap.bounds)
-        guard let lim = limit else { return }
-        for p in points where p.isFinite {
-            guard p.x > Double(lim.x) - 4096, p.x < Double(lim.maxX) + 4096,
-                  p.y > Double(lim.y) - 4096, p.y < Double(lim.maxY) + 4096 else { continue }
-            let (ix, fx) = MarkerStamper.split(p.x), (iy, fy) = MarkerStamper.split(p.y)
-            if fillSrc != 0, let m = stamper.mask(shape, rule: .nonZero, fx: fx, fy: fy, rasterize: raster) {
-                stamp(m, ix, iy, fillSrc, clip, &pixmap)
-            }
-            if strokeSrc != 0, let o = outline,
-               let m = stamper.mask(o, rule: .nonZero, fx: fx, fy: fy, rasterize: raster) {
-                stamp(m, ix, iy, strokeSrc, clip, &pixmap)
+        // The 16 quarter-pixel variants of each layer, fetched from the cache on first use.
+        let steps = MarkerStamper.steps
+        var variants = [MarkerStamper.Mask?](repeating: nil, count: layers.count * steps * steps)
+        var fetched = [Bool](repeating: false, count: variants.count)
+        let w = pixmap.width
+        let clipMask = clip?.mask
+        pixmap.withUnsafeMutablePixels { px in
+            for p in points {
+                guard p.x > Double(lim.x) - 1024, p.x < Double(lim.maxX) + 1024,
+                      p.y > Double(lim.y) - 1024, p.y < Double(lim.maxY) + 1024 else { continue }  // NaN too
+                let (ix, fx) = MarkerStamper.split(p.x), (iy, fy) = MarkerStamper.split(p.y)
+                for (l, layer) in layers.enumerated() {
+                    let k = (l * steps + fx) * steps + fy
+                    if !fetched[k] {
+                        variants[k] = stamper.mask(layer.0, rule: .nonZero, fx: fx, fy: fy) { self.coverageMask($0, area: $1) }
+                        fetched[k] = true
+                    }
+                    guard let m = variants[k] else { continue }
+                    let x0 = ix + m.dx, y0 = iy + m.dy
+                    if clipMask == nil, x0 >= lim.x, y0 >= lim.y, x0 + m.width <= lim.maxX, y0 + m.height <= lim.maxY {
+                        // Wholly inside: blend the mask rows directly.
+                        m.coverage.withUnsafeBufferPointer { cov in
+                            var c = cov.baseAddress!
+                            var row = px + y0 * w + x0
+                            for _ in 0..<m.height {
+                                PixelBlend.span(row, count: m.width, src: layer.1, coverage: c)
+                                c += m.width; row += w
+                            }
+                        }
+                    } else {
+                        m.coverage.withUnsafeBufferPointer { cov in
+                            Rasterizer.blendClipped(px, w, lim, clip, cov, m.width, m.height, x0, y0, layer.1)
+                        }
+                    }
+                }
             }
         }
     }
@@ -41,11 +63,17 @@ extension Rasterizer {
         stampMarkers(shape, at: points, fill: color, stroke: nil, clip: clip, into: &pixmap)
     }
 
-    @inline(__always)
-    private func stamp(_ m: MarkerStamper.Mask, _ ix: Int, _ iy: Int, _ src: UInt32, _ clip: Clip?, _ pixmap: inout Pixmap) {
-        m.coverage.withUnsafeBufferPointer { cov in
-            pixmap.blendMask(cov, maskWidth: m.width, maskHeight: m.height, atX: ix + m.dx, y: iy + m.dy,
-                             premultiplied: src, clip: clip)
+    /// Blends a coverage mask at (x0, y0) cut to `lim` and multiplied by the clip's mask.
+    static func blendClipped(_ px: UnsafeMutablePointer<UInt32>, _ w: Int, _ lim: IntRect, _ clip: Clip?,
+                             _ cov: UnsafeBufferPointer<UInt8>, _ mw: Int, _ mh: Int, _ x0: Int, _ y0: Int, _ src: UInt32) {
+        let xa = max(x0, lim.x), xb = min(x0 + mw, lim.maxX), ya = max(y0, lim.y), yb = min(y0 + mh, lim.maxY)
+        guard xa < xb, ya < yb else { return }
+        for y in ya..<yb {
+            for x in xa..<xb {
+                var c = cov[(y - y0) * mw + (x - x0)]
+                if let clip { c = mul255(c, clip.coverage(x: x, y: y)) }
+                if c != 0 { PixelBlend.span(px + y * w + x, count: 1, src: src, coverage: c) }
+            }
         }
     }
 }

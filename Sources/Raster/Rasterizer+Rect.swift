@@ -54,10 +54,16 @@ extension Rasterizer {
             let linv = 255 &- (ls >> 24), rinv = 255 &- (rs >> 24)
             let n = ix1 - ix0 - 2
             var row = px + topFull * w + ix0
-            for _ in topFull..<bottomFull {
-                row[0] = ls &+ PixelBlend.scale(row[0], linv)
-                PixelBlend.store(row + 1, count: n, src)
-                row[n + 1] = rs &+ PixelBlend.scale(row[n + 1], rinv)
+            let end = px + bottomFull * w + ix0
+            let quad = SIMD4<UInt32>(repeating: src)
+            while row < end {
+                row.pointee = ls &+ PixelBlend.scale(row.pointee, linv)
+                // The solid middle, four pixels a store.
+                let raw = UnsafeMutableRawPointer(row + 1)
+                var i = 0
+                while i + 4 <= n { raw.storeBytes(of: quad, toByteOffset: i &* 4, as: SIMD4<UInt32>.self); i &+= 4 }
+                while i < n { row[i &+ 1] = src; i &+= 1 }
+                row[n &+ 1] = rs &+ PixelBlend.scale(row[n &+ 1], rinv)
                 row += w
             }
         }

@@ -33,10 +33,21 @@ public final class Rasterizer {
     /// Fills `path` (mapped through `transform`) with `color` under `rule`, anti-aliased.
     public func fill(_ path: Path, transform: Transform = .identity, rule: FillRule = .nonZero,
                      color: Color, clip: Clip? = nil, into pixmap: inout Pixmap) {
-        guard color.a > 0, let area = area(of: path, transform: transform, within: clip?.rect ?? pixmap.bounds,
-                                           pixmap: pixmap.bounds) else { return }
+        fill(path, transform: transform, rule: rule, color: color, clip: clip, bounds: nil, linesOnly: false, into: &pixmap)
+    }
+
+    /// `fill` for callers that know more: `bounds` (device space, a superset of the path's
+    /// extent) spares a pass over the points, and `linesOnly` the search for curves; both pay on
+    /// the outlines of million-segment strokes.
+    func fill(_ path: Path, transform: Transform, rule: FillRule, color: Color, clip: Clip?, bounds: Rect?,
+              linesOnly: Bool, into pixmap: inout Pixmap) {
+        let limit = clip?.rect ?? pixmap.bounds
+        guard color.a > 0,
+              let area = bounds.map({ Rasterizer.area(of: $0, within: limit, pixmap: pixmap.bounds) })
+                ?? area(of: path, transform: transform, within: limit, pixmap: pixmap.bounds)
+        else { return }
         let src = PremultipliedColor.pack(color.premultiplied)
-        var acc = takeAccumulator(area, path, transform)
+        var acc = takeAccumulator(area, path, transform, linesOnly: linesOnly)
         defer { accumulator = acc }
         let w = pixmap.width
         pixmap.withUnsafeMutablePixels { px in
@@ -63,7 +74,7 @@ public final class Rasterizer {
                              area: IntRect) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: area.width * area.height)
         guard !area.isEmpty else { return out }
-        var acc = takeAccumulator(area, path, transform)
+        var acc = takeAccumulator(area, path, transform, linesOnly: false)
         defer { accumulator = acc }
         let w = area.width
         out.withUnsafeMutableBufferPointer { o in
@@ -76,29 +87,73 @@ public final class Rasterizer {
 
     /// Moves the scratch accumulator out of `self` (so the hot loop mutates a local value, free of
     /// class exclusivity checks), sized to `area`, with the path's edges added.
-    private func takeAccumulator(_ area: IntRect, _ path: Path, _ transform: Transform) -> CoverageAccumulator {
+    private func takeAccumulator(_ area: IntRect, _ path: Path, _ transform: Transform, linesOnly: Bool) -> CoverageAccumulator {
         var acc = CoverageAccumulator()
         swap(&acc, &accumulator)
         acc.reset(width: area.width, height: area.height)
         let t = transform.translated(-Double(area.x), -Double(area.y))
-        PathFlattener.walk(path, transform: t, tolerance: tolerance, closeSubpaths: true) { a, b in
-            acc.addLine(a, b)
+        if !linesOnly && path.verbs.contains(where: { $0 == .quad || $0 == .cubic }) {
+            PathFlattener.walk(path, transform: t, tolerance: tolerance, closeSubpaths: true) { a, b in
+                acc.addLine(a, b)
+            }
+        } else {
+            Rasterizer.addPolygons(path, t, &acc)
         }
         return acc
     }
 
+    /// Adds the edges of a path of straight lines (a stroke outline, a polygon) without the
+    /// general flattener: the hot path for strokes of long polylines. Like `PathFlattener.walk`,
+    /// it skips non-finite points and closes every sub-path.
+    static func addPolygons(_ path: Path, _ t: Transform, _ acc: inout CoverageAccumulator) {
+        let translateOnly = t.a == 1 && t.b == 0 && t.c == 0 && t.d == 1
+        path.verbs.withUnsafeBufferPointer { verbs in
+            path.points.withUnsafeBufferPointer { pts in
+                var i = 0
+                var start = Point.zero, pen = Point.zero
+                var open = false
+                for v in verbs {
+                    switch v {
+                    case .move, .line:
+                        let p = translateOnly ? Point(pts[i].x + t.tx, pts[i].y + t.ty) : t.apply(pts[i])
+                        i += 1
+                        guard p.x.isFinite && p.y.isFinite else { continue }
+                        if v == .move || !open {
+                            if open { acc.addLine(pen, start) }
+                            start = p; open = true
+                        } else {
+                            acc.addLine(pen, p)
+                        }
+                        pen = p
+                    case .close:
+                        if open { acc.addLine(pen, start); pen = start }
+                    case .quad, .cubic:
+                        preconditionFailure("addPolygons takes straight lines only")
+                    }
+                }
+                if open { acc.addLine(pen, start) }
+            }
+        }
+    }
+
     /// The whole pixels a path may touch: its transformed bounds cut to `limit` and the pixmap.
     func area(of path: Path, transform: Transform, within limit: IntRect, pixmap: IntRect) -> IntRect? {
-        guard let b = path.bounds, let lim = limit.intersection(pixmap) else { return nil }
+        guard let b = path.bounds else { return nil }
         let corners = [Point(b.minX, b.minY), Point(b.maxX, b.minY), Point(b.minX, b.maxY), Point(b.maxX, b.maxY)]
             .map(transform.apply)
         var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
         for c in corners { x0 = min(x0, c.x); y0 = min(y0, c.y); x1 = max(x1, c.x); y1 = max(y1, c.y) }
+        guard !x0.isNaN, !y0.isNaN, !x1.isNaN, !y1.isNaN else { return nil }
+        return Rasterizer.area(of: Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0), within: limit, pixmap: pixmap)
+    }
+
+    /// The whole pixels of a device-space box cut to `limit` and the pixmap; nil when empty.
+    static func area(of b: Rect, within limit: IntRect, pixmap: IntRect) -> IntRect? {
+        guard let lim = limit.intersection(pixmap), !b.x.isNaN, !b.y.isNaN, !b.width.isNaN, !b.height.isNaN else { return nil }
         // Clamp in double before converting, so 1e30 or infinity cannot overflow an Int.
         let lx0 = Double(lim.x), ly0 = Double(lim.y), lx1 = Double(lim.maxX), ly1 = Double(lim.maxY)
-        guard !x0.isNaN, !y0.isNaN, !x1.isNaN, !y1.isNaN else { return nil }
-        let ix0 = Int(max(lx0, min(lx1, x0.rounded(.down)))), iy0 = Int(max(ly0, min(ly1, y0.rounded(.down))))
-        let ix1 = Int(max(lx0, min(lx1, x1.rounded(.up)))), iy1 = Int(max(ly0, min(ly1, y1.rounded(.up))))
+        let ix0 = Int(max(lx0, min(lx1, b.minX.rounded(.down)))), iy0 = Int(max(ly0, min(ly1, b.minY.rounded(.down))))
+        let ix1 = Int(max(lx0, min(lx1, b.maxX.rounded(.up)))), iy1 = Int(max(ly0, min(ly1, b.maxY.rounded(.up))))
         guard ix1 > ix0, iy1 > iy0 else { return nil }
         return IntRect(x: ix0, y: iy0, width: ix1 - ix0, height: iy1 - iy0)
     }
