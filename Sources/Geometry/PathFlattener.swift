@@ -18,9 +18,11 @@ public struct Polyline: Hashable, Sendable {
 /// a cubic `sqrt(3/4 · max|Δ²| / tol)`. This is the approach of Blend2D and tiny-skia's
 /// `path_geometry`; it is branch-free per step and never recurses.
 ///
-/// Bad input: a segment with a NaN or infinite point is dropped, and the pen continues from the
-/// next finite point as if a `move` stood there. Steps per curve are capped at 1,000 so an enormous
-/// curve cannot hang the caller.
+/// Bad input: a NaN or infinite point is skipped: the pen stays at the last finite point and the
+/// next finite point is joined to it (a curve with a non-finite control point becomes a line).
+/// For fills this keeps every contour closed, which the scan converter needs; a stroke that must
+/// break at NaN does so itself (see `Stroker`). Steps per curve are capped at 1,000 so an
+/// enormous curve cannot hang the caller.
 public enum PathFlattener {
     /// The default tolerance: a tenth of a pixel, invisible at 8-bit coverage.
     public static let defaultTolerance = 0.1
