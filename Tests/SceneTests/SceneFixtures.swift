@@ -36,7 +36,7 @@ enum SceneFixtures {
         s.text(TextRun("loss", font: Font(size: 12), color: .black, at: Point(18, a.center.y),
                        horizontal: .center, vertical: .center, rotation: 90))
         // Legend: a white box with a grey frame, a line sample and its label.
-        let legend = Rect(x: 130, y: 88, width: 64, height: 24)
+        let legend = Rect(x: 130.5, y: 88.5, width: 64, height: 24)  // half pixels: a crisp 1-px frame
         s.fill(Path.roundedRect(legend, radius: 3), color: Color(rgb: 0xffffff, alpha: 0.8))
         s.stroke(Path.roundedRect(legend, radius: 3), style: StrokeStyle(width: 1), color: Color(rgb: 0xcccccc))
         s.stroke(Path(polyline: [Point(136, 100), Point(152, 100)]), style: StrokeStyle(width: 2), color: blue)
