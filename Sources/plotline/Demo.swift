@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PNG
 import Raster
 import Scene
@@ -20,7 +21,7 @@ struct Demo: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG file to write.", valueName: "path"))
     var output: String
 
-    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT (each side 200...8000).", valueName: "WxH"),
+    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT, each side 320...8000 (default: 1200x800).", valueName: "WxH"),
             transform: FigureSize.parse)
     var size: FigureSize = FigureSize(width: 1200, height: 800)
 
@@ -46,6 +47,14 @@ struct Demo: ParsableCommand {
         do {
             try PNG.write(pixmap, to: output)
         } catch let error as FileError {
+            let folder = (output as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty {
+                if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+                    throw CLIError("cannot write \(output): the folder \(folder) does not exist")
+                }
+                if !isFolder.boolValue { throw CLIError("cannot write \(output): \(folder) is not a folder") }
+            }
             throw CLIError("cannot write \(output): \(error.reason)")
         } catch {
             throw CLIError("cannot write \(output): \(error)")

@@ -122,9 +122,16 @@ struct DemoAxes {
         }
     }
 
-    /// The title above the frame, the x label under the tick labels, the y label turned 90°.
-    func drawLabels(title: String, x xLabel: String, y yLabel: String, fonts: FontLibrary, into scene: inout Scene) {
+    /// The first of `candidates` (longest first) no wider than `width` in `font`, else the last.
+    static func fitting(_ candidates: [String], font: Font, width: Double, fonts: FontLibrary) -> String {
+        candidates.first { fonts.measure($0, font: font).advance <= width } ?? candidates.last ?? ""
+    }
+
+    /// The title above the frame (the longest of `titles` that fits), the x label under the
+    /// tick labels, the y label turned 90°.
+    func drawLabels(titles: [String], x xLabel: String, y yLabel: String, fonts: FontLibrary, into scene: inout Scene) {
         let f = frame
+        let title = DemoAxes.fitting(titles, font: style.titleFont, width: f.width, fonts: fonts)
         scene.text(TextRun(title, font: style.titleFont, color: style.ink,
                            at: Point(f.center.x, f.minY - style.titlePad), horizontal: .center, vertical: .baseline))
         let tick = fonts.measure("0", font: style.tickFont)

@@ -35,7 +35,9 @@ struct DemoFigure {
                              y: all.map(\.y).min()!...all.map(\.y).max()!, style: style)
         layout(&left, &right)
 
-        scene.text(TextRun("Plotline demo: a synthetic training run", font: style.suptitleFont, color: style.ink,
+        let suptitle = DemoAxes.fitting(["Plotline demo: a synthetic training run", "Plotline demo"],
+                                        font: style.suptitleFont, width: Double(width) - 8, fonts: fonts)
+        scene.text(TextRun(suptitle, font: style.suptitleFont, color: style.ink,
                            at: Point(Double(width) / 2, (14 * style.scale).rounded()), horizontal: .center, vertical: .top))
         drawLossPanel(left, run: run, into: &scene)
         drawScatterPanel(right, clouds: clouds, into: &scene)
@@ -76,16 +78,27 @@ struct DemoFigure {
         scene.stroke(Path(polyline: points(run.valLoss)), style: lineStyle, color: style.orange)
         scene.markers(Path.marker(.circle, size: 7 * style.scale), at: [axes.point(Double(best), run.valLoss[best])],
                       fill: style.orange, stroke: (StrokeStyle(width: max(1, style.scale)), .white))
-        let note = String(format: "best val_loss %.3f at epoch %d", run.valLoss[best], best)
-        scene.text(TextRun(note, font: style.tickFont, color: Color(rgb: 0x444444),
-                           at: Point(bx - 6 * style.scale, axes.frame.minY + 14 * style.scale),
-                           horizontal: .right, vertical: .top))
         scene.popClip()
+        // The note sits left of the dashed line, clear of the legend; a shorter one (or none)
+        // when room is short.
+        let legend = DemoLegend(entries: [(.line(style.blue, width: style.lineWidth), "loss"),
+                                          (.line(style.orange, width: style.lineWidth), "val_loss")],
+                                corner: .upperRight)
+        let legendBox = legend.box(in: axes, fonts: fonts)
+        let notes = [String(format: "best val_loss %.3f at epoch %d", run.valLoss[best], best), "best: epoch \(best)"]
+        let noteRight = bx - 6 * style.scale, noteTop = axes.frame.minY + 14 * style.scale
+        let fits = { (note: String) -> Bool in
+            let box = self.fonts.runBounds(TextRun(note, font: self.style.tickFont, at: Point(noteRight, noteTop),
+                                                   horizontal: .right, vertical: .top))
+            return box.minX >= axes.frame.minX + 6 * self.style.scale && box.intersection(legendBox) == nil
+        }
+        if let note = notes.first(where: fits) {
+            scene.text(TextRun(note, font: style.tickFont, color: Color(rgb: 0x444444), at: Point(noteRight, noteTop),
+                               horizontal: .right, vertical: .top))
+        }
         axes.drawFrame(into: &scene)
-        axes.drawLabels(title: "Loss per epoch", x: "epoch", y: "loss", fonts: fonts, into: &scene)
-        DemoLegend(entries: [(.line(style.blue, width: style.lineWidth), "loss"),
-                             (.line(style.orange, width: style.lineWidth), "val_loss")],
-                   corner: .upperRight).draw(in: axes, fonts: fonts, into: &scene)
+        axes.drawLabels(titles: ["Loss per epoch", "Loss"], x: "epoch", y: "loss", fonts: fonts, into: &scene)
+        legend.draw(in: axes, fonts: fonts, into: &scene)
     }
 
     private func drawScatterPanel(_ axes: DemoAxes, clouds: (a: [Point], b: [Point]), into scene: inout Scene) {
@@ -97,8 +110,7 @@ struct DemoFigure {
         scene.markers(dot, at: clouds.b.map { axes.point($0.x, $0.y) }, fill: b)
         scene.popClip()
         axes.drawFrame(into: &scene)
-        axes.drawLabels(title: "Embedding of \(clouds.a.count + clouds.b.count) samples".replacingOccurrences(
-                            of: "2000", with: "2,000"),
+        axes.drawLabels(titles: ["Embedding of 2,000 samples", "2,000 samples", "Embedding"],
                         x: "feature 1", y: "feature 2", fonts: fonts, into: &scene)
         let legendDot = Path.marker(.circle, size: 8 * style.scale)
         DemoLegend(entries: [(.marker(legendDot, a), "cluster A"), (.marker(legendDot, b), "cluster B")],

@@ -18,18 +18,25 @@ struct DemoLegend {
     var entries: [(Handle, String)]
     var corner: Corner
 
+    /// The legend's frame in device pixels (half-pixel edges, so a 1-px outline is crisp).
+    func box(in axes: DemoAxes, fonts: FontLibrary) -> Rect {
+        let font = axes.style.legendFont, em = font.size
+        let m = fonts.measure("Ag", font: font)
+        let textWidth = entries.map { fonts.measure($0.1, font: font).advance }.max() ?? 0
+        let width = (0.4 * em + 2 * em + 0.8 * em + textWidth + 0.4 * em).rounded()
+        let height = (0.8 * em + Double(entries.count) * (m.ascent + m.descent)
+            + Double(entries.count - 1) * 0.5 * em).rounded()
+        let inset = 0.5 * em
+        let x = corner == .upperLeft ? axes.frame.minX + inset : axes.frame.maxX - inset - width
+        return Rect(x: x.rounded() + 0.5, y: (axes.frame.minY + inset).rounded() + 0.5, width: width, height: height)
+    }
+
     func draw(in axes: DemoAxes, fonts: FontLibrary, into scene: inout Scene) {
         let style = axes.style, font = style.legendFont, em = font.size
         let m = fonts.measure("Ag", font: font)
         let rowHeight = m.ascent + m.descent
-        let textWidth = entries.map { fonts.measure($0.1, font: font).advance }.max() ?? 0
         let pad = 0.4 * em, handleLength = 2 * em, handlePad = 0.8 * em, spacing = 0.5 * em
-        let width = (pad + handleLength + handlePad + textWidth + pad).rounded()
-        let height = (2 * pad + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing).rounded()
-        let inset = 0.5 * em
-        let x = corner == .upperLeft ? axes.frame.minX + inset : axes.frame.maxX - inset - width
-        // Half-pixel edges so the 1-px frame is crisp.
-        let box = Rect(x: x.rounded() + 0.5, y: (axes.frame.minY + inset).rounded() + 0.5, width: width, height: height)
+        let box = box(in: axes, fonts: fonts)
         let outline = Path.roundedRect(box, radius: 0.2 * em)
         scene.fill(outline, color: style.legendFace)
         scene.stroke(outline, style: StrokeStyle(width: 1), color: style.legendEdge)

@@ -27,14 +27,19 @@ struct DemoStyle {
     /// matplotlib's tab10 blue, orange and green.
     let blue = Color(rgb: 0x1f77b4), orange = Color(rgb: 0xff7f0e), green = Color(rgb: 0x2ca02c)
 
+    /// Text never shrinks below this fraction of its 1200×800 size (8.3 px tick labels), so a
+    /// small figure stays legible; its margins come from measured text, so nothing clips.
+    static let minTextScale = 0.6
+
     init(scale: Double) {
         self.scale = scale
         let pt = DemoStyle.pointsToPixels * scale
-        tickFont = Font(size: 10 * pt)
-        labelFont = Font(size: 11 * pt)
-        titleFont = Font(size: 12 * pt)
-        suptitleFont = Font(face: .sansBold, size: 14 * pt)
-        legendFont = Font(size: 10 * pt)
+        let textPt = DemoStyle.pointsToPixels * max(scale, DemoStyle.minTextScale)
+        tickFont = Font(size: 10 * textPt)
+        labelFont = Font(size: 11 * textPt)
+        titleFont = Font(size: 12 * textPt)
+        suptitleFont = Font(face: .sansBold, size: 14 * textPt)
+        legendFont = Font(size: 10 * textPt)
         tickLength = (3.5 * pt).rounded()
         tickPad = 3.5 * pt
         labelPad = 4 * pt

@@ -3,7 +3,7 @@ import ArgumentParser
 /// A figure size in pixels parsed from `WIDTHxHEIGHT` (for example `1200x800`).
 struct FigureSize: ExpressibleByArgument, Equatable, CustomStringConvertible {
     /// The smallest side accepted: below it ticks and labels cannot fit.
-    static let minSide = 200
+    static let minSide = 320
     /// The largest side accepted (a 64-megapixel canvas at most).
     static let maxSide = 8000
 
