@@ -176,8 +176,9 @@ struct GallerySheet {
         let cellWidth = (Double(Self.width) - 2 * Self.margin) / Double(perRow)
         let blue = Color(rgb: 0x1f77b4), orange = Color(rgb: 0xff7f0e)
         for (i, shape) in shapes.enumerated() {
-            let cx = Self.margin + cellWidth * (Double(i % perRow) + 0.5)
-            let cy = y + 12 + Double(i / perRow) * 58
+            // Centres on whole pixels: a 16-px square then has crisp edges.
+            let cx = (Self.margin + cellWidth * (Double(i % perRow) + 0.5)).rounded()
+            let cy = (y + 12 + Double(i / perRow) * 58).rounded()
             let path = Path.marker(shape, size: 16)
             scene.markers(path, at: [Point(cx - 30, cy)], fill: blue)
             scene.markers(path, at: [Point(cx, cy)], fill: nil, stroke: (StrokeStyle(width: 1.5), .black))
@@ -185,6 +186,7 @@ struct GallerySheet {
             scene.text(TextRun(shape.rawValue, font: Self.captionFont, color: Self.caption,
                                at: Point(cx, cy + 16), horizontal: .center, vertical: .top))
         }
-        y += 12 + Double((shapes.count + perRow - 1) / perRow) * 58
+        // The last caption ends about 30 px under the last row's centre.
+        y += 12 + Double((shapes.count + perRow - 1) / perRow - 1) * 58 + 32
     }
 }
