@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PNG
+import Raster
+import Scene
+import Text
+
+/// `plotline demo`: renders the built-in example figure to a PNG.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the built-in example figure (a training-loss panel and a 2,000-point scatter).",
+        discussion: """
+            The figure is drawn from deterministic synthetic data, so two runs give identical \
+            files. The PNG is written atomically: a temporary file in the same folder, then a rename.
+
+            Examples:
+              plotline demo -o demo.png
+              plotline demo -o small.png --size 800x533
+            """)
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG file to write.", valueName: "path"))
+    var output: String
+
+    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT, each side 320...8000 (default: 1200x800).", valueName: "WxH"),
+            transform: FigureSize.parse)
+    var size: FigureSize = FigureSize(width: 1200, height: 800)
+
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("The output path is empty.") }
+        if output.hasSuffix("/") { throw ValidationError("The output path \(output) names a folder, not a file.") }
+    }
+
+    func run() throws {
+        let fonts: FontLibrary
+        do {
+            fonts = try FontLibrary()
+        } catch {
+            throw CLIError("cannot load the fonts: \(error)")
+        }
+        let scene = DemoFigure(fonts: fonts, width: size.width, height: size.height).scene()
+        let pixmap: Pixmap
+        do {
+            pixmap = try ScenePlayer(fonts: fonts).render(scene)
+        } catch {
+            throw CLIError("cannot render a \(size) figure: \(error)")
+        }
+        do {
+            try PNG.write(pixmap, to: output)
+        } catch let error as FileError {
+            let folder = (output as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty {
+                if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+                    throw CLIError("cannot write \(output): the folder \(folder) does not exist")
+                }
+                if !isFolder.boolValue { throw CLIError("cannot write \(output): \(folder) is not a folder") }
+            }
+            throw CLIError("cannot write \(output): \(error.reason)")
+        } catch {
+            throw CLIError("cannot write \(output): \(error)")
+        }
+        print("wrote \(output) (\(size))")
+    }
+}

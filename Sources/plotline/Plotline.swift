@@ -1,0 +1,27 @@
+// plotline: the command-line tool.
+//
+// Design: the commands are thin. Each parses and validates its arguments (swift-argument-parser),
+// builds a `Scene`, renders it with one `ScenePlayer`, and writes the PNG atomically with
+// `PNG.write` (temp file, fsync, rename), so a reader polling the output never sees half a file.
+// Every failure the user can cause (a bad size, an unwritable path, missing fonts) becomes one
+// line on stderr naming what was wrong and a non-zero exit status, never a stack trace.
+// `render`, `watch` and `report` join `demo` once the chart layer exists.
+
+import ArgumentParser
+
+/// The root command: `plotline <subcommand>`.
+@main
+struct Plotline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plotline",
+        abstract: "Headless plots for Linux: tables and specs in, PNG figures out.",
+        discussion: """
+            Everything is drawn by Plotline's own anti-aliased rasterizer with the bundled DejaVu \
+            fonts, so the same input gives the same bytes on every machine.
+
+            Example:
+              plotline demo -o demo.png
+            """,
+        version: "0.1.0",
+        subcommands: [Demo.self])
+}
