@@ -86,7 +86,7 @@ struct CoverageAccumulator {
         let h = Double(height), w = Double(width)
         // Fast path: wholly inside (false for NaN).
         if x0 >= 0 && x0 <= w && x1 >= 0 && x1 <= w && y0 >= 0 && y0 <= h && y1 >= 0 && y1 <= h {
-            accumulate(x0, y0, x1, y1)
+            addLineInside(x0, y0, x1, y1)
             return
         }
         // Clip to 0 ≤ y ≤ h.
@@ -118,6 +118,28 @@ struct CoverageAccumulator {
             bx = w
         }
         accumulateOrdered(ax, ay, bx, by, forward: x0 <= x1)
+    }
+
+    /// Adds an edge known to lie inside the area (0...width × 0...height, finite): no clipping.
+    @inline(__always)
+    mutating func addLineInside(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
+        // Within one cell, as most edges of a dense polyline's outline are: one update, no loop.
+        let yLo = min(y0, y1), yi = Int(yLo)
+        let lo = min(x0, x1), loI = Int(lo), loFloor = Double(loI)
+        if max(y0, y1) <= Double(yi + 1) && max(x0, x1) <= loFloor + 1 {
+            if y0 == y1 { return }
+            let d = Float(y1 - y0)
+            let xmf = Float(0.5 * (x0 + x1) - loFloor)
+            let row = cells + yi * stride
+            row[loI] += d - d * xmf
+            row[loI + 1] += d * xmf
+            let bitRow = touched + yi * wordsPerRow
+            let b0 = loI >> CoverageAccumulator.blockShift, b1 = (loI + 1) >> CoverageAccumulator.blockShift
+            bitRow[b0 >> 6] |= 1 << UInt64(b0 & 63)
+            bitRow[b1 >> 6] |= 1 << UInt64(b1 & 63)
+            return
+        }
+        accumulate(x0, y0, x1, y1)
     }
 
     /// Accumulates the piece (ax, ay)–(bx, by), which was cut from an edge whose original

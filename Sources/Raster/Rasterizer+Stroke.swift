@@ -10,20 +10,24 @@ extension Rasterizer {
                        clip: Clip? = nil, into pixmap: inout Pixmap) {
         guard color.a > 0, style.width > 0, style.width.isFinite else { return }
         let (s, c) = Rasterizer.hairline(style, color, scale: transform.maxScale)
-        // The outline lies within the path's device bounds grown by the stroke's reach: half the
-        // width times the miter limit (miter joins), √2 (square caps) or 1 (round and bevel).
-        var bounds: Rect? = nil
-        if let b = path.bounds {
-            let m = transform.maxScale
-            let reach = s.width / 2 * m * max(s.join == .miter ? max(1, s.miterLimit) : 1, s.cap == .square ? 2.0.squareRoot() : 1) + 1
-            let corners = [Point(b.minX, b.minY), Point(b.maxX, b.minY), Point(b.minX, b.maxY), Point(b.maxX, b.maxY)]
-                .map(transform.apply)
-            let xs = corners.map(\.x), ys = corners.map(\.y)
-            bounds = Rect(x: xs.min()! - reach, y: ys.min()! - reach,
-                          width: xs.max()! - xs.min()! + 2 * reach, height: ys.max()! - ys.min()! + 2 * reach)
-        }
+        let bounds = Rasterizer.strokeBounds(path, style: s, transform: transform)
         fill(strokeOutline(path, style: s, transform: transform), transform: .identity, rule: .nonZero, color: c,
              clip: clip, bounds: bounds, linesOnly: true, into: &pixmap)
+    }
+
+    /// A device-space box that holds the stroke's outline: the path's bounds grown by the
+    /// stroke's reach, half the width times the miter limit (miter joins), √2 (square caps) or 1
+    /// (round and bevel), plus a pixel for the round joins' tangent polygons. The fill trusts it
+    /// to skip per-edge clipping, so `StrokeBoundsTests` checks it against real outlines.
+    static func strokeBounds(_ path: Path, style s: StrokeStyle, transform: Transform) -> Rect? {
+        guard let b = path.bounds else { return nil }
+        let m = transform.maxScale
+        let reach = s.width / 2 * m * max(s.join == .miter ? max(1, s.miterLimit) : 1, s.cap == .square ? 2.0.squareRoot() : 1) + 1
+        let corners = [Point(b.minX, b.minY), Point(b.maxX, b.minY), Point(b.minX, b.maxY), Point(b.maxX, b.maxY)]
+            .map(transform.apply)
+        let xs = corners.map(\.x), ys = corners.map(\.y)
+        return Rect(x: xs.min()! - reach, y: ys.min()! - reach,
+                    width: xs.max()! - xs.min()! + 2 * reach, height: ys.max()! - ys.min()! + 2 * reach)
     }
 
     /// The outline of a stroke in device space, ready to fill with the nonzero rule.

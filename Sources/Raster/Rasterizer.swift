@@ -41,13 +41,16 @@ public final class Rasterizer {
     /// the outlines of million-segment strokes.
     func fill(_ path: Path, transform: Transform, rule: FillRule, color: Color, clip: Clip?, bounds: Rect?,
               linesOnly: Bool, into pixmap: inout Pixmap) {
-        let limit = clip?.rect ?? pixmap.bounds
-        guard color.a > 0,
-              let area = bounds.map({ Rasterizer.area(of: $0, within: limit, pixmap: pixmap.bounds) })
-                ?? area(of: path, transform: transform, within: limit, pixmap: pixmap.bounds)
+        guard color.a > 0, let box = bounds ?? Rasterizer.deviceBounds(path, transform),
+              let area = Rasterizer.area(of: box, within: clip?.rect ?? pixmap.bounds, pixmap: pixmap.bounds)
         else { return }
+        // When nothing was cut off, every edge lies inside the area and skips clipping. Only for
+        // a translation: it maps points and the box with the same (monotonic) rounding.
+        let translateOnly = transform.a == 1 && transform.b == 0 && transform.c == 0 && transform.d == 1
+        let inside = translateOnly && box.minX >= Double(area.x) && box.maxX <= Double(area.maxX)
+            && box.minY >= Double(area.y) && box.maxY <= Double(area.maxY)
         let src = PremultipliedColor.pack(color.premultiplied)
-        var acc = takeAccumulator(area, path, transform, linesOnly: linesOnly)
+        var acc = takeAccumulator(area, path, transform, linesOnly: linesOnly, inside: inside)
         defer { accumulator = acc }
         let w = pixmap.width
         pixmap.withUnsafeMutablePixels { px in
@@ -87,7 +90,8 @@ public final class Rasterizer {
 
     /// Moves the scratch accumulator out of `self` (so the hot loop mutates a local value, free of
     /// class exclusivity checks), sized to `area`, with the path's edges added.
-    private func takeAccumulator(_ area: IntRect, _ path: Path, _ transform: Transform, linesOnly: Bool) -> CoverageAccumulator {
+    private func takeAccumulator(_ area: IntRect, _ path: Path, _ transform: Transform, linesOnly: Bool,
+                                 inside: Bool = false) -> CoverageAccumulator {
         var acc = CoverageAccumulator()
         swap(&acc, &accumulator)
         acc.reset(width: area.width, height: area.height)
@@ -97,7 +101,7 @@ public final class Rasterizer {
                 acc.addLine(a, b)
             }
         } else {
-            Rasterizer.addPolygons(path, t, &acc)
+            Rasterizer.addPolygons(path, t, inside: inside, &acc)
         }
         return acc
     }
@@ -105,7 +109,17 @@ public final class Rasterizer {
     /// Adds the edges of a path of straight lines (a stroke outline, a polygon) without the
     /// general flattener: the hot path for strokes of long polylines. Like `PathFlattener.walk`,
     /// it skips non-finite points and closes every sub-path.
-    static func addPolygons(_ path: Path, _ t: Transform, _ acc: inout CoverageAccumulator) {
+    static func addPolygons(_ path: Path, _ t: Transform, inside: Bool, _ acc: inout CoverageAccumulator) {
+        if inside {
+            addPolygons(path, t, &acc) { a, p, q in a.addLineInside(p.x, p.y, q.x, q.y) }
+        } else {
+            addPolygons(path, t, &acc) { a, p, q in a.addLine(p, q) }
+        }
+    }
+
+    @inline(__always)
+    static func addPolygons(_ path: Path, _ t: Transform, _ acc: inout CoverageAccumulator,
+                            _ add: (inout CoverageAccumulator, Point, Point) -> Void) {
         let translateOnly = t.a == 1 && t.b == 0 && t.c == 0 && t.d == 1
         path.verbs.withUnsafeBufferPointer { verbs in
             path.points.withUnsafeBufferPointer { pts in
@@ -119,32 +133,39 @@ public final class Rasterizer {
                         i += 1
                         guard p.x.isFinite && p.y.isFinite else { continue }
                         if v == .move || !open {
-                            if open { acc.addLine(pen, start) }
+                            if open { add(&acc, pen, start) }
                             start = p; open = true
                         } else {
-                            acc.addLine(pen, p)
+                            add(&acc, pen, p)
                         }
                         pen = p
                     case .close:
-                        if open { acc.addLine(pen, start); pen = start }
+                        if open { add(&acc, pen, start); pen = start }
                     case .quad, .cubic:
                         preconditionFailure("addPolygons takes straight lines only")
                     }
                 }
-                if open { acc.addLine(pen, start) }
+                if open { add(&acc, pen, start) }
             }
         }
     }
 
     /// The whole pixels a path may touch: its transformed bounds cut to `limit` and the pixmap.
     func area(of path: Path, transform: Transform, within limit: IntRect, pixmap: IntRect) -> IntRect? {
+        Rasterizer.deviceBounds(path, transform).flatMap { Rasterizer.area(of: $0, within: limit, pixmap: pixmap) }
+    }
+
+    /// The device-space box of a path's bounds mapped through `transform`; nil for an empty path
+    /// or a NaN box.
+    static func deviceBounds(_ path: Path, _ transform: Transform) -> Rect? {
         guard let b = path.bounds else { return nil }
+        if transform.isIdentity { return b }
         let corners = [Point(b.minX, b.minY), Point(b.maxX, b.minY), Point(b.minX, b.maxY), Point(b.maxX, b.maxY)]
             .map(transform.apply)
         var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
         for c in corners { x0 = min(x0, c.x); y0 = min(y0, c.y); x1 = max(x1, c.x); y1 = max(y1, c.y) }
         guard !x0.isNaN, !y0.isNaN, !x1.isNaN, !y1.isNaN else { return nil }
-        return Rasterizer.area(of: Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0), within: limit, pixmap: pixmap)
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 
     /// The whole pixels of a device-space box cut to `limit` and the pixmap; nil when empty.
