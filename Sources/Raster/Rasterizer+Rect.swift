@@ -56,14 +56,27 @@ extension Rasterizer {
             var row = px + topFull * w + ix0
             let end = px + bottomFull * w + ix0
             let quad = SIMD4<UInt32>(repeating: src)
+            let k = SIMD4<UInt32>(linv, linv, rinv, rinv)
+            let m = SIMD4<UInt32>(repeating: 0x00FF_00FF), half = SIMD4<UInt32>(repeating: 0x0080_0080)
+            let eight = SIMD4<UInt32>(repeating: 8)
             while row < end {
-                row.pointee = ls &+ PixelBlend.scale(row.pointee, linv)
+                // Both edge pixels in one 4-lane multiply: (left R/B, left G/A, right R/B, right G/A).
+                let l = row.pointee, r = row[n &+ 1]
+                var v = SIMD4<UInt32>(l, l >> 8, r, r >> 8) & m
+                v = v &* k &+ half
+                v = ((v &+ ((v &>> eight) & m)) &>> eight) & m
+                row.pointee = ls &+ (v[0] | v[1] << 8)
+                row[n &+ 1] = rs &+ (v[2] | v[3] << 8)
                 // The solid middle, four pixels a store.
                 let raw = UnsafeMutableRawPointer(row + 1)
-                var i = 0
-                while i + 4 <= n { raw.storeBytes(of: quad, toByteOffset: i &* 4, as: SIMD4<UInt32>.self); i &+= 4 }
-                while i < n { row[i &+ 1] = src; i &+= 1 }
-                row[n &+ 1] = rs &+ PixelBlend.scale(row[n &+ 1], rinv)
+                if n >= 4 {
+                    // Whole quads, then one last quad ending at the run's end (overlapping is harmless).
+                    var i = 0
+                    while i + 4 <= n { raw.storeBytes(of: quad, toByteOffset: i &* 4, as: SIMD4<UInt32>.self); i &+= 4 }
+                    if i < n { raw.storeBytes(of: quad, toByteOffset: (n &- 4) &* 4, as: SIMD4<UInt32>.self) }
+                } else {
+                    for i in 0..<n { row[i &+ 1] = src }
+                }
                 row += w
             }
         }
