@@ -125,6 +125,33 @@ final class RasterizerTests: XCTestCase {
     }
 }
 
+extension RasterizerTests {
+    /// Snapped 1-px and 2-px lines and snapped rectangles are crisp: every pixel fully in or out.
+    func testPixelSnappingGivesCrispLinesAndRects() throws {
+        let r = Rasterizer()
+        for (width, rows) in [(1.0, 1), (2.0, 2), (3.0, 3)] {
+            var pm = try Pixmap(width: 40, height: 40, fill: .white)
+            let y = PixelSnap.coordinate(17.3, strokeWidth: width)
+            // Across the line the centre snaps (half pixels for odd widths); along it, butt ends
+            // sit on whole pixels.
+            let x0 = 4.2.rounded(), x1 = 33.9.rounded()
+            r.stroke(Path(polyline: [Point(x0, y), Point(x1, y)]), style: StrokeStyle(width: width), color: .black, into: &pm)
+            var blackRows = Set<Int>()
+            for py in 0..<40 {
+                for px in 0..<40 {
+                    let v = pm.pixel(x: px, y: py).r
+                    XCTAssertTrue(v == 0 || v == 255, "width \(width): pixel (\(px), \(py)) is \(v), not crisp")
+                    if v == 0 { blackRows.insert(py) }
+                }
+            }
+            XCTAssertEqual(blackRows.count, rows, "width \(width)")
+        }
+        var pm = try Pixmap(width: 40, height: 40, fill: .white)
+        r.fillRect(Rect(x: 3.4, y: 5.6, width: 20.2, height: 9.7).snapped, color: .black, into: &pm)
+        XCTAssertTrue(pm.data.allSatisfy { $0 == 0 || $0 == 255 })
+    }
+}
+
 /// The largest difference of any channel of any pixel.
 func maxDelta(_ a: Pixmap, _ b: Pixmap) -> Int {
     zip(a.data, b.data).reduce(0) { max($0, abs(Int($1.0) - Int($1.1))) }
