@@ -39,11 +39,14 @@ extension Rasterizer {
             // coverages: left pixel, solid middle, right pixel.
             let topFull = Double(iy0) == y0 ? iy0 : iy0 + 1
             let bottomFull = Double(iy1) == y1 ? iy1 : iy1 - 1
-            for y in iy0..<iy1 where y < topFull || y >= bottomFull {
+            func partialRow(_ y: Int) {
                 let cy = min(Double(y + 1), y1) - max(Double(y), y0)
                 Rasterizer.rectRow(px + y * w, ix0, ix1, src, Rasterizer.byte(cLeft * cy), Rasterizer.byte(cy),
                                    Rasterizer.byte(cRight * cy))
             }
+            let firstPartial = topFull > iy0 ? iy0 : -1
+            if firstPartial >= 0 { partialRow(firstPartial) }
+            if bottomFull < iy1 && iy1 - 1 != firstPartial { partialRow(iy1 - 1) }
             guard topFull < bottomFull else { return }
             let l = Rasterizer.byte(cLeft), rgt = Rasterizer.byte(cRight)
             if ix1 - ix0 <= 2 || src >> 24 != 255 {
