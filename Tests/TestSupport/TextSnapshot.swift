@@ -29,7 +29,7 @@ public func assertMatchesSnapshot(_ text: String, named name: String, snapshots 
     try? text.write(toFile: actual, atomically: true, encoding: .utf8)
     let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let k = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+    let k = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
     let want = k < a.count ? String(a[k]) : "<end>", got = k < b.count ? String(b[k]) : "<end>"
     XCTFail("text differs from snapshot \(path) at line \(k + 1):\n  expected: \(want)\n  actual:   \(got)\n"
             + "actual written to \(actual); record with \(recordGoldensVariable)=1 if intended.", file: file, line: line)
