@@ -3,7 +3,7 @@ import Foundation
 /// Calendar-aligned ticks on a time axis (seconds since the epoch, UTC), after matplotlib's
 /// `AutoDateLocator` with `interval_multiples=True`.
 ///
-/// The coarsest frequency giving at least 3 ticks is chosen among years, months, days, hours,
+/// The coarsest frequency giving at least 5 ticks is chosen among years, months, days, hours,
 /// minutes, seconds and microseconds; then the first interval from its table (months by 1, 2,
 /// 3, 4, 6; days by 1, 2, 4, 7, 14; hours by 1, 2, 3, 4, 6, 12; ...) that keeps the tick count
 /// under the frequency's maximum. Ticks sit on calendar boundaries that are multiples of the
@@ -30,8 +30,8 @@ public struct TimeLocator: TickLocator, Hashable {
     /// The fewest ticks a frequency must give to be chosen (matplotlib's `minticks`).
     public let minTicks: Int
 
-    /// Creates a locator; matplotlib's default `minticks` is 3.
-    public init(minTicks: Int = 3) {
+    /// Creates a locator; matplotlib's default `minticks` is 5.
+    public init(minTicks: Int = 5) {
         self.minTicks = Swift.max(1, minTicks)
     }
 
@@ -144,17 +144,31 @@ public struct TimeLocator: TickLocator, Hashable {
         return Swift.stride(from: first, through: last, by: base).map { CivilTime(year: $0).seconds }
     }
 
+    /// matplotlib's `date2num`: whole seconds plus the microseconds as nanoseconds / 1e9, in days.
+    static func dateNumber(_ seconds: Double) -> Double {
+        let micros = Int64((seconds * 1e6).rounded())
+        var whole = micros / 1_000_000
+        var fraction = micros % 1_000_000
+        if fraction < 0 { fraction += 1_000_000; whole -= 1 }
+        return (Double(whole) + Double(fraction * 1000) / 1e9) / 86_400
+    }
+
     /// matplotlib's `MicrosecondLocator`: a `MultipleLocator` in microseconds from the first
     /// day's midnight, one tick beyond each end.
     private func microsecondTicks(_ lo: Double, _ hi: Double, every interval: Int) -> [Double] {
-        let t0 = floor(lo / 86_400) * 86_400
-        let nmin = (lo - t0) * 1e6
-        let nmax = (hi - t0) * 1e6
+        // In days, as matplotlib's date numbers, so that rounding agrees with its tick count.
+        let microsPerDay = 86_400e6
+        let dmin = TimeLocator.dateNumber(lo)
+        let dmax = TimeLocator.dateNumber(hi)
+        let day = floor(dmin)
+        let t0 = day * 86_400
+        let nmin = (dmin - day) * microsPerDay
+        let nmax = (dmax - day) * microsPerDay
         let step = Double(interval)
         let edge = EdgeInteger(step: step, offset: 0)
         let first = edge.greaterOrEqual(nmin) * step
         let n = PythonFloat.floorDivide(nmax - first + 0.001 * step, step)
         guard n.isFinite, n < 10_000 else { return [] }
-        return (0..<(Int(n) + 3)).map { (first - step + Double($0) * step) / 1e6 + t0 }
+        return (0..<(Int(n) + 3)).map { ((first - step + Double($0) * step) / microsPerDay + day) * 86_400 }
     }
 }
