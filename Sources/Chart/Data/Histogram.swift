@@ -10,8 +10,9 @@ public struct Histogram: Sendable, Hashable {
     public enum Rule: Sendable, Hashable {
         /// Exactly this many bins (at least 1).
         case count(Int)
-        /// numpy's 'auto': the smaller width of Sturges and Freedman–Diaconis (Sturges alone when
-        /// the interquartile range is 0), i.e. the larger number of bins.
+        /// numpy's 'auto': the smaller width of Sturges and Freedman–Diaconis, i.e. the larger
+        /// number of bins, with FD's width kept at least half the √n rule's (numpy's cap on the
+        /// bin count); Sturges alone when the interquartile range is 0.
         case auto
         /// log2(n) + 1 bins (Sturges).
         case sturges
@@ -69,7 +70,7 @@ public struct Histogram: Sendable, Hashable {
         case .freedmanDiaconis:
             width = 2 * iqr() * pow(n, -1.0 / 3.0)
         case .auto:
-            let fd = 2 * iqr() * pow(n, -1.0 / 3.0)
+            let fd = Swift.max(2 * iqr() * pow(n, -1.0 / 3.0), ptp / n.squareRoot() / 2)
             let sturges = ptp / (log2(n) + 1)
             width = fd > 0 ? Swift.min(fd, sturges) : sturges
         }
