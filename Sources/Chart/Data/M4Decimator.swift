@@ -9,8 +9,12 @@
 /// is returned unchanged (`isReduced == false`): the columns would not be contiguous runs.
 ///
 /// Speed: column boundaries come from a binary search on x (about 25 reads per column), then y
-/// is scanned once per column, 4 lanes at a time, and read a second time from L2 to find the
-/// first index of the extremes. Without `assumeSorted`, one extra pass checks that x ascends.
+/// is scanned once per column, 8 values per step, tracking the first index of the minimum and
+/// maximum per lane; columns holding NaN are split at each NaN. Measured (bench
+/// plotline-chart-bench, 10⁷ points → 1,200 columns, release): 13–17 ms without NaN, ~36 ms
+/// with 0.1% NaN. TODO: 3× over the 5 ms target; the scan runs at ~6 GB/s where a plain SIMD
+/// sum over the same y reaches 30 GB/s (2.7 ms). Without `assumeSorted`, one
+/// extra pass checks that x ascends.
 public struct M4Decimator: Sendable {
     /// The x axis mapping whose pixel columns group the points.
     public let mapping: AxisMapping
@@ -122,64 +126,81 @@ private struct Emitter {
             for i in lo..<hi { point(i, into: &out) }
             return
         }
-        guard let (minValue, maxValue) = Emitter.extremes(y, lo, hi) else {
-            runs(lo, hi, into: &out)
+        if let (iMin, iMax) = Emitter.argExtremes(y.baseAddress!, lo, hi) {
+            emit(lo, Swift.min(iMin, iMax), Swift.max(iMin, iMax), hi - 1, into: &out)
             return
         }
-        var iMin = lo
-        while y[iMin] != minValue { iMin += 1 }
-        var iMax = lo
-        while y[iMax] != maxValue { iMax += 1 }
-        emit(lo, Swift.min(iMin, iMax), Swift.max(iMin, iMax), hi - 1, into: &out)
+        // A NaN (or ±inf) inside: reduce each NaN-free run alone, keep each break once.
+        var s = lo
+        while s < hi {
+            var e = s
+            while e < hi && !y[e].isNaN { e += 1 }
+            if e - s <= 4 {
+                for i in s..<e { point(i, into: &out) }
+            } else if let (iMin, iMax) = Emitter.argExtremes(y.baseAddress!, s, e) {
+                emit(s, Swift.min(iMin, iMax), Swift.max(iMin, iMax), e - 1, into: &out)
+            } else {
+                scalarRun(s, e, into: &out)
+            }
+            if e < hi { point(e, into: &out) }
+            s = e + 1
+        }
     }
 
-    /// Min and max of y[lo..<hi], or nil when the slice holds a NaN.
-    static func extremes(_ y: UnsafeBufferPointer<Double>, _ lo: Int, _ hi: Int) -> (Double, Double)? {
-        let p = y.baseAddress! + lo
-        let n = hi - lo
-        var mn0 = SIMD4<Double>(repeating: .infinity), mx0 = SIMD4<Double>(repeating: -.infinity)
-        var mn1 = mn0, mx1 = mx0
-        var nan = SIMDMask<SIMD4<Int64>>(repeating: false)
-        var i = 0
+    /// First indices of the minimum and maximum of p[lo..<hi], 8 values per step; nil when the
+    /// slice holds NaN or ±inf (detected through the running sum, which they turn into NaN/inf).
+    static func argExtremes(_ p: UnsafePointer<Double>, _ lo: Int, _ hi: Int) -> (Int, Int)? {
+        typealias V = SIMD4<Double>
         let raw = UnsafeRawPointer(p)
-        while i + 8 <= n {
-            let a = raw.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
-            let b = raw.loadUnaligned(fromByteOffset: (i + 4) * 8, as: SIMD4<Double>.self)
-            nan .|= (a .!= a) .| (b .!= b)
-            mn0 = pointwiseMin(mn0, a); mx0 = pointwiseMax(mx0, a)
-            mn1 = pointwiseMin(mn1, b); mx1 = pointwiseMax(mx1, b)
+        var minA = V(repeating: .infinity), minB = minA
+        var maxA = V(repeating: -.infinity), maxB = maxA
+        var minIA = V(repeating: 0), minIB = minIA, maxIA = minIA, maxIB = minIA
+        var sum = V(repeating: 0)
+        var idxA = V(0, 1, 2, 3) + Double(lo)
+        var idxB = idxA + 4
+        let eight = V(repeating: 8)
+        var i = lo
+        while i + 8 <= hi {
+            let a = raw.loadUnaligned(fromByteOffset: i * 8, as: V.self)
+            let b = raw.loadUnaligned(fromByteOffset: (i + 4) * 8, as: V.self)
+            sum += a + b
+            let la = a .< minA, lb = b .< minB, ga = a .> maxA, gb = b .> maxB
+            minA.replace(with: a, where: la); minIA.replace(with: idxA, where: la)
+            minB.replace(with: b, where: lb); minIB.replace(with: idxB, where: lb)
+            maxA.replace(with: a, where: ga); maxIA.replace(with: idxA, where: ga)
+            maxB.replace(with: b, where: gb); maxIB.replace(with: idxB, where: gb)
+            idxA += eight; idxB += eight
             i += 8
         }
-        if any(nan) { return nil }
-        var mn = pointwiseMin(mn0, mn1).min()
-        var mx = pointwiseMax(mx0, mx1).max()
-        while i < n {
+        guard sum.sum().isFinite else { return nil }
+        var mn = Double.infinity, mnI = Double.infinity
+        var mx = -Double.infinity, mxI = Double.infinity
+        for lane in 0..<4 {
+            for (v, k) in [(minA[lane], minIA[lane]), (minB[lane], minIB[lane])]
+            where v < mn || (v == mn && k < mnI) { mn = v; mnI = k }
+            for (v, k) in [(maxA[lane], maxIA[lane]), (maxB[lane], maxIB[lane])]
+            where v > mx || (v == mx && k < mxI) { mx = v; mxI = k }
+        }
+        var iMin = mn == .infinity ? -1 : Int(mnI)
+        var iMax = mx == -.infinity ? -1 : Int(mxI)
+        while i < hi {
             let v = p[i]
-            if v.isNaN { return nil }
-            mn = Swift.min(mn, v); mx = Swift.max(mx, v)
+            if !v.isFinite { return nil }
+            if iMin < 0 || v < p[iMin] { iMin = i }
+            if iMax < 0 || v > p[iMax] { iMax = i }
             i += 1
         }
-        return (mn, mx)
+        return (iMin, iMax)
     }
 
-    /// A bucket with NaN: each NaN-free run is reduced alone; NaNs become one break each.
-    private mutating func runs(_ lo: Int, _ hi: Int, into out: inout ReducedSeries) {
-        var runStart = -1
-        var iMin = 0, iMax = 0
+    /// A NaN-free run holding ±inf: a plain scan.
+    private mutating func scalarRun(_ lo: Int, _ hi: Int, into out: inout ReducedSeries) {
+        var iMin = lo, iMax = lo
         for i in lo..<hi {
-            let v = y[i]
-            if v.isNaN {
-                if runStart >= 0 { emit(runStart, Swift.min(iMin, iMax), Swift.max(iMin, iMax), i - 1, into: &out) }
-                runStart = -1
-                point(i, into: &out)
-            } else if runStart < 0 {
-                runStart = i; iMin = i; iMax = i
-            } else {
-                if v < y[iMin] { iMin = i }
-                if v > y[iMax] { iMax = i }
-            }
+            if y[i] < y[iMin] { iMin = i }
+            if y[i] > y[iMax] { iMax = i }
         }
-        if runStart >= 0 { emit(runStart, Swift.min(iMin, iMax), Swift.max(iMin, iMax), hi - 1, into: &out) }
+        emit(lo, Swift.min(iMin, iMax), Swift.max(iMin, iMax), hi - 1, into: &out)
     }
 
     /// Appends the distinct indices among a ≤ b ≤ c ≤ d.
