@@ -1,0 +1,188 @@
+import Chart
+import TestSupport
+import XCTest
+
+final class M4DecimatorTests: XCTestCase {
+    /// Per bucket and NaN-free run: (bucket, first, min, max, last), with a marker per break —
+    /// what a line drawn through the points covers in each pixel column.
+    private func drawnSummary(x: [Double], y: [Double], boundaries: [Double]) -> [[Double]] {
+        var out: [[Double]] = []
+        var current: [Double]? = nil
+        var lastBucket = -1
+        func flush() { if let c = current { out.append(c) }; current = nil }
+        for i in x.indices {
+            let bucket = Double(boundaries.partitioningIndex(of: x[i]))
+            if y[i].isNaN {
+                flush()
+                if out.last != [-1] && !out.isEmpty { out.append([-1]) }
+                continue
+            }
+            if Int(bucket) != lastBucket { flush() }
+            lastBucket = Int(bucket)
+            if var c = current {
+                c[2] = min(c[2], y[i]); c[3] = max(c[3], y[i]); c[4] = y[i]
+                current = c
+            } else {
+                current = [bucket, y[i], y[i], y[i], y[i]]
+            }
+        }
+        flush()
+        if out.last == [-1] { out.removeLast() }
+        return out
+    }
+
+    func testReducedSeriesDrawsLikeTheOriginal() {
+        var rng = SeededRandom(seed: 42)
+        for trial in 0..<20 {
+            let n = 2_000 + trial * 1_500
+            var x: [Double] = []
+            var t = rng.double(-50, 50)
+            for _ in 0..<n { t += rng.double(0, 0.2); x.append(t) }
+            var walk = 0.0
+            let y = x.map { _ -> Double in
+                walk += rng.double(-1, 1)
+                return rng.double(0, 1) < 0.01 ? .nan : walk
+            }
+            let view = (x[n / 10], x[n - n / 7])
+            let mapping = AxisMapping(scale: LinearScale(), domain: view,
+                                      pixels: trial % 2 == 0 ? (10, 10 + Double(50 + trial * 7)) : (300, 20))
+            let m4 = M4Decimator(mapping: mapping)
+            let reduced = m4.reduce(x: x, y: y)
+            XCTAssertTrue(reduced.isReduced)
+            XCTAssertLessThan(reduced.count, n / 3)
+            let edges = m4.boundaries()
+            XCTAssertEqual(drawnSummary(x: reduced.x, y: reduced.y, boundaries: edges),
+                           drawnSummary(x: x, y: y, boundaries: edges), "trial \(trial)")
+            let breaks = reduced.y.filter(\.isNaN).count - (reduced.y.last!.isNaN ? 1 : 0)
+            XCTAssertEqual(breaks, drawnSummary(x: x, y: y, boundaries: edges).filter { $0 == [-1] }.count)
+        }
+    }
+
+    func testAtMostFourPointsPerColumnWithoutGaps() {
+        let n = 100_000
+        let x = (0..<n).map(Double.init)
+        let y = x.map { sin($0 * 0.01) * 100 + ($0.truncatingRemainder(dividingBy: 7)) }
+        let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, Double(n)), pixels: (0, 100)))
+        let reduced = m4.reduce(x: x, y: y, assumeSorted: true)
+        XCTAssertLessThanOrEqual(reduced.count, 4 * (m4.boundaries().count + 1))
+        XCTAssertEqual(reduced.x.first, 0)
+        XCTAssertEqual(reduced.x.last, Double(n - 1))
+        XCTAssertEqual(reduced.y.max(), y.max())
+        XCTAssertEqual(reduced.y.min(), y.min())
+        XCTAssertEqual(reduced.x, reduced.x.sorted())
+    }
+
+    func testNaNGapStaysAGap() {
+        let n = 10_000
+        let x = (0..<n).map(Double.init)
+        var y = x.map { $0 * 0.5 }
+        for i in 4_000..<6_000 { y[i] = .nan }
+        let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, Double(n)), pixels: (0, 50)))
+        let reduced = m4.reduce(x: x, y: y)
+        XCTAssertEqual(reduced.y.filter(\.isNaN).count, 1)
+        let gap = reduced.y.firstIndex { $0.isNaN }!
+        XCTAssertEqual(reduced.x[gap - 1], 3_999)
+        XCTAssertEqual(reduced.x[gap + 1], 6_000)
+    }
+
+    func testUnsortedOrNaNXIsReturnedUnchanged() {
+        var x = (0..<1_000).map(Double.init)
+        let y = x.map { $0 * $0 }
+        x.swapAt(10, 11)
+        let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, 1_000), pixels: (0, 10)))
+        let unsorted = m4.reduce(x: x, y: y)
+        XCTAssertFalse(unsorted.isReduced)
+        XCTAssertEqual(unsorted.x, x)
+        x.swapAt(10, 11)
+        x[500] = .nan
+        XCTAssertFalse(m4.reduce(x: x, y: y).isReduced)
+        XCTAssertFalse(m4.reduce(x: [1, 2], y: [3, 4]).isReduced)
+    }
+
+    func testLogXMappingGroupsByPixelColumn() {
+        let x = (1...100_000).map(Double.init)
+        let y = x.map { log($0) }
+        let m4 = M4Decimator(mapping: AxisMapping(scale: LogScale(), domain: (1, 100_000), pixels: (0, 50)))
+        let reduced = m4.reduce(x: x, y: y)
+        XCTAssertTrue(reduced.isReduced)
+        XCTAssertLessThan(reduced.count, 300)
+        XCTAssertEqual(drawnSummary(x: reduced.x, y: reduced.y, boundaries: m4.boundaries()),
+                       drawnSummary(x: x, y: y, boundaries: m4.boundaries()))
+    }
+}
+
+extension Array where Element == Double {
+    /// The first index whose element is greater than `value` (elements ascending).
+    func partitioningIndex(of value: Double) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] <= value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+final class SmoothingAndLimitsTests: XCTestCase {
+    func testEMAMatchesHandComputedTensorBoardValues() {
+        // w = 0.5: last = 0.5, 1.25, (NaN skipped), 2.625; debias 0.5, 0.75, 0.875.
+        let got = EMASmoother(weight: 0.5).smooth([1, 2, .nan, 4])
+        XCTAssertEqual(got[0], 1, accuracy: 1e-15)
+        XCTAssertEqual(got[1], 5.0 / 3.0, accuracy: 1e-15)
+        XCTAssertTrue(got[2].isNaN)
+        XCTAssertEqual(got[3], 3, accuracy: 1e-15)
+        // w = 0.9 on [10, 0]: last = 1, 0.9; debias 0.1, 0.19.
+        let heavy = EMASmoother(weight: 0.9).smooth([10, 0, .infinity])
+        XCTAssertEqual(heavy[0], 10, accuracy: 1e-12)
+        XCTAssertEqual(heavy[1], 0.9 / 0.19, accuracy: 1e-12)
+        XCTAssertEqual(heavy[2], .infinity)
+        XCTAssertEqual(EMASmoother(weight: 0).smooth([3, 1, 2]), [3, 1, 2])
+        XCTAssertEqual(EMASmoother(weight: 0.99).smooth([0.3, 0.3, 0.3]), [0.3, 0.3, 0.3])
+        XCTAssertEqual(EMASmoother(weight: 5).weight, 1)
+        XCTAssertEqual(EMASmoother(weight: 0.6).smooth([]), [])
+    }
+
+    func testRobustLimitsIgnoreAnEarlySpike() {
+        var values = [1e6, 5e5]
+        values += (0..<1_000).map { 1 + 0.001 * Double($0) }
+        let (lo, hi) = RobustLimits().limits(values)!
+        XCTAssertLessThan(hi, 3)
+        XCTAssertGreaterThan(lo, 0.9)
+        XCTAssertLessThan(lo, 1.0)
+        let calm = (0..<1_000).map { Double($0) }
+        let (a, b) = RobustLimits(margin: 0).limits(calm)!
+        XCTAssertEqual(a, 0)
+        XCTAssertEqual(b, 999)
+        XCTAssertNil(RobustLimits().limits([.nan, .infinity]))
+        let (s0, s1) = RobustLimits().limits([4])!
+        XCTAssert(s0 < 4 && s1 > 4)
+    }
+}
+
+final class HistogramTests: XCTestCase {
+    func testBinsMatchNumpy() {
+        for c in ExpectedValues.shared.histogram {
+            let rule: Histogram.Rule
+            switch c.rule {
+            case .count(let n): rule = .count(n)
+            case .name("auto"): rule = .auto
+            case .name("sturges"): rule = .sturges
+            case .name("fd"): rule = .freedmanDiaconis
+            case .name("sqrt"): rule = .sqrt
+            case .name(let other): XCTFail("unknown rule \(other)"); continue
+            }
+            let h = Histogram(c.data, rule: rule)
+            XCTAssert(nearlyEqual(h.edges, c.edges, relative: 1e-13), "\(c.name) \(c.rule): \(h.edges.count - 1) bins vs \(c.edges.count - 1)")
+            XCTAssertEqual(h.counts, c.counts, "\(c.name) \(c.rule)")
+        }
+    }
+
+    func testNaNIgnoredAndEmptySafe() {
+        let h = Histogram([1, .nan, 2, .infinity, 3], rule: .count(2))
+        XCTAssertEqual(h.edges, [1, 2, 3])
+        XCTAssertEqual(h.counts, [1, 2])
+        let empty = Histogram([.nan])
+        XCTAssertEqual(empty.edges, [0, 1])
+        XCTAssertEqual(empty.counts, [0])
+    }
+}
