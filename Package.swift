@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
-        .target(name: "Chart", dependencies: ["Geometry"], swiftSettings: strict),
+        .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
@@ -77,7 +77,7 @@ let package = Package(
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "ChartTests", dependencies: ["Chart", "TestSupport"],
+            name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,99 @@
+import Geometry
+
+/// One axis of a panel, resolved: its scale, view limits, ticks and tick labels.
+///
+/// Built in two steps, as matplotlib does: limits from the data (plus 5% margins in scale space,
+/// or the user's fixed limits), then ticks for an axis of a known length in pixels, with as many
+/// ticks as fit labels of the measured size (matplotlib's `get_tick_space`: the axis length over
+/// three label heights on x, two on y, at most 9 intervals).
+struct AxisModel {
+    let spec: AxisSpec
+    let scale: any Scale
+    let locator: any TickLocator
+    let formatter: any TickFormatter
+    /// View limits in data units (low, high); `low < high` always.
+    private(set) var low: Double
+    private(set) var high: Double
+    private(set) var ticks: [Double] = []
+    private(set) var labels: [String] = []
+    private(set) var offset: String? = nil
+
+    /// The axis for `spec` over all finite values of `values` that the scale accepts, with
+    /// `sticky` values (a bar's or area's baseline) that a margin may not cross.
+    init(spec: AxisSpec, values: [[Double]], sticky: [Double] = []) {
+        self.spec = spec
+        switch spec.scale {
+        case .linear:
+            scale = LinearScale(); locator = MaxNLocator(); formatter = ScalarFormatter()
+        case .log:
+            scale = LogScale(); locator = LogLocator(); formatter = LogFormatter()
+        case .symlog(let t):
+            scale = SymlogScale(linthresh: t); locator = SymlogLocator(linthresh: t); formatter = ScalarFormatter()
+        case .time:
+            scale = TimeScale(); locator = TimeLocator(); formatter = ConciseDateFormatter()
+        case .category(let levels):
+            scale = CategoricalScale(levels: levels); locator = CategoricalLocator(count: levels.count)
+            formatter = CategoricalFormatter(levels: levels)
+        }
+        var lo = Double.infinity, hi = -Double.infinity
+        for column in values {
+            for v in column where v.isFinite && scale.isValid(v) { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+        }
+        var (a, b) = lo <= hi ? scale.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
+                              : scale.autoLimits(dataMin: .nan, dataMax: .nan, margin: 0.05)
+        // matplotlib's sticky edges: a margin never pushes the view past a bar's baseline.
+        for s in sticky where s.isFinite {
+            if lo >= s && a < s { a = s }
+            if hi <= s && b > s { b = s }
+        }
+        if let m = spec.min, m.isFinite { a = m }
+        if let m = spec.max, m.isFinite { b = m }
+        if !(a < b) { (a, b) = scale.autoLimits(dataMin: a, dataMax: a, margin: 0.05) }
+        low = a; high = b
+    }
+
+    /// Chooses ticks for an axis `length` pixels long whose labels are about `labelExtent`
+    /// pixels along the axis (width on x, height on y), keeping those inside the view.
+    mutating func placeTicks(length: Double, labelExtent: Double, horizontal: Bool) {
+        let space = max(1, labelExtent) * (horizontal ? 3 : 2)
+        let maxCount = max(1, min(9, Int(length / space)))
+        let eps = (scale.transform(high) - scale.transform(low)) * 1e-9
+        let all = locator.ticks(min: low, max: high, maxCount: maxCount)
+        ticks = all.filter { t in
+            let s = scale.transform(t)
+            return s >= scale.transform(low) - eps && s <= scale.transform(high) + eps
+        }
+        let formatted = formatter.format(ticks)
+        labels = formatted.labels
+        offset = formatted.offset
+    }
+
+    /// Keeps every k-th tick (k = 2, 3, …) until labels `extent(label)` pixels long, centred on
+    /// their ticks along an axis `length` pixels long, are at least `gap` apart; the last resort
+    /// against overlap when a locator's minimum count does not fit (a very short axis).
+    mutating func thin(length: Double, gap: Double, extent: (String) -> Double) {
+        func fits(_ idx: [Int]) -> Bool {
+            for (a, b) in zip(idx, idx.dropFirst()) {
+                let pa = fraction(ticks[a]) * length, pb = fraction(ticks[b]) * length
+                if abs(pb - pa) < (extent(labels[a]) + extent(labels[b])) / 2 + gap { return false }
+            }
+            return true
+        }
+        var k = 1
+        var keep = Array(ticks.indices)
+        while !fits(keep) && keep.count > 1 {
+            k += 1
+            keep = ticks.indices.filter { $0 % k == 0 }
+        }
+        if keep.count < ticks.count {
+            ticks = keep.map { ticks[$0] }
+            labels = keep.map { labels[$0] }
+        }
+    }
+
+    /// Position 0...1 along the axis of a data value (outside 0...1 beyond the view).
+    func fraction(_ v: Double) -> Double {
+        let s0 = scale.transform(low), s1 = scale.transform(high)
+        return (scale.transform(v) - s0) / (s1 - s0)
+    }
+}

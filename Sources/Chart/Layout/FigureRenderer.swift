@@ -1,0 +1,123 @@
+// Chart: figures, panels and series, laid out into a Scene.
+//
+// Design: the model (Figure → Panel grid → Series) knows nothing of pixels; `FigureRenderer`
+// turns it into a `Scene` on the render thread, where text can be measured. Layout follows
+// matplotlib's constrained layout in spirit: the room around each plot frame comes from the
+// tick labels, axis labels and titles that are actually there, frames line up across a grid
+// row and column, and ticks are chosen for the frame's real length so labels never overlap
+// (thinned, then rotated, as a last resort). Scales, locators and formatters are the pure
+// functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
+// formatters); the non-linear scale is applied to data first, then one affine map takes it to
+// pixels (matplotlib's transScale + transLimits + transAxes).
+
+import Geometry
+import Raster
+import Scene
+import Text
+
+/// Lays out figures into Scenes; owns a font library for measuring, so it lives on one thread.
+public final class FigureRenderer {
+    public let fonts: FontLibrary
+
+    public init(fonts: FontLibrary) { self.fonts = fonts }
+
+    /// The figure as a display list in device pixels.
+    public func scene(for figure: Figure) -> Scene {
+        let style = ResolvedStyle(theme: figure.theme, dpi: figure.dpi, fonts: fonts)
+        var scene = Scene(width: figure.width, height: figure.height, background: figure.theme.background)
+        let W = Double(figure.width), H = Double(figure.height)
+        var top = 0.0
+        if let t = figure.title, !t.isEmpty {
+            let h = style.figureTitleMetrics.ascent + style.figureTitleMetrics.descent
+            scene.text(TextRun(t, font: style.figureTitleFont, color: style.theme.text,
+                               at: Point((W / 2).rounded(), (style.outerPad + style.figureTitleMetrics.ascent).rounded()),
+                               horizontal: .center, vertical: .baseline))
+            top = style.outerPad + h + style.titlePad
+        }
+        let rows = figure.rows, cols = figure.columns
+        let gap = 8 * style.ppp
+        let cellW = (W - Double(cols - 1) * gap) / Double(cols)
+        let cellH = (H - top - Double(rows - 1) * gap) / Double(rows)
+        func cell(_ i: Int) -> Rect {
+            let r = i / cols, c = i % cols
+            return Rect(x: Double(c) * (cellW + gap), y: top + Double(r) * (cellH + gap), width: cellW, height: cellH)
+        }
+
+        var layouts = figure.panels.prefix(rows * cols).map { PanelLayout(panel: $0, style: style) }
+        // Legends: their size is known before the frames.
+        for i in layouts.indices { layouts[i].legend = legend(for: layouts[i].panel, style: style) }
+
+        // Two passes: margins from a first guess of the frame, then from the real frame (tick
+        // counts depend on the frame's length, and labels on the ticks); a third if a legend
+        // had to move outside.
+        var margins = [Margins](repeating: Margins(), count: layouts.count)
+        for pass in 0..<3 {
+            for i in layouts.indices {
+                let c = cell(i)
+                let guess = pass == 0 ? Margins(left: 60 * style.ppp, right: 10, top: 20, bottom: 40 * style.ppp) : margins[i]
+                margins[i] = layouts[i].measure(frameWidth: max(10, c.width - guess.left - guess.right),
+                                                frameHeight: max(10, c.height - guess.top - guess.bottom), fonts: fonts)
+            }
+            // Align frames: one left/right margin per column, one top/bottom per row.
+            var colM = [Margins](repeating: Margins(), count: cols), rowM = [Margins](repeating: Margins(), count: rows)
+            for i in layouts.indices { colM[i % cols] = colM[i % cols].union(margins[i]); rowM[i / cols] = rowM[i / cols].union(margins[i]) }
+            for i in layouts.indices {
+                let c = cell(i), cm = colM[i % cols], rm = rowM[i / cols]
+                let f = Rect(x: c.minX + cm.left, y: c.minY + rm.top,
+                             width: max(10, c.width - cm.left - cm.right), height: max(10, c.height - rm.top - rm.bottom))
+                layouts[i].frame = f.snapped
+            }
+            if pass == 1 {
+                var moved = false
+                for i in layouts.indices {
+                    guard var l = layouts[i].legend, !l.outside else { continue }
+                    let painter = SeriesPainter(x: layouts[i].x, y: layouts[i].y, frame: layouts[i].frame, style: style)
+                    // Outside only where the cell has room right of the frame for it.
+                    let room = cell(i).maxX - layouts[i].frame.maxX - margins[i].right
+                    l.place(layouts[i].panel.legend, frame: layouts[i].frame,
+                            lines: layouts[i].panel.series.map { painter.points($0) }, gap: style.legendGap,
+                            allowOutside: cell(i).width - layouts[i].frame.width * 0.5 > l.size.width + style.legendGap + room * 0)
+                    if l.outside && layouts[i].frame.width - l.size.width - style.legendGap < 4 * style.tickFont.size {
+                        // Moving out would squeeze the frame too much: stay inside, least in the way.
+                        l.outside = false
+                        l.place(layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend, frame: layouts[i].frame,
+                                lines: layouts[i].panel.series.map { painter.points($0) }, gap: style.legendGap, allowOutside: false)
+                    }
+                    moved = moved || l.outside
+                    layouts[i].legend = l
+                }
+                if !moved { break }
+            }
+        }
+        for i in layouts.indices {
+            // Final legend spots on the final frames (an outside legend stays outside).
+            if var l = layouts[i].legend {
+                if l.outside {
+                    l.origin = Point((layouts[i].frame.maxX + style.legendGap).rounded(), layouts[i].frame.minY)
+                } else {
+                    let painter = SeriesPainter(x: layouts[i].x, y: layouts[i].y, frame: layouts[i].frame, style: style)
+                    l.place(layouts[i].panel.legend, frame: layouts[i].frame,
+                            lines: layouts[i].panel.series.map { painter.points($0) }, gap: style.legendGap, allowOutside: false)
+                }
+                layouts[i].legend = l
+            }
+            draw(layouts[i], style: style, into: &scene)
+        }
+        return scene
+    }
+
+    /// The legend entries of a panel: shown when at least two series are named.
+    func legend(for panel: Panel, style: ResolvedStyle) -> LegendLayout? {
+        guard panel.legend != .none else { return nil }
+        let named = panel.series.enumerated().filter { !$0.element.name.isEmpty }
+        guard named.count >= 2 || (named.count == 1 && panel.legend != .best) else { return nil }
+        let entries = named.map { i, s -> LegendLayout.Entry in
+            let lw = (s.lineWidth.map { $0 * style.ppp }) ?? style.lineWidth
+            return LegendLayout.Entry(
+                label: s.name, kind: s.kind, color: (s.color ?? style.theme.color(i)).withOpacity(s.alpha),
+                stroke: StrokeStyle(width: lw, cap: .butt, join: .round, dash: s.dash.flatMap { DashPattern($0.map { $0 * lw }) }),
+                marker: s.marker)
+        }
+        return LegendLayout(entries: entries, style: style, fonts: fonts)
+    }
+}

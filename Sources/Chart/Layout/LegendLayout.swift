@@ -1,0 +1,152 @@
+import Geometry
+import Raster
+import Scene
+import Text
+
+/// A panel's legend: its entries, its size, where it goes and how it is drawn.
+///
+/// Metrics follow matplotlib's defaults in font-size units (border pad 0.4, label spacing 0.5,
+/// handle length 2, handle-text pad 0.8, axes pad 0.5) with a rounded, 80%-opaque frame. `best`
+/// tries matplotlib's ten positions in its order and keeps the first that covers the fewest
+/// data vertices and line segments (its `_find_best_position`); when every spot inside covers
+/// data, the legend moves outside, to the right of the frame.
+struct LegendLayout {
+    struct Entry {
+        var label: String
+        var kind: SeriesKind
+        var color: Color
+        var stroke: StrokeStyle
+        var marker: MarkerShape?
+    }
+
+    var entries: [Entry]
+    var size: (width: Double, height: Double)
+    var outside = false
+    var origin = Point.zero
+    let rowHeight: Double
+    let fontSize: Double
+
+    init?(entries: [Entry], style: ResolvedStyle, fonts: FontLibrary) {
+        guard !entries.isEmpty else { return nil }
+        self.entries = entries
+        let fs = style.legendFont.size
+        fontSize = fs
+        rowHeight = style.legendMetrics.ascent + style.legendMetrics.descent
+        let textWidth = entries.map { fonts.measure($0.label, font: style.legendFont).advance }.max() ?? 0
+        size = (2 * 0.4 * fs + 2.0 * fs + 0.8 * fs + textWidth,
+                2 * 0.4 * fs + Double(entries.count) * rowHeight + Double(entries.count - 1) * 0.5 * fs)
+    }
+
+    /// The box for a placement inside `frame`.
+    func box(_ placement: LegendPlacement, in frame: Rect) -> Rect {
+        let pad = 0.5 * fontSize
+        let (w, h) = size
+        let left = frame.minX + pad, right = frame.maxX - pad - w, cx = frame.center.x - w / 2
+        let top = frame.minY + pad, bottom = frame.maxY - pad - h, cy = frame.center.y - h / 2
+        let (x, y): (Double, Double)
+        switch placement {
+        case .upperRight, .best, .none: (x, y) = (right, top)
+        case .upperLeft: (x, y) = (left, top)
+        case .lowerLeft: (x, y) = (left, bottom)
+        case .lowerRight: (x, y) = (right, bottom)
+        case .right, .centerRight: (x, y) = (right, cy)
+        case .centerLeft: (x, y) = (left, cy)
+        case .lowerCenter: (x, y) = (cx, bottom)
+        case .upperCenter: (x, y) = (cx, top)
+        case .center: (x, y) = (cx, cy)
+        case .outside: (x, y) = (frame.maxX + 6, frame.minY)
+        }
+        return Rect(x: x.rounded(), y: y.rounded(), width: w.rounded(.up), height: h.rounded(.up))
+    }
+
+    /// matplotlib's search order for `best`.
+    static let candidates: [LegendPlacement] = [
+        .upperRight, .upperLeft, .lowerLeft, .lowerRight, .right, .centerLeft, .centerRight, .lowerCenter, .upperCenter, .center,
+    ]
+
+    /// Picks the spot for `placement` given the panel's drawn lines (device points, nil =
+    /// break); `best` moves outside (sets `outside`) when every spot inside hides data and
+    /// `allowOutside`.
+    mutating func place(_ placement: LegendPlacement, frame: Rect, lines: [[Point?]], gap: Double,
+                        allowOutside: Bool = true) {
+        switch placement {
+        case .outside:
+            outside = true
+        case .best:
+            var bestBadness = Int.max, bestSpot = LegendPlacement.upperRight
+            for c in LegendLayout.candidates {
+                let b = LegendLayout.badness(box(c, in: frame), lines)
+                if b < bestBadness { bestBadness = b; bestSpot = c }
+                if b == 0 { break }
+            }
+            if bestBadness > 0 && allowOutside {
+                outside = true
+            } else {
+                origin = Point(box(bestSpot, in: frame).minX, box(bestSpot, in: frame).minY)
+                return
+            }
+        default:
+            origin = Point(box(placement, in: frame).minX, box(placement, in: frame).minY)
+            return
+        }
+        origin = Point((frame.maxX + gap).rounded(), frame.minY)
+    }
+
+    /// How much of the data a box would hide: vertices inside plus segments crossing it.
+    static func badness(_ box: Rect, _ lines: [[Point?]]) -> Int {
+        var n = 0
+        for line in lines {
+            let step = max(1, line.count / 4000)  // sample huge series
+            var prev: Point? = nil
+            var i = 0
+            while i < line.count {
+                let p = line[i]
+                if let p {
+                    if box.contains(p) { n += 1 }
+                    if let q = prev, segmentCrosses(q, p, box) { n += 1 }
+                }
+                prev = p
+                i += step
+            }
+        }
+        return n
+    }
+
+    /// True when the segment a–b passes through the box (an endpoint inside, or it crosses).
+    static func segmentCrosses(_ a: Point, _ b: Point, _ r: Rect) -> Bool {
+        if r.contains(a) || r.contains(b) { return true }
+        if max(a.x, b.x) < r.minX || min(a.x, b.x) > r.maxX || max(a.y, b.y) < r.minY || min(a.y, b.y) > r.maxY { return false }
+        // Liang–Barsky style test against the box's four sides.
+        let corners = [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)]
+        let side = corners.map { (b.x - a.x) * ($0.y - a.y) - (b.y - a.y) * ($0.x - a.x) }
+        return side.contains { $0 > 0 } && side.contains { $0 < 0 }
+    }
+
+    /// Draws the frame, handles and labels.
+    func draw(style: ResolvedStyle, into scene: inout Scene) {
+        let fs = fontSize
+        let r = Rect(x: origin.x, y: origin.y, width: size.width.rounded(.up), height: size.height.rounded(.up))
+        let frame = Path.roundedRect(r.insetBy(0.5), radius: 0.2 * fs)
+        scene.fill(frame, color: style.theme.legendBackground)
+        scene.stroke(frame, style: StrokeStyle(width: 1), color: style.theme.legendEdge)
+        var y = r.minY + 0.4 * fs
+        let hx0 = r.minX + 0.4 * fs, hx1 = hx0 + 2.0 * fs
+        for e in entries {
+            let cy = y + rowHeight / 2
+            switch e.kind {
+            case .line, .step:
+                scene.stroke(Path(polyline: [Point(hx0, cy), Point(hx1, cy)]), style: e.stroke, color: e.color)
+                if let m = e.marker {
+                    scene.markers(Path.marker(m, size: style.markerSize), at: [Point((hx0 + hx1) / 2, cy)], fill: e.color)
+                }
+            case .scatter:
+                scene.markers(Path.marker(e.marker ?? .circle, size: style.markerSize), at: [Point((hx0 + hx1) / 2, cy)], fill: e.color)
+            case .bar, .area:
+                scene.fill(Rect(x: hx0, y: cy - 0.35 * fs, width: hx1 - hx0, height: 0.7 * fs), color: e.color)
+            }
+            scene.text(TextRun(e.label, font: style.legendFont, color: style.theme.text,
+                               at: Point(hx1 + 0.8 * fs, cy), horizontal: .left, vertical: .center))
+            y += rowHeight + 0.5 * fs
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Geometry
+import Raster
+import Scene
+import Text
+
+extension FigureRenderer {
+    /// Draws one laid-out panel in matplotlib's order: background, grid, series (clipped to the
+    /// frame), spines, ticks and their labels, axis labels, title, legend.
+    func draw(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene) {
+        let f = l.frame
+        let theme = st.theme
+        scene.fill(f, color: theme.axesBackground)
+        let xs = l.x.ticks.map { (f.minX + l.x.fraction($0) * f.width) }
+        let ys = l.y.ticks.map { (f.maxY - l.y.fraction($0) * f.height) }
+        // Grid: crisp whole-pixel lines under the data.
+        if l.panel.grid {
+            for x in xs { scene.fill(FigureRenderer.vLine(x, f.minY, f.maxY, st.gridWidth), color: theme.grid) }
+            for y in ys { scene.fill(FigureRenderer.hLine(y, f.minX, f.maxX, st.gridWidth), color: theme.grid) }
+        }
+        scene.pushClip(f)
+        let painter = SeriesPainter(x: l.x, y: l.y, frame: f, style: st)
+        for (i, s) in l.panel.series.enumerated() {
+            painter.draw(s, color: s.color ?? theme.color(i), into: &scene)
+        }
+        scene.popClip()
+        // Spines: the frame's four sides, just outside the plot area.
+        let w = st.spineWidth
+        scene.fill(Rect(x: f.minX - w, y: f.minY - w, width: f.width + 2 * w, height: w), color: theme.spine)
+        scene.fill(Rect(x: f.minX - w, y: f.maxY, width: f.width + 2 * w, height: w), color: theme.spine)
+        scene.fill(Rect(x: f.minX - w, y: f.minY, width: w, height: f.height), color: theme.spine)
+        scene.fill(Rect(x: f.maxX, y: f.minY, width: w, height: f.height), color: theme.spine)
+        // Ticks outward, labels beyond them.
+        let tl = st.tickLength, labelGap = tl + st.tickPad
+        for (x, label) in zip(xs, l.x.labels) {
+            scene.fill(FigureRenderer.vLine(x, f.maxY + w, f.maxY + w + tl, st.tickWidth), color: theme.spine)
+            scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(x.rounded(), f.maxY + w + labelGap),
+                               horizontal: .center, vertical: .top))
+        }
+        for (y, label) in zip(ys, l.y.labels) {
+            scene.fill(FigureRenderer.hLine(y, f.minX - w - tl, f.minX - w, st.tickWidth), color: theme.spine)
+            scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(f.minX - w - labelGap, y.rounded()),
+                               horizontal: .right, vertical: .center))
+        }
+        let tickTextHeight = st.tickMetrics.ascent + st.tickMetrics.descent
+        if let o = l.x.offset {
+            scene.text(TextRun(o, font: st.tickFont, color: theme.text,
+                               at: Point(f.maxX, f.maxY + w + labelGap + tickTextHeight), horizontal: .right, vertical: .top))
+        }
+        if let o = l.y.offset {
+            scene.text(TextRun(o, font: st.tickFont, color: theme.text, at: Point(f.minX, f.minY - w - st.tickPad),
+                               horizontal: .left, vertical: .bottom))
+        }
+        // Axis labels and title.
+        if let label = l.panel.x.label, !label.isEmpty {
+            var y = f.maxY + w + labelGap + tickTextHeight + st.labelPad
+            if l.x.offset != nil { y += tickTextHeight }
+            scene.text(TextRun(label, font: st.labelFont, color: theme.text, at: Point(f.center.x.rounded(), y.rounded()),
+                               horizontal: .center, vertical: .top))
+        }
+        if let label = l.panel.y.label, !label.isEmpty {
+            let widest = l.y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
+            let x = f.minX - w - labelGap - widest - st.labelPad
+            scene.text(TextRun(label, font: st.labelFont, color: theme.text, at: Point(x.rounded(), f.center.y.rounded()),
+                               horizontal: .center, vertical: .bottom, rotation: 90))
+        }
+        if let t = l.panel.title, !t.isEmpty {
+            var bottom = f.minY - w - st.titlePad
+            if l.y.offset != nil { bottom -= tickTextHeight + st.tickPad }
+            scene.text(TextRun(t, font: st.titleFont, color: theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
+                               horizontal: .center, vertical: .bottom))
+        }
+        l.legend?.draw(style: st, into: &scene)
+    }
+
+    /// A vertical line `width` pixels wide centred on `x`, snapped to whole pixels.
+    static func vLine(_ x: Double, _ y0: Double, _ y1: Double, _ width: Double) -> Rect {
+        let left = (x - width / 2).rounded()
+        return Rect(x: left, y: min(y0, y1).rounded(), width: width, height: abs(y1 - y0).rounded())
+    }
+
+    /// A horizontal line `width` pixels wide centred on `y`, snapped to whole pixels.
+    static func hLine(_ y: Double, _ x0: Double, _ x1: Double, _ width: Double) -> Rect {
+        let top = (y - width / 2).rounded()
+        return Rect(x: min(x0, x1).rounded(), y: top, width: abs(x1 - x0).rounded(), height: width)
+    }
+}

@@ -1,0 +1,47 @@
+/// How an axis maps data: linear, logarithmic, symmetric log, time or categories.
+public enum AxisScale: Sendable, Hashable {
+    case linear
+    case log
+    case symlog(linthresh: Double)
+    case time
+    case category([String])
+}
+
+/// One axis of a panel: its label, scale and optional fixed limits.
+public struct AxisSpec: Sendable, Hashable {
+    public var label: String?
+    public var scale: AxisScale
+    /// Fixed limits; nil on either side is automatic (data plus matplotlib's 5% margins).
+    public var min: Double?
+    public var max: Double?
+
+    public init(label: String? = nil, scale: AxisScale = .linear, min: Double? = nil, max: Double? = nil) {
+        self.label = label; self.scale = scale; self.min = min; self.max = max
+    }
+}
+
+/// Where a panel's legend goes.
+public enum LegendPlacement: String, Sendable, Hashable, CaseIterable {
+    /// The corner or edge spot that hides the fewest data points, as matplotlib's `loc="best"`;
+    /// outside the axes, to the right, when every spot inside would hide data.
+    case best
+    case upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
+    /// To the right of the axes, outside the plot area.
+    case outside
+    case none
+}
+
+/// One plot area of a figure (matplotlib's `Axes`): series, axes, title, grid and legend.
+public struct Panel: Sendable, Hashable {
+    public var title: String?
+    public var x: AxisSpec
+    public var y: AxisSpec
+    public var series: [Series]
+    public var grid: Bool
+    public var legend: LegendPlacement
+
+    public init(title: String? = nil, x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), series: [Series] = [],
+                grid: Bool = true, legend: LegendPlacement = .best) {
+        self.title = title; self.x = x; self.y = y; self.series = series; self.grid = grid; self.legend = legend
+    }
+}
