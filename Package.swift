@@ -7,6 +7,7 @@
 //   Text                       FreeType faces from Fonts/, glyph cache, measuring, layout
 //   PNG                        libpng encoder/decoder, atomic file output
 //   Scene                      the display list and the player that draws it
+//   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
 //   plotline                   the command-line tool
 import PackageDescription
 
@@ -16,7 +17,7 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Spec"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,7 @@ let package = Package(
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
+        .target(name: "Spec", swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
@@ -53,6 +55,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-png-sweep", dependencies: ["Raster", "PNG"],
             path: "bench/Sources/plotline-png-sweep", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-csv-bench", dependencies: ["Spec"],
+            path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["Geometry", "Raster", "PNG"], path: "Tests/TestSupport",
             swiftSettings: strict),
@@ -71,5 +76,7 @@ let package = Package(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(
+            name: "SpecTests", dependencies: ["Spec", "TestSupport"], swiftSettings: strict),
     ]
 )
