@@ -41,16 +41,6 @@ public enum CSVReader {
         return try result.get()
     }
 
-    /// A batch of rows read from part of an input.
-    public struct Chunk: Sendable {
-        /// The rows read, with the dialect's column names.
-        public var table: DataTable
-        /// The byte offset just after the last row read: where the next read starts.
-        public var consumed: Int
-        /// The physical line number at `consumed`.
-        public var nextLine: Int
-    }
-
     /// Reads the rows in `bytes[offset...]`, which starts at physical line `line`, with a known dialect.
     ///
     /// With `complete == false` only rows that end with a line break are read; a half-written
@@ -59,12 +49,12 @@ public enum CSVReader {
     public static func parse<Bytes: ContiguousBytes>(
         bytes: Bytes, from offset: Int, line: Int, dialect: CSVDialect, source: String,
         options: CSVOptions = CSVOptions(), complete: Bool
-    ) throws(DataError) -> Chunk {
+    ) throws(DataError) -> TableChunk {
         var dialect = dialect
         dialect.dataOffset = offset
         dialect.dataLine = line
-        let result: Result<Chunk, DataError> = bytes.withUnsafeBytes { raw in
-            Result { () throws(DataError) -> Chunk in
+        let result: Result<TableChunk, DataError> = bytes.withUnsafeBytes { raw in
+            Result { () throws(DataError) -> TableChunk in
                 try parseRows(raw.bindMemory(to: UInt8.self), source: source, dialect: dialect, options: options, complete: complete)
             }
         }
@@ -73,7 +63,7 @@ public enum CSVReader {
 
     static func parseRows(
         _ buffer: UnsafeBufferPointer<UInt8>, source: String, dialect: CSVDialect, options: CSVOptions, complete: Bool
-    ) throws(DataError) -> Chunk {
+    ) throws(DataError) -> TableChunk {
         var end = buffer.count
         if !complete {
             if let base = buffer.baseAddress,
@@ -87,12 +77,12 @@ public enum CSVReader {
         guard let base = buffer.baseAddress, dialect.dataOffset < end else {
             let columns = dialect.names.map { Column(name: $0, storage: .number([])) }
             let table = applyTimestamps(DataTable(source: source, columns: columns, rowCount: 0), options)
-            return Chunk(table: table, consumed: min(dialect.dataOffset, buffer.count), nextLine: dialect.dataLine)
+            return TableChunk(table: table, consumed: min(dialect.dataOffset, buffer.count), nextLine: dialect.dataLine)
         }
         let scanner = CSVScanner(base: base, end: end, delimiter: dialect.delimiter)
         let parser = CSVTableParser(scanner: scanner, source: source, names: dialect.names, complete: complete)
         let outcome = try parser.parse(from: dialect.dataOffset, firstLine: dialect.dataLine)
-        return Chunk(table: applyTimestamps(outcome.table, options), consumed: outcome.consumed, nextLine: outcome.nextLine)
+        return TableChunk(table: applyTimestamps(outcome.table, options), consumed: outcome.consumed, nextLine: outcome.nextLine)
     }
 
     /// Numeric columns named in `timestampColumns` become date-times.
