@@ -2,14 +2,20 @@ import Foundation
 
 /// Reads any supported table file, choosing the reader from the name and the first byte.
 public enum TableReader {
-    /// Reads `path`: `.json` / `.jsonl` / `.ndjson` (or content starting with `{` / `[`) as JSON,
-    /// everything else as CSV / TSV with `options`.
+    /// Reads `path`: `.csv` / `.tsv` / `.tab` / `.txt` as delimited text, `.json` / `.jsonl` /
+    /// `.ndjson` as JSON; other names by content, as `parse` does.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
         let data = try FileBytes.read(path: path)
         var options = options
         let lower = path.lowercased()
         if options.delimiter == nil, lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") {
             options.delimiter = UInt8(ascii: "\t")
+        }
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") || lower.hasSuffix(".txt") {
+            return try CSVReader.parse(bytes: data, source: path, options: options)
+        }
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+            return try JSONTableReader.parse(bytes: data, source: path)
         }
         return try parse(bytes: data, source: path, options: options)
     }
