@@ -98,7 +98,8 @@ public struct CSVDialect: Sendable, Equatable {
             let laterHasValues = rows.dropFirst().contains { row in
                 row.contains { let kind = classify(scanner, $0); return kind == .number || kind == .time }
             }
-            hasHeader = firstKinds.allSatisfy { $0 == .text } && (rows.count == 1 || laterHasValues)
+            let allNames = firstKinds.allSatisfy { $0 == .text || $0 == .empty } && firstKinds.contains(.text)
+            hasHeader = allNames && (rows.count == 1 || laterHasValues)
         }
         var names: [String]
         if case .names(let given) = options.header {

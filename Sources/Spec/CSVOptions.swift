@@ -2,7 +2,7 @@
 public struct CSVOptions: Sendable, Equatable {
     /// Whether the first row holds column names.
     public enum Header: Sendable, Equatable {
-        /// Decide from the data: a first row of names (no numbers, no dates, none empty) above
+        /// Decide from the data: a first row of names (no numbers, no dates; some may be empty) above
         /// rows with numbers or dates, or a file with only that row, is a header; otherwise the
         /// columns are named `col1`, `col2`, ...
         case detect
