@@ -43,11 +43,27 @@ do {
     _ = try CSVReader.parse(bytes: data, source: path)  // warm-up
     let ms = try time(runs: runs) {
         let table = try CSVReader.parse(bytes: data, source: path)
-        checksum += try table.numbers(named: table.columnNames.last!).reduce(0, +)
+        if let numeric = table.columns.last(where: { $0.kind == .number }) {
+            checksum += try table.numbers(named: numeric.name).reduce(0, +)
+        }
     }
     let table = try CSVReader.parse(bytes: data, source: path)
     print("\(path): \(table.rowCount) rows, columns \(table.columnNames), checksum \(checksum / Double(runs))")
     report("CSV parse", bytes: data.count, ms)
+
+    // JSON Lines: 100k rows of a training log, with keys that appear every tenth row.
+    var jsonl = ""
+    for step in 0..<100_000 {
+        var line = "{\"step\": \(step), \"loss\": \(1.0 / Double(step + 1)), \"lr\": 0.0003"
+        if step % 10 == 0 { line += ", \"eval\": {\"loss\": \(2.0 / Double(step + 1)), \"accuracy\": 0.5}" }
+        jsonl += line + "}\n"
+    }
+    let jsonBytes = Array(jsonl.utf8)
+    let jsonMs = try time(runs: max(3, runs / 3)) {
+        let table = try JSONTableReader.parse(bytes: jsonBytes, source: "bench.jsonl")
+        checksum += Double(table.rowCount)
+    }
+    report("JSON Lines parse (100k rows)", bytes: jsonBytes.count, jsonMs)
 
 } catch {
     print("error: \(error)")
