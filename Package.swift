@@ -7,7 +7,8 @@
 //   Text                       FreeType faces from Fonts/, glyph cache, measuring, layout
 //   PNG                        libpng encoder/decoder, atomic file output
 //   Scene                      the display list and the player that draws it
-//   Chart                      scales, tick locators and formatters, data reduction (no pixels)
+//   Chart                      figures, scales, ticks, layout into a Scene
+//   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
 //   plotline                   the command-line tool
 import PackageDescription
 
@@ -17,7 +18,7 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,7 @@ let package = Package(
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
+        .target(name: "Spec", swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
@@ -58,6 +60,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-chart-bench", dependencies: ["Chart"],
             path: "bench/Sources/plotline-chart-bench", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-csv-bench", dependencies: ["Spec"],
+            path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["Geometry", "Raster", "PNG"], path: "Tests/TestSupport",
             swiftSettings: strict),
@@ -78,6 +83,8 @@ let package = Package(
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
-            exclude: ["Expected"], swiftSettings: strict),
+            exclude: ["Expected", "Snapshots"], swiftSettings: strict),
+        .testTarget(
+            name: "SpecTests", dependencies: ["Spec", "TestSupport"], swiftSettings: strict),
     ]
 )

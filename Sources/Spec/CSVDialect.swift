@@ -1,0 +1,208 @@
+/// The shape of a delimited file found before its rows are read: delimiter, column names, where data starts.
+public struct CSVDialect: Sendable, Equatable {
+    /// The field delimiter byte.
+    public var delimiter: UInt8
+    /// The column names (from the header, or `col1`, `col2`, ...), made unique.
+    public var names: [String]
+    /// Whether the first row was a header.
+    public var hasHeader: Bool
+    /// The byte offset of the first data row (after a byte-order mark and the header).
+    public var dataOffset: Int
+    /// The 1-based physical line of the first data row.
+    public var dataLine: Int
+
+    /// Creates a dialect.
+    public init(delimiter: UInt8, names: [String], hasHeader: Bool, dataOffset: Int, dataLine: Int) {
+        self.delimiter = delimiter
+        self.names = names
+        self.hasHeader = hasHeader
+        self.dataOffset = dataOffset
+        self.dataLine = dataLine
+    }
+
+    static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";"), UInt8(ascii: "|")]
+    static let sampleSize = 65_536
+    static let sampleRows = 50
+
+    /// Detects the dialect from the first lines of `bytes`.
+    ///
+    /// With `complete == false` (a file still being written) only whole lines count, and nil
+    /// means "not enough bytes yet". Throws `.emptyInput` for a complete input with no content.
+    static func detect(
+        _ bytes: UnsafeBufferPointer<UInt8>, source: String, options: CSVOptions, complete: Bool
+    ) throws(DataError) -> CSVDialect? {
+        guard let base = bytes.baseAddress else {
+            if complete { throw DataError(.emptyInput, at: DataLocation(source: source)) }
+            return nil
+        }
+        let count = bytes.count
+        var start = 0
+        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        // Leading blank lines are skipped.
+        var line = 1
+        while start < count, base[start] == CSVScanner.lf || base[start] == CSVScanner.cr {
+            if base[start] == CSVScanner.lf { line += 1 }
+            start += 1
+        }
+        let lastLineBreak = lastIndex(of: CSVScanner.lf, in: base, from: start, to: count)
+        var sampleEnd = min(count, start + sampleSize)
+        if !complete {
+            guard let lastLineBreak else { return nil }
+            sampleEnd = min(sampleEnd, lastLineBreak + 1)
+        }
+        if sampleEnd < count, let cut = self.lastIndex(of: CSVScanner.lf, in: base, from: start, to: sampleEnd) {
+            sampleEnd = cut + 1
+        } else if sampleEnd < count, complete {
+            sampleEnd = count
+        }
+        if start >= sampleEnd || (start..<sampleEnd).allSatisfy({ base[$0] == 0x20 || base[$0] == 0x09 }) {
+            if complete { throw DataError(.emptyInput, at: DataLocation(source: source)) }
+            return nil
+        }
+        let delimiter = options.delimiter ?? detectDelimiter(base, start, sampleEnd)
+        let scanner = CSVScanner(base: base, end: sampleEnd, delimiter: delimiter)
+        // Tokenize the sample's first rows.
+        var rows: [[CSVField]] = []
+        var p = start
+        var firstRowBroken = false
+        while p < sampleEnd, rows.count < sampleRows {
+            if scanner.isBlankLine(at: p) {
+                p = scanner.skipLineBreak(at: p)
+                continue
+            }
+            var row: [CSVField] = []
+            while true {
+                guard let field = try? scanner.field(at: p) else {
+                    if rows.isEmpty { firstRowBroken = true }
+                    p = sampleEnd
+                    break
+                }
+                row.append(field)
+                p = field.next
+                if field.terminator != .delimiter { break }
+            }
+            if !row.isEmpty, !firstRowBroken { rows.append(row) }
+        }
+        guard let first = rows.first, !firstRowBroken else {
+            if complete {
+                throw DataError(.unterminatedQuote, at: DataLocation(source: source, line: line))
+            }
+            return nil
+        }
+        let firstKinds = first.map { classify(scanner, $0) }
+        let hasHeader: Bool
+        switch options.header {
+        case .present: hasHeader = true
+        case .absent, .names: hasHeader = false
+        case .detect:
+            let laterHasValues = rows.dropFirst().contains { row in
+                row.contains { let kind = classify(scanner, $0); return kind == .number || kind == .time }
+            }
+            let allNames = firstKinds.allSatisfy { $0 == .text || $0 == .empty } && firstKinds.contains(.text)
+            hasHeader = allNames && (rows.count == 1 || laterHasValues)
+        }
+        var names: [String]
+        if case .names(let given) = options.header {
+            names = given
+        } else if hasHeader {
+            names = []
+            for field in first {
+                let decoded = scanner.decode(field)
+                guard let name = String(validating: decoded, as: UTF8.self) else {
+                    throw DataError(.invalidUTF8, at: DataLocation(source: source, line: line))
+                }
+                names.append(name.trimmingSpaces())
+            }
+        } else {
+            names = Array(repeating: "", count: first.count)
+        }
+        names = uniqueNames(names)
+        let dataOffset = hasHeader ? first.last!.next : start
+        let dataLine = hasHeader ? line + 1 + first.reduce(0) { $0 + $1.newlines } : line
+        return CSVDialect(delimiter: delimiter, names: names, hasHeader: hasHeader, dataOffset: dataOffset, dataLine: dataLine)
+    }
+
+    /// Empty names become `colN` (1-based position); repeated names get `.1`, `.2` (as pandas does).
+    static func uniqueNames(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for (index, raw) in names.enumerated() {
+            var name = raw.isEmpty ? "col\(index + 1)" : raw
+            if seen.contains(name) {
+                var suffix = 1
+                while seen.contains("\(name).\(suffix)") { suffix += 1 }
+                name = "\(name).\(suffix)"
+            }
+            seen.insert(name)
+            result.append(name)
+        }
+        return result
+    }
+
+    /// The candidate found the same non-zero number of times on every sampled line (the most
+    /// such), else the one most frequent on the first line, else comma. Quotes are respected.
+    static func detectDelimiter(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
+        var perLine: [[Int]] = []
+        var counts = [0, 0, 0, 0]
+        var inQuotes = false
+        var i = start
+        while i < end, perLine.count < sampleRows {
+            let byte = base[i]
+            if byte == CSVScanner.quote {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if byte == CSVScanner.lf {
+                    perLine.append(counts)
+                    counts = [0, 0, 0, 0]
+                } else if let k = candidates.firstIndex(of: byte) {
+                    counts[k] += 1
+                }
+            }
+            i += 1
+        }
+        if i >= end, !inQuotes, perLine.isEmpty || counts != [0, 0, 0, 0] { perLine.append(counts) }
+        guard let firstLine = perLine.first else { return candidates[0] }
+        var best: (index: Int, count: Int)? = nil
+        for k in candidates.indices where firstLine[k] > 0 && perLine.allSatisfy({ $0[k] == firstLine[k] }) {
+            if best == nil || firstLine[k] > best!.count { best = (k, firstLine[k]) }
+        }
+        if let best { return candidates[best.index] }
+        if let k = candidates.indices.max(by: { firstLine[$0] < firstLine[$1] }), firstLine[k] > 0 {
+            return candidates[k]
+        }
+        return candidates[0]
+    }
+
+    enum FieldKind { case empty, number, time, text }
+
+    /// What a sampled field looks like, for header detection.
+    static func classify(_ scanner: CSVScanner, _ field: CSVField) -> FieldKind {
+        let bytes = scanner.decode(field)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let trimmed = CSVTableParser.trim(buffer)
+            if trimmed.isEmpty || CSVTableParser.isMissingToken(trimmed) { return .empty }
+            if NumberParser.parse(trimmed) != nil { return .number }
+            if TimeParser.parse(trimmed) != nil { return .time }
+            return .text
+        }
+    }
+
+    static func lastIndex(of byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var i = end - 1
+        while i >= start {
+            if base[i] == byte { return i }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces and tabs.
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let c = slice.first, c == " " || c == "\t" { slice.removeFirst() }
+        while let c = slice.last, c == " " || c == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}

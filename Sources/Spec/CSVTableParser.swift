@@ -1,0 +1,305 @@
+/// The row loop: fields to typed columns in one pass over the bytes.
+///
+/// While a column is numeric, each field is parsed as a number where it stands (no String, no
+/// copy): if the number ends exactly at a delimiter or line break, that is the value. Anything
+/// else (quotes, spaces, missing markers, text) takes the general path. A column's first
+/// non-number switches it to keeping raw field offsets; its earlier rows are recovered by a
+/// second scan, and the whole column is then typed as time (every value a date) or category.
+struct CSVTableParser {
+    let scanner: CSVScanner
+    let source: String
+    let names: [String]
+    /// Whether the bytes end the input (else a row without a final line break is left unread).
+    let complete: Bool
+
+    /// What `parse` produced.
+    struct Outcome {
+        var table: DataTable
+        /// The offset after the last row read.
+        var consumed: Int
+        /// The physical line where reading stopped.
+        var nextLine: Int
+    }
+
+    /// Reads rows from `start` (line `firstLine`) to the end of the scanner's bytes.
+    func parse(from start: Int, firstLine: Int) throws(DataError) -> Outcome {
+        let columnCount = names.count
+        // Rows never outnumber line breaks + 1, so the column buffers never grow.
+        let lineBreaks = CSVTableParser.countLineBreaks(scanner.base, start, scanner.end)
+        var rows = 0
+        var p = start
+        var line = firstLine
+        var failure: DataError?
+        var columns: [CSVColumnAccumulator] = []
+        let arrays = NumberBuffer.arrays(count: columnCount, capacity: lineBreaks + 1) { buffers in
+            columns = buffers.map { CSVColumnAccumulator(numbers: $0) }
+            columns.withUnsafeMutableBufferPointer { columns in
+                failure = rowLoop(&columns, &rows, &p, &line)
+            }
+            for index in columns.indices {
+                buffers[index] = columns[index].numbers
+                if columns[index].isText { buffers[index].removeAll() }
+            }
+        }
+        for index in columns.indices { columns[index].finished = arrays[index] }
+        if let failure { throw failure }
+        var table = DataTable(source: source, columns: [], rowCount: 0)
+        var built: [Column] = []
+        try recoverEarlyFields(&columns, from: start)
+        for index in 0..<columnCount {
+            built.append(try finish(columns[index], name: names[index], rows: rows, firstLine: firstLine, start: start))
+        }
+        table = DataTable(source: source, columns: built, rowCount: rows)
+        return Outcome(table: table, consumed: p, nextLine: line)
+    }
+
+    // MARK: - The hot loop
+
+    private func rowLoop(
+        _ columns: inout UnsafeMutableBufferPointer<CSVColumnAccumulator>, _ rows: inout Int, _ p: inout Int,
+        _ line: inout Int
+    ) -> DataError? {
+        let base = scanner.base, end = scanner.end, delimiter = scanner.delimiter
+        let columnCount = columns.count
+        while p < end {
+            if scanner.isBlankLine(at: p) {
+                line += 1
+                p = scanner.skipLineBreak(at: p)
+                continue
+            }
+            let rowStart = p
+            var column = 0
+            var newlines = 0
+            while true {
+                if column < columnCount, !columns[column].isText {
+                    // The fast path: a plain number right up to a delimiter or line break.
+                    var value = 0.0
+                    let q = NumberParser.scan(base, p, end, &value)
+                    if q >= 0, q < end {
+                        let byte = base[q]
+                        if byte == delimiter {
+                            columns[column].numbers.append(value)
+                            column += 1
+                            p = q + 1
+                            continue
+                        }
+                        if byte == CSVScanner.lf || byte == CSVScanner.cr {
+                            columns[column].numbers.append(value)
+                            column += 1
+                            p = q + 1
+                            if byte == CSVScanner.cr, p < end, base[p] == CSVScanner.lf { p += 1 }
+                            if column != columnCount {
+                                return DataError(
+                                    .fieldCount(found: column, expected: columnCount),
+                                    at: DataLocation(source: source, line: line))
+                            }
+                            break
+                        }
+                    }
+                }
+                let field: CSVField
+                do {
+                    field = try scanner.field(at: p)
+                } catch {
+                    if !complete {
+                        for index in 0..<columnCount { columns[index].truncate(toRows: rows) }
+                        p = rowStart
+                        return nil
+                    }
+                    return DataError(.unterminatedQuote, at: DataLocation(source: source, line: line + newlines))
+                }
+                if column < columnCount {
+                    general(field, &columns[column], row: rows, line: line + newlines)
+                }
+                newlines += field.newlines
+                column += 1
+                p = field.next
+                if field.terminator == .delimiter { continue }
+                if field.terminator == .inputEnd, !complete {
+                    // Only whole lines are read while a file grows.
+                    for index in 0..<columnCount { columns[index].truncate(toRows: rows) }
+                    p = rowStart
+                    return nil
+                }
+                if column != columnCount {
+                    return DataError(
+                        .fieldCount(found: column, expected: columnCount), at: DataLocation(source: source, line: line))
+                }
+                break
+            }
+            rows += 1
+            line += 1 + newlines
+        }
+        return nil
+    }
+
+    /// A field that is not a plain number at a delimiter: quoted, padded, missing, or text.
+    private func general(_ field: CSVField, _ column: inout CSVColumnAccumulator, row: Int, line: Int) {
+        if column.isText {
+            column.fields.append(field.start)
+            column.fields.append(field.end)
+            return
+        }
+        let decoded = scanner.decode(field)
+        let value: Double? = decoded.withUnsafeBufferPointer { buffer in
+            let trimmed = CSVTableParser.trim(buffer)
+            if trimmed.isEmpty || CSVTableParser.isMissingToken(trimmed) { return .nan }
+            return NumberParser.parse(trimmed)
+        }
+        if let value {
+            column.numbers.append(value)
+        } else {
+            column.becomeText(atRow: row, line: line, bytes: decoded)
+            column.fields.append(field.start)
+            column.fields.append(field.end)
+        }
+    }
+
+    // MARK: - Text columns
+
+    /// Scans rows again up to the last row a text column kept as numbers, to get their raw fields.
+    private func recoverEarlyFields(_ columns: inout [CSVColumnAccumulator], from start: Int) throws(DataError) {
+        let needed = columns.indices.filter { columns[$0].isText && columns[$0].textStartRow > 0 }
+        guard let lastRow = needed.map({ columns[$0].textStartRow }).max() else { return }
+        var early = Array(repeating: [Int](), count: columns.count)
+        var p = start
+        var row = 0
+        while row < lastRow, p < scanner.end {
+            if scanner.isBlankLine(at: p) {
+                p = scanner.skipLineBreak(at: p)
+                continue
+            }
+            var column = 0
+            while true {
+                guard let field = try? scanner.field(at: p) else { return }
+                if column < columns.count, columns[column].isText, row < columns[column].textStartRow {
+                    early[column].append(field.start)
+                    early[column].append(field.end)
+                }
+                column += 1
+                p = field.next
+                if field.terminator != .delimiter { break }
+            }
+            row += 1
+        }
+        for index in needed {
+            columns[index].fields = early[index] + columns[index].fields
+            columns[index].numbers.removeAll()
+        }
+    }
+
+    /// Types a finished column: numbers stay numbers; text becomes time if every value is a date, else category.
+    private func finish(
+        _ accumulator: CSVColumnAccumulator, name: String, rows: Int, firstLine: Int, start: Int
+    ) throws(DataError) -> Column {
+        guard accumulator.isText else { return Column(name: name, storage: .number(accumulator.finished)) }
+        let fields = accumulator.fields
+        var values: [[UInt8]] = []
+        values.reserveCapacity(rows)
+        for k in stride(from: 0, to: fields.count, by: 2) {
+            let field = CSVField(
+                start: fields[k], end: fields[k + 1], quoted: fields[k] < fields[k + 1] && scanner.base[fields[k]] == CSVScanner.quote,
+                next: 0, terminator: .delimiter, newlines: 0)
+            values.append(scanner.decode(field))
+        }
+        var times: [Double] = []
+        times.reserveCapacity(values.count)
+        var anyTime = false, anyClock = false
+        for value in values {
+            let parsed: TimeParser.Parsed?? = value.withUnsafeBufferPointer { buffer in
+                let trimmed = CSVTableParser.trim(buffer)
+                if trimmed.isEmpty || CSVTableParser.isMissingToken(trimmed) { return .some(nil) }
+                return TimeParser.parse(trimmed).map { Optional($0) }
+            }
+            guard let parsed else {
+                times.removeAll()
+                break
+            }
+            if let parsed {
+                anyTime = true
+                anyClock = anyClock || parsed.hasTime
+            }
+            times.append(parsed?.seconds ?? .nan)
+        }
+        if anyTime, times.count == values.count {
+            return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
+        }
+        var index: [String: Int32] = [:]
+        var levels: [String] = []
+        var codes: [Int32] = []
+        codes.reserveCapacity(values.count)
+        for (row, value) in values.enumerated() {
+            if value.isEmpty {
+                codes.append(-1)
+                continue
+            }
+            guard let text = String(validating: value, as: UTF8.self) else {
+                let line = firstLine + lineBreaks(from: start, to: fields[row * 2])
+                throw DataError(.invalidUTF8, at: DataLocation(source: source, line: line), column: name)
+            }
+            if let code = index[text] {
+                codes.append(code)
+            } else {
+                let code = Int32(levels.count)
+                index[text] = code
+                levels.append(text)
+                codes.append(code)
+            }
+        }
+        var stray: Column.Stray?
+        if let (line, bytes) = accumulator.stray {
+            stray = Column.Stray(
+                location: DataLocation(source: source, line: line), display: "'\(String(decoding: bytes, as: UTF8.self))'")
+        }
+        return Column(name: name, storage: .category(codes: codes, levels: levels), stray: stray)
+    }
+
+    private func lineBreaks(from start: Int, to end: Int) -> Int {
+        var count = 0
+        for i in start..<min(end, scanner.end) where scanner.base[i] == CSVScanner.lf { count += 1 }
+        return count
+    }
+
+    // MARK: - Helpers
+
+    /// The number of LF and CR bytes in `start..<end`, 16 bytes at a time.
+    static func countLineBreaks(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var total = 0
+        var i = start
+        let lf = SIMD16<UInt8>(repeating: CSVScanner.lf), cr = SIMD16<UInt8>(repeating: CSVScanner.cr)
+        let zero = SIMD16<UInt8>(repeating: 0), one = SIMD16<UInt8>(repeating: 1)
+        while end - i >= 16 {
+            // Per-lane counts stay below 256 for up to 255 blocks.
+            var lanes = zero
+            var blocks = 0
+            while blocks < 255, end - i >= 16 {
+                let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                lanes &+= zero.replacing(with: one, where: (chunk .== lf) .| (chunk .== cr))
+                i += 16
+                blocks += 1
+            }
+            total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+        }
+        while i < end {
+            if base[i] == CSVScanner.lf || base[i] == CSVScanner.cr { total += 1 }
+            i += 1
+        }
+        return total
+    }
+
+    /// The buffer without leading and trailing ASCII spaces and tabs.
+    static func trim(_ buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var lo = 0, hi = buffer.count
+        while lo < hi, buffer[lo] == 0x20 || buffer[lo] == 0x09 { lo += 1 }
+        while hi > lo, buffer[hi - 1] == 0x20 || buffer[hi - 1] == 0x09 { hi -= 1 }
+        return UnsafeBufferPointer(rebasing: buffer[lo..<hi])
+    }
+
+    private static let missingTokens: [[UInt8]] = ["NA", "N/A", "null", "NULL", "None", "n/a", "#N/A"].map { Array($0.utf8) }
+
+    /// Spreadsheet and pandas spellings of a missing value (`NA`, `N/A`, `null`, `None`, ...).
+    static func isMissingToken(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard buffer.count <= 4 else { return false }
+        return missingTokens.contains { $0.elementsEqual(buffer) }
+    }
+}

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Follows a growing CSV / TSV / JSON Lines file for `watch`: reads only appended bytes, leaves
+/// a half-written last line for the next call, and starts over when the file shrank or was replaced.
+///
+/// Not thread-safe by itself (a value type); the watcher owns one per file.
+public struct IncrementalTableReader: Sendable {
+    /// The two line-oriented formats that can be followed.
+    public enum Format: Sendable, Equatable {
+        /// CSV or TSV with these options (delimiter and header detected on the first whole line).
+        case csv(CSVOptions)
+        /// One JSON object per line.
+        case jsonLines
+    }
+
+    /// What a `refresh` found.
+    public enum Change: Sendable, Equatable {
+        /// Nothing new (or only part of a line).
+        case unchanged
+        /// This many rows were added at the end of `table`.
+        case appended(rows: Int)
+        /// The file shrank, was replaced (a new inode) or rewritten; `table` was read again whole.
+        case reloaded
+    }
+
+    /// The file name in messages.
+    public let source: String
+    /// The format followed.
+    public let format: Format
+    /// Every row read so far.
+    public private(set) var table: DataTable
+    /// The file offset up to which rows were read (a partial last line starts here).
+    public private(set) var consumed = 0
+
+    private var pending: [UInt8] = []
+    private var pendingOffset = 0
+    private var line = 1
+    private var dialect: CSVDialect?
+    private var identity: (device: UInt64, inode: UInt64)?
+    private var head: [UInt8] = []
+
+    /// Creates a reader with an empty table.
+    public init(source: String, format: Format) {
+        self.source = source
+        self.format = format
+        table = DataTable(source: source, columns: [], rowCount: 0)
+    }
+
+    /// Creates a reader for `path`, choosing JSON Lines for `.jsonl` / `.ndjson` and CSV otherwise.
+    public init(path: String, options: CSVOptions = CSVOptions()) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+            self.init(source: path, format: .jsonLines)
+        } else {
+            var options = options
+            if options.delimiter == nil, lower.hasSuffix(".tsv") { options.delimiter = UInt8(ascii: "\t") }
+            self.init(source: path, format: .csv(options))
+        }
+    }
+
+    /// Takes bytes appended to the input and returns the number of whole rows they completed.
+    public mutating func append<Bytes: Sequence>(_ bytes: Bytes) throws(DataError) -> Int where Bytes.Element == UInt8 {
+        let incoming = Array(bytes)
+        if head.count < 256 { head.append(contentsOf: incoming.prefix(256 - head.count)) }
+        pending.append(contentsOf: incoming)
+        let chunk: TableChunk
+        switch format {
+        case .csv(let options):
+            if dialect == nil {
+                guard let found = try CSVReader.detectDialect(bytes: pending, source: source, options: options, complete: false) else {
+                    return 0
+                }
+                dialect = found
+                line = found.dataLine
+                pendingOffset = found.dataOffset
+            }
+            chunk = try CSVReader.parse(
+                bytes: pending, from: pendingOffset, line: line, dialect: dialect!, source: source, options: options, complete: false)
+        case .jsonLines:
+            chunk = try JSONTableReader.parseLines(bytes: pending, from: pendingOffset, line: line, source: source, complete: false)
+        }
+        let before = table.rowCount
+        table.append(chunk.table)
+        consumed += chunk.consumed
+        line = chunk.nextLine
+        pending.removeFirst(chunk.consumed)
+        pendingOffset = 0
+        return table.rowCount - before
+    }
+
+    /// Reads whatever is new in the file at `path`.
+    ///
+    /// A missing file throws `.unreadable`. A file whose inode changed, that is now shorter than
+    /// what was read, or whose first bytes differ, is read again from the start (`.reloaded`).
+    public mutating func refresh(path: String) throws(DataError) -> Change {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw DataError(.unreadable(String(cString: strerror(errno))), at: DataLocation(source: source))
+        }
+        let current = (UInt64(info.st_dev), UInt64(info.st_ino))
+        let size = Int(info.st_size)
+        let readSoFar = consumed + pending.count
+        var replaced = identity.map { $0 != current } ?? false
+        if size < readSoFar { replaced = true }
+        if !replaced, !head.isEmpty, let firstBytes = try? readBytes(path, from: 0, count: head.count), firstBytes != head {
+            replaced = true
+        }
+        if replaced {
+            self = IncrementalTableReader(source: source, format: format)
+        }
+        identity = current
+        let start = replaced ? 0 : readSoFar
+        guard size > start else { return replaced ? .reloaded : .unchanged }
+        let bytes = try readBytes(path, from: start, count: size - start)
+        let before = table.rowCount
+        _ = try append(bytes)
+        if replaced { return .reloaded }
+        return table.rowCount > before ? .appended(rows: table.rowCount - before) : .unchanged
+    }
+
+    private func readBytes(_ path: String, from offset: Int, count: Int) throws(DataError) -> [UInt8] {
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(offset))
+            let data = try handle.read(upToCount: count) ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw DataError(.unreadable("\(error)"), at: DataLocation(source: source))
+        }
+    }
+}

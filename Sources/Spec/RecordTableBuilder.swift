@@ -1,0 +1,142 @@
+/// Collects JSON records (objects) into typed columns, in order of first key appearance.
+///
+/// Nested objects flatten to dotted names (`eval.loss`), arrays to indexed names (`sizes[0]`).
+/// A key missing from a record, or `null`, is a missing value; a key that appears part-way
+/// gives earlier rows missing values. Booleans are numbers 0 / 1. At the end each column is a
+/// number column (numbers only), a time column (strings that are all dates), or a category.
+struct RecordTableBuilder {
+    /// How rows are located in messages.
+    enum Locator {
+        /// JSON Lines: each row's physical line.
+        case lines
+        /// An array of records reached by this key path prefix (`""` for a top-level array, `log_history`).
+        case keyPath(String)
+    }
+
+    private enum Cell {
+        case missing
+        case number(Double)
+        case text(String)
+    }
+
+    let source: String
+    let locator: Locator
+    private var names: [String] = []
+    private var index: [String: Int] = [:]
+    private var cells: [[Cell]] = []
+    private var rowLines: [Int] = []
+    private(set) var rowCount = 0
+
+    init(source: String, locator: Locator) {
+        self.source = source
+        self.locator = locator
+    }
+
+    /// Adds one record; `line` is its physical line (JSON Lines) or ignored.
+    mutating func add(record members: [(key: String, value: JSONValue)], line: Int) {
+        for member in members { add(member.value, name: member.key) }
+        for column in cells.indices where cells[column].count <= rowCount { cells[column].append(.missing) }
+        rowLines.append(line)
+        rowCount += 1
+    }
+
+    private mutating func add(_ value: JSONValue, name: String) {
+        switch value {
+        case .object(let members):
+            for member in members { add(member.value, name: name + "." + member.key) }
+        case .array(let elements):
+            for (position, element) in elements.enumerated() { add(element, name: "\(name)[\(position)]") }
+        case .null: set(.missing, name: name)
+        case .bool(let flag): set(.number(flag ? 1 : 0), name: name)
+        case .number(let number): set(.number(number), name: name)
+        case .string(let text): set(.text(text), name: name)
+        }
+    }
+
+    private mutating func set(_ cell: Cell, name: String) {
+        let column: Int
+        if let existing = index[name] {
+            column = existing
+        } else {
+            column = names.count
+            index[name] = column
+            names.append(name)
+            cells.append(Array(repeating: .missing, count: rowCount))
+        }
+        if cells[column].count > rowCount {
+            cells[column][rowCount] = cell  // a repeated key: the last one wins
+        } else {
+            cells[column].append(cell)
+        }
+    }
+
+    /// The typed table.
+    func table() -> DataTable {
+        let columns = names.indices.map { column(names[$0], cells[$0]) }
+        return DataTable(source: source, columns: columns, rowCount: rowCount)
+    }
+
+    private func column(_ name: String, _ cells: [Cell]) -> Column {
+        var numbers: [Double] = []
+        numbers.reserveCapacity(cells.count)
+        var firstText: Int?
+        for (row, cell) in cells.enumerated() {
+            switch cell {
+            case .missing: numbers.append(.nan)
+            case .number(let value): numbers.append(value)
+            case .text:
+                firstText = row
+            }
+            if firstText != nil { break }
+        }
+        guard let firstText else { return Column(name: name, storage: .number(numbers)) }
+        // Strings: all dates (and no numbers) make a time column.
+        var times: [Double] = []
+        var isTime = true, anyClock = false
+        for cell in cells {
+            switch cell {
+            case .missing: times.append(.nan)
+            case .number: isTime = false
+            case .text(let text):
+                if let parsed = TimeParser.parse(text) {
+                    times.append(parsed.seconds)
+                    anyClock = anyClock || parsed.hasTime
+                } else {
+                    isTime = false
+                }
+            }
+            if !isTime { break }
+        }
+        if isTime { return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date)) }
+        var levelIndex: [String: Int32] = [:]
+        var levels: [String] = []
+        var codes: [Int32] = []
+        codes.reserveCapacity(cells.count)
+        for cell in cells {
+            let text: String
+            switch cell {
+            case .missing:
+                codes.append(-1)
+                continue
+            case .number(let value): text = Column.format(number: value)
+            case .text(let value): text = value
+            }
+            if let code = levelIndex[text] {
+                codes.append(code)
+            } else {
+                let code = Int32(levels.count)
+                levelIndex[text] = code
+                levels.append(text)
+                codes.append(code)
+            }
+        }
+        guard case .text(let strayText) = cells[firstText] else { preconditionFailure() }
+        let location: DataLocation
+        switch locator {
+        case .lines: location = DataLocation(source: source, line: rowLines[firstText])
+        case .keyPath(let prefix): location = DataLocation(source: source, keyPath: "\(prefix)[\(firstText)].\(name)")
+        }
+        let stray = Column.Stray(location: location, display: JSONTableReader.quoted(strayText))
+        return Column(name: name, storage: .category(codes: codes, levels: levels), stray: stray)
+    }
+}
