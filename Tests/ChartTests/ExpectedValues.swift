@@ -48,7 +48,7 @@ struct ExpectedValues: Decodable {
     let histogram: [HistogramCase]
 
     /// Loaded once from beside this file.
-    nonisolated(unsafe) static let shared: ExpectedValues = {
+    static let shared: ExpectedValues = {
         let here = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
         let url = here.appendingPathComponent("Expected/expected.json")
         do {

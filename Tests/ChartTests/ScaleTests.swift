@@ -36,7 +36,7 @@ final class ScaleTests: XCTestCase {
     func testExtremeValuesNeverGiveNaN() {
         let scales: [any Scale] = [LinearScale(), LogScale(), SymlogScale(), TimeScale(), CategoricalScale(levels: ["a"])]
         let cases: [(Double, Double)] = [(-.greatestFiniteMagnitude, .greatestFiniteMagnitude), (1e-300, 1e-300),
-                                         (0, 0), (5e-324, 5e-324), (.infinity, -.infinity), (7, 3)]
+                                         (0, 0), (Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude), (.infinity, -.infinity), (7, 3)]
         for scale in scales {
             for (lo, hi) in cases {
                 let (a, b) = scale.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)

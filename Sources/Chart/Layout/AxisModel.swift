@@ -63,7 +63,13 @@ struct AxisModel {
             let s = scale.transform(t)
             return s >= scale.transform(low) - eps && s <= scale.transform(high) + eps
         }
-        let formatted = formatter.format(ticks)
+        var formatted = formatter.format(ticks)
+        if ticks.count < 2, case .log = spec.scale {
+            // A log axis within one decade has no decade ticks in view: label plain, evenly
+            // spaced values instead (matplotlib labels minor ticks here).
+            ticks = MaxNLocator().ticks(min: low, max: high, maxCount: maxCount).filter { $0 >= low && $0 <= high && $0 > 0 }
+            formatted = ScalarFormatter().format(ticks)
+        }
         labels = formatted.labels
         offset = formatted.offset
     }

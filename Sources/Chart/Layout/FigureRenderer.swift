@@ -29,7 +29,7 @@ public final class FigureRenderer {
         var top = 0.0
         if let t = figure.title, !t.isEmpty {
             let h = style.figureTitleMetrics.ascent + style.figureTitleMetrics.descent
-            scene.text(TextRun(t, font: style.figureTitleFont, color: style.theme.text,
+            scene.text(TextRun(fit(t, font: style.figureTitleFont, width: W - 2 * style.outerPad), font: style.figureTitleFont, color: style.theme.text,
                                at: Point((W / 2).rounded(), (style.outerPad + style.figureTitleMetrics.ascent).rounded()),
                                horizontal: .center, vertical: .baseline))
             top = style.outerPad + h + style.titlePad

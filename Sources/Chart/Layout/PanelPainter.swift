@@ -1,3 +1,4 @@
+import Foundation
 import Geometry
 import Raster
 import Scene
@@ -54,22 +55,38 @@ extension FigureRenderer {
         if let label = l.panel.x.label, !label.isEmpty {
             var y = f.maxY + w + labelGap + tickTextHeight + st.labelPad
             if l.x.offset != nil { y += tickTextHeight }
-            scene.text(TextRun(label, font: st.labelFont, color: theme.text, at: Point(f.center.x.rounded(), y.rounded()),
+            let fitted = fit(label, font: st.labelFont, width: f.width + 2 * st.tickFont.size)
+            scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(f.center.x.rounded(), y.rounded()),
                                horizontal: .center, vertical: .top))
         }
         if let label = l.panel.y.label, !label.isEmpty {
             let widest = l.y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
             let x = f.minX - w - labelGap - widest - st.labelPad
-            scene.text(TextRun(label, font: st.labelFont, color: theme.text, at: Point(x.rounded(), f.center.y.rounded()),
+            let fitted = fit(label, font: st.labelFont, width: f.height + 2 * st.tickFont.size)
+            scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(x.rounded(), f.center.y.rounded()),
                                horizontal: .center, vertical: .bottom, rotation: 90))
         }
         if let t = l.panel.title, !t.isEmpty {
             var bottom = f.minY - w - st.titlePad
             if l.y.offset != nil { bottom -= tickTextHeight + st.tickPad }
-            scene.text(TextRun(t, font: st.titleFont, color: theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
+            let fitted = fit(t, font: st.titleFont, width: f.width + 2 * st.tickFont.size)
+            scene.text(TextRun(fitted, font: st.titleFont, color: theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
                                horizontal: .center, vertical: .bottom))
         }
         l.legend?.draw(style: st, into: &scene)
+    }
+
+    /// `text`, or its longest prefix that fits `width` pixels with an ellipsis, so a label longer
+    /// than its axis never runs into a neighbour or off the canvas.
+    func fit(_ text: String, font: Font, width: Double) -> String {
+        if fonts.measure(text, font: font).advance <= width { return text }
+        let chars = Array(text)
+        var lo = 0, hi = chars.count
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if fonts.measure(String(chars[..<mid]) + "…", font: font).advance <= width { lo = mid } else { hi = mid - 1 }
+        }
+        return lo == 0 ? "" : String(chars[..<lo]).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// A vertical line `width` pixels wide centred on `x`, snapped to whole pixels.
