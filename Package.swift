@@ -43,11 +43,11 @@ let package = Package(
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
-        .target(name: "Spec", swiftSettings: strict),
+        .target(name: "Spec", dependencies: ["Chart"], swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
-                "Geometry", "Raster", "Text", "PNG", "Scene",
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -85,6 +85,6 @@ let package = Package(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots"], swiftSettings: strict),
         .testTarget(
-            name: "SpecTests", dependencies: ["Spec", "TestSupport"], swiftSettings: strict),
+            name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -44,21 +44,7 @@ struct Demo: ParsableCommand {
         } catch {
             throw CLIError("cannot render a \(size) figure: \(error)")
         }
-        do {
-            try PNG.write(pixmap, to: output)
-        } catch let error as FileError {
-            let folder = (output as NSString).deletingLastPathComponent
-            var isFolder: ObjCBool = false
-            if !folder.isEmpty {
-                if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-                    throw CLIError("cannot write \(output): the folder \(folder) does not exist")
-                }
-                if !isFolder.boolValue { throw CLIError("cannot write \(output): \(folder) is not a folder") }
-            }
-            throw CLIError("cannot write \(output): \(error.reason)")
-        } catch {
-            throw CLIError("cannot write \(output): \(error)")
-        }
+        try OutputFile.write(pixmap, to: output)
         print("wrote \(output) (\(size))")
     }
 }

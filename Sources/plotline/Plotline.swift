@@ -5,7 +5,7 @@
 // `PNG.write` (temp file, fsync, rename), so a reader polling the output never sees half a file.
 // Every failure the user can cause (a bad size, an unwritable path, missing fonts) becomes one
 // line on stderr naming what was wrong and a non-zero exit status, never a stack trace.
-// `render`, `watch` and `report` join `demo` once the chart layer exists.
+// `watch` and `report` join `render` and `demo` with the render service.
 
 import ArgumentParser
 
@@ -19,9 +19,10 @@ struct Plotline: ParsableCommand {
             Everything is drawn by Plotline's own anti-aliased rasterizer with the bundled DejaVu \
             fonts, so the same input gives the same bytes on every machine.
 
-            Example:
+            Examples:
+              plotline render metrics.csv -o metrics.png
               plotline demo -o demo.png
             """,
         version: "0.1.0",
-        subcommands: [Demo.self])
+        subcommands: [Render.self, Demo.self])
 }

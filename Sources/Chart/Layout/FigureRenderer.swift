@@ -89,6 +89,10 @@ public final class FigureRenderer {
                 if !moved { break }
             }
         }
+        // Ticks for the final frames (a legend that moved outside narrowed them).
+        for i in layouts.indices {
+            _ = layouts[i].measure(frameWidth: layouts[i].frame.width, frameHeight: layouts[i].frame.height, fonts: fonts)
+        }
         for i in layouts.indices {
             // Final legend spots on the final frames (an outside legend stays outside).
             if var l = layouts[i].legend {

@@ -1,0 +1,302 @@
+import Chart
+import Foundation
+
+/// The figure `plotline render` draws for a table when it is given no spec: the figure a person
+/// would draw by hand.
+///
+/// - x: a counter column (step, global_step, iteration, epoch) or a time column, else the first
+///   column; counters and timestamps are axes, never metrics.
+/// - A training log (metrics named like loss, acc, val_…) gets one panel per metric family:
+///   `loss` with `val_loss` / `eval_loss`, `accuracy` with `val_accuracy`, the learning rate alone
+///   on a log axis; throughput and runtime columns are left out. Train and validation of one metric
+///   share a colour; validation is dashed.
+/// - Other tables: all numeric columns in one panel, unless their magnitudes differ by more than
+///   a factor of 20, in which case each magnitude group gets its own panel (series that differ by
+///   orders of magnitude never share a linear axis).
+/// - Rows where a series has no value are skipped, so sparse logs (PyTorch Lightning writes each
+///   metric only on its own rows) draw joined lines, never dots.
+public enum DefaultFigure {
+    /// Counter columns in the order they are preferred as x.
+    static let counters = ["step", "global_step", "iteration", "iter", "epoch", "batch", "time", "date", "timestamp",
+                           "datetime", "wall_time", "walltime", "created", "created_at"]
+    static let validationPrefixes = ["val_", "val/", "valid_", "validation_", "eval_", "eval/", "test_", "test/", "dev_"]
+    static let trainPrefixes = ["train_", "train/", "training_"]
+    static let throughputMarks = ["per_second", "per_sec", "runtime", "_time", "samples_per", "steps_per", "it_s", "throughput",
+                                  "flos", "total_flos"]
+
+    /// The default figure for `table` under `options`.
+    public static func make(_ table: DataTable, options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
+        let loc = DataLocation(source: table.source, line: nil, keyPath: nil)
+        let xName = try chooseX(table, options, loc)
+        var xValues: [Double]
+        var xScale: AxisScale = options.logX ? .log : .linear
+        if let xName, let col = table.column(named: xName) {
+            switch col.storage {
+            case .category(let codes, let levels):
+                xValues = codes.map { $0 < 0 ? .nan : Double($0) }
+                xScale = .category(levels)
+            case .time:
+                xValues = try table.numbers(named: xName)
+                xScale = .time
+            case .number:
+                xValues = try table.numbers(named: xName)
+            }
+        } else {
+            xValues = (0..<table.rowCount).map(Double.init)
+        }
+        let yNames = try chooseY(table, xName: xName, options, loc)
+        var ys: [(name: String, values: [Double])] = []
+        for n in yNames { ys.append((n, try table.numbers(named: n))) }
+        var xDuplicates = false
+        if case .category(let levels) = xScale {
+            // Several rows per category (penguins by species): one bar per category, the mean.
+            if xValues.count > levels.count {
+                xDuplicates = true
+                ys = ys.map { ($0.name, categoryMeans(codes: xValues, values: $0.values, levels: levels.count)) }
+                xValues = (0..<levels.count).map(Double.init)
+            }
+        } else if options.y == nil, let split = splitColumn(table, xName: xName, xValues: xValues) {
+            // Long format (stocks: symbol, date, price): one series per level of the category.
+            ys = ys.flatMap { y in
+                split.levels.enumerated().map { k, level in
+                    (ys.count == 1 ? level : "\(y.name) \(level)",
+                     zip(y.values, split.codes).map { $0.1 == Int32(k) ? $0.0 : .nan })
+                }
+            }
+        }
+        _ = xDuplicates
+
+        let training = yNames.contains(where: isTrainingMetric)
+        let groups: [[Int]]
+        if options.subplots == true {
+            groups = ys.indices.map { [$0] }
+        } else if options.subplots == false {
+            groups = ys.isEmpty ? [] : [Array(ys.indices)]
+        } else if training {
+            groups = familyGroups(ys.map(\.name))
+        } else {
+            groups = magnitudeGroups(ys.map(\.values))
+        }
+        let isCategoryX: Bool = { if case .category = xScale { return true } else { return false } }()
+        let defaultKind: SeriesKind = options.kind ?? (isCategoryX ? .bar : .line)
+        var panels: [Panel] = []
+        var colourIndex = 0
+        for group in groups {
+            var series: [Series] = []
+            let family = training && group.count > 0 ? base(ys[group[0]].name) : nil
+            let familyColour = options.theme.color(colourIndex)
+            for (k, i) in group.enumerated() {
+                let (name, values) = ys[i]
+                let colour = training && options.subplots == nil ? familyColour : options.theme.color(colourIndex + k)
+                let dashed = training && isValidation(name)
+                var (sx, sy) = joined(xValues, values)
+                // Unordered x (iris: one measurement against another) is a scatter, not a scribble.
+                let sorted = zip(sx, sx.dropFirst()).allSatisfy { $0.0 <= $0.1 }
+                let kind = options.kind == nil && defaultKind == .line && !sorted ? SeriesKind.scatter : defaultKind
+                if kind == .bar && group.count > 1 {
+                    // Grouped bars: each series shifted within its category slot.
+                    let w = 0.8 / Double(group.count)
+                    sx = sx.map { $0 - 0.4 + w * (Double(k) + 0.5) }
+                    series.append(Series(name, kind: .bar, x: sx, y: sy, color: colour, barWidth: w))
+                    continue
+                }
+                if let weight = options.smooth, weight > 0, weight < 1, kind == .line {
+                    series.append(Series("", kind: .line, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil, alpha: 0.25))
+                    sy = EMASmoother(weight: weight).smooth(sy)
+                }
+                series.append(Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil))
+            }
+            colourIndex += training && options.subplots == nil ? 1 : group.count
+            let lr = family == "learning rate" || group.contains { isLearningRate(ys[$0].name) }
+            let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
+            let yScale: AxisScale = options.logY || (lr && allPositive) ? .log : .linear
+            let named = series.filter { !$0.name.isEmpty }
+            let yLabel = named.count == 1 ? named[0].name : family
+            panels.append(Panel(x: AxisSpec(label: xName ?? "row", scale: xScale), y: AxisSpec(label: yLabel, scale: yScale),
+                                series: series, grid: true, legend: named.count >= 2 ? .best : .none))
+        }
+        if panels.isEmpty {
+            panels = [Panel(x: AxisSpec(label: xName ?? "row", scale: xScale), y: AxisSpec(), series: [])]
+        }
+        return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
+                      panels: panels, theme: options.theme)
+    }
+
+    /// The x column: the user's, else a counter, a time column, or the first column when it is
+    /// not a plain metric; nil means the row number.
+    static func chooseX(_ t: DataTable, _ o: RenderOptions, _ loc: DataLocation) throws(DataError) -> String? {
+        if let x = o.x {
+            guard t.column(named: x) != nil else { throw DataError(.noSuchColumn(available: t.columnNames), at: loc, column: x) }
+            return x
+        }
+        let lower = Dictionary(t.columnNames.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        for c in counters {
+            // A counter is a number or a time ("time" holding Lunch/Dinner is a category).
+            if let name = lower[c], let col = t.column(named: name), col.missingCount < t.rowCount {
+                if case .category = col.kind { continue }
+                return name
+            }
+        }
+        if let time = t.columns.first(where: { if case .time = $0.kind { return true } else { return false } }) { return time.name }
+        guard let first = t.columns.first else { return nil }
+        if t.columns.count == 1 { return nil }
+        return first.name
+    }
+
+    /// The y columns: the user's, else every numeric column that is not x, a counter or (in a
+    /// training log) a throughput or runtime figure.
+    static func chooseY(_ t: DataTable, xName: String?, _ o: RenderOptions, _ loc: DataLocation) throws(DataError) -> [String] {
+        if let ys = o.y {
+            for y in ys where t.column(named: y) == nil {
+                throw DataError(.noSuchColumn(available: t.columnNames), at: loc, column: y)
+            }
+            return ys
+        }
+        let numeric = t.columns.filter { c in
+            guard case .number = c.storage, c.name != xName else { return false }
+            return c.missingCount < c.count && !counters.contains(c.name.lowercased())
+        }.map(\.name)
+        guard numeric.contains(where: isTrainingMetric) else { return numeric }
+        return numeric.filter { n in !throughputMarks.contains { n.lowercased().contains($0) } }
+    }
+
+    static func isTrainingMetric(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n.contains("loss") || n.contains("acc") || validationPrefixes.contains { n.hasPrefix($0) }
+            || trainPrefixes.contains { n.hasPrefix($0) } || isLearningRate(n)
+    }
+
+    static func isValidation(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return validationPrefixes.contains { n.hasPrefix($0) }
+    }
+
+    static func isLearningRate(_ base: String) -> Bool {
+        let n = base.lowercased()
+        return n == "lr" || n == "learning_rate" || n.hasPrefix("lr-") || n.hasPrefix("lr_") || n.hasPrefix("lr/")
+    }
+
+    /// A metric's family name: without train/validation prefixes and Lightning's _step/_epoch.
+    static func base(_ name: String) -> String {
+        var n = name.lowercased()
+        for p in validationPrefixes + trainPrefixes where n.hasPrefix(p) { n.removeFirst(p.count); break }
+        for s in ["_epoch", "_step"] where n.hasSuffix(s) && n.count > s.count { n.removeLast(s.count); break }
+        if n.hasPrefix("lr") && isLearningRate(n) { return "learning rate" }
+        return n
+    }
+
+    /// Column indices grouped by family, families in order of first appearance.
+    static func familyGroups(_ names: [String]) -> [[Int]] {
+        var order: [String] = [], members: [String: [Int]] = [:]
+        for (i, n) in names.enumerated() {
+            let b = base(n)
+            if members[b] == nil { order.append(b) }
+            members[b, default: []].append(i)
+        }
+        return order.map { members[$0]! }
+    }
+
+    /// Column indices grouped so that no panel mixes magnitudes more than 20× apart.
+    static func magnitudeGroups(_ columns: [[Double]]) -> [[Int]] {
+        let mags = columns.map { c -> Double in
+            let m = c.lazy.filter(\.isFinite).map(abs).max() ?? 0
+            return m > 0 ? m : 1
+        }
+        let order = mags.indices.sorted { mags[$0] < mags[$1] }
+        var groups: [[Int]] = []
+        var start = 0.0
+        for i in order {
+            if groups.isEmpty || mags[i] / start > 20 { groups.append([i]); start = mags[i] } else { groups[groups.count - 1].append(i) }
+        }
+        // Keep the table's column order inside and across panels.
+        return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The mean of `values` per category code (NaN codes and values skipped).
+    static func categoryMeans(codes: [Double], values: [Double], levels: Int) -> [Double] {
+        var sum = [Double](repeating: 0, count: levels), n = [Int](repeating: 0, count: levels)
+        for (c, v) in zip(codes, values) where c.isFinite && v.isFinite {
+            let k = Int(c)
+            if k >= 0 && k < levels { sum[k] += v; n[k] += 1 }
+        }
+        return (0..<levels).map { n[$0] > 0 ? sum[$0] / Double(n[$0]) : .nan }
+    }
+
+    /// The category column that splits a long-format table into series: 2–12 levels, and x
+    /// values repeating across its levels (each level is a series of its own over the same x).
+    static func splitColumn(_ t: DataTable, xName: String?, xValues: [Double]) -> (codes: [Int32], levels: [String])? {
+        guard Set(xValues.filter(\.isFinite)).count < xValues.filter(\.isFinite).count else { return nil }
+        for c in t.columns where c.name != xName {
+            guard case .category(let codes, let levels) = c.storage, (2...12).contains(levels.count) else { continue }
+            return (codes, levels)
+        }
+        return nil
+    }
+
+    /// The rows where both x and y have a value.
+    static func joined(_ x: [Double], _ y: [Double]) -> ([Double], [Double]) {
+        var ox: [Double] = [], oy: [Double] = []
+        ox.reserveCapacity(min(x.count, y.count)); oy.reserveCapacity(min(x.count, y.count))
+        for i in 0..<min(x.count, y.count) where !x[i].isNaN && !y[i].isNaN {
+            ox.append(x[i]); oy.append(y[i])
+        }
+        return (ox, oy)
+    }
+}
+
+extension DefaultFigure {
+    /// Several runs of one experiment overlaid, as TensorBoard's run comparison: each run's
+    /// default panels merged by metric family, one colour per run, dashes per metric.
+    public static func make(runs: [(name: String, table: DataTable)], options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
+        guard runs.count > 1 else { return try make(runs[0].table, options: options) }
+        var merged: [Panel] = []
+        var keyOf: [String: Int] = [:]
+        for (r, run) in runs.enumerated() {
+            var o = options
+            o.smooth = options.smooth
+            let fig = try make(run.table, options: o)
+            let colour = options.theme.color(r)
+            for p in fig.panels {
+                let key = (p.y.label ?? "") + "|" + (p.x.label ?? "")
+                var series = p.series.map { s -> Series in
+                    var t = s
+                    t.color = colour.withOpacity(s.alpha)
+                    t.alpha = 1
+                    if !s.name.isEmpty { t.name = "\(run.name): \(s.name)" }
+                    return t
+                }
+                if series.filter({ !$0.name.isEmpty }).count == 1, let i = series.firstIndex(where: { !$0.name.isEmpty }) {
+                    series[i].name = run.name
+                }
+                if let k = keyOf[key] {
+                    merged[k].series += series
+                } else {
+                    keyOf[key] = merged.count
+                    var q = p
+                    q.series = series
+                    merged.append(q)
+                }
+            }
+        }
+        for i in merged.indices {
+            merged[i].legend = merged[i].series.filter { !$0.name.isEmpty }.count >= 2 ? .best : .none
+        }
+        return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
+                      panels: merged, theme: options.theme)
+    }
+
+    /// Names for files that tell them apart: the first path component that differs between them
+    /// (`runs/a/metrics.csv`, `runs/b/metrics.csv` → `a`, `b`), else the file names.
+    public static func runNames(_ paths: [String]) -> [String] {
+        let parts = paths.map { ($0 as NSString).standardizingPath.split(separator: "/").map(String.init) }
+        guard let longest = parts.map(\.count).max() else { return [] }
+        for k in 0..<longest {
+            let column = parts.map { k < $0.count ? $0[k] : "" }
+            if Set(column).count > 1 {
+                let names = column.map { ($0 as NSString).deletingPathExtension }
+                if Set(names).count == names.count { return names }
+            }
+        }
+        return paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+    }
+}

@@ -1,0 +1,26 @@
+import Chart
+
+/// What a user asked of `plotline render` beyond the data: every choice of the default figure
+/// can be overridden here (nil = let the heuristics decide).
+public struct RenderOptions: Sendable, Hashable {
+    /// The x column; nil picks a counter (step, epoch, …), a time column or the first column.
+    public var x: String?
+    /// The y columns; nil takes every numeric column that is not a counter.
+    public var y: [String]?
+    /// The series kind for every series; nil draws lines (bars over a category x).
+    public var kind: SeriesKind?
+    public var logX = false
+    public var logY = false
+    /// True: one panel per y column; false: everything in one panel; nil: panels by metric family
+    /// and magnitude.
+    public var subplots: Bool?
+    public var title: String?
+    public var width = 1200
+    public var height = 800
+    public var dpi = 100.0
+    public var theme = Theme.light
+    /// TensorBoard-style smoothing weight 0..<1: a faint raw curve under its debiased EMA.
+    public var smooth: Double?
+
+    public init() {}
+}

@@ -1,0 +1,154 @@
+import Chart
+import Foundation
+import Scene
+import Spec
+import TestSupport
+import Text
+import XCTest
+
+/// The default figure of `plotline render`: the shared datasets and real training-log shapes
+/// each get the figure a person would draw, laid out with every text inside the canvas.
+final class DefaultFigureTests: XCTestCase {
+    nonisolated(unsafe) static var fontsCache: FontLibrary?
+    var fonts: FontLibrary {
+        if let f = DefaultFigureTests.fontsCache { return f }
+        let f = try! FontLibrary()
+        DefaultFigureTests.fontsCache = f
+        return f
+    }
+
+    func figure(_ file: String, _ options: RenderOptions = RenderOptions()) throws -> Figure {
+        try DefaultFigure.make(TableReader.read(path: sharedDataPath(file)), options: options)
+    }
+
+    /// Lays the figure out and checks that every text run lies inside the canvas.
+    func assertLaysOut(_ f: Figure, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let renderer = FigureRenderer(fonts: fonts)
+        let scene = renderer.scene(for: f)
+        var texts = 0
+        for c in scene.commands {
+            guard case .text(let run) = c else { continue }
+            texts += 1
+            let b = renderer.fonts.runBounds(run)
+            XCTAssertTrue(b.minX >= -0.5 && b.minY >= -0.5 && b.maxX <= Double(f.width) + 0.5 && b.maxY <= Double(f.height) + 0.5,
+                          "\(name): \"\(run.text)\" at \(b) leaves the canvas", file: file, line: line)
+        }
+        XCTAssertGreaterThan(texts, 6, "\(name): ticks and labels drawn", file: file, line: line)
+    }
+
+    func scaleIsTime(_ s: AxisScale) -> Bool { if case .time = s { return true } else { return false } }
+
+    func testSharedDatasets() throws {
+        let weather = try figure("seattle-weather.csv")
+        XCTAssertTrue(scaleIsTime(weather.panels[0].x.scale), "date is a time axis")
+        XCTAssertEqual(weather.panels.flatMap(\.series).map(\.name), ["precipitation", "temp_max", "temp_min", "wind"])
+        assertLaysOut(weather, "seattle-weather")
+
+        // Long format: one line per symbol over the date axis.
+        let stocks = try figure("stocks.csv")
+        XCTAssertEqual(stocks.panels.count, 1)
+        XCTAssertEqual(stocks.panels[0].series.map(\.name), ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"])
+        XCTAssertTrue(stocks.panels[0].series.allSatisfy { $0.kind == .line })
+        assertLaysOut(stocks, "stocks")
+
+        // One measurement against others, unordered: scatter, split by species.
+        let iris = try figure("iris.csv")
+        XCTAssertEqual(iris.panels[0].x.label, "sepal_length")
+        XCTAssertTrue(iris.panels[0].series.allSatisfy { $0.kind == .scatter })
+        XCTAssertTrue(iris.panels[0].series.contains { $0.name == "petal_width virginica" })
+        assertLaysOut(iris, "iris")
+
+        // A category column named "time" is not a counter; quoted headers read.
+        let tips = try figure("tips.csv")
+        XCTAssertEqual(tips.panels[0].x.label, "total_bill")
+        assertLaysOut(tips, "tips")
+
+        // Months as series over the years.
+        let flights = try figure("flights.csv")
+        XCTAssertEqual(flights.panels[0].series.count, 12)
+        assertLaysOut(flights, "flights")
+
+        // 23 series of very different magnitudes: no panel mixes magnitudes over 20x.
+        let employment = try figure("us-employment.csv")
+        XCTAssertGreaterThan(employment.panels.count, 1)
+        for p in employment.panels {
+            let maxima = p.series.map { $0.y.filter(\.isFinite).map(abs).max() ?? 1 }
+            XCTAssertLessThanOrEqual((maxima.max() ?? 1) / max(1e-12, maxima.min() ?? 1), 20.0 + 1e-9)
+        }
+        assertLaysOut(employment, "us-employment")
+
+        let github = try figure("github.csv")
+        XCTAssertTrue(scaleIsTime(github.panels[0].x.scale))
+        assertLaysOut(github, "github")
+
+        let iowa = try figure("iowa-electricity.csv")
+        XCTAssertEqual(iowa.panels[0].series.map(\.name), ["Fossil Fuels", "Nuclear Energy", "Renewables"])
+        assertLaysOut(iowa, "iowa-electricity")
+
+        // Several rows per category: bars of the mean per species.
+        let penguins = try figure("penguins.json")
+        XCTAssertTrue(penguins.panels.flatMap(\.series).allSatisfy { $0.kind == .bar })
+        XCTAssertEqual(penguins.panels[0].series[0].x.count, 3)
+        assertLaysOut(penguins, "penguins")
+    }
+
+    func testLightningLogGetsPanelsByFamily() throws {
+        var text = "epoch,step,train_loss_step,lr-Adam,val_loss,val_acc,train_acc_step\n"
+        for s in 1...40 {
+            text += "\(s / 10),\(s),\(2.0 / Double(s)),,,,\(1 - 1 / Double(s))\n"
+            if s % 5 == 0 { text += "\(s / 10),\(s),,\(1e-3 * pow(0.9, Double(s))),,,\n" }
+            if s % 10 == 0 { text += "\(s / 10),\(s),,,\(2.2 / Double(s)),\(0.9 - 1 / Double(s)),\n" }
+        }
+        let f = try DefaultFigure.make(csv(text, source: "metrics.csv"))
+        XCTAssertEqual(f.panels.map { $0.y.label }, ["loss", "lr-Adam", "acc"], "a lone series is labelled by its column")
+        XCTAssertEqual(f.panels[0].x.label, "step", "a counter is the axis, never a metric")
+        let loss = f.panels[0].series
+        XCTAssertEqual(loss.map(\.name), ["train_loss_step", "val_loss"])
+        XCTAssertEqual(loss[0].color, loss[1].color, "train and validation share a colour")
+        XCTAssertNil(loss[0].dash)
+        XCTAssertEqual(loss[1].dash, Series.dashed)
+        XCTAssertEqual(loss[1].x, [10, 20, 30, 40], "sparse rows are skipped, so the line joins")
+        XCTAssertEqual(f.panels[1].y.scale, .log, "the learning rate alone, on a log axis")
+        assertLaysOut(f, "lightning")
+    }
+
+    func testHuggingFaceTrainerStateLeavesOutRuntime() throws {
+        let json = """
+            {"log_history": [
+              {"loss": 2.0, "learning_rate": 5e-5, "epoch": 0.5, "step": 10},
+              {"loss": 1.5, "learning_rate": 4e-5, "epoch": 1.0, "step": 20},
+              {"eval_loss": 1.7, "eval_accuracy": 0.6, "eval_runtime": 3.1, "eval_samples_per_second": 300, "epoch": 1.0, "step": 20},
+              {"loss": 1.1, "learning_rate": 3e-5, "epoch": 1.5, "step": 30}
+            ]}
+            """
+        let t = try JSONTableReader.parse(bytes: Array(json.utf8), source: "trainer_state.json")
+        let f = try DefaultFigure.make(t)
+        let names = f.panels.flatMap(\.series).map(\.name)
+        XCTAssertTrue(names.contains("eval_loss") && names.contains("loss"))
+        XCTAssertFalse(names.contains("eval_runtime") || names.contains("eval_samples_per_second"))
+        XCTAssertFalse(names.contains("epoch") || names.contains("step"))
+        assertLaysOut(f, "trainer_state")
+    }
+
+    func testOptionsOverrideTheHeuristics() throws {
+        var o = RenderOptions()
+        o.x = "date"; o.y = ["temp_max"]; o.kind = .scatter; o.logY = true; o.title = "Seattle"
+        let f = try figure("seattle-weather.csv", o)
+        XCTAssertEqual(f.title, "Seattle")
+        XCTAssertEqual(f.panels.count, 1)
+        XCTAssertEqual(f.panels[0].series.map(\.kind), [.scatter])
+        XCTAssertEqual(f.panels[0].y.scale, .log)
+        o.y = ["temp_maxx"]
+        XCTAssertEqual(errorText { try self.figure("seattle-weather.csv", o) }.contains("temp_maxx"), true)
+    }
+
+    func testRunsOverlayWithOneColourPerRun() throws {
+        let a = try csv("step,loss\n1,2\n2,1.5\n3,1.2\n", source: "runs/a/metrics.csv")
+        let b = try csv("step,loss\n1,2.2\n2,1.4\n3,1.0\n", source: "runs/b/metrics.csv")
+        XCTAssertEqual(DefaultFigure.runNames(["runs/a/metrics.csv", "runs/b/metrics.csv"]), ["a", "b"])
+        let f = try DefaultFigure.make(runs: [(name: "a", table: a), (name: "b", table: b)])
+        XCTAssertEqual(f.panels.count, 1)
+        XCTAssertEqual(f.panels[0].series.map(\.name), ["a", "b"])
+        XCTAssertNotEqual(f.panels[0].series[0].color, f.panels[0].series[1].color)
+    }
+}
