@@ -193,7 +193,10 @@ public enum DefaultFigure {
             if members[b] == nil { order.append(b) }
             members[b, default: []].append(i)
         }
-        return order.map { members[$0]! }
+        // Loss first, the learning rate last, as a person lays out a training report.
+        func rank(_ family: String) -> Int { family.contains("loss") ? 0 : (family == "learning rate" || isLearningRate(family) ? 2 : 1) }
+        let ranked = order.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        return ranked.map { members[$0]! }
     }
 
     /// Column indices grouped so that no panel mixes magnitudes more than 20× apart.

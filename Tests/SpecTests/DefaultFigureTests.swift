@@ -100,7 +100,7 @@ final class DefaultFigureTests: XCTestCase {
             if s % 10 == 0 { text += "\(s / 10),\(s),,,\(2.2 / Double(s)),\(0.9 - 1 / Double(s)),\n" }
         }
         let f = try DefaultFigure.make(csv(text, source: "metrics.csv"))
-        XCTAssertEqual(f.panels.map { $0.y.label }, ["loss", "lr-Adam", "acc"], "a lone series is labelled by its column")
+        XCTAssertEqual(f.panels.map { $0.y.label }, ["loss", "acc", "lr-Adam"], "loss first, the learning rate last; a lone series is labelled by its column")
         XCTAssertEqual(f.panels[0].x.label, "step", "a counter is the axis, never a metric")
         let loss = f.panels[0].series
         XCTAssertEqual(loss.map(\.name), ["train_loss_step", "val_loss"])
@@ -108,7 +108,7 @@ final class DefaultFigureTests: XCTestCase {
         XCTAssertNil(loss[0].dash)
         XCTAssertEqual(loss[1].dash, Series.dashed)
         XCTAssertEqual(loss[1].x, [10, 20, 30, 40], "sparse rows are skipped, so the line joins")
-        XCTAssertEqual(f.panels[1].y.scale, .log, "the learning rate alone, on a log axis")
+        XCTAssertEqual(f.panels[2].y.scale, .log, "the learning rate alone, on a log axis")
         assertLaysOut(f, "lightning")
     }
 
