@@ -14,20 +14,37 @@ struct M4ColumnReducer {
     /// Values per block of the vector path.
     static let block = 32
 
+    /// x, read only by `gatherX`.
     let x: UnsafePointer<Double>
     let y: UnsafePointer<Double>
     /// True while the output ends in a break (or is empty), so a second break is not appended.
     private var endsInBreak = true
 
-    // The open run: `runStart < 0` when none. `minAt`/`maxAt` is where the extreme was first
-    // reached — an exact index, or the start of the block that reached it.
-    private var runStart = -1
-    private var minValue = 0.0, maxValue = 0.0
-    private var minAt = 0, maxAt = 0
-
     init(x: UnsafePointer<Double>, y: UnsafePointer<Double>) {
         self.x = x
         self.y = y
+    }
+
+    /// A NaN-free run of the current column; `start < 0` when none is open. `minAt`/`maxAt` is
+    /// where the extreme was first reached — an exact index, or the start of the block that
+    /// reached it. A local of `column`, so it stays in registers.
+    private struct Run {
+        var start = -1
+        var minValue = 0.0, maxValue = 0.0
+        var minAt = 0, maxAt = 0
+
+        @inline(__always)
+        mutating func open(_ i: Int, _ low: Double, _ high: Double) {
+            start = i
+            minValue = low; minAt = i
+            maxValue = high; maxAt = i
+        }
+
+        @inline(__always)
+        mutating func fold(_ i: Int, _ low: Double, _ high: Double) {
+            if low < minValue { minValue = low; minAt = i }
+            if high > maxValue { maxValue = high; maxAt = i }
+        }
     }
 
     /// Appends the reduced points of the column y[lo..<hi].
@@ -37,6 +54,7 @@ struct M4ColumnReducer {
             return
         }
         let raw = UnsafeRawPointer(y)
+        var run = Run()
         var i = lo
         while i + M4ColumnReducer.block <= hi {
             let a = raw.loadUnaligned(fromByteOffset: i &* 8, as: V.self)
@@ -45,59 +63,50 @@ struct M4ColumnReducer {
             let d = raw.loadUnaligned(fromByteOffset: (i &+ 24) &* 8, as: V.self)
             let nan = (a .!= a) .| (b .!= b) .| (c .!= c) .| (d .!= d)
             if any(nan) {
-                scalar(i, i &+ M4ColumnReducer.block, into: &out)
+                scalar(i, i &+ M4ColumnReducer.block, &run, into: &out)
             } else {
-                let low = M4ColumnReducer.horizontalMin(vmin(vmin(a, b), vmin(c, d)))
-                let high = M4ColumnReducer.horizontalMax(vmax(vmax(a, b), vmax(c, d)))
-                if runStart < 0 {
-                    runStart = i
-                    minValue = low; minAt = i
-                    maxValue = high; maxAt = i
-                } else {
-                    if low < minValue { minValue = low; minAt = i }
-                    if high > maxValue { maxValue = high; maxAt = i }
-                }
+                let low = horizontalMin(vmin(vmin(a, b), vmin(c, d)))
+                let high = horizontalMax(vmax(vmax(a, b), vmax(c, d)))
+                if run.start < 0 { run.open(i, low, high) } else { run.fold(i, low, high) }
             }
             i &+= M4ColumnReducer.block
         }
-        scalar(i, hi, into: &out)
-        closeRun(hi, into: &out)
+        scalar(i, hi, &run, into: &out)
+        close(run, hi, into: &out)
     }
 
     /// Folds y[lo..<hi] one value at a time, closing the run at each NaN.
     @inline(__always)
-    private mutating func scalar(_ lo: Int, _ hi: Int, into out: inout ReducedSeries) {
+    private mutating func scalar(_ lo: Int, _ hi: Int, _ run: inout Run, into out: inout ReducedSeries) {
         var i = lo
         while i < hi {
             let v = y[i]
             if v.isNaN {
-                closeRun(i, into: &out)
+                close(run, i, into: &out)
+                run.start = -1
                 if !endsInBreak { append(i, into: &out) }
-            } else if runStart < 0 {
-                runStart = i
-                minValue = v; minAt = i
-                maxValue = v; maxAt = i
+            } else if run.start < 0 {
+                run.open(i, v, v)
             } else {
-                if v < minValue { minValue = v; minAt = i }
-                if v > maxValue { maxValue = v; maxAt = i }
+                run.fold(i, v, v)
             }
             i &+= 1
         }
     }
 
-    /// Emits the open run, which ends before `end`, and leaves no run open.
-    private mutating func closeRun(_ end: Int, into out: inout ReducedSeries) {
-        let start = runStart
+    /// Emits `run`, which ends before `end`: its first point, first minimum, first maximum and
+    /// last point in index order, or all of it when it has at most 4 points.
+    private mutating func close(_ run: Run, _ end: Int, into out: inout ReducedSeries) {
+        let start = run.start
         guard start >= 0 else { return }
-        runStart = -1
         if end - start <= 4 {
             for i in start..<end { append(i, into: &out) }
             return
         }
-        var iMin = minAt
-        while y[iMin] != minValue { iMin &+= 1 }
-        var iMax = maxAt
-        while y[iMax] != maxValue { iMax &+= 1 }
+        var iMin = run.minAt
+        while y[iMin] != run.minValue { iMin &+= 1 }
+        var iMax = run.maxAt
+        while y[iMax] != run.maxValue { iMax &+= 1 }
         let first = Swift.min(iMin, iMax), second = Swift.max(iMin, iMax)
         append(start, into: &out)
         if first != start { append(first, into: &out) }
@@ -111,25 +120,36 @@ struct M4ColumnReducer {
         append(i, into: &out)
     }
 
+    /// Appends y[i], with the index i standing in for x[i] until `gatherX` (exact below 2⁵³):
+    /// reading x here would be a cache miss per point that the y scan cannot hide (x is
+    /// otherwise untouched), while the gather overlaps them.
     private mutating func append(_ i: Int, into out: inout ReducedSeries) {
-        out.x.append(x[i])
+        out.x.append(Double(i))
         out.y.append(y[i])
         endsInBreak = y[i].isNaN
     }
 
-    /// The smallest lane (NaN-free input).
-    @inline(__always)
-    static func horizontalMin(_ v: V) -> Double {
-        Swift.min(Swift.min(Swift.min(v[0], v[4]), Swift.min(v[2], v[6])),
-                  Swift.min(Swift.min(v[1], v[5]), Swift.min(v[3], v[7])))
+    /// Replaces the indices left in `out.x` by `append` with their x values.
+    func gatherX(into out: inout ReducedSeries) {
+        out.x.withUnsafeMutableBufferPointer { indices in
+            for k in indices.indices { indices[k] = x[Int(indices[k])] }
+        }
     }
+}
 
-    /// The largest lane (NaN-free input).
-    @inline(__always)
-    static func horizontalMax(_ v: V) -> Double {
-        Swift.max(Swift.max(Swift.max(v[0], v[4]), Swift.max(v[2], v[6])),
-                  Swift.max(Swift.max(v[1], v[5]), Swift.max(v[3], v[7])))
-    }
+/// The smallest lane (NaN-free input); `b < a ? b : a` is the form that compiles to `minsd`,
+/// where `Swift.min` becomes a compare and three logic operations.
+@inline(__always)
+private func horizontalMin(_ v: SIMD8<Double>) -> Double {
+    let m = vmin(vmin(v.lowHalf, v.highHalf).lowHalf, vmin(v.lowHalf, v.highHalf).highHalf)
+    return m[1] < m[0] ? m[1] : m[0]
+}
+
+/// The largest lane (NaN-free input).
+@inline(__always)
+private func horizontalMax(_ v: SIMD8<Double>) -> Double {
+    let m = vmax(vmax(v.lowHalf, v.highHalf).lowHalf, vmax(v.lowHalf, v.highHalf).highHalf)
+    return m[1] > m[0] ? m[1] : m[0]
 }
 
 // Lane-wise minimum and maximum, written lane by lane: LLVM folds the eight compare-and-selects
@@ -138,22 +158,16 @@ struct M4ColumnReducer {
 
 /// Lane-wise minimum of a and b (NaN-free input).
 @inline(__always)
-private func vmin(_ a: SIMD8<Double>, _ b: SIMD8<Double>) -> SIMD8<Double> {
+private func vmin<T: SIMD>(_ a: T, _ b: T) -> T where T.Scalar == Double {
     var r = a
-    r[0] = b[0] < a[0] ? b[0] : a[0]; r[1] = b[1] < a[1] ? b[1] : a[1]
-    r[2] = b[2] < a[2] ? b[2] : a[2]; r[3] = b[3] < a[3] ? b[3] : a[3]
-    r[4] = b[4] < a[4] ? b[4] : a[4]; r[5] = b[5] < a[5] ? b[5] : a[5]
-    r[6] = b[6] < a[6] ? b[6] : a[6]; r[7] = b[7] < a[7] ? b[7] : a[7]
+    for k in 0..<T.scalarCount { r[k] = b[k] < a[k] ? b[k] : a[k] }
     return r
 }
 
 /// Lane-wise maximum of a and b (NaN-free input).
 @inline(__always)
-private func vmax(_ a: SIMD8<Double>, _ b: SIMD8<Double>) -> SIMD8<Double> {
+private func vmax<T: SIMD>(_ a: T, _ b: T) -> T where T.Scalar == Double {
     var r = a
-    r[0] = b[0] > a[0] ? b[0] : a[0]; r[1] = b[1] > a[1] ? b[1] : a[1]
-    r[2] = b[2] > a[2] ? b[2] : a[2]; r[3] = b[3] > a[3] ? b[3] : a[3]
-    r[4] = b[4] > a[4] ? b[4] : a[4]; r[5] = b[5] > a[5] ? b[5] : a[5]
-    r[6] = b[6] > a[6] ? b[6] : a[6]; r[7] = b[7] > a[7] ? b[7] : a[7]
+    for k in 0..<T.scalarCount { r[k] = b[k] > a[k] ? b[k] : a[k] }
     return r
 }
