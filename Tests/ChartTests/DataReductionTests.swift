@@ -109,6 +109,64 @@ final class M4DecimatorTests: XCTestCase {
         XCTAssertEqual(drawnSummary(x: reduced.x, y: reduced.y, boundaries: m4.boundaries()),
                        drawnSummary(x: x, y: y, boundaries: m4.boundaries()))
     }
+
+    /// The M4 rule one point at a time: per bucket and NaN-free run, the first point, the first
+    /// minimum, the first maximum and the last (runs of ≤ 4 points whole), one NaN per break.
+    private func oracle(x: [Double], y: [Double], boundaries: [Double]) -> [(Double, Double)] {
+        var out: [(Double, Double)] = []
+        func add(_ i: Int) {
+            if y[i].isNaN && (out.isEmpty || out.last!.1.isNaN) { return }
+            out.append((x[i], y[i]))
+        }
+        func run(_ s: Int, _ e: Int) {
+            guard e - s > 4 else { for i in s..<e { add(i) }; return }
+            var iMin = s, iMax = s
+            for i in s..<e {
+                if y[i] < y[iMin] { iMin = i }
+                if y[i] > y[iMax] { iMax = i }
+            }
+            for i in Set([s, iMin, iMax, e - 1]).sorted() { add(i) }
+        }
+        var s = 0
+        while s < x.count {
+            var e = s
+            let bucket = boundaries.partitioningIndex(of: x[s])
+            while e < x.count && boundaries.partitioningIndex(of: x[e]) == bucket { e += 1 }
+            if e - s <= 4 {
+                for i in s..<e { add(i) }
+            } else {
+                var r = s
+                for i in s..<e where y[i].isNaN { run(r, i); add(i); r = i + 1 }
+                run(r, e)
+            }
+            s = e
+        }
+        return out
+    }
+
+    func testFastPathMatchesTheScalarRuleBitForBit() {
+        var rng = SeededRandom(seed: 7)
+        let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 3, 3, -3]
+        for trial in 0..<60 {
+            let n = 200 + trial * 97
+            let x = (0..<n).map { Double($0 / (1 + trial % 3)) }  // ties in x
+            let nanRate = [0, 0.0005, 0.01, 0.2][trial % 4]
+            var y = (0..<n).map { _ in (rng.double(-4, 4) * 4).rounded() / 4 }  // many ties in y
+            for i in y.indices where rng.double(0, 1) < nanRate { y[i] = .nan }
+            if trial % 5 == 0 { for _ in 0..<6 { y[Int(rng.double(0, Double(n)))] = specials[Int(rng.double(0, 8))] } }
+            if trial % 7 == 3 { for i in (n / 3)..<(n / 2) { y[i] = .nan } }
+            if trial % 11 == 4 { y = y.indices.map { -Double($0) } }  // a new minimum in every block
+            let columns = Double(3 + trial * 2)
+            let mapping = AxisMapping(scale: LinearScale(), domain: (x[n / 20], x[n - 1 - n / 15]),
+                                      pixels: trial % 2 == 0 ? (0, columns) : (columns + 7, 7))
+            let m4 = M4Decimator(mapping: mapping)
+            let reduced = m4.reduce(x: x, y: y, assumeSorted: trial % 3 == 0)
+            XCTAssertTrue(reduced.isReduced, "trial \(trial)")
+            let expected = oracle(x: x, y: y, boundaries: m4.boundaries())
+            XCTAssertEqual(reduced.x.map(\.bitPattern), expected.map(\.0.bitPattern), "trial \(trial)")
+            XCTAssertEqual(reduced.y.map(\.bitPattern), expected.map(\.1.bitPattern), "trial \(trial)")
+        }
+    }
 }
 
 extension Array where Element == Double {
