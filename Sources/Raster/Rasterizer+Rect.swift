@@ -62,14 +62,22 @@ extension Rasterizer {
             let k = SIMD4<UInt32>(linv, linv, rinv, rinv)
             let m = SIMD4<UInt32>(repeating: 0x00FF_00FF), half = SIMD4<UInt32>(repeating: 0x0080_0080)
             let eight = SIMD4<UInt32>(repeating: 8)
+            // The last blend's inputs and outputs: a bar over a plain background (or over its
+            // neighbour's solid colour) meets the same pixels row after row.
+            var lastL: UInt32 = 0, lastR: UInt32 = 0, outL = ls, outR = rs
             while row < end {
-                // Both edge pixels in one 4-lane multiply: (left R/B, left G/A, right R/B, right G/A).
                 let l = row.pointee, r = row[n &+ 1]
-                var v = SIMD4<UInt32>(l, l >> 8, r, r >> 8) & m
-                v = v &* k &+ half
-                v = ((v &+ ((v &>> eight) & m)) &>> eight) & m
-                row.pointee = ls &+ (v[0] | v[1] << 8)
-                row[n &+ 1] = rs &+ (v[2] | v[3] << 8)
+                if l != lastL || r != lastR {
+                    // Both edge pixels in one 4-lane multiply: (left R/B, left G/A, right R/B, right G/A).
+                    var v = SIMD4<UInt32>(l, l >> 8, r, r >> 8) & m
+                    v = v &* k &+ half
+                    v = ((v &+ ((v &>> eight) & m)) &>> eight) & m
+                    outL = ls &+ (v[0] | v[1] << 8)
+                    outR = rs &+ (v[2] | v[3] << 8)
+                    lastL = l; lastR = r
+                }
+                row.pointee = outL
+                row[n &+ 1] = outR
                 // The solid middle, four pixels a store.
                 let raw = UnsafeMutableRawPointer(row + 1)
                 if n >= 4 {
