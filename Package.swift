@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
-        .target(name: "Spec", swiftSettings: strict),
+        .target(name: "Spec", dependencies: ["Chart"], swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
@@ -85,6 +85,6 @@ let package = Package(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots"], swiftSettings: strict),
         .testTarget(
-            name: "SpecTests", dependencies: ["Spec", "TestSupport"], swiftSettings: strict),
+            name: "SpecTests", dependencies: ["Spec", "Chart", "TestSupport"], swiftSettings: strict),
     ]
 )
