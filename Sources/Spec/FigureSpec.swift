@@ -15,7 +15,7 @@
 // Credits: the key set follows matplotlib's names (`linthresh`, legend `loc` strings, tab10
 // `C0`/`tab:orange` colours, dash styles) and Vega-Lite's idea of named data sources referenced
 // from marks; smoothing is TensorBoard's (Chart's `EMASmoother`); the did-you-mean hint is a
-// plain Levenshtein distance, as compilers use for misspelt identifiers.
+// Damerau-Levenshtein distance (with swaps), as compilers use for misspelt names.
 import Chart
 import Foundation
 

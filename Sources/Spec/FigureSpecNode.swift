@@ -131,11 +131,14 @@ struct FigureSpecNode {
         return best?.key
     }
 
-    /// Levenshtein distance over Unicode scalars (insertions, deletions, substitutions).
+    /// Edit distance over Unicode scalars: insertions, deletions, substitutions and swaps of
+    /// two neighbours (the optimal-string-alignment form of Damerau–Levenshtein), so `lable`
+    /// is one edit from `label`.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -143,8 +146,11 @@ struct FigureSpecNode {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], twoBack[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (twoBack, previous, current) = (previous, current, twoBack)
         }
         return previous[b.count]
     }
