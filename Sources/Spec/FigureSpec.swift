@@ -7,7 +7,8 @@
 // Hand decoding instead of `Codable`: `JSONDecoder` ignores unknown keys and its errors name a
 // coding path only in a debug description, while a spec typo must fail loudly at its key path
 // (`panels[0].seris: unknown key (did you mean "series"?)`). The cost is a few lines per key;
-// decoding is not measurable next to reading a table (a 40-line spec decodes in microseconds).
+// speed is not a concern (one pass over a tree of a few dozen values; not measured, since the
+// data tables it names dominate any render).
 // Decoding checks everything that needs no data (types, choices, ranges, data-source names);
 // `figure(tables:)` checks the rest against the tables (column names, numeric columns) and
 // builds the `Chart.Figure`.

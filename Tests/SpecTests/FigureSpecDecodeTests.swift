@@ -1,6 +1,7 @@
 import Chart
 import Raster
 import Spec
+import TestSupport
 import XCTest
 
 /// Shared spec fixtures: the full example of docs/figure-spec.md and small tables for it.
@@ -112,6 +113,15 @@ final class FigureSpecDecodeTests: XCTestCase {
         XCTAssertEqual(figure.panels[0], expected.panels[0])
         XCTAssertEqual(figure.panels[1], expected.panels[1])
         XCTAssertEqual(figure, expected)
+    }
+
+    func testDocumentationExamplesDecode() throws {
+        let doc = try String(contentsOfFile: packageRoot() + "/docs/figure-spec.md", encoding: .utf8)
+        let blocks = doc.components(separatedBy: "```json\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        XCTAssertEqual(blocks.count, 2)
+        let documented = try FigureSpec.parse(text: blocks[0], source: "figure.json", directory: "/tmp/specs")
+        XCTAssertEqual(documented, try SpecFixtures.example())
+        XCTAssertEqual(try FigureSpec.parse(text: blocks[1], source: "figure.json").panels[0].series[0].y, "loss")
     }
 
     func testMinimalSpecDefaults() throws {
