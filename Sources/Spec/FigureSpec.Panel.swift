@@ -5,8 +5,9 @@ extension FigureSpec {
     public struct Panel: Sendable, Equatable {
         /// The panel title.
         public var title: String?
-        /// The x and y axes.
+        /// The x axis.
         public var x: Axis
+        /// The y axis.
         public var y: Axis
         /// Whether to draw the major grid (default true).
         public var grid: Bool?
@@ -59,8 +60,9 @@ extension FigureSpec {
         public var scale: Scale?
         /// The symlog scale's linear range around zero (default 2, as matplotlib).
         public var linthresh: Double?
-        /// Fixed limits in data units (seconds since the epoch on a time axis); nil is automatic.
+        /// The fixed lower limit in data units (seconds since the epoch on a time axis); nil is automatic.
         public var min: Double?
+        /// The fixed upper limit, as `min`.
         public var max: Double?
 
         /// Creates an axis.

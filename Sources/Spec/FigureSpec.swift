@@ -34,15 +34,17 @@ public struct FigureSpec: Sendable, Equatable {
     public var directory: String
     /// The figure title.
     public var title: String?
-    /// Width and height in pixels.
+    /// The width in pixels.
     public var width: Int?
+    /// The height in pixels.
     public var height: Int?
     /// Dots per inch (point sizes scale with it; 100 is matplotlib's default).
     public var dpi: Double?
     /// The theme.
     public var theme: ThemeName?
-    /// The grid of panels; either may be nil (computed from the panel count).
+    /// The grid's row count; nil computes it from the panel count.
     public var rows: Int?
+    /// The grid's column count; nil computes it from the panel count.
     public var columns: Int?
     /// The data sources, in spec order.
     public var data: [DataSource]
