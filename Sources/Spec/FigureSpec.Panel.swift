@@ -1,0 +1,112 @@
+import Chart
+
+extension FigureSpec {
+    /// One panel of a spec: title, axes, grid, legend and series.
+    public struct Panel: Sendable, Equatable {
+        /// The panel title.
+        public var title: String?
+        /// The x axis.
+        public var x: Axis
+        /// The y axis.
+        public var y: Axis
+        /// Whether to draw the major grid (default true).
+        public var grid: Bool?
+        /// Where the legend goes (default best).
+        public var legend: LegendPlacement?
+        /// The series, drawn in order.
+        public var series: [Series]
+
+        /// Creates a panel.
+        public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), grid: Bool? = nil,
+                    legend: LegendPlacement? = nil, series: [Series]) {
+            self.title = title; self.x = x; self.y = y; self.grid = grid; self.legend = legend; self.series = series
+        }
+
+        static let keys = ["title", "x", "y", "grid", "legend", "series"]
+
+        /// The legend strings, in matplotlib's `loc` words.
+        static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
+            "best": .best, "upper right": .upperRight, "upper left": .upperLeft, "lower left": .lowerLeft,
+            "lower right": .lowerRight, "right": .right, "center left": .centerLeft, "center right": .centerRight,
+            "lower center": .lowerCenter, "upper center": .upperCenter, "center": .center,
+            "outside": .outside, "none": .none,
+        ]
+
+        static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Panel {
+            let object = try node.object(keys: keys)
+            var panel = Panel(series: [])
+            panel.title = try object.optional("title")?.string()
+            if let x = object.optional("x") { panel.x = try Axis.decode(x) }
+            if let y = object.optional("y") { panel.y = try Axis.decode(y) }
+            panel.grid = try object.optional("grid")?.bool()
+            panel.legend = try object.optional("legend")?.choice(legendChoices)
+            for element in try object.required("series").array() {
+                panel.series.append(try Series.decode(element, dataSources: dataSources))
+            }
+            return panel
+        }
+    }
+
+    /// One axis of a spec panel: label, scale and limits.
+    public struct Axis: Sendable, Equatable {
+        /// The scale names a spec can use.
+        public enum Scale: String, Sendable, Equatable, CaseIterable {
+            case linear, log, symlog, time, category
+        }
+
+        /// The axis label (default: the column name when every series uses the same one).
+        public var label: String?
+        /// The scale (default: time for time columns, category for text columns, else linear).
+        public var scale: Scale?
+        /// The symlog scale's linear range around zero (default 2, as matplotlib).
+        public var linthresh: Double?
+        /// The fixed lower limit in data units (seconds since the epoch on a time axis); nil is automatic.
+        public var min: Double?
+        /// The fixed upper limit, as `min`.
+        public var max: Double?
+
+        /// Creates an axis.
+        public init(label: String? = nil, scale: Scale? = nil, linthresh: Double? = nil, min: Double? = nil, max: Double? = nil) {
+            self.label = label; self.scale = scale; self.linthresh = linthresh; self.min = min; self.max = max
+        }
+
+        static let keys = ["label", "scale", "linthresh", "min", "max"]
+
+        static func decode(_ node: FigureSpecNode) throws(SpecError) -> Axis {
+            let object = try node.object(keys: keys)
+            var axis = Axis()
+            axis.label = try object.optional("label")?.string()
+            axis.scale = try object.optional("scale")?.choice(
+                ["linear": Scale.linear, "log": .log, "symlog": .symlog, "time": .time, "category": .category])
+            if let t = object.optional("linthresh") {
+                axis.linthresh = try t.positive()
+                guard axis.scale == .symlog else {
+                    throw t.error(.conflict("linthresh applies only to \"scale\": \"symlog\""))
+                }
+            }
+            axis.min = try object.optional("min").map { node throws(SpecError) in try limit(node) }
+            axis.max = try object.optional("max").map { node throws(SpecError) in try limit(node) }
+            if let lo = axis.min, let hi = axis.max, !(lo < hi), let node = object.optional("max") {
+                throw node.error(.invalidValue(expected: "a value above min (\(Column.format(number: lo)))", found: node.found))
+            }
+            if axis.scale == .log, let lo = axis.min, lo <= 0, let node = object.optional("min") {
+                throw node.error(.invalidValue(expected: "a positive number on a log axis", found: node.found))
+            }
+            return axis
+        }
+
+        /// A number, or a date / date-time string (seconds since the epoch) for time axes.
+        private static func limit(_ node: FigureSpecNode) throws(SpecError) -> Double {
+            switch node.value {
+            case .number: return try node.number()
+            case .string(let text):
+                guard let parsed = TimeParser.parse(text) else {
+                    throw node.error(.invalidValue(expected: "a number or a date such as \"2012-01-31\"", found: node.found))
+                }
+                return parsed.seconds
+            default:
+                throw node.wrongType("a number or a date string")
+            }
+        }
+    }
+}
