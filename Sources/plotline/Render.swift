@@ -29,7 +29,10 @@ struct Render: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json) or - for standard input.", valueName: "file"))
-    var files: [String]
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files.", valueName: "figure.json"))
+    var spec: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG to write (default: the first file's name with .png).", valueName: "path"))
     var output: String?
@@ -64,7 +67,8 @@ struct Render: ParsableCommand {
     var smooth: Double?
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one data file (or - for standard input).") }
+        if files.isEmpty && spec == nil { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
+        if !files.isEmpty && spec != nil { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
         if let k = kind, SeriesKind(rawValue: k) == nil {
             throw ValidationError("--kind must be one of \(SeriesKind.allCases.map(\.rawValue).joined(separator: ", ")), not \(k).")
         }
@@ -90,6 +94,24 @@ struct Render: ParsableCommand {
         options.smooth = smooth
 
         let figure: Figure
+        if let spec {
+            figure = try specFigure(spec)
+        } else {
+            figure = try defaultFigure(options)
+        }
+        let out = output ?? (((spec ?? files[0]) as NSString).deletingPathExtension + ".png")
+        let fonts: FontLibrary
+        do { fonts = try FontLibrary() } catch { throw CLIError("cannot load the fonts: \(error)") }
+        let scene = FigureRenderer(fonts: fonts).scene(for: figure)
+        let pixmap: Pixmap
+        do { pixmap = try ScenePlayer(fonts: fonts).render(scene) } catch { throw CLIError("cannot render: \(error)") }
+        try OutputFile.write(pixmap, to: out)
+        let rows = figure.panels.flatMap(\.series).map(\.x.count).max() ?? 0
+        print("wrote \(out) (\(figure.width)x\(figure.height), \(figure.panels.count) panel\(figure.panels.count == 1 ? "" : "s"), \(rows) rows)")
+    }
+
+    /// The default figure for the data files (several files are runs, overlaid).
+    func defaultFigure(_ options: RenderOptions) throws -> Figure {
         do {
             var tables: [DataTable] = []
             for f in files {
@@ -103,18 +125,24 @@ struct Render: ParsableCommand {
             let names = DefaultFigure.runNames(files)
             var runs: [(name: String, table: DataTable)] = []
             for (n, t) in zip(names, tables) { runs.append((name: n, table: t)) }
-            figure = try DefaultFigure.make(runs: runs, options: options)
+            return try DefaultFigure.make(runs: runs, options: options)
         } catch {
             throw CLIError("\(error)")
         }
-        let out = output ?? ((files[0] as NSString).deletingPathExtension + ".png")
-        let fonts: FontLibrary
-        do { fonts = try FontLibrary() } catch { throw CLIError("cannot load the fonts: \(error)") }
-        let scene = FigureRenderer(fonts: fonts).scene(for: figure)
-        let pixmap: Pixmap
-        do { pixmap = try ScenePlayer(fonts: fonts).render(scene) } catch { throw CLIError("cannot render: \(error)") }
-        try OutputFile.write(pixmap, to: out)
-        let rows = figure.panels.flatMap(\.series).map(\.x.count).max() ?? 0
-        print("wrote \(out) (\(size), \(figure.panels.count) panel\(figure.panels.count == 1 ? "" : "s"), \(rows) rows)")
+    }
+
+    /// The figure a spec describes, with the flags given on the command line taking precedence.
+    func specFigure(_ path: String) throws -> Figure {
+        do {
+            let spec = try FigureSpec.load(path: path)
+            var figure = try spec.figure(tables: spec.readTables())
+            if let title { figure.title = title }
+            if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
+            if dpi != 100 { figure.dpi = dpi }
+            if theme == "dark" { figure.theme = .dark }
+            return figure
+        } catch {
+            throw CLIError("\(error)")
+        }
     }
 }
