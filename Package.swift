@@ -86,5 +86,6 @@ let package = Package(
             exclude: ["Expected", "Snapshots"], swiftSettings: strict),
         .testTarget(
             name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,104 @@
+import Foundation
+import PNG
+import TestSupport
+import XCTest
+
+/// `plotline render` end to end: the built executable run as a user runs it.
+final class RenderCommandTests: XCTestCase {
+    /// The `plotline` binary next to the test bundle (SwiftPM builds it for this target).
+    var binary: String {
+        // On Linux the test bundle is the build folder itself; elsewhere the .xctest sits in it.
+        let bundle = Bundle(for: RenderCommandTests.self).bundleURL
+        for dir in [bundle, bundle.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("plotline").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return bundle.appendingPathComponent("plotline").path
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ args: [String], stdin: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func temp() throws -> String {
+        let dir = NSTemporaryDirectory() + "plotline-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func testRendersTheExampleByteIdenticallyTwice() throws {
+        let dir = try temp()
+        let example = packageRoot() + "/examples/metrics.csv"
+        let a = try run(["render", example, "-o", dir + "/a.png"])
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertTrue(a.stdout.contains("3 panels"), a.stdout)
+        let b = try run(["render", example, "-o", dir + "/b.png", "--size", "1200x800"])
+        XCTAssertEqual(b.status, 0, b.stderr)
+        let pa = try Data(contentsOf: URL(fileURLWithPath: dir + "/a.png")), pb = try Data(contentsOf: URL(fileURLWithPath: dir + "/b.png"))
+        XCTAssertEqual(pa, pb, "identical input gives identical bytes")
+        let img = try PNG.decode(Array(pa))
+        XCTAssertEqual(img.width, 1200)
+        XCTAssertEqual(img.height, 800)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["a.png", "b.png"], "no temp files left")
+    }
+
+    func testStandardInputAndFlags() throws {
+        let dir = try temp()
+        let r = try run(["render", "-", "-o", dir + "/s.png", "--kind", "scatter", "--logy", "--size", "640x480", "--theme", "dark"],
+                        stdin: "x,y\n1,10\n2,100\n3,1000\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try PNG.read(path: dir + "/s.png").width, 640)
+    }
+
+    func testBadInputNamesFileLineAndColumnAndWritesNothing() throws {
+        let dir = try temp()
+        let csv = dir + "/bad.csv"
+        try "a,b\n1,2\n3,4,5\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let r = try run(["render", csv, "-o", dir + "/bad.png"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("bad.csv:3: 3 fields, the header has 2"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("Fatal") || r.stderr.contains("backtrace"), "no stack trace")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/bad.png"), "no partial PNG")
+
+        let missing = try run(["render", packageRoot() + "/examples/metrics.csv", "--y", "val_los", "-o", dir + "/m.png"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("val_los"), missing.stderr)
+    }
+
+    func testUsageErrorsExit64() throws {
+        let r = try run(["render", "x.csv", "--kind", "pies", "-o", "/tmp/x.png"])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("--kind must be one of"), r.stderr)
+        let size = try run(["render", "x.csv", "--size", "12x", "-o", "/tmp/x.png"])
+        XCTAssertEqual(size.status, 64)
+    }
+
+    func testSpecFileAndItsKeyPathErrors() throws {
+        let dir = try temp()
+        try FileManager.default.copyItem(atPath: packageRoot() + "/examples/metrics.csv", toPath: dir + "/metrics.csv")
+        let spec = """
+            {"version": 1, "data": {"m": "metrics.csv"},
+             "panels": [{"series": [{"x": "epoch", "y": "loss"}, {"x": "epoch", "y": "val_loss", "dash": "dashed"}]}]}
+            """
+        try spec.write(toFile: dir + "/fig.plot.json", atomically: true, encoding: .utf8)
+        let ok = try run(["render", "--spec", dir + "/fig.plot.json", "-o", dir + "/fig.png"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        try spec.replacingOccurrences(of: "\"dash\"", with: "\"dahs\"").write(toFile: dir + "/bad.plot.json", atomically: true, encoding: .utf8)
+        let bad = try run(["render", "--spec", dir + "/bad.plot.json", "-o", dir + "/bad.png"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("panels[0].series[1].dahs: unknown key (did you mean \"dash\"?)"), bad.stderr)
+    }
+}
