@@ -24,7 +24,9 @@ struct AxisModel {
 
     /// The axis for `spec` over all finite values of `values` that the scale accepts, with
     /// `sticky` values (a bar's or area's baseline) that a margin may not cross.
-    init(spec: AxisSpec, values: [[Double]], sticky: [Double] = []) {
+    /// `padCategories` false drops the categorical scale's own padding (bars and boxes bring
+    /// their widths, so matplotlib's plain 5% margins apply).
+    init(spec: AxisSpec, values: [[Double]], sticky: [Double] = [], padCategories: Bool = true) {
         self.spec = spec
         switch spec.scale {
         case .linear:
@@ -43,8 +45,9 @@ struct AxisModel {
         for column in values {
             for v in column where v.isFinite && scale.isValid(v) { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
         }
-        var (a, b) = lo <= hi ? scale.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
-                              : scale.autoLimits(dataMin: .nan, dataMax: .nan, margin: 0.05)
+        let limiter: any Scale = !padCategories && scale is CategoricalScale && lo <= hi ? LinearScale() : scale
+        var (a, b) = lo <= hi ? limiter.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
+                              : limiter.autoLimits(dataMin: .nan, dataMax: .nan, margin: 0.05)
         // matplotlib's sticky edges: a margin never pushes the view past a bar's baseline.
         for s in sticky where s.isFinite {
             if lo >= s && a < s { a = s }

@@ -148,7 +148,12 @@ struct LegendLayout {
                 }
             case .scatter:
                 scene.markers(Path.marker(e.marker ?? .circle, size: style.markerSize), at: [Point(mx, cy)], fill: e.color)
-            case .bar, .area, .histogram, .pie, .heatmap:
+            case .area:
+                // The fill at the painter's 0.35 opacity under its edge line.
+                let box = Rect(x: hx0, y: cy - 0.35 * fs, width: hx1 - hx0, height: 0.7 * fs)
+                scene.fill(box, color: e.color.withOpacity(0.35))
+                scene.stroke(Path(polyline: [Point(hx0, box.minY), Point(hx1, box.minY)]), style: e.stroke, color: e.color)
+            case .bar, .histogram, .pie, .heatmap:
                 // matplotlib's patch handle: a filled box the height of 0.7 of the font size.
                 scene.fill(Rect(x: hx0, y: cy - 0.35 * fs, width: hx1 - hx0, height: 0.7 * fs), color: e.color)
             case .box:

@@ -46,8 +46,11 @@ struct PanelLayout {
             case .text: break
             }
         }
-        x = AxisModel(spec: panel.x, values: xs, sticky: xSticky)
-        y = AxisModel(spec: panel.y, values: ys, sticky: ySticky)
+        // Category positions with widths (bars, boxes) need no extra categorical padding.
+        let widthOnX = prepared.contains { ($0.series.kind.isBarLike && $0.series.barOrientation == .vertical) || $0.series.kind == .box }
+        let widthOnY = prepared.contains { $0.series.kind.isBarLike && $0.series.barOrientation == .horizontal }
+        x = AxisModel(spec: panel.x, values: xs, sticky: xSticky, padCategories: !widthOnX)
+        y = AxisModel(spec: panel.y, values: ys, sticky: ySticky, padCategories: !widthOnY)
         if let h = prepared.first(where: { $0.series.kind == .heatmap && !$0.series.matrix.isEmpty }) {
             // imshow: row 0 at the top, whole-number ticks on rows and columns.
             y.inverted = true

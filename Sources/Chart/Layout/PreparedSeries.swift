@@ -82,7 +82,10 @@ struct PreparedSeries {
             for x in positions {
                 guard let st = BoxStatistics(groups[x] ?? []) else { continue }
                 boxes.append(Box(position: x, width: width, stats: st))
-                xs.append([x - width / 2, x + width / 2])
+                // matplotlib's bxp sets the position axis to the outer positions ± 0.5.
+                xs.append([x - max(0.5, width / 2), x + max(0.5, width / 2)])
+                if x == positions.first { xSticky.append(x - max(0.5, width / 2)) }
+                if x == positions.last { xSticky.append(x + max(0.5, width / 2)) }
                 ys.append([st.whiskerLow, st.whiskerHigh] + st.fliers)
             }
         case .heatmap:
