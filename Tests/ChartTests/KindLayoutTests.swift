@@ -264,3 +264,52 @@ final class KindLayoutTests: XCTestCase {
         }, "a patch handle for a histogram")
     }
 }
+
+/// Random heat maps, pies, histograms and boxes: layout never crashes and text stays on the
+/// canvas without overlapping.
+final class KindPropertyTests: XCTestCase {
+    func testRandomNewKindsKeepTextInsideAndApart() throws {
+        let fonts = try FigureLayoutTests.sharedFonts ?? FontLibrary()
+        FigureLayoutTests.sharedFonts = fonts
+        let renderer = FigureRenderer(fonts: fonts)
+        var rng = SeededRandom(seed: 5)
+        for i in 0..<60 {
+            let n = Int.random(in: 0...40, using: &rng)
+            let scale = pow(10, rng.double(-6, 6))
+            let values = (0..<n).map { _ -> Double in Int.random(in: 0..<12, using: &rng) == 0 ? .nan : rng.double(-1, 1) * scale }
+            let series: Series
+            switch i % 4 {
+            case 0:
+                let w = Int.random(in: 1...9, using: &rng)
+                series = .heatmap("h", values: values, width: w, colorMap: ColorMap.allCases[i % 5], label: i % 3 == 0 ? "a colour bar label" : nil)
+            case 1:
+                series = .pie("p", values: values.map(abs), labels: values.indices.prefix(6).map { k in String(repeating: "label ", count: 1 + k % 5) })
+            case 2:
+                series = .histogram("h", values: values, bins: [.auto, .sturges, .count(Int.random(in: 1...60, using: &rng))][i % 3],
+                                    orientation: i % 3 == 0 ? .horizontal : .vertical)
+            default:
+                series = .box("b", categories: values.map { _ in Double(Int.random(in: 0..<5, using: &rng)) }, values: values)
+            }
+            let w = Int.random(in: 300...1400, using: &rng), h = Int.random(in: 240...900, using: &rng)
+            let fig = Figure(width: w, height: h, panels: (0..<(1 + i % 3)).map { k in
+                Panel(title: "panel \(k)", x: AxisSpec(label: "x"), y: AxisSpec(label: "y"), series: [series], legend: k == 1 ? .upperRight : .best)
+            })
+            let scene = renderer.scene(for: fig)
+            var boxes: [Rect] = []
+            for c in scene.commands {
+                guard case .text(let run) = c else { continue }
+                let b = fonts.runBounds(run)
+                XCTAssertTrue(b.minX >= -0.5 && b.minY >= -0.5 && b.maxX <= Double(w) + 0.5 && b.maxY <= Double(h) + 0.5,
+                              "figure \(i) (\(w)x\(h)): \"\(run.text)\" at \(b) leaves the canvas")
+                boxes.append(b)
+            }
+            for a in 0..<boxes.count {
+                for b in (a + 1)..<boxes.count {
+                    if let o = boxes[a].intersection(boxes[b]), o.width > 1, o.height > 1 {
+                        XCTFail("figure \(i) (\(series.kind)): text boxes \(boxes[a]) and \(boxes[b]) overlap")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -23,7 +23,8 @@ extension FigureRenderer {
     /// Draws a pie panel's first pie series: matplotlib's look at radius 0.4 of the frame's
     /// shorter side (its view is ±1.25 radii at equal aspect), wedges in cycle colours without
     /// edges, labels at 1.1 radii aligned away from the centre, percentages (`%1.1f%%`) at 0.6
-    /// radii. A label that would overlap one already placed is left out (a very thin wedge).
+    /// radii. A label that would overlap one already placed or the legend is left out (a very
+    /// thin wedge); with a legend, the wedges get no name labels (the legend names them).
     func drawPies(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene) {
         guard let pie = l.panel.series.first(where: { $0.kind == .pie }) else { return }
         let f = l.frame
@@ -31,7 +32,9 @@ extension FigureRenderer {
         let angles = FigureRenderer.pieAngles(pie.y)
         let total = pie.y.filter { $0.isFinite && $0 > 0 }.reduce(0, +)
         let alpha = pie.alpha.isFinite ? max(0, min(1, pie.alpha)) : 1
-        var placed: [Rect] = []
+        // A legend already names the wedges: no labels beside them, and no text under it.
+        var placed: [Rect] = l.legend.map { [Rect(x: $0.origin.x, y: $0.origin.y, width: $0.size.width, height: $0.size.height)] } ?? []
+        let labels = l.legend == nil ? pie.labels : []
         var texts: [TextRun] = []
         func place(_ run: TextRun) {
             let b = fonts.runBounds(run)
@@ -46,10 +49,15 @@ extension FigureRenderer {
             // −a.end…−a.start on screen.
             scene.fill(Path.wedge(center: c, radius: r, startAngle: -a.end * toRad, endAngle: -a.start * toRad), color: color)
             let mid = (a.start + a.end) / 2 * toRad
-            if k < pie.labels.count, !pie.labels[k].isEmpty {
+            if k < labels.count, !labels[k].isEmpty {
                 let p = Point(c.x + 1.1 * r * cos(mid), c.y - 1.1 * r * sin(mid))
-                place(TextRun(pie.labels[k], font: st.tickFont, color: st.theme.text, at: Point(p.x.rounded(), p.y.rounded()),
-                              horizontal: cos(mid) >= 0 ? .left : .right, vertical: .center))
+                // Long labels are shortened to the room between the label point and the frame's side.
+                let room = cos(mid) >= 0 ? f.maxX - p.x : p.x - f.minX
+                let label = fit(labels[k], font: st.tickFont, width: max(0, room))
+                if !label.isEmpty {
+                    place(TextRun(label, font: st.tickFont, color: st.theme.text, at: Point(p.x.rounded(), p.y.rounded()),
+                                  horizontal: cos(mid) >= 0 ? .left : .right, vertical: .center))
+                }
             }
             if pie.showsPercentages {
                 let p = Point(c.x + 0.6 * r * cos(mid), c.y - 0.6 * r * sin(mid))

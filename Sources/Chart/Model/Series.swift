@@ -79,10 +79,11 @@ public struct Series: Sendable, Hashable {
     }
 
     /// A heat map of a flat row-major `values` array `width` cells wide.
-    public static func heatmap(_ name: String, values: [Double], width: Int, colorMap: ColorMap = .viridis) -> Series {
+    public static func heatmap(_ name: String, values: [Double], width: Int, colorMap: ColorMap = .viridis,
+                               label: String? = nil) -> Series {
         let w = Swift.max(1, width)
         let rows = stride(from: 0, to: values.count, by: w).map { Array(values[$0..<Swift.min(values.count, $0 + w)]) }
-        return heatmap(name, matrix: rows, colorMap: colorMap)
+        return heatmap(name, matrix: rows, colorMap: colorMap, label: label)
     }
 
     /// Box plots of `values` grouped by `categories` (one box per distinct category position).
