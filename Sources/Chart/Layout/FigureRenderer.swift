@@ -8,7 +8,12 @@
 // (thinned, then rotated, as a last resort). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
-// pixels (matplotlib's transScale + transLimits + transAxes).
+// pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
+// defaults: `hist` (adjacent edgeless bars, numpy's bin rules), `bar`/`barh` with `bottom=`
+// stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
+// (its 256-entry perceptual maps), `boxplot` (`cbook.boxplot_stats`) and `pie` (autopct
+// "%1.1f%%"). `PreparedSeries` bins, stacks and summarises once per figure, so the axes and
+// the painter see the same bars and boxes.
 
 import Geometry
 import Raster
