@@ -17,10 +17,16 @@ struct AxisModel {
     private(set) var ticks: [Double] = []
     private(set) var labels: [String] = []
     private(set) var offset: String? = nil
+    /// Drawn high-to-low (a heat map's rows: row 0 at the top, as matplotlib's `imshow`).
+    var inverted = false
+    /// Only whole-number ticks (matrix rows and columns).
+    var integerTicks = false
 
     /// The axis for `spec` over all finite values of `values` that the scale accepts, with
     /// `sticky` values (a bar's or area's baseline) that a margin may not cross.
-    init(spec: AxisSpec, values: [[Double]], sticky: [Double] = []) {
+    /// `padCategories` false drops the categorical scale's own padding (bars and boxes bring
+    /// their widths, so matplotlib's plain 5% margins apply).
+    init(spec: AxisSpec, values: [[Double]], sticky: [Double] = [], padCategories: Bool = true) {
         self.spec = spec
         switch spec.scale {
         case .linear:
@@ -39,8 +45,9 @@ struct AxisModel {
         for column in values {
             for v in column where v.isFinite && scale.isValid(v) { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
         }
-        var (a, b) = lo <= hi ? scale.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
-                              : scale.autoLimits(dataMin: .nan, dataMax: .nan, margin: 0.05)
+        let limiter: any Scale = !padCategories && scale is CategoricalScale && lo <= hi ? LinearScale() : scale
+        var (a, b) = lo <= hi ? limiter.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
+                              : limiter.autoLimits(dataMin: .nan, dataMax: .nan, margin: 0.05)
         // matplotlib's sticky edges: a margin never pushes the view past a bar's baseline.
         for s in sticky where s.isFinite {
             if lo >= s && a < s { a = s }
@@ -63,6 +70,7 @@ struct AxisModel {
             let s = scale.transform(t)
             return s >= scale.transform(low) - eps && s <= scale.transform(high) + eps
         }
+        if integerTicks { ticks = ticks.filter { $0 == $0.rounded() } }
         var formatted = formatter.format(ticks)
         if ticks.count < 2, case .log = spec.scale {
             // A log axis within one decade has no decade ticks in view: label plain, evenly
@@ -100,6 +108,7 @@ struct AxisModel {
     /// Position 0...1 along the axis of a data value (outside 0...1 beyond the view).
     func fraction(_ v: Double) -> Double {
         let s0 = scale.transform(low), s1 = scale.transform(high)
-        return (scale.transform(v) - s0) / (s1 - s0)
+        let f = (scale.transform(v) - s0) / (s1 - s0)
+        return inverted ? 1 - f : f
     }
 }

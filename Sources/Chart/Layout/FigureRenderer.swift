@@ -8,7 +8,12 @@
 // (thinned, then rotated, as a last resort). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
-// pixels (matplotlib's transScale + transLimits + transAxes).
+// pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
+// defaults: `hist` (adjacent edgeless bars, numpy's bin rules), `bar`/`barh` with `bottom=`
+// stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
+// (its 256-entry perceptual maps), `boxplot` (`cbook.boxplot_stats`) and `pie` (autopct
+// "%1.1f%%"). `PreparedSeries` bins, stacks and summarises once per figure, so the axes and
+// the painter see the same bars and boxes.
 
 import Geometry
 import Raster
@@ -75,13 +80,13 @@ public final class FigureRenderer {
                     // Outside only where the cell has room right of the frame for it.
                     let room = cell(i).maxX - layouts[i].frame.maxX - margins[i].right
                     l.place(layouts[i].panel.legend, frame: layouts[i].frame,
-                            lines: layouts[i].panel.series.map { painter.points($0) }, gap: style.legendGap,
+                            lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap,
                             allowOutside: cell(i).width - layouts[i].frame.width * 0.5 > l.size.width + style.legendGap + room * 0)
                     if l.outside && layouts[i].frame.width - l.size.width - style.legendGap < 4 * style.tickFont.size {
                         // Moving out would squeeze the frame too much: stay inside, least in the way.
                         l.outside = false
                         l.place(layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend, frame: layouts[i].frame,
-                                lines: layouts[i].panel.series.map { painter.points($0) }, gap: style.legendGap, allowOutside: false)
+                                lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap, allowOutside: false)
                     }
                     moved = moved || l.outside
                     layouts[i].legend = l
@@ -101,7 +106,7 @@ public final class FigureRenderer {
                 } else {
                     let painter = SeriesPainter(x: layouts[i].x, y: layouts[i].y, frame: layouts[i].frame, style: style)
                     l.place(layouts[i].panel.legend, frame: layouts[i].frame,
-                            lines: layouts[i].panel.series.map { painter.points($0) }, gap: style.legendGap, allowOutside: false)
+                            lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap, allowOutside: false)
                 }
                 layouts[i].legend = l
             }
@@ -110,17 +115,29 @@ public final class FigureRenderer {
         return scene
     }
 
-    /// The legend entries of a panel: shown when at least two series are named.
+    /// The legend entries of a panel: shown when at least two series are named. Heat maps
+    /// have none (their colour bar is the key); a pie panel lists its wedges only when a
+    /// placement other than `best` is asked for (its labels already name them).
     func legend(for panel: Panel, style: ResolvedStyle) -> LegendLayout? {
         guard panel.legend != .none else { return nil }
-        let named = panel.series.enumerated().filter { !$0.element.name.isEmpty }
+        if panel.isPie {
+            guard panel.legend != .best, let pie = panel.series.first else { return nil }
+            let angles = FigureRenderer.pieAngles(pie.y)
+            let entries = pie.labels.enumerated().compactMap { k, label -> LegendLayout.Entry? in
+                guard k < angles.count, angles[k] != nil, !label.isEmpty else { return nil }
+                return LegendLayout.Entry(label: label, kind: .pie, color: style.theme.color(k).withOpacity(pie.alpha),
+                                          stroke: StrokeStyle(width: style.lineWidth), marker: nil, hasError: false)
+            }
+            return LegendLayout(entries: entries, style: style, fonts: fonts)
+        }
+        let named = panel.series.enumerated().filter { !$0.element.name.isEmpty && $0.element.kind != .heatmap && $0.element.kind != .pie }
         guard named.count >= 2 || (named.count == 1 && panel.legend != .best) else { return nil }
         let entries = named.map { i, s -> LegendLayout.Entry in
             let lw = (s.lineWidth.map { $0 * style.ppp }) ?? style.lineWidth
             return LegendLayout.Entry(
-                label: s.name, kind: s.kind, color: (s.color ?? style.theme.color(i)).withOpacity(s.alpha),
+                label: s.name, kind: s.kind, color: (s.color ?? (s.kind == .box ? style.theme.text : style.theme.color(i))).withOpacity(s.alpha),
                 stroke: StrokeStyle(width: lw, cap: .butt, join: .round, dash: s.dash.flatMap { DashPattern($0.map { $0 * lw }) }),
-                marker: s.marker)
+                marker: s.marker, hasError: s.yError != nil && s.kind != .bar)
         }
         return LegendLayout(entries: entries, style: style, fonts: fonts)
     }

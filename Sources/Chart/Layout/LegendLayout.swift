@@ -17,6 +17,8 @@ struct LegendLayout {
         var color: Color
         var stroke: StrokeStyle
         var marker: MarkerShape?
+        /// Draw a vertical error bar through the handle (matplotlib's errorbar handler).
+        var hasError: Bool
     }
 
     var entries: [Entry]
@@ -133,16 +135,30 @@ struct LegendLayout {
         let hx0 = r.minX + 0.4 * fs, hx1 = hx0 + 2.0 * fs
         for e in entries {
             let cy = y + rowHeight / 2
+            let mx = (hx0 + hx1) / 2
+            if e.hasError {
+                let h = 0.35 * fs
+                scene.stroke(Path(polyline: [Point(mx, cy - h), Point(mx, cy + h)]), style: StrokeStyle(width: e.stroke.width), color: e.color)
+            }
             switch e.kind {
             case .line, .step:
                 scene.stroke(Path(polyline: [Point(hx0, cy), Point(hx1, cy)]), style: e.stroke, color: e.color)
                 if let m = e.marker {
-                    scene.markers(Path.marker(m, size: style.markerSize), at: [Point((hx0 + hx1) / 2, cy)], fill: e.color)
+                    scene.markers(Path.marker(m, size: style.markerSize), at: [Point(mx, cy)], fill: e.color)
                 }
             case .scatter:
-                scene.markers(Path.marker(e.marker ?? .circle, size: style.markerSize), at: [Point((hx0 + hx1) / 2, cy)], fill: e.color)
-            case .bar, .area:
+                scene.markers(Path.marker(e.marker ?? .circle, size: style.markerSize), at: [Point(mx, cy)], fill: e.color)
+            case .area:
+                // The fill at the painter's 0.35 opacity under its edge line.
+                let box = Rect(x: hx0, y: cy - 0.35 * fs, width: hx1 - hx0, height: 0.7 * fs)
+                scene.fill(box, color: e.color.withOpacity(0.35))
+                scene.stroke(Path(polyline: [Point(hx0, box.minY), Point(hx1, box.minY)]), style: e.stroke, color: e.color)
+            case .bar, .histogram, .pie, .heatmap:
+                // matplotlib's patch handle: a filled box the height of 0.7 of the font size.
                 scene.fill(Rect(x: hx0, y: cy - 0.35 * fs, width: hx1 - hx0, height: 0.7 * fs), color: e.color)
+            case .box:
+                scene.stroke(Path.rect(Rect(x: hx0 + 0.5, y: cy - 0.35 * fs, width: hx1 - hx0 - 1, height: 0.7 * fs)),
+                             style: StrokeStyle(width: style.ppp, join: .miter), color: e.color)
             }
             scene.text(TextRun(e.label, font: style.legendFont, color: style.theme.text,
                                at: Point(hx1 + 0.8 * fs, cy), horizontal: .left, vertical: .center))

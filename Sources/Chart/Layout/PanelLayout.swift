@@ -20,34 +20,63 @@ struct PanelLayout {
     var y: AxisModel
     var frame = Rect(x: 0, y: 0, width: 1, height: 1)
     var legend: LegendLayout?
+    /// The series made ready for drawing (bars stacked and binned, boxes computed).
+    let prepared: [PreparedSeries]
+    /// A heat map's colour bar axis (value limits and ticks) and colour map.
+    var colorbar: AxisModel?
+    var colorbarMap: ColorMap = .viridis
 
     init(panel: Panel, style: ResolvedStyle) {
         self.panel = panel
         self.style = style
+        prepared = PreparedSeries.prepare(panel)
         var xs: [[Double]] = [], ys: [[Double]] = []
         var xSticky: [Double] = [], ySticky: [Double] = []
-        for s in panel.series {
-            xs.append(s.x); ys.append(s.y)
-            switch s.kind {
-            case .bar:
-                let half = SeriesPainter.barWidth(s) / 2
-                xs.append(s.x.map { $0 - half }); xs.append(s.x.map { $0 + half })
-                ys.append([s.baseline]); ySticky.append(s.baseline)
-            case .area:
-                ys.append([s.baseline]); ySticky.append(s.baseline)
-                if let f = s.x.first(where: \.isFinite), let l = s.x.last(where: \.isFinite) { xSticky += [f, l] }
-            default:
-                break
+        for p in prepared {
+            xs += p.xs; ys += p.ys; xSticky += p.xSticky; ySticky += p.ySticky
+        }
+        // Reference lines and spans count along their own axis (matplotlib's axhline updates
+        // only the y data limits).
+        for a in panel.annotations {
+            switch a {
+            case .horizontalLine(let v, _, _, _): ys.append([v])
+            case .verticalLine(let v, _, _, _): xs.append([v])
+            case .horizontalSpan(let a, let b, _, _): ys.append([a, b])
+            case .verticalSpan(let a, let b, _, _): xs.append([a, b])
+            case .text: break
             }
         }
-        x = AxisModel(spec: panel.x, values: xs, sticky: xSticky)
-        y = AxisModel(spec: panel.y, values: ys, sticky: ySticky)
+        // Category positions with widths (bars, boxes) need no extra categorical padding.
+        let widthOnX = prepared.contains { ($0.series.kind.isBarLike && $0.series.barOrientation == .vertical) || $0.series.kind == .box }
+        let widthOnY = prepared.contains { $0.series.kind.isBarLike && $0.series.barOrientation == .horizontal }
+        x = AxisModel(spec: panel.x, values: xs, sticky: xSticky, padCategories: !widthOnX)
+        y = AxisModel(spec: panel.y, values: ys, sticky: ySticky, padCategories: !widthOnY)
+        if let h = prepared.first(where: { $0.series.kind == .heatmap && !$0.series.matrix.isEmpty }) {
+            // imshow: row 0 at the top, whole-number ticks on rows and columns.
+            y.inverted = true
+            x.integerTicks = true; y.integerTicks = true
+            let (lo, hi) = h.colorLimits
+            colorbar = AxisModel(spec: AxisSpec(label: h.series.labels.first, min: lo, max: hi), values: [[lo, hi]])
+            colorbarMap = h.series.colorMap
+        }
+    }
+
+    /// The colour bar's width and its gap from the frame for a frame of this size (matplotlib's
+    /// `colorbar` defaults: aspect 20, pad 0.05 of the axes).
+    func colorbarGeometry(frameWidth: Double, frameHeight: Double) -> (gap: Double, width: Double) {
+        (min(0.05 * frameWidth, 3 * style.tickFont.size).rounded(), max(6, min(frameHeight / 20, 2.5 * style.tickFont.size)).rounded())
     }
 
     /// Places ticks for a frame of the given size and returns the margins the text then needs.
     mutating func measure(frameWidth: Double, frameHeight: Double, fonts: FontLibrary) -> Margins {
         let st = style
         let tickHeight = st.tickMetrics.ascent + st.tickMetrics.descent
+        if panel.isPie {
+            var m = Margins(left: st.outerPad, right: st.outerPad, top: st.outerPad, bottom: st.outerPad)
+            if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
+            if let l = legend, l.outside { m.right += l.size.width + st.legendGap }
+            return m
+        }
         y.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
         // On x, a label needs its own width plus an em of air, or matplotlib's three font sizes.
         x.placeTicks(length: frameWidth, labelExtent: st.tickFont.size, horizontal: true)
@@ -71,6 +100,16 @@ struct PanelLayout {
         if y.offset != nil { m.top += tickHeight + st.tickPad }
         // The last x label may overhang the frame by half its width.
         m.right = max(st.outerPad, widest / 2 + 2)
+        if var c = colorbar {
+            c.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
+            c.thin(length: frameHeight, gap: st.tickFont.size / 4) { _ in tickHeight }
+            colorbar = c
+            let (gap, width) = colorbarGeometry(frameWidth: frameWidth, frameHeight: frameHeight)
+            let cWidest = c.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
+            var r = gap + width + st.spineWidth + st.tickLength + st.tickPad + cWidest + st.outerPad
+            if c.spec.label?.isEmpty == false { r += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
+            m.right = max(m.right, r)
+        }
         if let l = legend, l.outside { m.right += l.size.width + st.legendGap }
         return m
     }

@@ -10,20 +10,30 @@ extension FigureRenderer {
     func draw(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene) {
         let f = l.frame
         let theme = st.theme
+        if l.panel.isPie {
+            scene.fill(f, color: theme.axesBackground)
+            drawPies(l, style: st, into: &scene)
+            drawTitle(l, style: st, into: &scene)
+            l.legend?.draw(style: st, into: &scene)
+            return
+        }
         scene.fill(f, color: theme.axesBackground)
         let xs = l.x.ticks.map { (f.minX + l.x.fraction($0) * f.width) }
         let ys = l.y.ticks.map { (f.maxY - l.y.fraction($0) * f.height) }
         // Grid: crisp whole-pixel lines under the data.
-        if l.panel.grid {
+        if l.panel.grid && l.colorbar == nil {
             for x in xs { scene.fill(FigureRenderer.vLine(x, f.minY, f.maxY, st.gridWidth), color: theme.grid) }
             for y in ys { scene.fill(FigureRenderer.hLine(y, f.minX, f.maxX, st.gridWidth), color: theme.grid) }
         }
         scene.pushClip(f)
         let painter = SeriesPainter(x: l.x, y: l.y, frame: f, style: st)
-        for (i, s) in l.panel.series.enumerated() {
-            painter.draw(s, color: s.color ?? theme.color(i), into: &scene)
+        drawAnnotations(l.panel.annotations, painter: painter, spans: true, into: &scene)
+        for p in l.prepared {
+            painter.draw(p, color: p.series.color ?? theme.color(p.index), into: &scene)
         }
+        drawAnnotations(l.panel.annotations, painter: painter, spans: false, into: &scene)
         scene.popClip()
+        drawAnnotationTexts(l.panel.annotations, painter: painter, into: &scene)
         // Spines: the frame's four sides, just outside the plot area.
         let w = st.spineWidth
         scene.fill(Rect(x: f.minX - w, y: f.minY - w, width: f.width + 2 * w, height: w), color: theme.spine)
@@ -66,14 +76,20 @@ extension FigureRenderer {
             scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(x.rounded(), f.center.y.rounded()),
                                horizontal: .center, vertical: .bottom, rotation: 90))
         }
-        if let t = l.panel.title, !t.isEmpty {
-            var bottom = f.minY - w - st.titlePad
-            if l.y.offset != nil { bottom -= tickTextHeight + st.tickPad }
-            let fitted = fit(t, font: st.titleFont, width: f.width + 2 * st.tickFont.size)
-            scene.text(TextRun(fitted, font: st.titleFont, color: theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
-                               horizontal: .center, vertical: .bottom))
-        }
+        drawTitle(l, style: st, into: &scene)
+        if let c = l.colorbar { drawColorbar(c, map: l.colorbarMap, layout: l, style: st, into: &scene) }
         l.legend?.draw(style: st, into: &scene)
+    }
+
+    /// The panel title centred above the frame (above the y offset text when there is one).
+    func drawTitle(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene) {
+        guard let t = l.panel.title, !t.isEmpty else { return }
+        let f = l.frame
+        var bottom = f.minY - (l.panel.isPie ? 0 : st.spineWidth) - st.titlePad
+        if !l.panel.isPie && l.y.offset != nil { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
+        let fitted = fit(t, font: st.titleFont, width: f.width + 2 * st.tickFont.size)
+        scene.text(TextRun(fitted, font: st.titleFont, color: st.theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
+                           horizontal: .center, vertical: .bottom))
     }
 
     /// `text`, or its longest prefix that fits `width` pixels with an ellipsis, so a label longer

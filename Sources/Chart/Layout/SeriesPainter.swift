@@ -51,7 +51,8 @@ struct SeriesPainter {
         return out
     }
 
-    func draw(_ s: Series, color: Color, into scene: inout Scene) {
+    func draw(_ p: PreparedSeries, color: Color, into scene: inout Scene) {
+        let s = p.series
         let alpha = s.alpha.isFinite ? max(0, min(1, s.alpha)) : 1
         let c = color.withOpacity(alpha)
         let lw = (s.lineWidth.map { $0 * style.ppp }) ?? style.lineWidth
@@ -68,7 +69,9 @@ struct SeriesPainter {
                 // draw nothing, so show them as dots.
                 drawMarkers(pts.compactMap { $0 }, shape: .circle, color: c, into: &scene)
             }
+            drawErrors(s, color: c, into: &scene)
         case .scatter:
+            drawErrors(s, color: c, into: &scene)
             drawMarkers(points(s).compactMap { $0 }, shape: s.marker ?? .circle, color: c, into: &scene)
         case .step:
             scene.stroke(SeriesPainter.polyline(steps(points(s))), style: stroke, color: c)
@@ -84,14 +87,158 @@ struct SeriesPainter {
             }
             scene.fill(fill, color: color.withOpacity(alpha * 0.35))
             scene.stroke(SeriesPainter.polyline(pts), style: stroke, color: c)
-        case .bar:
-            let half = SeriesPainter.barWidth(s) / 2
-            let n = min(s.x.count, s.y.count)
-            for i in 0..<n where s.x[i].isFinite && s.y[i].isFinite {
-                guard let x0 = px(s.x[i] - half), let x1 = px(s.x[i] + half),
-                      let y0 = py(s.baseline) ?? py(y.low), let y1 = py(s.y[i]) else { continue }
-                scene.fill(Rect(corner: Point(x0, y0), Point(x1, y1)), color: c)
+        case .bar, .histogram:
+            drawBars(p, color: c, into: &scene)
+        case .box:
+            drawBoxes(p, color: s.color ?? style.theme.text, into: &scene)
+        case .heatmap:
+            drawHeatmap(p, into: &scene)
+        case .pie:
+            break  // pies draw in pie panels only (PanelPainter)
+        }
+    }
+
+    /// A bar's rectangle in device pixels (value axis and position axis swapped for horizontal
+    /// bars); nil when an end is not drawable on the scale.
+    func rect(_ b: PreparedSeries.Bar, horizontal: Bool) -> Rect? {
+        let p0 = b.position - b.width / 2, p1 = b.position + b.width / 2
+        if horizontal {
+            guard let a = py(p0), let c = py(p1), let v0 = px(b.low) ?? px(x.low), let v1 = px(b.high) else { return nil }
+            return Rect(corner: Point(v0, a), Point(v1, c))
+        }
+        guard let a = px(p0), let c = px(p1), let v0 = py(b.low) ?? py(y.low), let v1 = py(b.high) else { return nil }
+        return Rect(corner: Point(a, v0), Point(c, v1))
+    }
+
+    /// Bars as filled rectangles without edges (matplotlib's bar and hist defaults), then their
+    /// error bars in the theme's text colour (matplotlib's `ecolor` for bars is black).
+    func drawBars(_ p: PreparedSeries, color: Color, into scene: inout Scene) {
+        let horizontal = p.series.barOrientation == .horizontal
+        var path = Path()
+        for b in p.bars { if let r = rect(b, horizontal: horizontal) { path.append(Path.rect(r)) } }
+        if !path.isEmpty { scene.fill(path, color: color) }
+        var errors: [(Point, Point, Bool)] = []
+        for b in p.bars where b.error.isFinite {
+            if horizontal {
+                guard let c = py(b.position), let a = px(b.high - b.error), let z = px(b.high + b.error) else { continue }
+                errors.append((Point(a, c), Point(z, c), true))
+            } else {
+                guard let c = px(b.position), let a = py(b.high - b.error), let z = py(b.high + b.error) else { continue }
+                errors.append((Point(c, a), Point(c, z), false))
             }
+        }
+        strokeErrors(errors, color: style.theme.text, into: &scene)
+    }
+
+    /// The half length of an error bar's cap in pixels. matplotlib's 2.0 style has no caps
+    /// (`errorbar.capsize` 0); we draw small ones, 2.5 pt each side, so a bar's end reads
+    /// clearly against the grid.
+    var capHalf: Double { 2.5 * style.ppp }
+
+    /// Vertical error bars of a line or scatter series at ±yError around each point.
+    func drawErrors(_ s: Series, color: Color, into scene: inout Scene) {
+        guard let e = s.yError else { return }
+        var segs: [(Point, Point, Bool)] = []
+        for i in 0..<min(s.x.count, s.y.count, e.count) where e[i].isFinite {
+            guard let c = px(s.x[i]), let a = py(s.y[i] - abs(e[i])), let z = py(s.y[i] + abs(e[i])) else { continue }
+            segs.append((Point(c, a), Point(c, z), false))
+        }
+        strokeErrors(segs, color: color, into: &scene)
+    }
+
+    /// Error segments with caps at both ends (perpendicular to the segment).
+    func strokeErrors(_ segs: [(Point, Point, Bool)], color: Color, into scene: inout Scene) {
+        guard !segs.isEmpty else { return }
+        var path = Path()
+        let h = capHalf
+        for (a, b, horizontal) in segs {
+            path.move(to: a); path.line(to: b)
+            for q in [a, b] {
+                if horizontal { path.move(to: Point(q.x, q.y - h)); path.line(to: Point(q.x, q.y + h)) }
+                else { path.move(to: Point(q.x - h, q.y)); path.line(to: Point(q.x + h, q.y)) }
+            }
+        }
+        scene.stroke(path, style: StrokeStyle(width: style.lineWidth, cap: .butt, join: .miter), color: color)
+    }
+
+    /// matplotlib's boxplot defaults: an unfilled box and whiskers in `color` (black), 1 pt
+    /// lines, caps half the box wide, the median in the cycle's second colour (C1), fliers as
+    /// hollow circles.
+    func drawBoxes(_ p: PreparedSeries, color: Color, into scene: inout Scene) {
+        let lw = 1 * style.ppp
+        var lines = Path(), medians = Path()
+        var fliers: [Point] = []
+        for b in p.boxes {
+            let st = b.stats
+            guard let x0 = px(b.position - b.width / 2), let x1 = px(b.position + b.width / 2),
+                  let c0 = px(b.position - b.width / 4), let c1 = px(b.position + b.width / 4), let xc = px(b.position),
+                  let q1 = py(st.q1), let q3 = py(st.q3), let med = py(st.median),
+                  let wl = py(st.whiskerLow), let wh = py(st.whiskerHigh) else { continue }
+            lines.append(Path.rect(Rect(corner: Point(x0, q1), Point(x1, q3))))
+            lines.move(to: Point(xc, q1)); lines.line(to: Point(xc, wl))
+            lines.move(to: Point(xc, q3)); lines.line(to: Point(xc, wh))
+            lines.move(to: Point(c0, wl)); lines.line(to: Point(c1, wl))
+            lines.move(to: Point(c0, wh)); lines.line(to: Point(c1, wh))
+            medians.move(to: Point(x0, med)); medians.line(to: Point(x1, med))
+            for f in st.fliers { if let fy = py(f) { fliers.append(Point(xc, fy)) } }
+        }
+        let stroke = StrokeStyle(width: lw, cap: .butt, join: .miter)
+        scene.stroke(lines, style: stroke, color: color)
+        scene.stroke(medians, style: stroke, color: style.theme.color(1))
+        if !fliers.isEmpty {
+            scene.markers(Path.marker(.circle, size: style.markerSize), at: fliers, fill: nil,
+                          stroke: (StrokeStyle(width: lw), color))
+        }
+    }
+
+    /// The matrix as an image, one pixel per cell, scaled with the nearest filter into the
+    /// cells' extent (−0.5 … n − 0.5 on both axes); NaN cells stay transparent.
+    func drawHeatmap(_ p: PreparedSeries, into scene: inout Scene) {
+        let m = p.series.matrix
+        let rows = m.count, cols = m.map(\.count).max() ?? 0
+        guard rows > 0, cols > 0, let pixmap = SeriesPainter.heatmapPixmap(m, map: p.series.colorMap, limits: p.colorLimits),
+              let x0 = px(-0.5), let x1 = px(Double(cols) - 0.5), let y0 = py(-0.5), let y1 = py(Double(rows) - 0.5) else { return }
+        scene.image(pixmap, in: Rect(corner: Point(x0, y0), Point(x1, y1)), filter: .nearest,
+                    opacity: p.series.alpha.isFinite ? max(0, min(1, p.series.alpha)) : 1)
+    }
+
+    /// One pixel per cell, row 0 on top; short rows and NaN cells transparent.
+    static func heatmapPixmap(_ m: [[Double]], map: ColorMap, limits: (low: Double, high: Double)) -> Pixmap? {
+        let rows = m.count, cols = m.map(\.count).max() ?? 0
+        guard var pm = try? Pixmap(width: cols, height: rows) else { return nil }
+        for (r, row) in m.enumerated() {
+            for (c, v) in row.enumerated() {
+                if let color = map.color(v, low: limits.low, high: limits.high) { pm.setPixel(x: c, y: r, color.premultiplied) }
+            }
+        }
+        return pm
+    }
+
+    /// Device points that stand for what a series covers, for the legend's `best` search: the
+    /// line's points, each bar's outline, each box's corners and whisker ends.
+    func footprint(_ p: PreparedSeries) -> [Point?] {
+        switch p.series.kind {
+        case .bar, .histogram:
+            var out: [Point?] = []
+            for b in p.bars {
+                guard let r = rect(b, horizontal: p.series.barOrientation == .horizontal) else { continue }
+                out += [Point(r.minX, r.maxY), Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), nil]
+            }
+            return out
+        case .box:
+            var out: [Point?] = []
+            for b in p.boxes {
+                for v in [b.stats.whiskerLow, b.stats.q1, b.stats.q3, b.stats.whiskerHigh] + b.stats.fliers {
+                    if let a = px(b.position - b.width / 2), let c = px(b.position + b.width / 2), let yy = py(v) {
+                        out += [Point(a, yy), Point(c, yy), nil]
+                    }
+                }
+            }
+            return out
+        case .heatmap, .pie:
+            return []
+        default:
+            return points(p.series)
         }
     }
 

@@ -39,9 +39,15 @@ public struct Panel: Sendable, Hashable {
     public var series: [Series]
     public var grid: Bool
     public var legend: LegendPlacement
+    /// Reference lines, spans and text drawn over the series.
+    public var annotations: [Annotation]
 
     public init(title: String? = nil, x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), series: [Series] = [],
-                grid: Bool = true, legend: LegendPlacement = .best) {
+                grid: Bool = true, legend: LegendPlacement = .best, annotations: [Annotation] = []) {
         self.title = title; self.x = x; self.y = y; self.series = series; self.grid = grid; self.legend = legend
+        self.annotations = annotations
     }
+
+    /// True when the panel holds only pies: drawn without axes, ticks or grid, at equal aspect.
+    public var isPie: Bool { !series.isEmpty && series.allSatisfy { $0.kind == .pie } }
 }

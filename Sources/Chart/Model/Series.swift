@@ -1,15 +1,14 @@
 import Geometry
 import Raster
 
-/// What a series draws.
-public enum SeriesKind: String, Sendable, Hashable, CaseIterable {
-    case line, scatter, step, area, bar
-}
+/// How a histogram series chooses its bins (numpy's `histogram_bin_edges` rules).
+public typealias HistogramBins = Histogram.Rule
 
 /// One data series of a panel: x and y values (NaN = missing) and how to draw them.
 ///
 /// Times are seconds since the Unix epoch and categories are level indices, as the panel's
-/// axis scales say; the series itself holds plain numbers.
+/// axis scales say; the series itself holds plain numbers. `SeriesKind` says which fields
+/// each kind reads; the static constructors (`histogram`, `heatmap`, `box`, `pie`) fill them.
 public struct Series: Sendable, Hashable {
     public var name: String
     public var kind: SeriesKind
@@ -25,17 +24,78 @@ public struct Series: Sendable, Hashable {
     public var marker: MarkerShape?
     /// Opacity 0...1 of lines, markers and fills.
     public var alpha: Double
-    /// For bars: the bar width in data units (nil = 0.8 of the smallest x step); for areas: the
-    /// baseline y.
+    /// For bars: the bar width in data units (nil = 0.8 of the smallest x step); for boxes: the
+    /// box width (nil = matplotlib's 0.15 of the smallest step, at most 0.5); for areas: unused.
     public var barWidth: Double?
+    /// For bars and areas: the baseline value they grow from.
     public var baseline: Double
+    /// For bars and histograms: vertical (matplotlib's `bar`) or horizontal (`barh`).
+    public var barOrientation: BarOrientation
+    /// For bars: series of one panel with the same non-nil group stack, each on top of the
+    /// previous ones at the same x (positive values up, negative down, as matplotlib's `bottom=`).
+    public var stack: String?
+    /// For line, scatter and bar series: symmetric error per point, drawn as a bar of ±error
+    /// along the value axis with small caps (NaN = none).
+    public var yError: [Double]?
+    /// For histograms: how `y` is binned.
+    public var bins: HistogramBins
+    /// For heat maps: the rows of the matrix, top row first (matplotlib's `imshow`: cell (i, j)
+    /// centred on x = j, y = i, row 0 at the top); NaN cells are transparent.
+    public var matrix: [[Double]]
+    /// For heat maps: the colour map and its limits (nil = the data's finite min and max).
+    public var colorMap: ColorMap
+    public var colorMin: Double?
+    public var colorMax: Double?
+    /// For pies: a label per wedge; for heat maps, the colour bar's label.
+    public var labels: [String]
+    /// For pies: draw each wedge's percentage inside it (matplotlib's `autopct="%1.1f%%"`).
+    public var showsPercentages: Bool
 
     public init(_ name: String, kind: SeriesKind = .line, x: [Double], y: [Double], color: Color? = nil,
                 lineWidth: Double? = nil, dash: [Double]? = nil, marker: MarkerShape? = nil, alpha: Double = 1,
-                barWidth: Double? = nil, baseline: Double = 0) {
+                barWidth: Double? = nil, baseline: Double = 0, barOrientation: BarOrientation = .vertical,
+                stack: String? = nil, yError: [Double]? = nil, bins: HistogramBins = .auto) {
         self.name = name; self.kind = kind; self.x = x; self.y = y; self.color = color
         self.lineWidth = lineWidth; self.dash = dash; self.marker = marker; self.alpha = alpha
-        self.barWidth = barWidth; self.baseline = baseline
+        self.barWidth = barWidth; self.baseline = baseline; self.barOrientation = barOrientation
+        self.stack = stack; self.yError = yError; self.bins = bins
+        self.matrix = []; self.colorMap = .viridis; self.colorMin = nil; self.colorMax = nil
+        self.labels = []; self.showsPercentages = true
+    }
+
+    /// A histogram of `values` (matplotlib's `hist`): adjacent filled bars from 0.
+    public static func histogram(_ name: String, values: [Double], bins: HistogramBins = .auto,
+                                 color: Color? = nil, orientation: BarOrientation = .vertical) -> Series {
+        Series(name, kind: .histogram, x: [], y: values, color: color, barOrientation: orientation, bins: bins)
+    }
+
+    /// A heat map of `matrix` (rows, top first) in `colorMap`, with a colour bar labelled `label`.
+    public static func heatmap(_ name: String, matrix: [[Double]], colorMap: ColorMap = .viridis,
+                               min: Double? = nil, max: Double? = nil, label: String? = nil) -> Series {
+        var s = Series(name, kind: .heatmap, x: [], y: [])
+        s.matrix = matrix; s.colorMap = colorMap; s.colorMin = min; s.colorMax = max
+        s.labels = label.map { [$0] } ?? []
+        return s
+    }
+
+    /// A heat map of a flat row-major `values` array `width` cells wide.
+    public static func heatmap(_ name: String, values: [Double], width: Int, colorMap: ColorMap = .viridis,
+                               label: String? = nil) -> Series {
+        let w = Swift.max(1, width)
+        let rows = stride(from: 0, to: values.count, by: w).map { Array(values[$0..<Swift.min(values.count, $0 + w)]) }
+        return heatmap(name, matrix: rows, colorMap: colorMap, label: label)
+    }
+
+    /// Box plots of `values` grouped by `categories` (one box per distinct category position).
+    public static func box(_ name: String, categories: [Double], values: [Double], color: Color? = nil) -> Series {
+        Series(name, kind: .box, x: categories, y: values, color: color)
+    }
+
+    /// A pie of `values` (wedge sizes ≥ 0) with a label per wedge.
+    public static func pie(_ name: String, values: [Double], labels: [String] = [], showsPercentages: Bool = true) -> Series {
+        var s = Series(name, kind: .pie, x: [], y: values)
+        s.labels = labels; s.showsPercentages = showsPercentages
+        return s
     }
 
     /// matplotlib's dash patterns for `--`, `:` and `-.`, in multiples of the line width.

@@ -1,0 +1,122 @@
+/// A series made ready for layout and drawing: its bars (stacked and binned), boxes and the
+/// data extents the panel's axes must show.
+///
+/// Positions and values are in data units. For bar-like kinds `position` runs along the
+/// category axis (x for vertical bars, y for horizontal ones) and `low…high` along the value
+/// axis; stacking follows matplotlib's `bottom=` idiom: within a stack group, positive values
+/// pile up from the baseline and negative ones down, per position.
+struct PreparedSeries {
+    struct Bar: Equatable {
+        var position: Double, width: Double, low: Double, high: Double
+        /// Symmetric error drawn at `high` (NaN = none).
+        var error: Double
+    }
+    struct Box: Equatable {
+        var position: Double, width: Double, stats: BoxStatistics
+    }
+
+    let series: Series
+    /// The series' index in its panel (its cycle colour).
+    let index: Int
+    var bars: [Bar] = []
+    var boxes: [Box] = []
+    /// Values the x and y axes must show, and values their margins may not cross.
+    var xs: [[Double]] = [], ys: [[Double]] = []
+    var xSticky: [Double] = [], ySticky: [Double] = []
+
+    /// The panel's series, prepared in order (stack groups accumulate over earlier series).
+    static func prepare(_ panel: Panel) -> [PreparedSeries] {
+        var stacks: [String: [Double: (up: Double, down: Double)]] = [:]
+        return panel.series.enumerated().map { i, s in
+            var p = PreparedSeries(series: s, index: i)
+            p.build(stacks: &stacks)
+            return p
+        }
+    }
+
+    private mutating func build(stacks: inout [String: [Double: (up: Double, down: Double)]]) {
+        let s = series
+        let horizontal = s.barOrientation == .horizontal
+        func error(_ i: Int) -> Double {
+            guard let e = s.yError, i < e.count, e[i].isFinite else { return .nan }
+            return abs(e[i])
+        }
+        switch s.kind {
+        case .line, .scatter, .step, .area:
+            xs.append(s.x); ys.append(s.y)
+            if s.yError != nil {
+                let n = min(s.x.count, s.y.count)
+                ys.append((0..<n).map { s.y[$0] - error($0) }); ys.append((0..<n).map { s.y[$0] + error($0) })
+            }
+            if s.kind == .area {
+                ys.append([s.baseline]); ySticky.append(s.baseline)
+                if let f = s.x.first(where: \.isFinite), let l = s.x.last(where: \.isFinite) { xSticky += [f, l] }
+            }
+        case .bar:
+            let width = SeriesPainter.barWidth(s)
+            for i in 0..<min(s.x.count, s.y.count) where s.x[i].isFinite && s.y[i].isFinite {
+                var low = s.baseline, high = s.y[i]
+                if let g = s.stack {
+                    var level = stacks[g]?[s.x[i]] ?? (s.baseline, s.baseline)
+                    if s.y[i] >= 0 { low = level.up; high = low + s.y[i]; level.up = high }
+                    else { low = level.down; high = low + s.y[i]; level.down = high }
+                    stacks[g, default: [:]][s.x[i]] = level
+                }
+                bars.append(Bar(position: s.x[i], width: width, low: low, high: high, error: error(i)))
+            }
+            addBarExtents(horizontal: horizontal)
+        case .histogram:
+            let h = Histogram(s.y, rule: s.bins)
+            for k in h.counts.indices {
+                let a = h.edges[k], b = h.edges[k + 1]
+                bars.append(Bar(position: (a + b) / 2, width: b - a, low: s.baseline,
+                                high: s.baseline + Double(h.counts[k]), error: .nan))
+            }
+            addBarExtents(horizontal: horizontal)
+        case .box:
+            var groups: [Double: [Double]] = [:]
+            for i in 0..<min(s.x.count, s.y.count) where s.x[i].isFinite { groups[s.x[i], default: []].append(s.y[i]) }
+            let positions = groups.keys.sorted()
+            let distance = (positions.last ?? 0) - (positions.first ?? 0)
+            let width = s.barWidth.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? min(0.15 * max(distance, 1), 0.5)
+            for x in positions {
+                guard let st = BoxStatistics(groups[x] ?? []) else { continue }
+                boxes.append(Box(position: x, width: width, stats: st))
+                // matplotlib's bxp sets the position axis to the outer positions ± 0.5.
+                xs.append([x - max(0.5, width / 2), x + max(0.5, width / 2)])
+                if x == positions.first { xSticky.append(x - max(0.5, width / 2)) }
+                if x == positions.last { xSticky.append(x + max(0.5, width / 2)) }
+                ys.append([st.whiskerLow, st.whiskerHigh] + st.fliers)
+            }
+        case .heatmap:
+            let rows = s.matrix.count, cols = s.matrix.map(\.count).max() ?? 0
+            guard rows > 0, cols > 0 else { return }
+            xs.append([-0.5, Double(cols) - 0.5]); ys.append([-0.5, Double(rows) - 0.5])
+            xSticky += [-0.5, Double(cols) - 0.5]; ySticky += [-0.5, Double(rows) - 0.5]
+        case .pie:
+            break
+        }
+    }
+
+    private mutating func addBarExtents(horizontal: Bool) {
+        var positions: [Double] = [], values: [Double] = [series.baseline]
+        for b in bars {
+            positions += [b.position - b.width / 2, b.position + b.width / 2]
+            values += [b.low, b.high]
+            if b.error.isFinite { values += [b.high - b.error, b.high + b.error] }
+        }
+        if horizontal {
+            ys.append(positions); xs.append(values); xSticky.append(series.baseline)
+        } else {
+            xs.append(positions); ys.append(values); ySticky.append(series.baseline)
+        }
+    }
+
+    /// The heat map's colour limits: the series' own or the matrix's finite min and max.
+    var colorLimits: (low: Double, high: Double) {
+        var lo = Double.infinity, hi = -Double.infinity
+        for row in series.matrix { for v in row where v.isFinite { lo = min(lo, v); hi = max(hi, v) } }
+        if !(lo <= hi) { (lo, hi) = (0, 1) }
+        return (series.colorMin ?? lo, series.colorMax ?? hi)
+    }
+}

@@ -1,0 +1,41 @@
+import Raster
+
+/// A perceptual colour map from matplotlib: viridis (its default), magma, plasma, inferno and
+/// cividis, each matplotlib's own 256-entry table.
+///
+/// Values map to entries as matplotlib's `Colormap.__call__` does for a `Normalize`d value v in
+/// [0, 1]: entry ⌊v·256⌋, with 1 itself in the last entry. NaN gives nil (drawn transparent, as
+/// matplotlib's "bad" colour).
+public enum ColorMap: String, Sendable, Hashable, CaseIterable {
+    case viridis, magma, plasma, inferno, cividis
+
+    /// The 256 colours, darkest (low values) first.
+    public var colors: [Color] { ColorMap.decoded[self] ?? [] }
+
+    /// The colour of `value` between `low` and `high` (clamped), nil for NaN.
+    public func color(_ value: Double, low: Double, high: Double) -> Color? {
+        guard !value.isNaN else { return nil }
+        let v = high > low ? (value - low) / (high - low) : 0.5
+        let i = v.isFinite ? Int((max(0, min(1, v)) * 256).rounded(.down)) : (v > 0 ? 255 : 0)
+        return colors[min(255, max(0, i))]
+    }
+
+    private static let decoded: [ColorMap: [Color]] = {
+        var out: [ColorMap: [Color]] = [:]
+        for map in ColorMap.allCases {
+            let table: String
+            switch map {
+            case .viridis: table = viridisTable
+            case .magma: table = magmaTable
+            case .plasma: table = plasmaTable
+            case .inferno: table = infernoTable
+            case .cividis: table = cividisTable
+            }
+            let bytes = Array(table.utf8)
+            out[map] = stride(from: 0, to: bytes.count - 5, by: 6).map { k in
+                Color(rgb: UInt32(String(decoding: bytes[k..<(k + 6)], as: UTF8.self), radix: 16) ?? 0)
+            }
+        }
+        return out
+    }()
+}
