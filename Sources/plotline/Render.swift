@@ -31,8 +31,8 @@ struct Render: ParsableCommand {
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json) or - for standard input.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files.", valueName: "figure.json"))
-    var spec: String?
+    @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files. Repeat it to render several figures in one run; -o is then a folder and each PNG is named after its spec.", valueName: "figure.json"))
+    var spec: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG to write (default: the first file's name with .png).", valueName: "path"))
     var output: String?
@@ -67,8 +67,8 @@ struct Render: ParsableCommand {
     var smooth: Double?
 
     func validate() throws {
-        if files.isEmpty && spec == nil { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
-        if !files.isEmpty && spec != nil { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
+        if files.isEmpty && spec.isEmpty { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
+        if !files.isEmpty && !spec.isEmpty { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
         if let k = kind, SeriesKind(rawValue: k) == nil {
             throw ValidationError("--kind must be one of \(SeriesKind.allCases.map(\.rawValue).joined(separator: ", ")), not \(k).")
         }
@@ -93,21 +93,41 @@ struct Render: ParsableCommand {
         options.theme = theme == "dark" ? .dark : .light
         options.smooth = smooth
 
-        let figure: Figure
-        if let spec {
-            figure = try specFigure(spec)
-        } else {
-            figure = try defaultFigure(options)
-        }
-        let out = output ?? (((spec ?? files[0]) as NSString).deletingPathExtension + ".png")
         let fonts: FontLibrary
         do { fonts = try FontLibrary() } catch { throw CLIError("cannot load the fonts: \(error)") }
-        let scene = FigureRenderer(fonts: fonts).scene(for: figure)
+        let renderer = FigureRenderer(fonts: fonts)
+        let player = ScenePlayer(fonts: fonts, rasterizer: Rasterizer())
+        if spec.count > 1 {
+            // Several figures in one run: -o is a folder (default: each spec's own folder).
+            for path in spec {
+                let name = Render.figureName(path) + ".png"
+                let out = output.map { ($0 as NSString).appendingPathComponent(name) }
+                    ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+                try draw(try specFigure(path), to: out, renderer: renderer, player: player)
+            }
+            return
+        }
+        let figure = try spec.first.map(specFigure) ?? defaultFigure(options)
+        let out = output ?? (spec.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Render.figureName($0)) }
+            ?? (files[0] as NSString).deletingPathExtension) + ".png"
+        try draw(figure, to: out, renderer: renderer, player: player)
+    }
+
+    /// Lays out, draws and writes one figure, and prints a line about it.
+    func draw(_ figure: Figure, to out: String, renderer: FigureRenderer, player: ScenePlayer) throws {
+        let scene = renderer.scene(for: figure)
         let pixmap: Pixmap
-        do { pixmap = try ScenePlayer(fonts: fonts).render(scene) } catch { throw CLIError("cannot render: \(error)") }
+        do { pixmap = try player.render(scene) } catch { throw CLIError("cannot render: \(error)") }
         try OutputFile.write(pixmap, to: out)
         let rows = figure.panels.flatMap(\.series).map(\.x.count).max() ?? 0
         print("wrote \(out) (\(figure.width)x\(figure.height), \(figure.panels.count) panel\(figure.panels.count == 1 ? "" : "s"), \(rows) rows)")
+    }
+
+    /// A spec's figure name: its file name without the folder and `.plot.json` or `.json`.
+    static func figureName(_ path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        for suffix in [".plot.json", ".json"] where name.hasSuffix(suffix) { name.removeLast(suffix.count); break }
+        return name
     }
 
     /// The default figure for the data files (several files are runs, overlaid).
