@@ -64,7 +64,7 @@ let package = Package(
             name: "plotline-csv-bench", dependencies: ["Spec"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
         .target(
-            name: "TestSupport", dependencies: ["Geometry", "Raster", "PNG"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"], path: "Tests/TestSupport",
             swiftSettings: strict),
         .testTarget(
             name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strict),

@@ -1,3 +1,5 @@
+import Chart
+
 /// Dates and date-times from bytes to seconds since the Unix epoch (UTC), and back to ISO text.
 ///
 /// Accepted: ISO 8601 `2012-01-01`, `2019-03-23 20:21:09`, `2019-03-23T20:21:09Z`, minutes only,
@@ -49,28 +51,12 @@ enum TimeParser {
         return text + "Z"
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Chart's `CivilTime` does the
+    /// arithmetic, after Howard Hinnant's `days_from_civil`).
+    static func days(year: Int, month: Int, day: Int) -> Int { CivilTime.days(fromCivil: year, month, day) }
 
     /// The proleptic Gregorian date of a day count since 1970-01-01.
-    static func civil(fromDays count: Int) -> (year: Int, month: Int, day: Int) {
-        let z = count + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    static func civil(fromDays count: Int) -> (year: Int, month: Int, day: Int) { CivilTime.civil(fromDays: count) }
 
     // MARK: - Forms
 

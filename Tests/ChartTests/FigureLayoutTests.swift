@@ -52,21 +52,7 @@ final class FigureLayoutTests: XCTestCase {
                       series: [Series("s\(k)", kind: kind, x: xs, y: k == 1 ? ys.map(abs) : ys), Series("t", x: xs, y: ys.reversed())])
             })
             let scene = renderer.scene(for: fig)
-            var boxes: [Rect] = []
-            for c in scene.commands {
-                guard case .text(let run) = c else { continue }
-                let b = renderer.fonts.runBounds(run)
-                XCTAssertTrue(b.minX >= -0.5 && b.minY >= -0.5 && b.maxX <= Double(w) + 0.5 && b.maxY <= Double(h) + 0.5,
-                              "figure \(i) (\(w)x\(h)): \"\(run.text)\" at \(b) leaves the canvas")
-                boxes.append(b)
-            }
-            for a in 0..<boxes.count {
-                for b in (a + 1)..<boxes.count {
-                    if let o = boxes[a].intersection(boxes[b]), o.width > 1, o.height > 1 {
-                        XCTFail("figure \(i): text boxes \(boxes[a]) and \(boxes[b]) overlap")
-                    }
-                }
-            }
+            assertTextInsideAndApart(scene, fonts: renderer.fonts, context: "figure \(i)")
         }
     }
 

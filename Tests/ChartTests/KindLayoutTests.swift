@@ -295,21 +295,7 @@ final class KindPropertyTests: XCTestCase {
                 Panel(title: "panel \(k)", x: AxisSpec(label: "x"), y: AxisSpec(label: "y"), series: [series], legend: k == 1 ? .upperRight : .best)
             })
             let scene = renderer.scene(for: fig)
-            var boxes: [Rect] = []
-            for c in scene.commands {
-                guard case .text(let run) = c else { continue }
-                let b = fonts.runBounds(run)
-                XCTAssertTrue(b.minX >= -0.5 && b.minY >= -0.5 && b.maxX <= Double(w) + 0.5 && b.maxY <= Double(h) + 0.5,
-                              "figure \(i) (\(w)x\(h)): \"\(run.text)\" at \(b) leaves the canvas")
-                boxes.append(b)
-            }
-            for a in 0..<boxes.count {
-                for b in (a + 1)..<boxes.count {
-                    if let o = boxes[a].intersection(boxes[b]), o.width > 1, o.height > 1 {
-                        XCTFail("figure \(i) (\(series.kind)): text boxes \(boxes[a]) and \(boxes[b]) overlap")
-                    }
-                }
-            }
+            assertTextInsideAndApart(scene, fonts: fonts, context: "figure \(i) (\(series.kind))")
         }
     }
 }

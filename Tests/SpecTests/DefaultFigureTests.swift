@@ -24,16 +24,8 @@ final class DefaultFigureTests: XCTestCase {
     /// Lays the figure out and checks that every text run lies inside the canvas.
     func assertLaysOut(_ f: Figure, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
         let renderer = FigureRenderer(fonts: fonts)
-        let scene = renderer.scene(for: f)
-        var texts = 0
-        for c in scene.commands {
-            guard case .text(let run) = c else { continue }
-            texts += 1
-            let b = renderer.fonts.runBounds(run)
-            XCTAssertTrue(b.minX >= -0.5 && b.minY >= -0.5 && b.maxX <= Double(f.width) + 0.5 && b.maxY <= Double(f.height) + 0.5,
-                          "\(name): \"\(run.text)\" at \(b) leaves the canvas", file: file, line: line)
-        }
-        XCTAssertGreaterThan(texts, 6, "\(name): ticks and labels drawn", file: file, line: line)
+        let boxes = assertTextInsideAndApart(renderer.scene(for: f), fonts: fonts, apart: false, context: name, file: file, line: line)
+        XCTAssertGreaterThan(boxes.count, 6, "\(name): ticks and labels drawn", file: file, line: line)
     }
 
     func scaleIsTime(_ s: AxisScale) -> Bool { if case .time = s { return true } else { return false } }
