@@ -29,3 +29,14 @@ public struct CSVOptions: Sendable, Equatable {
         self.timestampColumns = timestampColumns
     }
 }
+
+extension CSVOptions {
+    /// These options for reading `path`: a `.tsv` / `.tab` name means tab-delimited unless a
+    /// delimiter was given.
+    func forPath(_ path: String) -> CSVOptions {
+        var o = self
+        let lower = path.lowercased()
+        if o.delimiter == nil, lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { o.delimiter = UInt8(ascii: "\t") }
+        return o
+    }
+}

@@ -5,12 +5,7 @@ public enum CSVReader {
     /// Reads a whole file. A `.tsv` / `.tab` name means tab-delimited unless `options` says otherwise.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
         let data = try FileBytes.read(path: path)
-        var options = options
-        let lower = path.lowercased()
-        if options.delimiter == nil, lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") {
-            options.delimiter = UInt8(ascii: "\t")
-        }
-        return try parse(bytes: data, source: path, options: options)
+        return try parse(bytes: data, source: path, options: options.forPath(path))
     }
 
     /// Parses a whole input held in memory (standard input, a test string, a file read by the caller).

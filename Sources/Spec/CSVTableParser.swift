@@ -224,8 +224,7 @@ struct CSVTableParser {
         if anyTime, times.count == values.count {
             return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
         }
-        var index: [String: Int32] = [:]
-        var levels: [String] = []
+        var levels = CategoryLevels()
         var codes: [Int32] = []
         codes.reserveCapacity(values.count)
         for (row, value) in values.enumerated() {
@@ -237,21 +236,14 @@ struct CSVTableParser {
                 let line = firstLine + lineBreaks(from: start, to: fields[row * 2])
                 throw DataError(.invalidUTF8, at: DataLocation(source: source, line: line), column: name)
             }
-            if let code = index[text] {
-                codes.append(code)
-            } else {
-                let code = Int32(levels.count)
-                index[text] = code
-                levels.append(text)
-                codes.append(code)
-            }
+            codes.append(levels.code(text))
         }
         var stray: Column.Stray?
         if let (line, bytes) = accumulator.stray {
             stray = Column.Stray(
                 location: DataLocation(source: source, line: line), display: "'\(String(decoding: bytes, as: UTF8.self))'")
         }
-        return Column(name: name, storage: .category(codes: codes, levels: levels), stray: stray)
+        return Column(name: name, storage: .category(codes: codes, levels: levels.levels), stray: stray)
     }
 
     private func lineBreaks(from start: Int, to end: Int) -> Int {

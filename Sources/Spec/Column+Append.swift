@@ -25,14 +25,9 @@ extension Column {
             storage = .time(mine, kindA == .date && kindB == .date ? .date : .dateTime)
         case (.category(var codes, var levels), .category(let theirCodes, let theirLevels)):
             storage = .number([])
-            var index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
-            let remap: [Int32] = theirLevels.map { level in
-                if let code = index[level] { return code }
-                let code = Int32(levels.count)
-                levels.append(level)
-                index[level] = code
-                return code
-            }
+            var merged = CategoryLevels(levels)
+            let remap: [Int32] = theirLevels.map { merged.code($0) }
+            levels = merged.levels
             codes.reserveCapacity(codes.count + theirCodes.count)
             for code in theirCodes { codes.append(code < 0 ? -1 : remap[Int(code)]) }
             storage = .category(codes: codes, levels: levels)
@@ -53,24 +48,10 @@ extension Column {
     /// This column as categories of its display texts (a category column is returned as is).
     func asCategory() -> Column {
         if case .category = storage { return self }
-        var index: [String: Int32] = [:]
-        var levels: [String] = []
+        var levels = CategoryLevels()
         var codes: [Int32] = []
         codes.reserveCapacity(count)
-        for row in 0..<count {
-            guard let text = text(at: row) else {
-                codes.append(-1)
-                continue
-            }
-            if let code = index[text] {
-                codes.append(code)
-            } else {
-                let code = Int32(levels.count)
-                index[text] = code
-                levels.append(text)
-                codes.append(code)
-            }
-        }
-        return Column(name: name, storage: .category(codes: codes, levels: levels), stray: stray)
+        for row in 0..<count { codes.append(text(at: row).map { levels.code($0) } ?? -1) }
+        return Column(name: name, storage: .category(codes: codes, levels: levels.levels), stray: stray)
     }
 }

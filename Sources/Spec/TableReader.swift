@@ -6,11 +6,8 @@ public enum TableReader {
     /// `.ndjson` as JSON; other names by content, as `parse` does.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
         let data = try FileBytes.read(path: path)
-        var options = options
+        let options = options.forPath(path)
         let lower = path.lowercased()
-        if options.delimiter == nil, lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") {
-            options.delimiter = UInt8(ascii: "\t")
-        }
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") || lower.hasSuffix(".txt") {
             return try CSVReader.parse(bytes: data, source: path, options: options)
         }
