@@ -73,10 +73,18 @@ struct AxisModel {
         if integerTicks { ticks = ticks.filter { $0 == $0.rounded() } }
         var formatted = formatter.format(ticks)
         if ticks.count < 2, case .log = spec.scale {
-            // A log axis within one decade has no decade ticks in view: label plain, evenly
-            // spaced values instead (matplotlib labels minor ticks here).
-            ticks = MaxNLocator().ticks(min: low, max: high, maxCount: maxCount).filter { $0 >= low && $0 <= high && $0 > 0 }
-            formatted = ScalarFormatter().format(ticks)
+            // A log axis within about one decade has too few decade ticks in view: label the
+            // 1…9 × 10ⁿ ticks instead (matplotlib labels its minor ticks here), at most
+            // `maxCount` of them, else plain evenly spaced values.
+            let subs = LogLocator(subs: .all).ticks(min: low, max: high, maxCount: maxCount).filter { $0 >= low && $0 <= high }
+            if subs.count >= 2 {
+                let step = Int((Double(subs.count) / Double(max(1, maxCount))).rounded(.up))
+                ticks = subs.enumerated().filter { $0.offset % max(1, step) == 0 }.map(\.element)
+                formatted = LogFormatter().format(ticks)
+            } else {
+                ticks = MaxNLocator().ticks(min: low, max: high, maxCount: maxCount).filter { $0 >= low && $0 <= high && $0 > 0 }
+                formatted = ScalarFormatter().format(ticks)
+            }
         }
         labels = formatted.labels
         offset = formatted.offset
