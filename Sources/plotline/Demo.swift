@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chart
 import Foundation
 import PNG
 import Raster
@@ -37,7 +38,7 @@ struct Demo: ParsableCommand {
         } catch {
             throw CLIError("cannot load the fonts: \(error)")
         }
-        let scene = DemoFigure(fonts: fonts, width: size.width, height: size.height).scene()
+        let scene = FigureRenderer(fonts: fonts).scene(for: DemoFigure.figure(width: size.width, height: size.height))
         let pixmap: Pixmap
         do {
             pixmap = try ScenePlayer(fonts: fonts).render(scene)
