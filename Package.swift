@@ -67,7 +67,7 @@ let package = Package(
             name: "TestSupport", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"], path: "Tests/TestSupport",
             swiftSettings: strict),
         .testTarget(
-            name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strict),
+            name: "GeometryTests", dependencies: ["Geometry", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RasterTests", dependencies: ["Geometry", "Raster", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),

@@ -14,4 +14,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A uniform double in `lo..<hi`.
     public mutating func double(_ lo: Double, _ hi: Double) -> Double { Double.random(in: lo..<hi, using: &self) }
+
+    /// Uniform in `lo..<hi` from the top 53 bits of one draw.
+    public mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
+        lo + (hi - lo) * Double(next() >> 11) / Double(1 << 53)
+    }
 }
