@@ -24,11 +24,20 @@ extension FigureSpec {
     }
 
     /// A series' table and columns, looked up.
-    private struct Lookup {
+    struct Lookup {
         var source: DataSource
         var table: DataTable
         var x: Column?
-        var y: Column
+        var y: Column?
+        var error: Column?
+        var value: Column?
+        var labels: Column?
+        var columns: [Column] = []
+        /// The columns that land on the panel's x and y axes (they choose the axes' scales);
+        /// nil stands for row numbers.
+        var onX: [Column?] = [], onY: [Column?] = []
+        /// The column names that may label the panel's axes ("" for row numbers).
+        var xNames: [String] = [], yNames: [String] = []
     }
 
     private func build(_ panel: Panel, path: String, tables: [String: DataTable], theme: Theme) throws(SpecError) -> Chart.Panel {
@@ -36,45 +45,107 @@ extension FigureSpec {
         for (k, series) in panel.series.enumerated() {
             lookups.append(try lookup(series, path: "\(path).series[\(k)]", tables: tables))
         }
-        let xScale = panel.x.scale ?? FigureSpec.autoScale(lookups.map(\.x))
-        let yScale = panel.y.scale ?? FigureSpec.autoScale(lookups.map { $0.y })
-        var xLevels = LevelIndex(), yLevels = LevelIndex()
+        var xScale = panel.x.scale ?? FigureSpec.autoScale(lookups.flatMap(\.onX))
+        var yScale = panel.y.scale ?? FigureSpec.autoScale(lookups.flatMap(\.onY))
+        // Heat maps put their cells at 0, 1, 2, ... on category axes of their columns and rows.
+        var xCells: [String]?, yCells: [String]?
+        if let k = panel.series.firstIndex(where: { $0.kind == .heatmap }) {
+            let cells = HeatmapCells(panel.series[k], lookups[k])
+            xCells = cells.columnLevels; yCells = cells.rowLevels
+            if panel.x.scale == nil, xCells != nil { xScale = .category }
+            if panel.y.scale == nil, yCells != nil { yScale = .category }
+        }
+        var xLevels = LevelIndex(levels: xCells ?? []), yLevels = LevelIndex(levels: yCells ?? [])
         var out: [Chart.Series] = []
+        var barSlots: [(index: Int, slot: String)] = []
         for (k, (series, found)) in zip(panel.series, lookups).enumerated() {
             let seriesPath = "\(path).series[\(k)]"
-            var x = try values(found.x, of: found, scale: xScale, path: seriesPath + ".x")
-            var y = try values(found.y, of: found, scale: yScale, path: seriesPath + ".y")
-            let keep = x.values.indices.filter { !x.values[$0].isNaN && !y.values[$0].isNaN }
-            if keep.count < x.values.count {
-                x.values = keep.map { x.values[$0] }
-                y.values = keep.map { y.values[$0] }
-            }
-            if xScale == .category { x.values = xLevels.positions(x) }
-            if yScale == .category { y.values = yLevels.positions(y) }
-
             let color = series.color?.resolved(in: theme) ?? theme.color(k)
             let alpha = series.alpha ?? 1
-            var drawn = Chart.Series(
-                series.label ?? series.y, kind: series.kind ?? .line, x: x.values, y: y.values, color: color,
-                lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha)
-            if let weight = series.smooth, weight > 0 {
-                var raw = drawn
-                raw.name = ""
-                raw.alpha = alpha * 0.25
-                out.append(raw)
-                drawn.y = EMASmoother(weight: weight).smooth(y.values)
+            let kind = series.kind ?? .line
+            let name = series.label ?? series.y ?? series.x ?? series.value ?? ""
+            var drawn: Chart.Series
+            switch kind {
+            case .histogram:
+                let onX = series.y != nil
+                let values = try numbers(found.y ?? found.x, of: found, path: seriesPath + (onX ? ".y" : ".x"))
+                let horizontal = series.orientation == .horizontal || series.y == nil
+                drawn = .histogram(name, values: values, bins: series.bins ?? .auto, color: color,
+                                   orientation: horizontal ? .horizontal : .vertical)
+                drawn.alpha = alpha
+            case .pie:
+                var values = try numbers(found.y, of: found, path: seriesPath + ".y")
+                var labels = (0..<values.count).map { row in found.labels.flatMap { $0.text(at: row) } ?? "" }
+                let keep = values.indices.filter { !values[$0].isNaN }
+                values = keep.map { values[$0] }; labels = keep.map { labels[$0] }
+                drawn = .pie(name, values: values, labels: found.labels == nil ? [] : labels,
+                             showsPercentages: series.percentages ?? true)
+                drawn.alpha = alpha
+            case .heatmap:
+                let matrix = try HeatmapCells(series, found).matrix(spec: self, path: seriesPath)
+                drawn = .heatmap(name, matrix: matrix, colorMap: series.colorMap ?? .viridis, min: series.vmin,
+                                 max: series.vmax, label: series.label ?? series.value)
+                drawn.alpha = alpha
+            default:
+                // Horizontal bars put their x column on the panel's y axis and y on its x axis.
+                let swap = kind == .bar && series.orientation == .horizontal
+                var x = try values(found.x, of: found, scale: swap ? yScale : xScale, path: seriesPath + ".x")
+                var y = try values(found.y, of: found, scale: swap ? xScale : yScale, path: seriesPath + ".y")
+                var error = try found.error.map { c throws(SpecError) in try numbers(c, of: found, path: seriesPath + ".error") }
+                let keep = x.values.indices.filter { !x.values[$0].isNaN && !y.values[$0].isNaN }
+                if keep.count < x.values.count {
+                    x.values = keep.map { x.values[$0] }
+                    y.values = keep.map { y.values[$0] }
+                    error = error.map { e in keep.map { e[$0] } }
+                }
+                if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
+                if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
+                drawn = Chart.Series(
+                    name, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil ? nil : color,
+                    lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
+                    barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
+                    markerSize: series.markerSize)
+                if let weight = series.smooth, weight > 0 {
+                    var raw = drawn
+                    raw.name = ""
+                    raw.alpha = alpha * 0.25
+                    raw.yError = nil
+                    out.append(raw)
+                    drawn.y = EMASmoother(weight: weight).smooth(y.values)
+                }
+                if kind == .bar { barSlots.append((out.count, series.stack.map { "stack " + $0 } ?? "series \(k)")) }
             }
             out.append(drawn)
         }
-        let xNames = Set(panel.series.map { $0.x ?? "" }), yNames = Set(panel.series.map(\.y))
+        if let share = panel.group { FigureSpec.group(&out, slots: barSlots, share: share) }
+        let xNames = Set(lookups.flatMap(\.xNames)), yNames = Set(lookups.flatMap(\.yNames))
         let x = AxisSpec(label: panel.x.label ?? (xNames.count == 1 && xNames.first != "" ? xNames.first : nil),
                          scale: FigureSpec.chartScale(xScale, panel.x, levels: xLevels.levels),
                          min: panel.x.min, max: panel.x.max)
-        let y = AxisSpec(label: panel.y.label ?? (yNames.count == 1 ? yNames.first : nil),
+        let y = AxisSpec(label: panel.y.label ?? (yNames.count == 1 && yNames.first != "" ? yNames.first : nil),
                          scale: FigureSpec.chartScale(yScale, panel.y, levels: yLevels.levels),
                          min: panel.y.min, max: panel.y.max)
         return Chart.Panel(title: panel.title, x: x, y: y, series: out, grid: panel.grid ?? true,
-                           legend: panel.legend ?? .best)
+                           legend: panel.legend ?? .best, annotations: panel.annotations)
+    }
+
+    /// Side-by-side bars (matplotlib's `bar(x + (k - 1) * width, ...)` idiom): the bar series'
+    /// places (a stack is one place) share `share` of the smallest position step, each shifted
+    /// from the slot's centre by its place.
+    static func group(_ series: inout [Chart.Series], slots: [(index: Int, slot: String)], share: Double) {
+        var places: [String] = []
+        for (_, slot) in slots where !places.contains(slot) { places.append(slot) }
+        guard !places.isEmpty else { return }
+        let positions = Set(slots.flatMap { series[$0.index].x.filter(\.isFinite) }).sorted()
+        var step = Double.infinity
+        for i in positions.indices.dropFirst() { step = min(step, positions[i] - positions[i - 1]) }
+        let width = share * (step.isFinite ? step : 1) / Double(places.count)
+        for (index, slot) in slots {
+            let place = Double(places.firstIndex(of: slot) ?? 0)
+            let offset = (place - Double(places.count - 1) / 2) * width
+            series[index].x = series[index].x.map { $0 + offset }
+            series[index].barWidth = width
+        }
     }
 
     private func lookup(_ series: Series, path: String, tables: [String: DataTable]) throws(SpecError) -> Lookup {
@@ -97,8 +168,43 @@ extension FigureSpec {
             }
             return column
         }
-        let x = try series.x.map { name throws(SpecError) in try column(name, "x") }
-        return Lookup(source: dataSource, table: table, x: x, y: try column(series.y, "y"))
+        func optional(_ name: String?, _ key: String) throws(SpecError) -> Column? {
+            try name.map { n throws(SpecError) in try column(n, key) }
+        }
+        var found = Lookup(source: dataSource, table: table, x: try optional(series.x, "x"), y: try optional(series.y, "y"),
+                           error: try optional(series.error, "error"), value: try optional(series.value, "value"),
+                           labels: try optional(series.labels, "labels"))
+        for (i, name) in (series.columns ?? []).enumerated() { found.columns.append(try column(name, "columns[\(i)]")) }
+        switch series.kind ?? .line {
+        case .histogram:
+            let horizontal = series.orientation == .horizontal || series.y == nil
+            if horizontal { found.onY = [found.y ?? found.x]; found.yNames = [series.y ?? series.x ?? ""] }
+            else { found.onX = [found.y]; found.xNames = [series.y ?? ""] }
+        case .pie:
+            break
+        case .heatmap:
+            if series.columns == nil { found.xNames = [series.x ?? ""]; found.yNames = [series.y ?? ""] }
+        case .bar where series.orientation == .horizontal:
+            found.onX = [found.y]; found.onY = [found.x]
+            found.xNames = [series.y ?? ""]; found.yNames = [series.x ?? ""]
+        default:
+            found.onX = [found.x]; found.onY = [found.y]
+            found.xNames = [series.x ?? ""]; found.yNames = [series.y ?? ""]
+        }
+        return found
+    }
+
+    /// A numeric column's values (NaN = missing); text is an error at `path`.
+    func numbers(_ column: Column?, of found: Lookup, path: String) throws(SpecError) -> [Double] {
+        guard let column else { return [] }
+        switch column.storage {
+        case .number(let values), .time(let values, _):
+            return values
+        case .category(let codes, let levels):
+            let first = column.stray?.display ?? codes.first { $0 >= 0 }.map { "'\(levels[Int($0)])'" } ?? "no values"
+            throw SpecError(.notNumeric(column: column.name, table: found.source.path, found: first),
+                            source: source, keyPath: path)
+        }
     }
 
     /// The scale a panel axis gets when the spec names none: category if any of its columns
@@ -144,20 +250,19 @@ extension FigureSpec {
             }
             return AxisValues(values: codes, levels: levels)
         }
-        switch column.storage {
-        case .number(let values), .time(let values, _):
-            return AxisValues(values: values)
-        case .category(let codes, let levels):
-            let first = column.stray?.display ?? codes.first { $0 >= 0 }.map { "'\(levels[Int($0)])'" } ?? "no values"
-            throw SpecError(.notNumeric(column: column.name, table: found.source.path, found: first),
-                            source: source, keyPath: path)
-        }
+        return AxisValues(values: try numbers(column, of: found, path: path))
     }
 
     /// A panel axis' category levels in order of first appearance over its series.
     private struct LevelIndex {
         var levels: [String] = []
         var index: [String: Int] = [:]
+
+        /// Starts with `levels` at positions 0, 1, 2, ...
+        init(levels: [String]) {
+            self.levels = levels
+            for (k, level) in levels.enumerated() where index[level] == nil { index[level] = k }
+        }
 
         /// Positions on the panel's axis for a series' level codes, adding its new levels.
         mutating func positions(_ local: AxisValues) -> [Double] {

@@ -15,14 +15,21 @@ extension FigureSpec {
         public var legend: LegendPlacement?
         /// The series, drawn in order.
         public var series: [Series]
+        /// Grouped bars: the fraction of each category slot that the panel's bar series share side
+        /// by side (`"group": true` is 0.8, matplotlib's default bar width); nil draws them over
+        /// each other. Series of one stack share one place in the group.
+        public var group: Double?
+        /// Reference lines, spans and text, in data units (times as seconds since the epoch).
+        public var annotations: [Annotation]
 
         /// Creates a panel.
         public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), grid: Bool? = nil,
-                    legend: LegendPlacement? = nil, series: [Series]) {
+                    legend: LegendPlacement? = nil, series: [Series], group: Double? = nil, annotations: [Annotation] = []) {
             self.title = title; self.x = x; self.y = y; self.grid = grid; self.legend = legend; self.series = series
+            self.group = group; self.annotations = annotations
         }
 
-        static let keys = ["title", "x", "y", "grid", "legend", "series"]
+        static let keys = ["title", "x", "y", "grid", "legend", "group", "annotations", "series"]
 
         /// The legend strings, in matplotlib's `loc` words.
         static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
@@ -42,6 +49,16 @@ extension FigureSpec {
             panel.legend = try object.optional("legend")?.choice(legendChoices)
             for element in try object.required("series").array() {
                 panel.series.append(try Series.decode(element, dataSources: dataSources))
+            }
+            if let group = object.optional("group") {
+                switch group.value {
+                case .bool(let on): panel.group = on ? 0.8 : nil
+                case .number: panel.group = try group.number(in: 0.01...1, "a fraction of the slot from 0.01 to 1")
+                default: throw group.wrongType("true, false or a fraction of the slot")
+                }
+            }
+            if let annotations = object.optional("annotations") {
+                for element in try annotations.array() { panel.annotations.append(try FigureSpec.annotation(element)) }
             }
             return panel
         }
@@ -96,7 +113,7 @@ extension FigureSpec {
         }
 
         /// A number, or a date / date-time string (seconds since the epoch) for time axes.
-        private static func limit(_ node: FigureSpecNode) throws(SpecError) -> Double {
+        static func limit(_ node: FigureSpecNode) throws(SpecError) -> Double {
             switch node.value {
             case .number: return try node.number()
             case .string(let text):

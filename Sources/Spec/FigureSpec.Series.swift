@@ -3,16 +3,22 @@ import Geometry
 
 extension FigureSpec {
     /// One series of a spec panel: which columns of which data source, and how to draw them.
+    ///
+    /// Which column keys a kind reads: line, scatter, step, area and bar read `x` (optional) and
+    /// `y`; box reads `x` (the category of each row) and `y` (its value); histogram reads one
+    /// values column, `y` (or `x`, for a horizontal histogram); pie reads `y` (wedge sizes) and
+    /// `labels`; heatmap reads `columns` (wide: one matrix row per table row) or `x`, `y` and
+    /// `value` (long: one cell per table row). Kind-specific keys on another kind are errors.
     public struct Series: Sendable, Equatable {
         /// The data source name; nil when the spec has only one.
         public var data: String?
         /// The x column; nil draws against the row number (0, 1, 2, ...).
         public var x: String?
-        /// The y column.
-        public var y: String
+        /// The y column (nil only for a heat map with `columns` and a histogram of `x`).
+        public var y: String?
         /// What to draw (default line).
         public var kind: SeriesKind?
-        /// The legend label (default: the y column name).
+        /// The legend label (default: the y column name); for a heat map, its colour bar's label.
         public var label: String?
         /// The colour (default: the theme's cycle colour at the series' position in its panel).
         public var color: ColorValue?
@@ -22,33 +28,83 @@ extension FigureSpec {
         public var dash: [Double]?
         /// The marker drawn at each point.
         public var marker: MarkerShape?
+        /// The marker size (diameter) in points (default: the theme's, 6); at 100 dpi 1 pt is
+        /// 100/72 ≈ 1.39 px, and matplotlib's scatter `s` is this squared.
+        public var markerSize: Double?
         /// The opacity, 0...1 (default 1).
         public var alpha: Double?
         /// TensorBoard's smoothing weight in [0, 1): draws the raw values faintly (alpha 0.25)
         /// under their exponential moving average, in the same colour. Nil or 0: no smoothing.
         public var smooth: Double?
+        /// For histograms: how the values are binned (default numpy's "auto").
+        public var bins: HistogramBins?
+        /// For bars and histograms: vertical (default) or horizontal.
+        public var orientation: BarOrientation?
+        /// For bars: the stack group; bars of one panel with the same name pile up per x.
+        public var stack: String?
+        /// For line, scatter and bar series: the column of symmetric y errors.
+        public var error: String?
+        /// For heat maps: the colour map (default viridis) and its limits (default: the data's).
+        public var colorMap: ColorMap?
+        /// The value at the colour map's low end.
+        public var vmin: Double?
+        /// The value at the colour map's high end.
+        public var vmax: Double?
+        /// For heat maps in wide form: the matrix columns, left to right.
+        public var columns: [String]?
+        /// For heat maps in long form: the cell value column.
+        public var value: String?
+        /// For pies: the column of wedge labels.
+        public var labels: String?
+        /// For pies: whether to print each wedge's percentage (default true).
+        public var percentages: Bool?
 
         /// Creates a series.
-        public init(data: String? = nil, x: String? = nil, y: String, kind: SeriesKind? = nil, label: String? = nil,
+        public init(data: String? = nil, x: String? = nil, y: String?, kind: SeriesKind? = nil, label: String? = nil,
                     color: ColorValue? = nil, width: Double? = nil, dash: [Double]? = nil, marker: MarkerShape? = nil,
-                    alpha: Double? = nil, smooth: Double? = nil) {
+                    markerSize: Double? = nil, alpha: Double? = nil, smooth: Double? = nil, bins: HistogramBins? = nil,
+                    orientation: BarOrientation? = nil, stack: String? = nil, error: String? = nil,
+                    colorMap: ColorMap? = nil, vmin: Double? = nil, vmax: Double? = nil, columns: [String]? = nil,
+                    value: String? = nil, labels: String? = nil, percentages: Bool? = nil) {
             self.data = data; self.x = x; self.y = y; self.kind = kind; self.label = label; self.color = color
-            self.width = width; self.dash = dash; self.marker = marker; self.alpha = alpha; self.smooth = smooth
+            self.width = width; self.dash = dash; self.marker = marker; self.markerSize = markerSize
+            self.alpha = alpha; self.smooth = smooth; self.bins = bins; self.orientation = orientation
+            self.stack = stack; self.error = error; self.colorMap = colorMap; self.vmin = vmin; self.vmax = vmax
+            self.columns = columns; self.value = value; self.labels = labels; self.percentages = percentages
         }
 
-        static let keys = ["data", "x", "y", "kind", "label", "color", "width", "dash", "marker", "alpha", "smooth"]
+        static let keys = ["data", "x", "y", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
+                           "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
+                           "value", "labels", "percentages"]
 
         static let kindChoices: KeyValuePairs<String, SeriesKind> = [
             "line": .line, "scatter": .scatter, "step": .step, "area": .area, "bar": .bar,
+            "histogram": .histogram, "heatmap": .heatmap, "box": .box, "pie": .pie,
         ]
 
         static let dashChoices: KeyValuePairs<String, [Double]?> = [
             "solid": nil, "dashed": Chart.Series.dashed, "dotted": Chart.Series.dotted, "dashdot": Chart.Series.dashDot,
         ]
 
+        static let binRules: KeyValuePairs<String, HistogramBins> = [
+            "auto": .auto, "sturges": .sturges, "fd": .freedmanDiaconis, "sqrt": .sqrt,
+        ]
+
+        /// The kinds each kind-specific key applies to (checked after the kind is known).
+        static let kindsOfKey: KeyValuePairs<String, [SeriesKind]> = [
+            "markersize": [.line, .scatter],
+            "smooth": [.line, .scatter, .step, .area, .bar],
+            "bins": [.histogram],
+            "orientation": [.bar, .histogram],
+            "stack": [.bar],
+            "error": [.line, .scatter, .bar],
+            "colormap": [.heatmap], "vmin": [.heatmap], "vmax": [.heatmap], "columns": [.heatmap], "value": [.heatmap],
+            "labels": [.pie], "percentages": [.pie],
+        ]
+
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Series {
             let object = try node.object(keys: keys)
-            var series = Series(y: try object.required("y").string())
+            var series = Series(y: try object.optional("y")?.string())
             if let data = object.optional("data") {
                 let name = try data.string()
                 guard dataSources.contains(name) else {
@@ -71,6 +127,7 @@ extension FigureSpec {
                 }
                 series.marker = shape
             }
+            series.markerSize = try object.optional("markersize")?.positive("a positive size in points (at most 100)", limit: 100)
             series.alpha = try object.optional("alpha")?.number(in: 0...1, "a number from 0 to 1")
             if let smooth = object.optional("smooth") {
                 let w = try smooth.number()
@@ -79,11 +136,95 @@ extension FigureSpec {
                 }
                 series.smooth = w
             }
+            if let bins = object.optional("bins") { series.bins = try decodeBins(bins) }
+            series.orientation = try object.optional("orientation")?.choice(
+                ["vertical": BarOrientation.vertical, "horizontal": .horizontal])
+            series.stack = try object.optional("stack")?.string()
+            series.error = try object.optional("error")?.string()
+            series.colorMap = try object.optional("colormap")?.choice(
+                ColorMap.allCases.map { ($0.rawValue, $0) })
+            series.vmin = try object.optional("vmin")?.number()
+            series.vmax = try object.optional("vmax")?.number()
+            if let lo = series.vmin, let hi = series.vmax, !(lo < hi), let node = object.optional("vmax") {
+                throw node.error(.invalidValue(expected: "a value above vmin (\(Column.format(number: lo)))", found: node.found))
+            }
+            if let columns = object.optional("columns") {
+                let elements = try columns.array()
+                guard !elements.isEmpty else {
+                    throw columns.error(.invalidValue(expected: "at least one column name", found: "an empty array"))
+                }
+                var names: [String] = []
+                for element in elements { names.append(try element.string()) }
+                series.columns = names
+            }
+            series.value = try object.optional("value")?.string()
+            series.labels = try object.optional("labels")?.string()
+            series.percentages = try object.optional("percentages")?.bool()
+            try checkKindKeys(series, object)
             return series
         }
 
+        /// Kind-specific keys on other kinds, and each kind's column keys.
+        private static func checkKindKeys(_ series: Series, _ object: FigureSpecObject) throws(SpecError) {
+            let kind = series.kind ?? .line
+            for (key, kinds) in kindsOfKey where !kinds.contains(kind) {
+                guard let node = object.optional(key) else { continue }
+                let names = kinds.map { "\"\($0.rawValue)\"" }
+                let list = names.count == 1 ? names[0]
+                    : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+                throw node.error(.conflict("\"\(key)\" applies only to \"kind\": \(list)"))
+            }
+            func conflict(_ key: String, _ what: String) -> SpecError {
+                (object.optional(key) ?? object.node).error(.conflict(what))
+            }
+            switch kind {
+            case .histogram:
+                if series.x != nil, series.y != nil {
+                    throw conflict("x", "a histogram takes one values column: \"y\" (or \"x\" for a horizontal histogram), not both")
+                }
+                if series.x != nil, series.orientation == .vertical {
+                    throw conflict("orientation", "a histogram of \"x\" is horizontal; use \"y\" for a vertical one")
+                }
+                if series.x == nil, series.y == nil { _ = try object.required("y", note: "the histogram's values column") }
+            case .heatmap:
+                if series.columns != nil {
+                    for key in ["x", "y", "value"] where object.optional(key) != nil {
+                        throw conflict(key, "a heat map takes either \"columns\" (wide) or \"x\", \"y\" and \"value\" (long), not both")
+                    }
+                } else {
+                    let note = "a heat map takes \"columns\", or \"x\", \"y\" and \"value\""
+                    _ = try object.required("x", note: note)
+                    _ = try object.required("y", note: note)
+                    _ = try object.required("value", note: note)
+                }
+            case .pie:
+                if object.optional("x") != nil { throw conflict("x", "a pie takes \"y\" (wedge sizes) and \"labels\", not \"x\"") }
+                _ = try object.required("y")
+            case .box:
+                _ = try object.required("y", note: "the box plot's values column")
+            default:
+                _ = try object.required("y")
+            }
+        }
+
+        /// A bin count from 1 to 10000, or a rule name.
+        private static func decodeBins(_ node: FigureSpecNode) throws(SpecError) -> HistogramBins {
+            switch node.value {
+            case .number:
+                let n = try node.integer()
+                guard (1...10_000).contains(n) else {
+                    throw node.error(.invalidValue(expected: "a bin count from 1 to 10000", found: node.found))
+                }
+                return .count(n)
+            case .string:
+                return try node.choice(binRules)
+            default:
+                throw node.wrongType("a bin count or one of \"auto\", \"sturges\", \"fd\", \"sqrt\"")
+            }
+        }
+
         /// A named style, or an array of on/off lengths in multiples of the line width.
-        private static func decodeDash(_ node: FigureSpecNode) throws(SpecError) -> [Double]? {
+        static func decodeDash(_ node: FigureSpecNode) throws(SpecError) -> [Double]? {
             switch node.value {
             case .string:
                 return try node.choice(dashChoices)

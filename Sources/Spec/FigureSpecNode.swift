@@ -96,6 +96,15 @@ struct FigureSpecNode {
         return match.value
     }
 
+    /// One of a fixed set of strings given as an array of pairs (for tables built from `CaseIterable`).
+    func choice<T>(_ pairs: [(String, T)]) throws(SpecError) -> T {
+        let s = try string()
+        guard let match = pairs.first(where: { $0.0 == s }) else {
+            throw error(.notOneOf(choices: pairs.map(\.0), found: found))
+        }
+        return match.1
+    }
+
     /// A wrong-type error at this node.
     func wrongType(_ expected: String) -> SpecError {
         error(.wrongType(expected: expected, found: found))

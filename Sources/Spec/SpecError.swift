@@ -1,7 +1,7 @@
 /// A problem in a figure spec, named by the spec file and the JSON key path where it sits.
 ///
 /// The description reads like a compiler diagnostic, in the same shape as `DataError`:
-/// `figure.json: panels[1].series[0].kind: expected one of line, scatter, step, area, bar, found "lines"`,
+/// `figure.json: panels[1].series[0].kind: expected one of line, scatter, step, area, bar, histogram, heatmap, box, pie, found "lines"`,
 /// `figure.json: panels[0].seris: unknown key (did you mean "series"?)`, or, for a syntax
 /// error, `figure.json:7: invalid JSON: expected ',' or '}', found ']'`.
 public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {

@@ -22,7 +22,7 @@ final class FigureSpecErrorTests: XCTestCase {
     func testDecodeErrorMessages() {
         let cases: [(String, String)] = [
             (spec(panels: #"[{"series": [{"y": "loss"}]}, {"series": [{"y": "loss", "kind": "lines"}]}]"#),
-             #"figure.json: panels[1].series[0].kind: expected one of line, scatter, step, area, bar, found "lines""#),
+             #"figure.json: panels[1].series[0].kind: expected one of line, scatter, step, area, bar, histogram, heatmap, box, pie, found "lines""#),
             (spec(panels: #"[{"x": {"scale": 3}, "series": []}]"#),
              "figure.json: panels[0].x.scale: expected a string, found 3"),
             (spec(panels: #"[{"seris": []}]"#),
@@ -30,7 +30,7 @@ final class FigureSpecErrorTests: XCTestCase {
             (spec(panels: #"[{"series": [{"y": "loss", "colour": "C0"}]}]"#),
              #"figure.json: panels[0].series[0].colour: unknown key (did you mean "color"?)"#),
             (spec(panels: #"[{"series": [], "zzz": 1}]"#),
-             "figure.json: panels[0].zzz: unknown key (known keys: title, x, y, grid, legend, series)"),
+             "figure.json: panels[0].zzz: unknown key (known keys: title, x, y, grid, legend, group, annotations, series)"),
             (#"{"version": 2, "data": {"m": "m.csv"}, "panels": []}"#,
              "figure.json: version: unsupported version 2 (this plotline reads version 1)"),
             (#"{"version": "1", "data": {"m": "m.csv"}, "panels": []}"#,
@@ -122,7 +122,8 @@ final class FigureSpecErrorTests: XCTestCase {
     }
 
     func testSuggestions() {
-        let keys = ["data", "x", "y", "kind", "label", "color", "width", "dash", "marker", "alpha", "smooth"]
+        let keys = ["data", "x", "y", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha", "smooth", "bins",
+                    "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns", "value", "labels", "percentages"]
         let cases: [(String, String?)] = [
             ("lable", "label"), ("Kind", "kind"), ("smoothing", "smooth"), ("colour", "color"), ("markers", "marker"),
             ("widht", "width"), ("z", "x"), ("datasource", nil),

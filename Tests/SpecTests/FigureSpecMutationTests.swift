@@ -12,12 +12,41 @@ final class FigureSpecMutationTests: XCTestCase {
 
     private static let tables = ["metrics": SpecFixtures.metrics, "lr": SpecFixtures.lr]
 
+    /// Every series kind, bar option, grouped bars and each annotation kind (one type change of
+    /// any of these values must fail: no key accepts a value of another type in their place).
+    static let kindsExample = """
+        {"version": 1, "data": {"t": "t.csv"}, "panels": [
+          {"group": true,
+           "annotations": [{"hline": 0.5, "color": "C1", "width": 2, "dash": "dashed"}, {"vline": 1},
+                           {"hspan": [1, 2], "alpha": 0.2}, {"vspan": [0, 1], "color": "#00ff00"},
+                           {"text": "peak", "x": 1, "y": 20, "dx": 2, "dy": 3, "marker": false}],
+           "series": [{"kind": "bar", "x": "cat", "y": "v", "error": "err", "stack": "s", "orientation": "vertical"},
+                      {"kind": "bar", "x": "cat", "y": "u", "stack": "s"},
+                      {"kind": "scatter", "x": "cat", "y": "v", "markersize": 3}]},
+          {"series": [{"kind": "histogram", "y": "v", "bins": 10, "orientation": "horizontal"}]},
+          {"series": [{"kind": "heatmap", "columns": ["u", "v"], "colormap": "magma", "vmin": 0, "vmax": 50, "label": "z"}]},
+          {"series": [{"kind": "heatmap", "x": "gx", "y": "gy", "value": "v"}]},
+          {"series": [{"kind": "box", "x": "cat", "y": "v"}]},
+          {"series": [{"kind": "pie", "y": "v", "labels": "cat", "percentages": true}]}
+        ]}
+        """
+
     func testRandomMutationsThrowKeyPathErrors() throws {
-        let root = try parse(SpecFixtures.fullExample)
+        try checkMutations(of: SpecFixtures.fullExample, tables: Self.tables, minimumPaths: 40, seed: 5)
+    }
+
+    func testRandomMutationsOfTheKindsThrowKeyPathErrors() throws {
+        _ = try FigureSpec.parse(text: Self.kindsExample, source: "figure.json").figure(tables: ["t": FigureSpecKindsTests.table])
+        try checkMutations(of: Self.kindsExample, tables: ["t": FigureSpecKindsTests.table], minimumPaths: 60, seed: 11)
+    }
+
+    private func checkMutations(of fixture: String, tables: [String: DataTable], minimumPaths: Int, seed: UInt64,
+                                file: StaticString = #filePath, line: UInt = #line) throws {
+        let root = try parse(fixture)
         let paths = memberPaths(root)
         let valuePaths = allPaths(root)
-        XCTAssertGreaterThan(paths.count, 40)
-        var random = SeededRandom(seed: 5)
+        XCTAssertGreaterThan(paths.count, minimumPaths, file: file, line: line)
+        var random = SeededRandom(seed: seed)
         var failures = 0
         for round in 0..<3_000 {
             var value = root
@@ -38,16 +67,16 @@ final class FigureSpecMutationTests: XCTestCase {
             let text = serialize(value)
             do {
                 let spec = try FigureSpec.parse(text: text, source: "figure.json", directory: "/tmp/specs")
-                _ = try spec.figure(tables: Self.tables)
-                XCTAssertFalse(mustFail, "no error after \(applied): \(text)")
+                _ = try spec.figure(tables: tables)
+                XCTAssertFalse(mustFail, "no error after \(applied): \(text)", file: file, line: line)
             } catch {
                 failures += 1
                 let keyPath = error.keyPath ?? ""
-                XCTAssertFalse(keyPath.isEmpty, "no key path in '\(error)' after \(applied)")
-                XCTAssertTrue(error.description.hasPrefix("figure.json: " + keyPath + ": "), "\(error)")
+                XCTAssertFalse(keyPath.isEmpty, "no key path in '\(error)' after \(applied)", file: file, line: line)
+                XCTAssertTrue(error.description.hasPrefix("figure.json: " + keyPath + ": "), "\(error)", file: file, line: line)
             }
         }
-        XCTAssertGreaterThan(failures, 2_000)
+        XCTAssertGreaterThan(failures, 2_000, file: file, line: line)
     }
 
     // MARK: - A JSON tree to edit

@@ -137,7 +137,8 @@ public final class FigureRenderer {
             return LegendLayout.Entry(
                 label: s.name, kind: s.kind, color: (s.color ?? (s.kind == .box ? style.theme.text : style.theme.color(i))).withOpacity(s.alpha),
                 stroke: StrokeStyle(width: lw, cap: .butt, join: .round, dash: s.dash.flatMap { DashPattern($0.map { $0 * lw }) }),
-                marker: s.marker, hasError: s.yError != nil && s.kind != .bar)
+                marker: s.marker, markerSize: s.markerSize.flatMap { $0 > 0 && $0.isFinite ? $0 * style.ppp : nil },
+                hasError: s.yError != nil && s.kind != .bar)
         }
         return LegendLayout(entries: entries, style: style, fonts: fonts)
     }

@@ -17,6 +17,8 @@ struct LegendLayout {
         var color: Color
         var stroke: StrokeStyle
         var marker: MarkerShape?
+        /// The marker's diameter in pixels; nil = the style's.
+        var markerSize: Double? = nil
         /// Draw a vertical error bar through the handle (matplotlib's errorbar handler).
         var hasError: Bool
     }
@@ -144,10 +146,10 @@ struct LegendLayout {
             case .line, .step:
                 scene.stroke(Path(polyline: [Point(hx0, cy), Point(hx1, cy)]), style: e.stroke, color: e.color)
                 if let m = e.marker {
-                    scene.markers(Path.marker(m, size: style.markerSize), at: [Point(mx, cy)], fill: e.color)
+                    scene.markers(Path.marker(m, size: e.markerSize ?? style.markerSize), at: [Point(mx, cy)], fill: e.color)
                 }
             case .scatter:
-                scene.markers(Path.marker(e.marker ?? .circle, size: style.markerSize), at: [Point(mx, cy)], fill: e.color)
+                scene.markers(Path.marker(e.marker ?? .circle, size: e.markerSize ?? style.markerSize), at: [Point(mx, cy)], fill: e.color)
             case .area:
                 // The fill at the painter's 0.35 opacity under its edge line.
                 let box = Rect(x: hx0, y: cy - 0.35 * fs, width: hx1 - hx0, height: 0.7 * fs)

@@ -63,16 +63,16 @@ struct SeriesPainter {
             let pts = reduced(s)
             scene.stroke(SeriesPainter.polyline(pts), style: stroke, color: c)
             if let m = s.marker {
-                drawMarkers(pts.compactMap { $0 }, shape: m, color: c, into: &scene)
+                drawMarkers(pts.compactMap { $0 }, shape: m, size: s.markerSize, color: c, into: &scene)
             } else if !SeriesPainter.runs(pts).contains(where: { $0.count >= 2 }) {
                 // Only isolated points (a single row, or every neighbour missing): a line would
                 // draw nothing, so show them as dots.
-                drawMarkers(pts.compactMap { $0 }, shape: .circle, color: c, into: &scene)
+                drawMarkers(pts.compactMap { $0 }, shape: .circle, size: s.markerSize, color: c, into: &scene)
             }
             drawErrors(s, color: c, into: &scene)
         case .scatter:
             drawErrors(s, color: c, into: &scene)
-            drawMarkers(points(s).compactMap { $0 }, shape: s.marker ?? .circle, color: c, into: &scene)
+            drawMarkers(points(s).compactMap { $0 }, shape: s.marker ?? .circle, size: s.markerSize, color: c, into: &scene)
         case .step:
             scene.stroke(SeriesPainter.polyline(steps(points(s))), style: stroke, color: c)
         case .area:
@@ -242,9 +242,11 @@ struct SeriesPainter {
         }
     }
 
-    func drawMarkers(_ pts: [Point], shape: MarkerShape, color: Color, into scene: inout Scene) {
+    /// Stamps one marker per point; `size` in points (nil = the theme's).
+    func drawMarkers(_ pts: [Point], shape: MarkerShape, size: Double?, color: Color, into scene: inout Scene) {
         guard !pts.isEmpty else { return }
-        scene.markers(Path.marker(shape, size: style.markerSize), at: pts, fill: color)
+        let d = size.flatMap { $0 > 0 && $0.isFinite ? $0 * style.ppp : nil } ?? style.markerSize
+        scene.markers(Path.marker(shape, size: d), at: pts, fill: color)
     }
 
     /// The points of a line, reduced per pixel column (M4) when there are many more than pixels.

@@ -22,6 +22,10 @@ public struct Series: Sendable, Hashable {
     public var dash: [Double]?
     /// Marker drawn at each point (scatter always has one).
     public var marker: MarkerShape?
+    /// The marker's size (diameter) in points for scatter and line markers and the legend
+    /// handle; nil = the theme's. matplotlib's `markersize` is this; its scatter `s` is the
+    /// square of it (pt²), so `s=9` is 3 pt. At 100 dpi 1 pt = 100/72 ≈ 1.39 px.
+    public var markerSize: Double?
     /// Opacity 0...1 of lines, markers and fills.
     public var alpha: Double
     /// For bars: the bar width in data units (nil = 0.8 of the smallest x step); for boxes: the
@@ -54,11 +58,11 @@ public struct Series: Sendable, Hashable {
     public init(_ name: String, kind: SeriesKind = .line, x: [Double], y: [Double], color: Color? = nil,
                 lineWidth: Double? = nil, dash: [Double]? = nil, marker: MarkerShape? = nil, alpha: Double = 1,
                 barWidth: Double? = nil, baseline: Double = 0, barOrientation: BarOrientation = .vertical,
-                stack: String? = nil, yError: [Double]? = nil, bins: HistogramBins = .auto) {
+                stack: String? = nil, yError: [Double]? = nil, bins: HistogramBins = .auto, markerSize: Double? = nil) {
         self.name = name; self.kind = kind; self.x = x; self.y = y; self.color = color
         self.lineWidth = lineWidth; self.dash = dash; self.marker = marker; self.alpha = alpha
         self.barWidth = barWidth; self.baseline = baseline; self.barOrientation = barOrientation
-        self.stack = stack; self.yError = yError; self.bins = bins
+        self.stack = stack; self.yError = yError; self.bins = bins; self.markerSize = markerSize
         self.matrix = []; self.colorMap = .viridis; self.colorMin = nil; self.colorMax = nil
         self.labels = []; self.showsPercentages = true
     }

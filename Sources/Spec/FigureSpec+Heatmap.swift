@@ -1,0 +1,76 @@
+import Chart
+
+extension FigureSpec {
+    /// A heat map series' cells, from a table in wide form (`columns`: one matrix row per table
+    /// row, one matrix column per named column, as `imshow(df[columns])`) or long form (`x`, `y`,
+    /// `value`: one cell per table row, as a pivot table; a repeated cell keeps its last value,
+    /// a cell no row names is NaN, drawn transparent).
+    ///
+    /// Long-form rows and columns are the distinct values of `y` and `x`: sorted numbers, or text
+    /// in order of first appearance. The panel's axes become category axes of these levels, so
+    /// cell (i, j), drawn at x = j, y = i, is labelled with its column and row.
+    struct HeatmapCells {
+        let series: Series
+        let found: Lookup
+
+        init(_ series: Series, _ found: Lookup) {
+            self.series = series; self.found = found
+        }
+
+        /// The x axis' levels: the column names (wide) or the distinct x values (long).
+        var columnLevels: [String]? {
+            if let names = series.columns { return names }
+            return found.x.map { HeatmapCells.levels($0).levels }
+        }
+
+        /// The y axis' levels: nil in wide form (row numbers), the distinct y values in long form.
+        var rowLevels: [String]? {
+            series.columns == nil ? found.y.map { HeatmapCells.levels($0).levels } : nil
+        }
+
+        /// The matrix, top row first; numeric columns are required (errors at `path`).
+        func matrix(spec: FigureSpec, path: String) throws(SpecError) -> [[Double]] {
+            if series.columns != nil {
+                var columns: [[Double]] = []
+                for (j, column) in found.columns.enumerated() {
+                    columns.append(try spec.numbers(column, of: found, path: path + ".columns[\(j)]"))
+                }
+                return (0..<found.table.rowCount).map { r in columns.map { r < $0.count ? $0[r] : .nan } }
+            }
+            guard let xColumn = found.x, let yColumn = found.y else { return [] }
+            let values = try spec.numbers(found.value, of: found, path: path + ".value")
+            let xs = HeatmapCells.levels(xColumn), ys = HeatmapCells.levels(yColumn)
+            var matrix = [[Double]](repeating: [Double](repeating: .nan, count: xs.levels.count), count: ys.levels.count)
+            for row in 0..<min(values.count, xs.codes.count, ys.codes.count) {
+                let i = ys.codes[row], j = xs.codes[row]
+                if i >= 0, j >= 0 { matrix[i][j] = values[row] }
+            }
+            return matrix
+        }
+
+        /// Each row's level index (−1 = missing) and the levels: sorted distinct numbers, or
+        /// text in order of first appearance.
+        static func levels(_ column: Column) -> (codes: [Int], levels: [String]) {
+            switch column.storage {
+            case .number(let values), .time(let values, _):
+                let distinct = Set(values.filter(\.isFinite)).sorted()
+                let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+                let codes = values.map { index[$0] ?? -1 }
+                let labels = distinct.indices.map { k -> String in
+                    let row = codes.firstIndex(of: k) ?? 0
+                    return column.text(at: row) ?? Column.format(number: distinct[k])
+                }
+                return (codes, labels)
+            case .category(let codes, let levels):
+                var map = [Int](repeating: -1, count: levels.count), order: [String] = []
+                let out = codes.map { code -> Int in
+                    guard code >= 0 else { return -1 }
+                    let c = Int(code)
+                    if map[c] < 0 { map[c] = order.count; order.append(levels[c]) }
+                    return map[c]
+                }
+                return (out, order)
+            }
+        }
+    }
+}
