@@ -63,7 +63,9 @@ struct AxisModel {
     /// pixels along the axis (width on x, height on y), keeping those inside the view.
     mutating func placeTicks(length: Double, labelExtent: Double, horizontal: Bool) {
         let space = max(1, labelExtent) * (horizontal ? 3 : 2)
-        let maxCount = max(1, min(9, Int(length / space)))
+        var maxCount = max(1, min(9, Int(length / space)))
+        // Categories are all labelled when they fit; `thin` drops some only when labels collide.
+        if case .category(let levels) = spec.scale { maxCount = max(1, levels.count) }
         let eps = (scale.transform(high) - scale.transform(low)) * 1e-9
         let all = locator.ticks(min: low, max: high, maxCount: maxCount)
         ticks = all.filter { t in
