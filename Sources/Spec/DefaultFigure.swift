@@ -228,7 +228,10 @@ public enum DefaultFigure {
     /// The category column that splits a long-format table into series: 2–12 levels, and x
     /// values repeating across its levels (each level is a series of its own over the same x).
     static func splitColumn(_ t: DataTable, xName: String?, xValues: [Double]) -> (codes: [Int32], levels: [String])? {
-        guard Set(xValues.filter(\.isFinite)).count < xValues.filter(\.isFinite).count else { return nil }
+        // Strictly increasing x (the common case, and every huge log) has no repeats: done.
+        if zip(xValues, xValues.dropFirst()).allSatisfy({ $0.0 < $0.1 }) { return nil }
+        let finite = xValues.filter(\.isFinite)
+        guard Set(finite).count < finite.count else { return nil }
         for c in t.columns where c.name != xName {
             guard case .category(let codes, let levels) = c.storage, (2...12).contains(levels.count) else { continue }
             return (codes, levels)
@@ -238,6 +241,8 @@ public enum DefaultFigure {
 
     /// The rows where both x and y have a value.
     static func joined(_ x: [Double], _ y: [Double]) -> ([Double], [Double]) {
+        // Nothing missing (the common case): share the arrays instead of copying them.
+        if x.count == y.count, !x.contains(where: \.isNaN), !y.contains(where: \.isNaN) { return (x, y) }
         var ox: [Double] = [], oy: [Double] = []
         ox.reserveCapacity(min(x.count, y.count)); oy.reserveCapacity(min(x.count, y.count))
         for i in 0..<min(x.count, y.count) where !x[i].isNaN && !y[i].isNaN {

@@ -40,13 +40,16 @@ struct SeriesPainter {
         return frame.maxY - y.fraction(v) * frame.height
     }
 
-    /// The series' points in device pixels, with nil where the line breaks.
-    func points(_ s: Series) -> [Point?] {
+    /// The series' points in device pixels, with nil where the line breaks; every `stride`-th
+    /// point only when `stride` > 1 (a sample, for legend placement on huge series).
+    func points(_ s: Series, stride: Int = 1) -> [Point?] {
         let n = min(s.x.count, s.y.count)
         var out: [Point?] = []
-        out.reserveCapacity(n)
-        for i in 0..<n {
+        out.reserveCapacity(n / max(1, stride) + 1)
+        var i = 0
+        while i < n {
             if let a = px(s.x[i]), let b = py(s.y[i]) { out.append(Point(a, b)) } else { out.append(nil) }
+            i += max(1, stride)
         }
         return out
     }
@@ -238,7 +241,8 @@ struct SeriesPainter {
         case .heatmap, .pie:
             return []
         default:
-            return points(p.series)
+            // At most about 8,000 points: the legend's badness only needs the shape.
+            return points(p.series, stride: max(1, min(p.series.x.count, p.series.y.count) / 8000))
         }
     }
 
