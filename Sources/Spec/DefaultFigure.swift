@@ -112,7 +112,8 @@ public enum DefaultFigure {
             let yScale: AxisScale = options.logY || (lr && allPositive) ? .log : .linear
             let named = series.filter { !$0.name.isEmpty }
             let yLabel = named.count == 1 ? named[0].name : family
-            panels.append(Panel(x: AxisSpec(label: xName ?? "row", scale: xScale), y: AxisSpec(label: yLabel, scale: yScale),
+            panels.append(Panel(x: AxisSpec(label: xName ?? "row", scale: xScale),
+                                y: AxisSpec(label: yLabel, scale: yScale, robust: options.robustY),
                                 series: series, grid: true, legend: named.count >= 2 ? .best : .none))
         }
         if panels.isEmpty {

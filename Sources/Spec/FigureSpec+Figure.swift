@@ -121,10 +121,10 @@ extension FigureSpec {
         let xNames = Set(lookups.flatMap(\.xNames)), yNames = Set(lookups.flatMap(\.yNames))
         let x = AxisSpec(label: panel.x.label ?? (xNames.count == 1 && xNames.first != "" ? xNames.first : nil),
                          scale: FigureSpec.chartScale(xScale, panel.x, levels: xLevels.levels),
-                         min: panel.x.min, max: panel.x.max)
+                         min: panel.x.min, max: panel.x.max, robust: panel.x.robust ?? false)
         let y = AxisSpec(label: panel.y.label ?? (yNames.count == 1 && yNames.first != "" ? yNames.first : nil),
                          scale: FigureSpec.chartScale(yScale, panel.y, levels: yLevels.levels),
-                         min: panel.y.min, max: panel.y.max)
+                         min: panel.y.min, max: panel.y.max, robust: panel.y.robust ?? false)
         return Chart.Panel(title: panel.title, x: x, y: y, series: out, grid: panel.grid ?? true,
                            legend: panel.legend ?? .best, annotations: panel.annotations)
     }

@@ -81,13 +81,15 @@ extension FigureSpec {
         public var min: Double?
         /// The fixed upper limit, as `min`.
         public var max: Double?
+        /// Automatic limits that ignore extreme outliers (Chart's `RobustLimits`); linear axes.
+        public var robust: Bool?
 
         /// Creates an axis.
         public init(label: String? = nil, scale: Scale? = nil, linthresh: Double? = nil, min: Double? = nil, max: Double? = nil) {
             self.label = label; self.scale = scale; self.linthresh = linthresh; self.min = min; self.max = max
         }
 
-        static let keys = ["label", "scale", "linthresh", "min", "max"]
+        static let keys = ["label", "scale", "linthresh", "min", "max", "robust"]
 
         static func decode(_ node: FigureSpecNode) throws(SpecError) -> Axis {
             let object = try node.object(keys: keys)
@@ -101,6 +103,7 @@ extension FigureSpec {
                     throw t.error(.conflict("linthresh applies only to \"scale\": \"symlog\""))
                 }
             }
+            axis.robust = try object.optional("robust")?.bool()
             axis.min = try object.optional("min").map { node throws(SpecError) in try limit(node) }
             axis.max = try object.optional("max").map { node throws(SpecError) in try limit(node) }
             if let lo = axis.min, let hi = axis.max, !(lo < hi), let node = object.optional("max") {

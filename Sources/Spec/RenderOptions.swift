@@ -19,6 +19,8 @@ public struct RenderOptions: Sendable, Hashable {
     public var height = 800
     public var dpi = 100.0
     public var theme = Theme.light
+    /// y limits that ignore extreme outliers (early loss spikes).
+    public var robustY = false
     /// TensorBoard-style smoothing weight 0..<1: a faint raw curve under its debiased EMA.
     public var smooth: Double?
 

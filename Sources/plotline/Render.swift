@@ -48,6 +48,7 @@ struct Render: ParsableCommand {
 
     @Flag(help: "Logarithmic x axis.") var logx = false
     @Flag(help: "Logarithmic y axis.") var logy = false
+    @Flag(help: "y limits that ignore extreme outliers, such as a loss's first spikes.") var robust = false
     @Flag(inversion: .prefixedNo, help: "One panel per y column (--no-subplots: all in one panel).") var subplots: Bool?
 
     @Option(help: ArgumentHelp("The figure title.", valueName: "text"))
@@ -85,6 +86,7 @@ struct Render: ParsableCommand {
         options.kind = kind.flatMap(SeriesKind.init(rawValue:))
         options.logX = logx
         options.logY = logy
+        options.robustY = robust
         options.subplots = subplots
         options.title = title
         options.width = size.width

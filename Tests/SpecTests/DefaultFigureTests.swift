@@ -143,4 +143,24 @@ final class DefaultFigureTests: XCTestCase {
         XCTAssertEqual(f.panels[0].series.map(\.name), ["a", "b"])
         XCTAssertNotEqual(f.panels[0].series[0].color, f.panels[0].series[1].color)
     }
+
+    /// `--robust`: early spikes no longer set the y limits; without it they do.
+    func testRobustLimitsIgnoreEarlySpikes() throws {
+        var text = "step,loss\n"
+        for s in 0..<300 { text += "\(s),\(0.5 * exp(-Double(s) / 100) + 0.2 + (s == 2 ? 40 : 0))\n" }
+        let table = try csv(text)
+        func largestTick(_ robust: Bool) -> Double {
+            var o = RenderOptions()
+            o.robustY = robust
+            let f = try! DefaultFigure.make(table, options: o)
+            XCTAssertEqual(f.panels[0].y.robust, robust)
+            let scene = FigureRenderer(fonts: fonts).scene(for: f)
+            return scene.commands.compactMap { c -> Double? in
+                guard case .text(let run) = c, run.rotation == 0, run.horizontal == .right else { return nil }  // y tick labels
+                return Double(run.text.replacingOccurrences(of: "\u{2212}", with: "-"))
+            }.max() ?? .nan
+        }
+        XCTAssertGreaterThan(largestTick(false), 30)
+        XCTAssertLessThan(largestTick(true), 1)
+    }
 }

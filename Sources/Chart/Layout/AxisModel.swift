@@ -48,6 +48,10 @@ struct AxisModel {
         let limiter: any Scale = !padCategories && scale is CategoricalScale && lo <= hi ? LinearScale() : scale
         var (a, b) = lo <= hi ? limiter.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
                               : limiter.autoLimits(dataMin: .nan, dataMax: .nan, margin: 0.05)
+        if spec.robust, case .linear = spec.scale, let r = RobustLimits().limits(values.flatMap { $0 }) {
+            // Ignore extreme outliers (an early loss spike) on request.
+            (a, b) = r
+        }
         // matplotlib's sticky edges: a margin never pushes the view past a bar's baseline.
         for s in sticky where s.isFinite {
             if lo >= s && a < s { a = s }

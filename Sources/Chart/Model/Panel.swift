@@ -14,9 +14,13 @@ public struct AxisSpec: Sendable, Hashable {
     /// Fixed limits; nil on either side is automatic (data plus matplotlib's 5% margins).
     public var min: Double?
     public var max: Double?
+    /// Automatic limits that ignore extreme outliers, such as a training loss's first spikes
+    /// (`RobustLimits`: the 1%–99% quantiles, kept out to a true extreme that is not far off).
+    public var robust: Bool
 
-    public init(label: String? = nil, scale: AxisScale = .linear, min: Double? = nil, max: Double? = nil) {
-        self.label = label; self.scale = scale; self.min = min; self.max = max
+    public init(label: String? = nil, scale: AxisScale = .linear, min: Double? = nil, max: Double? = nil,
+                robust: Bool = false) {
+        self.label = label; self.scale = scale; self.min = min; self.max = max; self.robust = robust
     }
 }
 
