@@ -13,9 +13,11 @@
 // waiting outputs. Files are written with `PNG.encode` + `AtomicFile.write`; a failing job
 // becomes an error in its result and in `status(of:)`, and the previous PNG stays.
 //
-// Locking: one `Mutex` (Synchronization) around a plain bookkeeping value (`RenderSchedule`)
-// plus a counting semaphore to wake the thread; the lock is held only for dictionary updates,
-// never during a render or a callback.
+// Locking: one pthread mutex (`Locked`; not Synchronization's `Mutex`, whose futex calls the
+// thread sanitizer cannot see) around a plain bookkeeping value (`RenderSchedule`), plus a
+// counting semaphore to wake the thread; the lock is held only for dictionary updates, never
+// during a render or a callback. Overlapping renders are made impossible by construction and
+// checked anyway: an atomic counter around the render step traps if it ever finds two.
 //
 // Measured trade-off: see the note at the end of this comment block (filled in from
 // `swift test --filter ServiceTests` and the release measurements in the branch report).

@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 
 /// The state shared by a `RenderQueue`'s callers and its render thread: the schedule under a
-/// `Mutex`, a semaphore that wakes the sleeping thread, and the overlap guard.
+/// lock (`Locked`, a pthread mutex), a semaphore that wakes the sleeping thread, and the overlap guard.
 ///
 /// Wake-up protocol: the thread marks itself `sleeping` under the lock before it waits on the
 /// semaphore, and whoever makes work (or a stop) appear clears the mark under the same lock and
@@ -28,7 +28,7 @@ final class RenderQueueCore: Sendable {
 
     typealias Answers = [(RenderSchedule.Completion, Result<RenderResult, RenderError>)]
 
-    let state = Mutex(State())
+    let state = Locked(State())
     let wake = DispatchSemaphore(value: 0)
     /// Renders in progress: 0 or 1. The render step fails loudly when it finds another.
     let activeRenders = Atomic<Int>(0)

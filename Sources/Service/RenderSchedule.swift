@@ -1,6 +1,6 @@
 /// The render queue's bookkeeping: waiting jobs keyed by output, round-robin order, versions,
 /// statuses and the callbacks to answer. A plain value with no locking and no threads; the
-/// queue keeps it in a `Mutex` and the tests drive it directly.
+/// queue keeps it behind a lock and the tests drive it directly.
 ///
 /// Invariants: an output has at most one waiting job (`Record.pending`) and appears in `order`
 /// exactly when it has one; at most one job is rendering. So memory is bounded by the number

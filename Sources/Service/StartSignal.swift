@@ -1,10 +1,9 @@
 import Dispatch
-import Synchronization
 
 /// A one-shot signal carrying an optional error from one thread to a waiting one: the render
 /// thread's start-up outcome, or "the thread has ended" for a blocking shutdown.
 final class StartSignal: Sendable {
-    private let error = Mutex<(any Error)?>(nil)
+    private let error = Locked<(any Error)?>(nil)
     private let semaphore = DispatchSemaphore(value: 0)
 
     /// Records the outcome (nil: success) and wakes the waiter. Call once.

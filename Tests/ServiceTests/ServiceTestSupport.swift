@@ -64,9 +64,22 @@ final class RenderProbe: Sendable {
     func exit() { active.wrappingSubtract(1, ordering: .acquiringAndReleasing) }
 }
 
+/// A value behind an `NSLock` (the thread sanitizer sees pthread locks; it cannot see the
+/// futex inside Synchronization's `Mutex` on Linux and would report false races).
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
 /// A lock-protected map from (output, version) to the state submitted as that version.
 final class SubmissionLog: Sendable {
-    private let states = Mutex<[String: [UInt64: String]]>([:])
+    private let states = LockedBox<[String: [UInt64: String]]>([:])
 
     func record(_ ticket: RenderTicket, _ state: String) {
         states.withLock { $0[ticket.output, default: [:]][ticket.version] = state }
@@ -82,7 +95,7 @@ final class SubmissionLog: Sendable {
 
 /// Collects answers from completion callbacks (thread-safe).
 final class AnswerBox: Sendable {
-    private let answers = Mutex<[Result<RenderResult, RenderError>]>([])
+    private let answers = LockedBox<[Result<RenderResult, RenderError>]>([])
     func add(_ r: Result<RenderResult, RenderError>) { answers.withLock { $0.append(r) } }
     var all: [Result<RenderResult, RenderError>] { answers.withLock { $0 } }
 }
