@@ -9,6 +9,7 @@
 //   Scene                      the display list and the player that draws it
 //   Chart                      figures, scales, ticks, layout into a Scene
 //   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
+//   Service                    the render queue: one render thread, latest-wins jobs per output
 //   plotline                   the command-line tool
 import PackageDescription
 
@@ -18,7 +19,7 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +45,9 @@ let package = Package(
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
         .target(name: "Spec", dependencies: ["Chart"], swiftSettings: strict),
+        .target(
+            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart"],
+            swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
@@ -86,6 +90,7 @@ let package = Package(
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
         .testTarget(
             name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,55 @@
+import Chart
+import PNG
+
+/// One request for a figure: what to draw and the PNG file it goes to.
+///
+/// A job is a `Sendable` value, so any thread or task can hand it to a `RenderQueue`. The
+/// output path is the job's key: a newer job for the same path replaces a waiting one (latest
+/// wins). Paths are compared as given, so callers should pass one spelling per file (for
+/// example always absolute, or always relative to one folder).
+public struct RenderJob: Sendable {
+    /// Where a job's figure comes from.
+    public enum Source: Sendable {
+        /// A finished figure, built by the producer.
+        case figure(Figure)
+        /// A function that builds the figure on the render thread, just before drawing.
+        ///
+        /// Use it when building the figure costs something (reading a table that keeps
+        /// growing): a job that is replaced while it waits never runs its function, so a burst
+        /// of appends reads the data only for the renders that actually happen, and always the
+        /// newest bytes. It runs on the render thread, so it must not block for long, and must
+        /// not wait for the queue (no `shutdownAndJoin`, no waiting on a `render` result). An
+        /// error it throws fails the job like any other (the previous PNG stays).
+        case make(@Sendable () throws -> Figure)
+    }
+
+    /// The PNG file to write; also the key that coalesces jobs.
+    public var output: String
+    /// The figure, or the function that builds it on the render thread.
+    public var source: Source
+    /// libpng settings and text chunks for the encoded file.
+    public var pngOptions: PNG.Options
+
+    /// A job that draws a finished figure.
+    public init(output: String, figure: Figure, pngOptions: PNG.Options = .default) {
+        self.output = output
+        self.source = .figure(figure)
+        self.pngOptions = pngOptions
+    }
+
+    /// A job whose figure is built on the render thread when its turn comes (see `Source.make`).
+    public init(output: String, pngOptions: PNG.Options = .default,
+                makeFigure: @escaping @Sendable () throws -> Figure) {
+        self.output = output
+        self.source = .make(makeFigure)
+        self.pngOptions = pngOptions
+    }
+
+    /// The figure to draw: the stored one, or the result of the builder (on the calling thread).
+    func figure() throws -> Figure {
+        switch source {
+        case .figure(let f): return f
+        case .make(let build): return try build()
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Chart
+import PNG
+import Raster
+import Scene
+import Text
+
+/// The render thread's side of a `RenderQueue`: it owns the fonts, the figure renderer and the
+/// scene player (rasterizer scratch buffers, glyph and marker caches) and reuses them for every
+/// job. Not `Sendable`: it is created on the render thread and never leaves it.
+final class RenderWorker {
+    let core: RenderQueueCore
+    let fonts: FontLibrary
+    let renderer: FigureRenderer
+    let player: ScenePlayer
+
+    /// Opens the fonts; must run on the render thread (FreeType objects stay on their thread).
+    init(core: RenderQueueCore, fontsDirectory: String?) throws {
+        self.core = core
+        fonts = try FontLibrary(fontsDirectory: fontsDirectory)
+        renderer = FigureRenderer(fonts: fonts)
+        player = ScenePlayer(fonts: fonts, rasterizer: Rasterizer())
+    }
+
+    /// The thread's loop: render jobs until the queue stops and nothing waits, then tell
+    /// everyone waiting for the exit.
+    func run() {
+        while let work = core.nextWork() {
+            core.finish(work, render(work.job))
+        }
+        core.markExited()
+    }
+
+    /// The render step: build, lay out, draw, encode, write atomically. Never throws; every
+    /// failure becomes `.failed` and leaves the output file as it was.
+    func render(_ job: RenderJob) -> RenderSchedule.Outcome {
+        core.enterRender(job.output)
+        defer { core.exitRender() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - start
+            return Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
+        }
+        do {
+            let figure = try job.figure()
+            try RenderWorker.check(figure)
+            let scene = renderer.scene(for: figure)
+            let pixmap = try player.render(scene)
+            let bytes = try PNG.encode(pixmap, options: job.pngOptions)
+            try AtomicFile.write(bytes, to: job.output)
+            return .written(bytes: bytes.count, milliseconds: elapsed())
+        } catch {
+            return .failed(reason: "\(error)", milliseconds: elapsed())
+        }
+    }
+
+    /// Refuses figures that layout cannot draw (it expects a drawable size and a sane dpi), so
+    /// a bad job fails with a message instead of trapping the render thread.
+    static func check(_ figure: Figure) throws(FigureCheckError) {
+        guard figure.width >= 1, figure.height >= 1, figure.width <= Pixmap.maxSide, figure.height <= Pixmap.maxSide,
+              figure.width * figure.height <= Pixmap.maxArea
+        else { throw .size(width: figure.width, height: figure.height) }
+        guard figure.dpi.isFinite, figure.dpi >= 1, figure.dpi <= 2400 else { throw .dpi(figure.dpi) }
+    }
+}
+
+/// A figure the render thread refuses before layout.
+enum FigureCheckError: Error, CustomStringConvertible {
+    case size(width: Int, height: Int)
+    case dpi(Double)
+
+    var description: String {
+        switch self {
+        case .size(let w, let h):
+            return "invalid figure size \(w)×\(h): each side must be 1...\(Pixmap.maxSide) and the area at most \(Pixmap.maxArea) pixels"
+        case .dpi(let d):
+            return "invalid dpi \(d): must be 1...2400"
+        }
+    }
+}
