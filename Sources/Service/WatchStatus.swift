@@ -41,7 +41,7 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     /// Writes the sidecar of `output` atomically (temp file, fsync, rename).
     public func write(for output: String) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(self))
         bytes.append(UInt8(ascii: "\n"))
         try AtomicFile.write(bytes, to: WatchStatus.path(for: output))
