@@ -62,7 +62,7 @@ public final class FolderWatcher: Sendable {
             _ = fcntl(fd, F_SETFL, O_NONBLOCK)
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
-        let state = Locked(State())
+        let state = Locked(State(usesPolling: options.poll))
         let wake = (read: fds[0], write: fds[1])
         self.root = root
         self.options = options

@@ -146,12 +146,13 @@ public final class WatchSession: Sendable {
             return status
         }
         guard let status else { return }
-        do { try status.write(for: output) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
         if let error {
             options.logError("error: \(output): \(error)")
         } else {
             options.log("rendered \(output) (\(status.rows) rows, \(String(format: "%.1f", ms)) ms)")
         }
+        // The sidecar last: whoever sees the new version also finds the log line written.
+        do { try status.write(for: output) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
     }
 
     /// A data file's default figure and row count; runs on the render thread.
