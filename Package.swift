@@ -46,12 +46,12 @@ let package = Package(
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
         .target(name: "Spec", dependencies: ["Chart"], swiftSettings: strict),
         .target(
-            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart"],
+            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"],
             swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
-                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec",
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -22,7 +22,8 @@ struct Plotline: ParsableCommand {
             Examples:
               plotline render metrics.csv -o metrics.png
               plotline demo -o demo.png
+              plotline watch runs/
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Demo.self])
+        subcommands: [Render.self, Demo.self, Watch.self])
 }

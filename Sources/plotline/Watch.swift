@@ -1,0 +1,94 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Service
+import Spec
+
+/// `plotline watch`: keeps a PNG figure up to date for every table and spec in a folder tree.
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Watch a folder and keep a PNG figure up to date for every table and spec in it.",
+        discussion: """
+            Every CSV, TSV, JSON Lines or JSON file gets a default figure (as plotline render \
+            draws it) and every *.plot.json spec draws its figure, re-rendered when the spec or \
+            its data change. Each <name>.png gets a sidecar <name>.png.json: {"version", "hash", \
+            "ok", "error", "rows", "ms"}. A bad input keeps the last good PNG and records the error.
+
+            Examples:
+              plotline watch runs/
+              plotline watch runs/ -o figures/ --quiet
+              plotline watch runs/ --once
+            """)
+
+    @Argument(help: ArgumentHelp("The folder to watch (with its subfolders).", valueName: "dir"))
+    var directory: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder for the PNGs (default: beside each input).", valueName: "dir"))
+    var output: String?
+
+    @Flag(help: "Render everything once and exit (status 1 when a figure failed).") var once = false
+    @Flag(help: "Poll for changes instead of using inotify.") var poll = false
+    @Flag(help: "Print errors only, not one line per render.") var quiet = false
+
+    @Option(help: ArgumentHelp("Quiet period before a change renders, in milliseconds (default: 150).", valueName: "ms"))
+    var debounce: Int = 150
+
+    @Option(help: ArgumentHelp("Polling interval in milliseconds (default: 250).", valueName: "ms"))
+    var interval: Int = 250
+
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("\(directory) is not a folder.")
+        }
+        if !(0...10_000).contains(debounce) { throw ValidationError("--debounce must be 0...10000 ms.") }
+        if !(10...60_000).contains(interval) { throw ValidationError("--interval must be 10...60000 ms.") }
+    }
+
+    func run() throws {
+        // Block the stop signals before any thread starts (threads inherit the mask); the main
+        // thread then waits for them with sigwait and shuts down in order.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+
+        let queue: RenderQueue
+        do { queue = try RenderQueue() } catch { throw CLIError("cannot start the renderer: \(error)") }
+        var options = WatchSession.Options()
+        options.outputDirectory = output
+        let quiet = quiet
+        options.log = { line in if !quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } }
+        let session = WatchSession(root: directory, queue: queue, options: options)
+
+        if once {
+            session.renderAll()
+            queue.shutdownAndJoin(mode: .finishQueued)
+            if session.failures > 0 { throw ExitCode(1) }
+            return
+        }
+        var watchOptions = FolderWatcher.Options()
+        watchOptions.poll = poll
+        watchOptions.quietPeriod = Double(debounce) / 1000
+        watchOptions.pollInterval = Double(interval) / 1000
+        let watcher: FolderWatcher
+        do {
+            // Start watching before the first full pass, so nothing written meanwhile is missed.
+            watcher = try FolderWatcher(root: directory, options: watchOptions,
+                                        onMessage: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                                        onBatch: { session.handle($0) })
+        } catch {
+            throw CLIError("\(error)")
+        }
+        session.renderAll()
+        if !quiet { FileHandle.standardOutput.write(Data("watching \(session.root)\(watcher.usesPolling ? " (polling)" : "")\n".utf8)) }
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        watcher.stop()
+        queue.shutdownAndJoin(mode: .finishQueued)
+        if !quiet { FileHandle.standardOutput.write(Data("stopped (\(received == SIGINT ? "SIGINT" : "SIGTERM"))\n".utf8)) }
+    }
+}
