@@ -126,7 +126,8 @@ extension FigureSpec {
                          scale: FigureSpec.chartScale(yScale, panel.y, levels: yLevels.levels),
                          min: panel.y.min, max: panel.y.max, robust: panel.y.robust ?? false)
         return Chart.Panel(title: panel.title, x: x, y: y, series: out, grid: panel.grid ?? true,
-                           legend: panel.legend ?? .best, annotations: panel.annotations)
+                           legend: panel.legend ?? .best, annotations: panel.annotations,
+                           gridAxis: panel.gridAxis ?? .both, minorGrid: panel.minorGrid ?? false)
     }
 
     /// Side-by-side bars (matplotlib's `bar(x + (k - 1) * width, ...)` idiom): the bar series'

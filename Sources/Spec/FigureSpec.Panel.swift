@@ -11,6 +11,11 @@ extension FigureSpec {
         public var y: Axis
         /// Whether to draw the major grid (default true).
         public var grid: Bool?
+        /// The axes the grid follows: `"grid": "x"` or `"y"` (default both, matplotlib's
+        /// `grid(True, axis=...)`).
+        public var gridAxis: GridAxis?
+        /// Also draw the minor grid (`"minor_grid": true`; default false).
+        public var minorGrid: Bool?
         /// Where the legend goes (default best).
         public var legend: LegendPlacement?
         /// The series, drawn in order.
@@ -29,7 +34,7 @@ extension FigureSpec {
             self.group = group; self.annotations = annotations
         }
 
-        static let keys = ["title", "x", "y", "grid", "legend", "group", "annotations", "series"]
+        static let keys = ["title", "x", "y", "grid", "minor_grid", "legend", "group", "annotations", "series"]
 
         /// The legend strings, in matplotlib's `loc` words.
         static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
@@ -45,7 +50,16 @@ extension FigureSpec {
             panel.title = try object.optional("title")?.string()
             if let x = object.optional("x") { panel.x = try Axis.decode(x) }
             if let y = object.optional("y") { panel.y = try Axis.decode(y) }
-            panel.grid = try object.optional("grid")?.bool()
+            if let grid = object.optional("grid") {
+                switch grid.value {
+                case .bool(let on): panel.grid = on
+                case .string:
+                    panel.grid = true
+                    panel.gridAxis = try grid.choice(["x": GridAxis.x, "y": .y, "both": .both])
+                default: throw grid.wrongType("true, false, \"x\" or \"y\"")
+                }
+            }
+            panel.minorGrid = try object.optional("minor_grid")?.bool()
             panel.legend = try object.optional("legend")?.choice(legendChoices)
             for element in try object.required("series").array() {
                 panel.series.append(try Series.decode(element, dataSources: dataSources))

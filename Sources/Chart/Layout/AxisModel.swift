@@ -119,6 +119,29 @@ struct AxisModel {
         }
     }
 
+    /// Minor tick positions inside the view, without those on a major tick: `AutoMinorLocator`
+    /// between the major ticks on linear axes, 2…9 × 10ⁿ on log axes, none on other scales
+    /// (matplotlib's minor grid draws only where a minor locator is set).
+    var minorTicks: [Double] {
+        let candidates: [Double]
+        switch spec.scale {
+        case .linear: candidates = AutoMinorLocator().minorTicks(major: ticks, min: low, max: high)
+        case .log: candidates = LogLocator(subs: .all).ticks(min: low, max: high, maxCount: 9)
+        default: return []
+        }
+        guard ticks.count >= 2 || spec.scale == .log else { return [] }
+        let span = abs(scale.transform(high) - scale.transform(low))
+        let eps = span * 1e-9
+        let majors = ticks.map { scale.transform($0) }
+        return candidates.filter { t in
+            guard scale.isValid(t) else { return false }
+            let s = scale.transform(t)
+            guard s >= min(scale.transform(low), scale.transform(high)) - eps,
+                  s <= max(scale.transform(low), scale.transform(high)) + eps else { return false }
+            return !majors.contains { abs($0 - s) <= span * 1e-6 }
+        }
+    }
+
     /// Position 0...1 along the axis of a data value (outside 0...1 beyond the view).
     func fraction(_ v: Double) -> Double {
         let s0 = scale.transform(low), s1 = scale.transform(high)

@@ -21,10 +21,7 @@ extension FigureRenderer {
         let xs = l.x.ticks.map { (f.minX + l.x.fraction($0) * f.width) }
         let ys = l.y.ticks.map { (f.maxY - l.y.fraction($0) * f.height) }
         // Grid: crisp whole-pixel lines under the data.
-        if l.panel.grid && l.colorbar == nil {
-            for x in xs { scene.fill(FigureRenderer.vLine(x, f.minY, f.maxY, st.gridWidth), color: theme.grid) }
-            for y in ys { scene.fill(FigureRenderer.hLine(y, f.minX, f.maxX, st.gridWidth), color: theme.grid) }
-        }
+        if l.panel.grid && l.colorbar == nil { drawGrid(l, xs: xs, ys: ys, style: st, into: &scene) }
         scene.pushClip(f)
         let painter = SeriesPainter(x: l.x, y: l.y, frame: f, style: st)
         drawAnnotations(l.panel.annotations, painter: painter, spans: true, into: &scene)
@@ -79,6 +76,23 @@ extension FigureRenderer {
         drawTitle(l, style: st, into: &scene)
         if let c = l.colorbar { drawColorbar(c, map: l.colorbarMap, layout: l, style: st, into: &scene) }
         l.legend?.draw(style: st, into: &scene)
+    }
+
+    /// The grid under the data: minor lines first (thinner, fainter), then the major lines, on
+    /// the axes the panel's `gridAxis` names; crisp whole-pixel lines.
+    func drawGrid(_ l: PanelLayout, xs: [Double], ys: [Double], style st: ResolvedStyle, into scene: inout Scene) {
+        let f = l.frame, axes = l.panel.gridAxis
+        if l.panel.minorGrid {
+            let c = st.theme.grid.withOpacity(st.minorGridOpacity)
+            if axes.showsX {
+                for v in l.x.minorTicks { scene.fill(FigureRenderer.vLine(f.minX + l.x.fraction(v) * f.width, f.minY, f.maxY, st.minorGridWidth), color: c) }
+            }
+            if axes.showsY {
+                for v in l.y.minorTicks { scene.fill(FigureRenderer.hLine(f.maxY - l.y.fraction(v) * f.height, f.minX, f.maxX, st.minorGridWidth), color: c) }
+            }
+        }
+        if axes.showsX { for x in xs { scene.fill(FigureRenderer.vLine(x, f.minY, f.maxY, st.gridWidth), color: st.theme.grid) } }
+        if axes.showsY { for y in ys { scene.fill(FigureRenderer.hLine(y, f.minX, f.maxX, st.gridWidth), color: st.theme.grid) } }
     }
 
     /// The panel title centred above the frame (above the y offset text when there is one).

@@ -1,0 +1,21 @@
+import Chart
+import Foundation
+import Raster
+
+/// 600×400 figures for the axis features (grid per axis, minor grid, twin y axis, shared
+/// axes) on closed-form data, so `Tests/ChartTests/Expected/axes_figures.py` can draw the same
+/// figures with matplotlib for a side-by-side look.
+enum AxesFigures {
+    static let t = (0..<101).map { Double($0) / 10 }
+
+    /// Bars with a y-only grid (the benchmark's W5 look) beside a line with the minor grid.
+    static var grid: Figure {
+        let bars = Panel(title: "grid y", x: AxisSpec(scale: .category(["a", "b", "c", "d"])), y: AxisSpec(label: "value"),
+                         series: [Series("A", kind: .bar, x: [0, 1, 2, 3], y: [3, 7, 5, 6])], gridAxis: .y)
+        let line = Panel(title: "minor grid", x: AxisSpec(label: "t"), y: AxisSpec(label: "sin"),
+                         series: [Series("sin", x: t, y: t.map { sin($0) })], minorGrid: true)
+        return Figure(width: 600, height: 400, panels: [bars, line])
+    }
+
+    static let cases: [(name: String, figure: Figure)] = [("axes-grid", grid)]
+}

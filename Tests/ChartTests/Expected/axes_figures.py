@@ -1,0 +1,25 @@
+"""matplotlib 3.11 drawings of AxesFigures, to lay beside the goldens (python3 axes_figures.py OUTDIR)."""
+import sys
+import numpy as np
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.ticker import AutoMinorLocator
+
+out = sys.argv[1] if len(sys.argv) > 1 else "."
+t = np.arange(101) / 10
+
+
+def grid():
+    fig, (a, b) = plt.subplots(1, 2, figsize=(6, 4), dpi=100, layout="constrained")
+    a.bar(["a", "b", "c", "d"], [3, 7, 5, 6]); a.set_ylabel("value"); a.set_title("grid y")
+    a.set_axisbelow(True); a.grid(True, axis="y")
+    b.plot(t, np.sin(t)); b.set_xlabel("t"); b.set_ylabel("sin"); b.set_title("minor grid")
+    b.set_axisbelow(True)
+    b.xaxis.set_minor_locator(AutoMinorLocator()); b.yaxis.set_minor_locator(AutoMinorLocator())
+    b.grid(True, which="major"); b.grid(True, which="minor", linewidth=0.48, alpha=0.5)
+    b.tick_params(which="minor", length=0)
+    fig.savefig(f"{out}/axes-grid.mpl.png")
+
+
+grid()
