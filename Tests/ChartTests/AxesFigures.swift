@@ -17,5 +17,16 @@ enum AxesFigures {
         return Figure(width: 600, height: 400, panels: [bars, line])
     }
 
-    static let cases: [(name: String, figure: Figure)] = [("axes-grid", grid)]
+    /// A line on the left axis and a faster-growing one on a right axis of its own (`twinx`),
+    /// both in one legend.
+    static var twin: Figure {
+        let panel = Panel(title: "twin y", x: AxisSpec(label: "t"), y: AxisSpec(label: "sin"),
+                          y2: AxisSpec(label: "growth"), series: [
+                              Series("sin", x: t, y: t.map { sin($0) }),
+                              Series("growth", x: t, y: t.map { 100 * exp($0 / 2) }, yAxis: .right),
+                          ], legend: .upperLeft)
+        return Figure(width: 600, height: 400, panels: [panel])
+    }
+
+    static let cases: [(name: String, figure: Figure)] = [("axes-grid", grid), ("axes-twin", twin)]
 }

@@ -97,6 +97,78 @@ final class AxesLayoutTests: XCTestCase {
         for (k, m) in minors.prefix(3).enumerated() { XCTAssertEqual(m, majors[0] + Double(k + 1) * step, accuracy: 1) }
     }
 
+    func twin(legend: LegendPlacement = .upperLeft, y2: AxisSpec? = AxisSpec(label: "growth")) -> Figure {
+        var f = AxesFigures.twin
+        f.panels[0].legend = legend
+        f.panels[0].y2 = y2
+        return f
+    }
+
+    func testRightAxisTicksAndLabelsSitRightOfTheFrame() {
+        let s = scene(twin())
+        let f = frame(s)
+        // Left-aligned runs right of the frame are the right axis's tick labels.
+        let right = texts(s).filter { $0.horizontal == .left && $0.position.x > f.maxX }
+        XCTAssertEqual(right.map(\.text), ["0", "2000", "4000", "6000", "8000", "10000", "12000", "14000"])
+        for r in right { XCTAssertGreaterThan(fonts.runBounds(r).minX, f.maxX + 3, r.text) }
+        // Tick marks: short horizontal spine-coloured rectangles starting at the right spine.
+        let marks = rects(s, Theme.light.spine).filter { $0.height <= 1 && $0.width < 10 && $0.minX >= f.maxX }
+        XCTAssertEqual(marks.count, right.count)
+        // The axis label is rotated and lies right of every tick label.
+        let label = texts(s).first { $0.text == "growth" && $0.rotation == 90 }
+        XCTAssertNotNil(label)
+        if let label {
+            let widest = right.map { fonts.runBounds($0).maxX }.max()!
+            XCTAssertGreaterThan(fonts.runBounds(label).minX, widest)
+            XCTAssertLessThanOrEqual(fonts.runBounds(label).maxX, 600)
+        }
+        // The left axis keeps its own limits: the right series' values do not reach it.
+        XCTAssertEqual(texts(s).filter { $0.horizontal == .right && $0.position.x < f.minX }.map(\.text),
+                       ["−1.00", "−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"])
+        assertTextInsideAndApart(s, fonts: fonts, context: "twin")
+    }
+
+    func testRightSeriesFollowsTheRightScale() {
+        let s = scene(twin())
+        let f = frame(s)
+        let strokes = s.commands.compactMap { if case .stroke(let p, _, let c) = $0 { return (p, c) } else { return nil } }
+        let growth = strokes.first { $0.1 == Theme.light.color(1) }!.0.bounds!
+        let sine = strokes.first { $0.1 == Theme.light.color(0) }!.0.bounds!
+        // Both span the frame's data area within matplotlib's 5% margins.
+        let margin = 0.05 / 1.1 * f.height
+        XCTAssertEqual(growth.minY, f.minY + margin, accuracy: 2)
+        XCTAssertEqual(sine.minY, f.minY + margin, accuracy: 2)
+        XCTAssertEqual(sine.maxY, f.maxY - margin, accuracy: 2)
+        // 100·e^0 = 100 sits just above the margin's bottom: (100 − low) / span of the y2 view.
+        let low = 100 - 0.05 * (100 * exp(5) - 100), high = 100 * exp(5) + 0.05 * (100 * exp(5) - 100)
+        XCTAssertEqual(growth.maxY, f.maxY - (100 - low) / (high - low) * f.height, accuracy: 2)
+    }
+
+    func testOneLegendForBothAxesAndOutsideBeyondTheRightAxis() {
+        let inside = scene(twin())
+        let legendTexts = texts(inside).filter { $0.horizontal == .left && $0.position.x < frame(inside).maxX }
+        XCTAssertEqual(legendTexts.map(\.text), ["sin", "growth"])
+        let s = scene(twin(legend: .outside))
+        let f = frame(s)
+        let tickLabels = texts(s).filter { $0.horizontal == .left && $0.position.x > f.maxX && Double($0.text) != nil }
+        let axisLabel = texts(s).first { $0.text == "growth" && $0.rotation == 90 }!
+        let entries = texts(s).filter { $0.horizontal == .left && ($0.text == "sin" || ($0.text == "growth" && $0.rotation == 0)) }
+        XCTAssertEqual(entries.count, 2)
+        let rightmost = (tickLabels + [axisLabel]).map { fonts.runBounds($0).maxX }.max()!
+        for e in entries { XCTAssertGreaterThan(fonts.runBounds(e).minX, rightmost, "the legend clears the right axis") }
+        assertTextInsideAndApart(s, fonts: fonts, context: "twin outside")
+    }
+
+    func testNoRightAxisWithoutRightSeries() {
+        var f = twin(y2: nil)
+        f.panels[0].series[1].yAxis = .left
+        let s = scene(f)
+        XCTAssertTrue(texts(s).filter { $0.horizontal == .left && $0.position.x > frame(s).maxX }.isEmpty)
+        // y2 alone (no right series) still draws an axis, 0…1 as matplotlib's empty twinx.
+        let empty = scene(twin(y2: AxisSpec(label: "right")))
+        XCTAssertFalse(texts(empty).filter { $0.horizontal == .left && $0.position.x > frame(empty).maxX }.isEmpty)
+    }
+
     func testGoldens() throws {
         let player = ScenePlayer(fonts: fonts)
         for (name, figure) in AxesFigures.cases {

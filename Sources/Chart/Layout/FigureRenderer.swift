@@ -76,17 +76,16 @@ public final class FigureRenderer {
                 var moved = false
                 for i in layouts.indices {
                     guard var l = layouts[i].legend, !l.outside else { continue }
-                    let painter = SeriesPainter(x: layouts[i].x, y: layouts[i].y, frame: layouts[i].frame, style: style)
                     // Outside only where the cell has room right of the frame for it.
                     let room = cell(i).maxX - layouts[i].frame.maxX - margins[i].right
                     l.place(layouts[i].panel.legend, frame: layouts[i].frame,
-                            lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap,
+                            lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent,
                             allowOutside: cell(i).width - layouts[i].frame.width * 0.5 > l.size.width + style.legendGap + room * 0)
                     if l.outside && layouts[i].frame.width - l.size.width - style.legendGap < 4 * style.tickFont.size {
                         // Moving out would squeeze the frame too much: stay inside, least in the way.
                         l.outside = false
                         l.place(layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend, frame: layouts[i].frame,
-                                lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap, allowOutside: false)
+                                lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
                     }
                     moved = moved || l.outside
                     layouts[i].legend = l
@@ -102,11 +101,10 @@ public final class FigureRenderer {
             // Final legend spots on the final frames (an outside legend stays outside).
             if var l = layouts[i].legend {
                 if l.outside {
-                    l.origin = Point((layouts[i].frame.maxX + style.legendGap).rounded(), layouts[i].frame.minY)
+                    l.origin = Point(layouts[i].outsideLegendX, layouts[i].frame.minY)
                 } else {
-                    let painter = SeriesPainter(x: layouts[i].x, y: layouts[i].y, frame: layouts[i].frame, style: style)
                     l.place(layouts[i].panel.legend, frame: layouts[i].frame,
-                            lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap, allowOutside: false)
+                            lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
                 }
                 layouts[i].legend = l
             }

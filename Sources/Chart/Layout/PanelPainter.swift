@@ -26,7 +26,7 @@ extension FigureRenderer {
         let painter = SeriesPainter(x: l.x, y: l.y, frame: f, style: st)
         drawAnnotations(l.panel.annotations, painter: painter, spans: true, into: &scene)
         for p in l.prepared {
-            painter.draw(p, color: p.series.color ?? theme.color(p.index), into: &scene)
+            l.painter(for: p).draw(p, color: p.series.color ?? theme.color(p.index), into: &scene)
         }
         drawAnnotations(l.panel.annotations, painter: painter, spans: false, into: &scene)
         scene.popClip()
@@ -49,6 +49,7 @@ extension FigureRenderer {
             scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(f.minX - w - labelGap, y.rounded()),
                                horizontal: .right, vertical: .center))
         }
+        if let r = l.y2 { drawRightAxis(r, frame: f, style: st, into: &scene) }
         let tickTextHeight = st.tickMetrics.ascent + st.tickMetrics.descent
         if let o = l.x.offset {
             scene.text(TextRun(o, font: st.tickFont, color: theme.text,
@@ -95,12 +96,36 @@ extension FigureRenderer {
         if axes.showsY { for y in ys { scene.fill(FigureRenderer.hLine(y, f.minX, f.maxX, st.gridWidth), color: st.theme.grid) } }
     }
 
+    /// The right-hand y axis (matplotlib's `twinx`): ticks outward from the right spine, labels
+    /// left-aligned beyond them, the offset text above the top-right corner and the axis label
+    /// rotated, right of the labels.
+    func drawRightAxis(_ r: AxisModel, frame f: Rect, style st: ResolvedStyle, into scene: inout Scene) {
+        let w = st.spineWidth, tl = st.tickLength, x0 = f.maxX + w
+        for (t, label) in zip(r.ticks, r.labels) {
+            let y = f.maxY - r.fraction(t) * f.height
+            scene.fill(FigureRenderer.hLine(y, x0, x0 + tl, st.tickWidth), color: st.theme.spine)
+            scene.text(TextRun(label, font: st.tickFont, color: st.theme.text, at: Point((x0 + tl + st.tickPad).rounded(), y.rounded()),
+                               horizontal: .left, vertical: .center))
+        }
+        if let o = r.offset {
+            scene.text(TextRun(o, font: st.tickFont, color: st.theme.text, at: Point(f.maxX, f.minY - w - st.tickPad),
+                               horizontal: .right, vertical: .bottom))
+        }
+        if let label = r.spec.label, !label.isEmpty {
+            let widest = r.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
+            let x = x0 + tl + st.tickPad + widest + st.labelPad
+            let fitted = fit(label, font: st.labelFont, width: f.height + 2 * st.tickFont.size)
+            scene.text(TextRun(fitted, font: st.labelFont, color: st.theme.text, at: Point(x.rounded(), f.center.y.rounded()),
+                               horizontal: .center, vertical: .top, rotation: 90))
+        }
+    }
+
     /// The panel title centred above the frame (above the y offset text when there is one).
     func drawTitle(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene) {
         guard let t = l.panel.title, !t.isEmpty else { return }
         let f = l.frame
         var bottom = f.minY - (l.panel.isPie ? 0 : st.spineWidth) - st.titlePad
-        if !l.panel.isPie && l.y.offset != nil { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
+        if !l.panel.isPie && (l.y.offset != nil || l.y2?.offset != nil) { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
         let fitted = fit(t, font: st.titleFont, width: f.width + 2 * st.tickFont.size)
         scene.text(TextRun(fitted, font: st.titleFont, color: st.theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
                            horizontal: .center, vertical: .bottom))

@@ -55,6 +55,9 @@ public struct Panel: Sendable, Hashable {
     public var title: String?
     public var x: AxisSpec
     public var y: AxisSpec
+    /// The right-hand y axis (matplotlib's `twinx`) for series with `yAxis == .right`: its
+    /// label, scale and limits. Nil with such series is an automatic linear axis.
+    public var y2: AxisSpec?
     public var series: [Series]
     /// Draw the major grid (at the ticks of the axes `gridAxis` names).
     public var grid: Bool
@@ -67,12 +70,16 @@ public struct Panel: Sendable, Hashable {
     /// Reference lines, spans and text drawn over the series.
     public var annotations: [Annotation]
 
-    public init(title: String? = nil, x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), series: [Series] = [],
+    public init(title: String? = nil, x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), y2: AxisSpec? = nil, series: [Series] = [],
                 grid: Bool = true, legend: LegendPlacement = .best, annotations: [Annotation] = [],
                 gridAxis: GridAxis = .both, minorGrid: Bool = false) {
         self.title = title; self.x = x; self.y = y; self.series = series; self.grid = grid; self.legend = legend
         self.annotations = annotations; self.gridAxis = gridAxis; self.minorGrid = minorGrid
+        self.y2 = y2
     }
+
+    /// True when the panel has a right-hand y axis: `y2` is set or a series is drawn against it.
+    public var hasRightAxis: Bool { !isPie && (y2 != nil || series.contains { $0.yAxis == .right }) }
 
     /// True when the panel holds only pies: drawn without axes, ticks or grid, at equal aspect.
     public var isPie: Bool { !series.isEmpty && series.allSatisfy { $0.kind == .pie } }

@@ -22,4 +22,15 @@ def grid():
     fig.savefig(f"{out}/axes-grid.mpl.png")
 
 
+def twin():
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100, layout="constrained")
+    ax.grid(True); ax.set_axisbelow(True)
+    a, = ax.plot(t, np.sin(t), label="sin"); ax.set_xlabel("t"); ax.set_ylabel("sin"); ax.set_title("twin y")
+    ax2 = ax.twinx()
+    b, = ax2.plot(t, 100 * np.exp(t / 2), color="C1", label="growth"); ax2.set_ylabel("growth")
+    ax.legend(handles=[a, b], loc="upper left")
+    fig.savefig(f"{out}/axes-twin.mpl.png")
+
+
 grid()
+twin()
