@@ -9,6 +9,8 @@ extension FigureSpec {
         public var x: Axis
         /// The y axis.
         public var y: Axis
+        /// The right-hand y axis (matplotlib's `twinx`) of the series with `"axis": "right"`.
+        public var y2: Axis?
         /// Whether to draw the major grid (default true).
         public var grid: Bool?
         /// The axes the grid follows: `"grid": "x"` or `"y"` (default both, matplotlib's
@@ -20,6 +22,9 @@ extension FigureSpec {
         public var legend: LegendPlacement?
         /// The series, drawn in order.
         public var series: [Series]
+        /// The y axis of each series, in series order (its `"axis"` key: `"left"`, the default,
+        /// or `"right"`); shorter than `series` means left for the rest.
+        public var seriesAxes: [YAxisSide] = []
         /// Grouped bars: the fraction of each category slot that the panel's bar series share side
         /// by side (`"group": true` is 0.8, matplotlib's default bar width); nil draws them over
         /// each other. Series of one stack share one place in the group.
@@ -34,7 +39,7 @@ extension FigureSpec {
             self.group = group; self.annotations = annotations
         }
 
-        static let keys = ["title", "x", "y", "grid", "minor_grid", "legend", "group", "annotations", "series"]
+        static let keys = ["title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series"]
 
         /// The legend strings, in matplotlib's `loc` words.
         static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
@@ -50,6 +55,7 @@ extension FigureSpec {
             panel.title = try object.optional("title")?.string()
             if let x = object.optional("x") { panel.x = try Axis.decode(x) }
             if let y = object.optional("y") { panel.y = try Axis.decode(y) }
+            if let y2 = object.optional("y2") { panel.y2 = try Axis.decode(y2) }
             if let grid = object.optional("grid") {
                 switch grid.value {
                 case .bool(let on): panel.grid = on
@@ -62,7 +68,9 @@ extension FigureSpec {
             panel.minorGrid = try object.optional("minor_grid")?.bool()
             panel.legend = try object.optional("legend")?.choice(legendChoices)
             for element in try object.required("series").array() {
-                panel.series.append(try Series.decode(element, dataSources: dataSources))
+                let (axis, rest) = try Panel.takeAxis(element)
+                panel.series.append(try Series.decode(rest, dataSources: dataSources))
+                panel.seriesAxes.append(axis)
             }
             if let group = object.optional("group") {
                 switch group.value {
@@ -75,6 +83,19 @@ extension FigureSpec {
                 for element in try annotations.array() { panel.annotations.append(try FigureSpec.annotation(element)) }
             }
             return panel
+        }
+
+        /// A series object's `"axis"` member (`"left"` or `"right"`) and the object without it, for
+        /// `Series.decode`; a series that is not an object is returned as it is.
+        static func takeAxis(_ node: FigureSpecNode) throws(SpecError) -> (YAxisSide, FigureSpecNode) {
+            guard case .object(let members) = node.value else { return (.left, node) }
+            let found = members.filter { $0.key == "axis" }
+            guard let first = found.first else { return (.left, node) }
+            let axisNode = FigureSpecNode(value: first.value, path: node.path(member: "axis"), source: node.source)
+            if found.count > 1 { throw axisNode.error(.duplicateKey) }
+            if case .null = first.value { return (.left, node) }
+            let side = try axisNode.choice(["left": YAxisSide.left, "right": .right])
+            return (side, FigureSpecNode(value: .object(members.filter { $0.key != "axis" }), path: node.path, source: node.source))
         }
     }
 

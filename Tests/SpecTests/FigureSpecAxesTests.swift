@@ -2,7 +2,8 @@ import Chart
 import Spec
 import XCTest
 
-/// The axis keys of a spec panel and figure: `grid` per axis, `minor_grid`, with exact errors.
+/// The axis keys of a spec panel and figure: `grid` per axis, `minor_grid`, the right y axis
+/// (`y2`, series `"axis"`), with exact errors.
 final class FigureSpecAxesTests: XCTestCase {
     private func spec(panel: String, top: String = "") -> String {
         #"{"version": 1\#(top), "data": {"metrics": "metrics.csv"}, "panels": [{\#(panel)"series": [{"data": "metrics", "x": "epoch", "y": "loss"}]}]}"#
@@ -42,6 +43,64 @@ final class FigureSpecAxesTests: XCTestCase {
                 XCTFail("expected an error for \(text)")
             } catch {
                 XCTAssertEqual(error.description, message)
+            }
+        }
+    }
+
+    private func twinSpec(_ second: String, panel: String = "") -> String {
+        #"{"version": 1, "data": {"metrics": "metrics.csv"}, "panels": [{\#(panel)"series": [{"data": "metrics", "x": "epoch", "y": "loss"}, \#(second)]}]}"#
+    }
+
+    func testRightAxisSeries() throws {
+        let p = try panel(twinSpec(#"{"data": "metrics", "x": "epoch", "y": "val_loss", "axis": "right"}"#,
+                                   panel: #""y2": {"label": "validation", "scale": "log"}, "#))
+        XCTAssertEqual(p.series.map(\.yAxis), [.left, .right])
+        XCTAssertEqual(p.y.label, "loss", "the left label comes from the left series only")
+        XCTAssertEqual(p.y2?.label, "validation")
+        XCTAssertEqual(p.y2?.scale, .log)
+        XCTAssertEqual(p.series[1].y, [0.9, 0.6])
+        // Without y2 the right axis is automatic and labelled by its column.
+        let auto = try panel(twinSpec(#"{"data": "metrics", "x": "epoch", "y": "val_loss", "axis": "right", "smooth": 0.5}"#))
+        XCTAssertEqual(auto.y2?.label, "val_loss")
+        XCTAssertEqual(auto.y2?.scale, .linear)
+        XCTAssertEqual(auto.series.map(\.yAxis), [.left, .right, .right], "the smoothed pair both go right")
+        // "axis": "left" and no y2: no right axis.
+        let left = try panel(twinSpec(#"{"data": "metrics", "x": "epoch", "y": "val_loss", "axis": "left"}"#))
+        XCTAssertNil(left.y2)
+        XCTAssertFalse(left.hasRightAxis)
+    }
+
+    func testRightAxisErrors() {
+        let decodeCases: [(String, String)] = [
+            (twinSpec(#"{"data": "metrics", "y": "loss", "axis": "up"}"#),
+             #"figure.json: panels[0].series[1].axis: expected one of left, right, found "up""#),
+            (twinSpec(#"{"data": "metrics", "y": "loss", "axis": "right", "axis": "left"}"#),
+             "figure.json: panels[0].series[1].axis: duplicate key"),
+            (twinSpec(#"{"data": "metrics", "y": "loss", "axis": "right", "colr": "C1"}"#),
+             #"figure.json: panels[0].series[1].colr: unknown key (did you mean "color"?)"#),
+            (twinSpec(#"{"data": "metrics", "y": "loss"}"#, panel: #""y2": {"scale": "cubic"}, "#),
+             #"figure.json: panels[0].y2.scale: expected one of linear, log, symlog, time, category, found "cubic""#),
+        ]
+        for (text, message) in decodeCases {
+            do {
+                _ = try FigureSpec.parse(text: text, source: "figure.json")
+                XCTFail("expected an error for \(text)")
+            } catch {
+                XCTAssertEqual(error.description, message)
+            }
+        }
+        let buildCases: [(String, String)] = [
+            (twinSpec(#"{"data": "metrics", "y": "loss", "kind": "histogram", "axis": "right"}"#),
+             #"figure.json: panels[0].series[1].axis: "axis": "right" needs a series with values along y (line, scatter, step, area, vertical bar or box)"#),
+            (twinSpec(#"{"data": "metrics", "x": "epoch", "y": "loss", "axis": "right"}"#, panel: #""y2": {"scale": "category"}, "#),
+             "figure.json: panels[0].series[1].axis: the right y axis cannot be a category axis"),
+        ]
+        for (text, message) in buildCases {
+            do {
+                _ = try panel(text)
+                XCTFail("expected an error for \(text)")
+            } catch {
+                XCTAssertEqual("\(error)", message)
             }
         }
     }
