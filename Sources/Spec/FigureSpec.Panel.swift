@@ -23,7 +23,8 @@ extension FigureSpec {
         /// The series, drawn in order.
         public var series: [Series]
         /// The y axis of each series, in series order (its `"axis"` key: `"left"`, the default,
-        /// or `"right"`); shorter than `series` means left for the rest.
+        /// or `"right"`); shorter than `series` means left for the rest, and it is
+        /// empty when every series is on the left.
         public var seriesAxes: [YAxisSide] = []
         /// Grouped bars: the fraction of each category slot that the panel's bar series share side
         /// by side (`"group": true` is 0.8, matplotlib's default bar width); nil draws them over
@@ -71,6 +72,12 @@ extension FigureSpec {
                 let (axis, rest) = try Panel.takeAxis(element)
                 panel.series.append(try Series.decode(rest, dataSources: dataSources))
                 panel.seriesAxes.append(axis)
+            }
+            if !panel.seriesAxes.contains(.right) {
+                panel.seriesAxes = []
+                if let y2 = object.optional("y2") {
+                    throw y2.error(.conflict("\"y2\" applies only to a panel with a series on \"axis\": \"right\""))
+                }
             }
             if let group = object.optional("group") {
                 switch group.value {

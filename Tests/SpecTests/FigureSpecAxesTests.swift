@@ -80,6 +80,8 @@ final class FigureSpecAxesTests: XCTestCase {
              #"figure.json: panels[0].series[1].colr: unknown key (did you mean "color"?)"#),
             (twinSpec(#"{"data": "metrics", "y": "loss"}"#, panel: #""y2": {"scale": "cubic"}, "#),
              #"figure.json: panels[0].y2.scale: expected one of linear, log, symlog, time, category, found "cubic""#),
+            (twinSpec(#"{"data": "metrics", "y": "loss", "axis": "left"}"#, panel: #""y2": {"label": "b"}, "#),
+             #"figure.json: panels[0].y2: "y2" applies only to a panel with a series on "axis": "right""#),
         ]
         for (text, message) in decodeCases {
             do {

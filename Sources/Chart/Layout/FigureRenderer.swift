@@ -49,6 +49,7 @@ public final class FigureRenderer {
         }
 
         var layouts = figure.panels.prefix(rows * cols).map { PanelLayout(panel: $0, style: style) }
+        FigureRenderer.shareAxes(&layouts, figure: figure)
         // Legends: their size is known before the frames.
         for i in layouts.indices { layouts[i].legend = legend(for: layouts[i].panel, style: style) }
 
@@ -111,6 +112,34 @@ public final class FigureRenderer {
             draw(layouts[i], style: style, into: &scene)
         }
         return scene
+    }
+
+    /// Shared axes (matplotlib's `sharex="col"`, `sharey="row"`): one x view per column and
+    /// one y view per row over the panels with axes (pies and heat maps keep their own), and
+    /// tick labels only on the outer panels: the lowest of a column, the leftmost of a row.
+    static func shareAxes(_ layouts: inout [PanelLayout], figure: Figure) {
+        let cols = figure.columns
+        func sharing(_ i: Int) -> Bool { !layouts[i].panel.isPie && layouts[i].colorbar == nil }
+        if figure.sharedX {
+            for c in 0..<cols {
+                let members = layouts.indices.filter { $0 % cols == c && sharing($0) }
+                guard members.count > 1, let shared = AxisModel.shared(members.map { layouts[$0].x }) else { continue }
+                for i in members {
+                    layouts[i].x.share(shared)
+                    layouts[i].showsXLabels = i == members.last
+                }
+            }
+        }
+        if figure.sharedY {
+            for r in 0..<figure.rows {
+                let members = layouts.indices.filter { $0 / cols == r && sharing($0) }
+                guard members.count > 1, let shared = AxisModel.shared(members.map { layouts[$0].y }) else { continue }
+                for i in members {
+                    layouts[i].y.share(shared)
+                    layouts[i].showsYLabels = i == members.first
+                }
+            }
+        }
     }
 
     /// The legend entries of a panel: shown when at least two series are named. Heat maps

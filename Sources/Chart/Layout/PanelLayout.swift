@@ -23,6 +23,9 @@ struct PanelLayout {
     /// The width right of the frame taken by the right axis or the colour bar (an outside
     /// legend goes beyond it).
     var rightExtent = 0.0
+    /// False on the inner panels of shared axes: tick marks stay, tick labels, offset text and
+    /// the axis label go (matplotlib's `label_outer`).
+    var showsXLabels = true, showsYLabels = true
     var frame = Rect(x: 0, y: 0, width: 1, height: 1)
     var legend: LegendLayout?
     /// The series made ready for drawing (bars stacked and binned, boxes computed).
@@ -97,17 +100,25 @@ struct PanelLayout {
         widest = x.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
         let yWidest = y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
         var m = Margins()
-        m.left = st.tickLength + st.tickPad + yWidest + st.outerPad
-        if panel.y.label?.isEmpty == false { m.left += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
-        m.bottom = st.tickLength + st.tickPad + tickHeight + st.outerPad
-        if panel.x.label?.isEmpty == false { m.bottom += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
-        if x.offset != nil { m.bottom += tickHeight }
+        if showsYLabels {
+            m.left = st.tickLength + st.tickPad + yWidest + st.outerPad
+            if panel.y.label?.isEmpty == false { m.left += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
+        } else {
+            m.left = st.tickLength + st.outerPad
+        }
+        if showsXLabels {
+            m.bottom = st.tickLength + st.tickPad + tickHeight + st.outerPad
+            if panel.x.label?.isEmpty == false { m.bottom += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
+            if x.offset != nil { m.bottom += tickHeight }
+        } else {
+            m.bottom = st.tickLength + st.outerPad
+        }
         m.top = st.outerPad
         if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
         // The y offset text ("1e8") sits above the frame's top-left corner, under the title.
-        if y.offset != nil { m.top += tickHeight + st.tickPad }
+        if y.offset != nil && showsYLabels { m.top += tickHeight + st.tickPad }
         // The last x label may overhang the frame by half its width.
-        m.right = max(st.outerPad, widest / 2 + 2)
+        m.right = max(st.outerPad, showsXLabels ? widest / 2 + 2 : 0)
         rightExtent = 0
         if var r = y2 {
             r.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
@@ -118,7 +129,7 @@ struct PanelLayout {
             if r.spec.label?.isEmpty == false { room += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
             rightExtent = room
             m.right = max(m.right, room + st.outerPad)
-            if r.offset != nil && y.offset == nil { m.top += tickHeight + st.tickPad }
+            if r.offset != nil && !(y.offset != nil && showsYLabels) { m.top += tickHeight + st.tickPad }
         }
         if var c = colorbar {
             c.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)

@@ -41,33 +41,35 @@ extension FigureRenderer {
         let tl = st.tickLength, labelGap = tl + st.tickPad
         for (x, label) in zip(xs, l.x.labels) {
             scene.fill(FigureRenderer.vLine(x, f.maxY + w, f.maxY + w + tl, st.tickWidth), color: theme.spine)
+            guard l.showsXLabels else { continue }
             scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(x.rounded(), f.maxY + w + labelGap),
                                horizontal: .center, vertical: .top))
         }
         for (y, label) in zip(ys, l.y.labels) {
             scene.fill(FigureRenderer.hLine(y, f.minX - w - tl, f.minX - w, st.tickWidth), color: theme.spine)
+            guard l.showsYLabels else { continue }
             scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(f.minX - w - labelGap, y.rounded()),
                                horizontal: .right, vertical: .center))
         }
         if let r = l.y2 { drawRightAxis(r, frame: f, style: st, into: &scene) }
         let tickTextHeight = st.tickMetrics.ascent + st.tickMetrics.descent
-        if let o = l.x.offset {
+        if let o = l.x.offset, l.showsXLabels {
             scene.text(TextRun(o, font: st.tickFont, color: theme.text,
                                at: Point(f.maxX, f.maxY + w + labelGap + tickTextHeight), horizontal: .right, vertical: .top))
         }
-        if let o = l.y.offset {
+        if let o = l.y.offset, l.showsYLabels {
             scene.text(TextRun(o, font: st.tickFont, color: theme.text, at: Point(f.minX, f.minY - w - st.tickPad),
                                horizontal: .left, vertical: .bottom))
         }
         // Axis labels and title.
-        if let label = l.panel.x.label, !label.isEmpty {
+        if let label = l.panel.x.label, !label.isEmpty, l.showsXLabels {
             var y = f.maxY + w + labelGap + tickTextHeight + st.labelPad
             if l.x.offset != nil { y += tickTextHeight }
             let fitted = fit(label, font: st.labelFont, width: f.width + 2 * st.tickFont.size)
             scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(f.center.x.rounded(), y.rounded()),
                                horizontal: .center, vertical: .top))
         }
-        if let label = l.panel.y.label, !label.isEmpty {
+        if let label = l.panel.y.label, !label.isEmpty, l.showsYLabels {
             let widest = l.y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
             let x = f.minX - w - labelGap - widest - st.labelPad
             let fitted = fit(label, font: st.labelFont, width: f.height + 2 * st.tickFont.size)
@@ -125,7 +127,7 @@ extension FigureRenderer {
         guard let t = l.panel.title, !t.isEmpty else { return }
         let f = l.frame
         var bottom = f.minY - (l.panel.isPie ? 0 : st.spineWidth) - st.titlePad
-        if !l.panel.isPie && (l.y.offset != nil || l.y2?.offset != nil) { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
+        if !l.panel.isPie && ((l.y.offset != nil && l.showsYLabels) || l.y2?.offset != nil) { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
         let fitted = fit(t, font: st.titleFont, width: f.width + 2 * st.tickFont.size)
         scene.text(TextRun(fitted, font: st.titleFont, color: st.theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
                            horizontal: .center, vertical: .bottom))
