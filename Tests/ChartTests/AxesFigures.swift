@@ -28,5 +28,17 @@ enum AxesFigures {
         return Figure(width: 600, height: 400, panels: [panel])
     }
 
-    static let cases: [(name: String, figure: Figure)] = [("axes-grid", grid), ("axes-twin", twin)]
+    /// Four panels, x shared per column and y per row (matplotlib's `sharex="col"`, `sharey="row"`),
+    /// on data of different ranges so the shared limits differ from each panel's own.
+    static var shared: Figure {
+        func panel(_ k: Int, _ scale: Double, _ shift: Double, _ span: Double) -> Panel {
+            let x = (0..<50).map { shift + span * Double($0) / 49 }
+            return Panel(title: "panel \(k)", x: AxisSpec(label: "x"), y: AxisSpec(label: "y"),
+                         series: [Series("s\(k)", x: x, y: x.map { scale * sin($0) })], legend: .none)
+        }
+        return Figure(width: 600, height: 400, panels: [panel(0, 1, 0, 6), panel(1, 3, 2, 10), panel(2, 0.5, -3, 4), panel(3, 2, 0, 20)],
+                      rows: 2, columns: 2, sharedX: true, sharedY: true)
+    }
+
+    static let cases: [(name: String, figure: Figure)] = [("axes-grid", grid), ("axes-twin", twin), ("axes-shared", shared)]
 }

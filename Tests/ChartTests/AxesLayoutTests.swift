@@ -169,6 +169,59 @@ final class AxesLayoutTests: XCTestCase {
         XCTAssertFalse(texts(empty).filter { $0.horizontal == .left && $0.position.x > frame(empty).maxX }.isEmpty)
     }
 
+    /// The plot frames in panel order: rectangles in the axes background colour.
+    func frames(_ s: Scene) -> [Rect] {
+        rects(s, Theme.light.axesBackground).filter { $0.width > 50 && $0.height > 50 }
+    }
+
+    func testSharedAxesHaveIdenticalLimitsAndOuterLabelsOnly() {
+        let s = scene(AxesFigures.shared)
+        let fs = frames(s)
+        XCTAssertEqual(fs.count, 4)
+        let grid = gridLines(s)
+        func vertical(in f: Rect) -> [Double] { grid.vertical.filter { f.contains($0.center) }.map(\.center.x).sorted() }
+        func horizontal(in f: Rect) -> [Double] { grid.horizontal.filter { f.contains($0.center) }.map(\.center.y).sorted() }
+        // One column, one x view: the same grid lines at the same places.
+        XCTAssertEqual(vertical(in: fs[0]), vertical(in: fs[2]))
+        XCTAssertEqual(vertical(in: fs[1]), vertical(in: fs[3]))
+        XCTAssertEqual(horizontal(in: fs[0]).map { $0 - fs[0].minY }, horizontal(in: fs[1]).map { $0 - fs[1].minY })
+        XCTAssertEqual(horizontal(in: fs[2]).map { $0 - fs[2].minY }, horizontal(in: fs[3]).map { $0 - fs[3].minY })
+        // Column 0's x view covers both panels' data (−3…6): ticks −2…6 under panel 2 only.
+        let runs = texts(s)
+        func below(_ f: Rect) -> [String] {
+            runs.filter { $0.horizontal == .center && $0.position.y > f.maxY && $0.position.y < f.maxY + 20 && $0.position.x >= f.minX - 5 && $0.position.x <= f.maxX + 5 }.map(\.text)
+        }
+        func left(_ f: Rect) -> [String] {
+            runs.filter { $0.horizontal == .right && $0.position.x < f.minX && $0.position.x > f.minX - 40 && $0.position.y >= f.minY && $0.position.y <= f.maxY }.map(\.text)
+        }
+        XCTAssertEqual(below(fs[0]), [], "inner panels hide their x tick labels")
+        XCTAssertEqual(below(fs[1]), [])
+        XCTAssertEqual(below(fs[2]), ["−2", "0", "2", "4", "6"])
+        XCTAssertEqual(below(fs[3]), ["0", "5", "10", "15", "20"])
+        XCTAssertEqual(left(fs[1]), [], "inner panels hide their y tick labels")
+        XCTAssertEqual(left(fs[3]), [])
+        XCTAssertFalse(left(fs[0]).isEmpty)
+        XCTAssertEqual(left(fs[0]).first, "−2")
+        // Axis labels only on the outer panels: two x labels and two (rotated) y labels.
+        XCTAssertEqual(runs.filter { $0.text == "x" }.count, 2)
+        XCTAssertEqual(runs.filter { $0.text == "y" && $0.rotation == 90 }.count, 2)
+        // Inner panels still draw their tick marks.
+        let marks = rects(s, Theme.light.spine).filter { $0.width <= 1 && $0.height < 10 && $0.minY >= fs[0].maxY && $0.maxY <= fs[0].maxY + 10 && $0.minX >= fs[0].minX - 1 && $0.maxX <= fs[0].maxX + 1 }
+        XCTAssertEqual(marks.count, 5)
+        assertTextInsideAndApart(s, fonts: fonts, context: "shared")
+    }
+
+    func testUnsharedPanelsKeepTheirOwnLimits() {
+        var f = AxesFigures.shared
+        f.sharedX = false; f.sharedY = false
+        let s = scene(f)
+        let fs = frames(s)
+        let grid = gridLines(s)
+        func vertical(in r: Rect) -> [Double] { grid.vertical.filter { r.contains($0.center) }.map(\.center.x).sorted() }
+        XCTAssertNotEqual(vertical(in: fs[0]), vertical(in: fs[2]))
+        XCTAssertEqual(texts(s).filter { $0.text == "x" }.count, 4)
+    }
+
     func testGoldens() throws {
         let player = ScenePlayer(fonts: fonts)
         for (name, figure) in AxesFigures.cases {

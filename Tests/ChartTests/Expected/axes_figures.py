@@ -32,5 +32,16 @@ def twin():
     fig.savefig(f"{out}/axes-twin.mpl.png")
 
 
+def shared():
+    fig, axes = plt.subplots(2, 2, figsize=(6, 4), dpi=100, layout="constrained", sharex="col", sharey="row")
+    for k, (ax, (scale, shift, span)) in enumerate(zip(axes.flat, [(1, 0, 6), (3, 2, 10), (0.5, -3, 4), (2, 0, 20)])):
+        x = shift + span * np.arange(50) / 49
+        ax.plot(x, scale * np.sin(x), color=f"C{0}")
+        ax.set_title(f"panel {k}"); ax.set_xlabel("x"); ax.set_ylabel("y"); ax.grid(True)
+        ax.label_outer()
+    fig.savefig(f"{out}/axes-shared.mpl.png")
+
+
 grid()
 twin()
+shared()
