@@ -222,6 +222,36 @@ final class AxesLayoutTests: XCTestCase {
         XCTAssertEqual(texts(s).filter { $0.text == "x" }.count, 4)
     }
 
+    /// Random grids of twin-axis panels with shared axes and legends: text stays on the canvas
+    /// and apart, and right-axis labels never reach into the frame.
+    func testRandomTwinAndSharedFiguresKeepTextInsideAndApart() {
+        var rng = SeededRandom(seed: 29)
+        let renderer = FigureRenderer(fonts: fonts)
+        for i in 0..<40 {
+            let n = Int.random(in: 0...120, using: &rng)
+            let xs = (0..<n).map { Double($0) * pow(10, rng.double(-2, 2)) }
+            let panels = (0..<(1 + i % 4)).map { k -> Panel in
+                let a = (0..<n).map { _ in rng.double(-1, 1) * pow(10, rng.double(-6, 6)) }
+                let b = (0..<n).map { _ in rng.double(0, 1) * pow(10, rng.double(-6, 9)) }
+                return Panel(title: "panel \(k)", x: AxisSpec(label: "x"), y: AxisSpec(label: "left"),
+                             y2: k % 2 == 0 ? AxisSpec(label: "a long right label") : nil,
+                             series: [Series("left \(k)", x: xs, y: a), Series("right \(k)", x: xs, y: b, yAxis: .right)],
+                             legend: [.best, .outside][(i / 2) % 2], minorGrid: i % 2 == 0)
+            }
+            // Wide enough for the legend: a legend wider than its frame overlaps neighbours with or
+            // without a right axis (a known limit of explicit placements).
+            let w = Int.random(in: 480...1600, using: &rng), h = Int.random(in: 240...1000, using: &rng)
+            let fig = Figure(width: w, height: h, panels: panels, sharedX: i % 2 == 0, sharedY: i % 3 == 0)
+            let s = renderer.scene(for: fig)
+            assertTextInsideAndApart(s, fonts: renderer.fonts, context: "twin figure \(i)")
+            for f in frames(s) {
+                for r in texts(s) where r.horizontal == .left && r.position.x > f.maxX && r.position.y > f.minY && r.position.y < f.maxY {
+                    XCTAssertGreaterThan(fonts.runBounds(r).minX, f.maxX, "figure \(i): \(r.text) reaches into the frame")
+                }
+            }
+        }
+    }
+
     func testGoldens() throws {
         let player = ScenePlayer(fonts: fonts)
         for (name, figure) in AxesFigures.cases {

@@ -104,7 +104,9 @@ public final class FigureRenderer {
                 if l.outside {
                     l.origin = Point(layouts[i].outsideLegendX, layouts[i].frame.minY)
                 } else {
-                    l.place(layouts[i].panel.legend, frame: layouts[i].frame,
+                    // An `outside` legend that had no room stays inside, where it hides least.
+                    let placement = layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend
+                    l.place(placement, frame: layouts[i].frame,
                             lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
                 }
                 layouts[i].legend = l
