@@ -20,7 +20,14 @@ extension FigureSpec {
             built.append(try build(panel, path: "panels[\(index)]", tables: tables, theme: theme))
         }
         return Figure(width: width ?? 1200, height: height ?? 800, dpi: dpi ?? 100, title: title,
-                      panels: built, rows: rows, columns: columns, theme: theme)
+                      panels: built, rows: rows, columns: columns, theme: theme,
+                      sharedX: sharedX ?? false, sharedY: sharedY ?? false)
+    }
+
+    /// The top-level `"share"` object: `{"x": true, "y": false}`, either key optional.
+    static func decodeShare(_ node: FigureSpecNode) throws(SpecError) -> (x: Bool?, y: Bool?) {
+        let object = try node.object(keys: ["x", "y"])
+        return (try object.optional("x")?.bool(), try object.optional("y")?.bool())
     }
 
     /// A series' table and columns, looked up.

@@ -3,7 +3,7 @@ import Spec
 import XCTest
 
 /// The axis keys of a spec panel and figure: `grid` per axis, `minor_grid`, the right y axis
-/// (`y2`, series `"axis"`), with exact errors.
+/// (`y2`, series `"axis"`) and the figure's `share`, with exact errors.
 final class FigureSpecAxesTests: XCTestCase {
     private func spec(panel: String, top: String = "") -> String {
         #"{"version": 1\#(top), "data": {"metrics": "metrics.csv"}, "panels": [{\#(panel)"series": [{"data": "metrics", "x": "epoch", "y": "loss"}]}]}"#
@@ -103,6 +103,35 @@ final class FigureSpecAxesTests: XCTestCase {
                 XCTFail("expected an error for \(text)")
             } catch {
                 XCTAssertEqual("\(error)", message)
+            }
+        }
+    }
+
+    func testShare() throws {
+        let cases: [(String, Bool, Bool)] = [
+            ("", false, false),
+            (#", "share": {"x": true}"#, true, false),
+            (#", "share": {"y": true}"#, false, true),
+            (#", "share": {"x": true, "y": false}"#, true, false),
+            (#", "share": {}"#, false, false),
+        ]
+        for (top, x, y) in cases {
+            let s = try FigureSpec.parse(text: spec(panel: "", top: top), source: "figure.json")
+            let f = try s.figure(tables: ["metrics": SpecFixtures.metrics])
+            XCTAssertEqual(f.sharedX, x, top)
+            XCTAssertEqual(f.sharedY, y, top)
+        }
+        let errors: [(String, String)] = [
+            (#", "share": true"#, "figure.json: share: expected an object, found true"),
+            (#", "share": {"x": "yes"}"#, #"figure.json: share.x: expected true or false, found "yes""#),
+            (#", "share": {"both": true}"#, "figure.json: share.both: unknown key (known keys: x, y)"),
+        ]
+        for (top, message) in errors {
+            do {
+                _ = try FigureSpec.parse(text: spec(panel: "", top: top), source: "figure.json")
+                XCTFail("expected an error for \(top)")
+            } catch {
+                XCTAssertEqual(error.description, message)
             }
         }
     }

@@ -13,7 +13,11 @@
 // stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
 // (its 256-entry perceptual maps), `boxplot` (`cbook.boxplot_stats`) and `pie` (autopct
 // "%1.1f%%"). `PreparedSeries` bins, stacks and summarises once per figure, so the axes and
-// the painter see the same bars and boxes.
+// the painter see the same bars and boxes. Axes follow matplotlib too: the grid per axis and
+// the minor grid (`AutoMinorLocator`, 0.6 × the width at half opacity), a right-hand y axis
+// (`twinx`: its own limits and ticks, margins measured from its labels, one legend for both),
+// and shared axes (`sharex="col"`, `sharey="row"`: limits from the union of the panels' data
+// with the margins applied once, tick labels only on the outer panels, as `label_outer`).
 
 import Geometry
 import Raster
