@@ -20,7 +20,14 @@ extension FigureSpec {
             built.append(try build(panel, path: "panels[\(index)]", tables: tables, theme: theme))
         }
         return Figure(width: width ?? 1200, height: height ?? 800, dpi: dpi ?? 100, title: title,
-                      panels: built, rows: rows, columns: columns, theme: theme)
+                      panels: built, rows: rows, columns: columns, theme: theme,
+                      sharedX: sharedX ?? false, sharedY: sharedY ?? false)
+    }
+
+    /// The top-level `"share"` object: `{"x": true, "y": false}`, either key optional.
+    static func decodeShare(_ node: FigureSpecNode) throws(SpecError) -> (x: Bool?, y: Bool?) {
+        let object = try node.object(keys: ["x", "y"])
+        return (try object.optional("x")?.bool(), try object.optional("y")?.bool())
     }
 
     /// A series' table and columns, looked up.
@@ -45,8 +52,14 @@ extension FigureSpec {
         for (k, series) in panel.series.enumerated() {
             lookups.append(try lookup(series, path: "\(path).series[\(k)]", tables: tables))
         }
+        // Series with "axis": "right" go on the right-hand y axis (matplotlib's twinx), whose
+        // scale and label come from them alone.
+        let onRight = panel.series.indices.map { $0 < panel.seriesAxes.count && panel.seriesAxes[$0] == .right }
+        let leftLookups = lookups.indices.filter { !onRight[$0] }.map { lookups[$0] }
+        let rightLookups = lookups.indices.filter { onRight[$0] }.map { lookups[$0] }
         var xScale = panel.x.scale ?? FigureSpec.autoScale(lookups.flatMap(\.onX))
-        var yScale = panel.y.scale ?? FigureSpec.autoScale(lookups.flatMap(\.onY))
+        var yScale = panel.y.scale ?? FigureSpec.autoScale(leftLookups.flatMap(\.onY))
+        let y2Scale = panel.y2?.scale ?? FigureSpec.autoScale(rightLookups.flatMap(\.onY))
         // Heat maps put their cells at 0, 1, 2, ... on category axes of their columns and rows.
         var xCells: [String]?, yCells: [String]?
         if let k = panel.series.firstIndex(where: { $0.kind == .heatmap }) {
@@ -65,6 +78,16 @@ extension FigureSpec {
             let kind = series.kind ?? .line
             let name = series.label ?? series.y ?? series.x ?? series.value ?? ""
             var drawn: Chart.Series
+            if onRight[k] {
+                let axisPath = seriesPath + ".axis"
+                if kind == .histogram || kind == .pie || kind == .heatmap || (kind == .bar && series.orientation == .horizontal) {
+                    throw SpecError(.conflict("\"axis\": \"right\" needs a series with values along y (line, scatter, step, area, vertical bar or box)"),
+                                    source: source, keyPath: axisPath)
+                }
+                if y2Scale == .category {
+                    throw SpecError(.conflict("the right y axis cannot be a category axis"), source: source, keyPath: axisPath)
+                }
+            }
             switch kind {
             case .histogram:
                 let onX = series.y != nil
@@ -90,7 +113,7 @@ extension FigureSpec {
                 // Horizontal bars put their x column on the panel's y axis and y on its x axis.
                 let swap = kind == .bar && series.orientation == .horizontal
                 var x = try values(found.x, of: found, scale: swap ? yScale : xScale, path: seriesPath + ".x")
-                var y = try values(found.y, of: found, scale: swap ? xScale : yScale, path: seriesPath + ".y")
+                var y = try values(found.y, of: found, scale: swap ? xScale : (onRight[k] ? y2Scale : yScale), path: seriesPath + ".y")
                 var error = try found.error.map { c throws(SpecError) in try numbers(c, of: found, path: seriesPath + ".error") }
                 let keep = x.values.indices.filter { !x.values[$0].isNaN && !y.values[$0].isNaN }
                 if keep.count < x.values.count {
@@ -104,7 +127,7 @@ extension FigureSpec {
                     name, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil ? nil : color,
                     lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
                     barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
-                    markerSize: series.markerSize)
+                    markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
                 if let weight = series.smooth, weight > 0 {
                     var raw = drawn
                     raw.name = ""
@@ -118,15 +141,24 @@ extension FigureSpec {
             out.append(drawn)
         }
         if let share = panel.group { FigureSpec.group(&out, slots: barSlots, share: share) }
-        let xNames = Set(lookups.flatMap(\.xNames)), yNames = Set(lookups.flatMap(\.yNames))
+        let xNames = Set(lookups.flatMap(\.xNames)), yNames = Set(leftLookups.flatMap(\.yNames))
+        let y2Names = Set(rightLookups.flatMap(\.yNames))
         let x = AxisSpec(label: panel.x.label ?? (xNames.count == 1 && xNames.first != "" ? xNames.first : nil),
                          scale: FigureSpec.chartScale(xScale, panel.x, levels: xLevels.levels),
                          min: panel.x.min, max: panel.x.max, robust: panel.x.robust ?? false)
         let y = AxisSpec(label: panel.y.label ?? (yNames.count == 1 && yNames.first != "" ? yNames.first : nil),
                          scale: FigureSpec.chartScale(yScale, panel.y, levels: yLevels.levels),
                          min: panel.y.min, max: panel.y.max, robust: panel.y.robust ?? false)
-        return Chart.Panel(title: panel.title, x: x, y: y, series: out, grid: panel.grid ?? true,
-                           legend: panel.legend ?? .best, annotations: panel.annotations)
+        var y2: AxisSpec?
+        if panel.y2 != nil || onRight.contains(true) {
+            let spec = panel.y2 ?? Axis()
+            y2 = AxisSpec(label: spec.label ?? (y2Names.count == 1 && y2Names.first != "" ? y2Names.first : nil),
+                          scale: FigureSpec.chartScale(y2Scale, spec, levels: []),
+                          min: spec.min, max: spec.max, robust: spec.robust ?? false)
+        }
+        return Chart.Panel(title: panel.title, x: x, y: y, y2: y2, series: out, grid: panel.grid ?? true,
+                           legend: panel.legend ?? .best, annotations: panel.annotations,
+                           gridAxis: panel.gridAxis ?? .both, minorGrid: panel.minorGrid ?? false)
     }
 
     /// Side-by-side bars (matplotlib's `bar(x + (k - 1) * width, ...)` idiom): the bar series'

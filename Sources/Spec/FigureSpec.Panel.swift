@@ -9,12 +9,23 @@ extension FigureSpec {
         public var x: Axis
         /// The y axis.
         public var y: Axis
+        /// The right-hand y axis (matplotlib's `twinx`) of the series with `"axis": "right"`.
+        public var y2: Axis?
         /// Whether to draw the major grid (default true).
         public var grid: Bool?
+        /// The axes the grid follows: `"grid": "x"` or `"y"` (default both, matplotlib's
+        /// `grid(True, axis=...)`).
+        public var gridAxis: GridAxis?
+        /// Also draw the minor grid (`"minor_grid": true`; default false).
+        public var minorGrid: Bool?
         /// Where the legend goes (default best).
         public var legend: LegendPlacement?
         /// The series, drawn in order.
         public var series: [Series]
+        /// The y axis of each series, in series order (its `"axis"` key: `"left"`, the default,
+        /// or `"right"`); shorter than `series` means left for the rest, and it is
+        /// empty when every series is on the left.
+        public var seriesAxes: [YAxisSide] = []
         /// Grouped bars: the fraction of each category slot that the panel's bar series share side
         /// by side (`"group": true` is 0.8, matplotlib's default bar width); nil draws them over
         /// each other. Series of one stack share one place in the group.
@@ -29,7 +40,7 @@ extension FigureSpec {
             self.group = group; self.annotations = annotations
         }
 
-        static let keys = ["title", "x", "y", "grid", "legend", "group", "annotations", "series"]
+        static let keys = ["title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series"]
 
         /// The legend strings, in matplotlib's `loc` words.
         static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
@@ -45,10 +56,28 @@ extension FigureSpec {
             panel.title = try object.optional("title")?.string()
             if let x = object.optional("x") { panel.x = try Axis.decode(x) }
             if let y = object.optional("y") { panel.y = try Axis.decode(y) }
-            panel.grid = try object.optional("grid")?.bool()
+            if let y2 = object.optional("y2") { panel.y2 = try Axis.decode(y2) }
+            if let grid = object.optional("grid") {
+                switch grid.value {
+                case .bool(let on): panel.grid = on
+                case .string:
+                    panel.grid = true
+                    panel.gridAxis = try grid.choice(["x": GridAxis.x, "y": .y, "both": .both])
+                default: throw grid.wrongType("true, false, \"x\" or \"y\"")
+                }
+            }
+            panel.minorGrid = try object.optional("minor_grid")?.bool()
             panel.legend = try object.optional("legend")?.choice(legendChoices)
             for element in try object.required("series").array() {
-                panel.series.append(try Series.decode(element, dataSources: dataSources))
+                let (axis, rest) = try Panel.takeAxis(element)
+                panel.series.append(try Series.decode(rest, dataSources: dataSources))
+                panel.seriesAxes.append(axis)
+            }
+            if !panel.seriesAxes.contains(.right) {
+                panel.seriesAxes = []
+                if let y2 = object.optional("y2") {
+                    throw y2.error(.conflict("\"y2\" applies only to a panel with a series on \"axis\": \"right\""))
+                }
             }
             if let group = object.optional("group") {
                 switch group.value {
@@ -61,6 +90,19 @@ extension FigureSpec {
                 for element in try annotations.array() { panel.annotations.append(try FigureSpec.annotation(element)) }
             }
             return panel
+        }
+
+        /// A series object's `"axis"` member (`"left"` or `"right"`) and the object without it, for
+        /// `Series.decode`; a series that is not an object is returned as it is.
+        static func takeAxis(_ node: FigureSpecNode) throws(SpecError) -> (YAxisSide, FigureSpecNode) {
+            guard case .object(let members) = node.value else { return (.left, node) }
+            let found = members.filter { $0.key == "axis" }
+            guard let first = found.first else { return (.left, node) }
+            let axisNode = FigureSpecNode(value: first.value, path: node.path(member: "axis"), source: node.source)
+            if found.count > 1 { throw axisNode.error(.duplicateKey) }
+            if case .null = first.value { return (.left, node) }
+            let side = try axisNode.choice(["left": YAxisSide.left, "right": .right])
+            return (side, FigureSpecNode(value: .object(members.filter { $0.key != "axis" }), path: node.path, source: node.source))
         }
     }
 

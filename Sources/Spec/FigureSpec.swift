@@ -46,6 +46,8 @@ public struct FigureSpec: Sendable, Equatable {
     public var rows: Int?
     /// The grid's column count; nil computes it from the panel count.
     public var columns: Int?
+    /// Shared x limits per grid column and y limits per grid row (`"share": {"x": true}`).
+    public var sharedX: Bool?, sharedY: Bool?
     /// The data sources, in spec order.
     public var data: [DataSource]
     /// The panels, in row-major order.
@@ -114,7 +116,7 @@ public struct FigureSpec: Sendable, Equatable {
 
     // MARK: - Decoding
 
-    static let keys = ["version", "title", "size", "dpi", "theme", "layout", "data", "panels"]
+    static let keys = ["version", "title", "size", "dpi", "theme", "layout", "share", "data", "panels"]
 
     private static func json<Bytes: ContiguousBytes>(bytes: Bytes, source: String) throws(SpecError) -> JSONValue {
         let result: Result<JSONValue, SpecError> = bytes.withUnsafeBytes { raw in
@@ -163,6 +165,7 @@ public struct FigureSpec: Sendable, Equatable {
             spec.rows = try grid.optional("rows").map { node throws(SpecError) in try cellCount(node) }
             spec.columns = try grid.optional("columns").map { node throws(SpecError) in try cellCount(node) }
         }
+        if let share = object.optional("share") { (spec.sharedX, spec.sharedY) = try decodeShare(share) }
 
         let panelsNode = try object.required("panels")
         let panelNodes = try panelsNode.array()

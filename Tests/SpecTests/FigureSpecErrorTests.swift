@@ -30,7 +30,7 @@ final class FigureSpecErrorTests: XCTestCase {
             (spec(panels: #"[{"series": [{"y": "loss", "colour": "C0"}]}]"#),
              #"figure.json: panels[0].series[0].colour: unknown key (did you mean "color"?)"#),
             (spec(panels: #"[{"series": [], "zzz": 1}]"#),
-             "figure.json: panels[0].zzz: unknown key (known keys: title, x, y, grid, legend, group, annotations, series)"),
+             "figure.json: panels[0].zzz: unknown key (known keys: title, x, y, y2, grid, minor_grid, legend, group, annotations, series)"),
             (#"{"version": 2, "data": {"m": "m.csv"}, "panels": []}"#,
              "figure.json: version: unsupported version 2 (this plotline reads version 1)"),
             (#"{"version": "1", "data": {"m": "m.csv"}, "panels": []}"#,

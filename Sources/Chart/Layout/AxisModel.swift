@@ -21,6 +21,11 @@ struct AxisModel {
     var inverted = false
     /// Only whole-number ticks (matrix rows and columns).
     var integerTicks = false
+    /// The finite data extent the limits came from (nil without data), the sticky values and
+    /// the categorical padding choice: what a shared axis merges (`shared(_:)`).
+    private(set) var dataRange: (low: Double, high: Double)?
+    private(set) var sticky: [Double] = []
+    private(set) var padCategories = true
 
     /// The axis for `spec` over all finite values of `values` that the scale accepts, with
     /// `sticky` values (a bar's or area's baseline) that a margin may not cross.
@@ -28,6 +33,7 @@ struct AxisModel {
     /// their widths, so matplotlib's plain 5% margins apply).
     init(spec: AxisSpec, values: [[Double]], sticky: [Double] = [], padCategories: Bool = true) {
         self.spec = spec
+        self.sticky = sticky; self.padCategories = padCategories
         switch spec.scale {
         case .linear:
             scale = LinearScale(); locator = MaxNLocator(); formatter = ScalarFormatter()
@@ -45,6 +51,7 @@ struct AxisModel {
         for column in values {
             for v in column where v.isFinite && scale.isValid(v) { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
         }
+        if lo <= hi { dataRange = (lo, hi) }
         let limiter: any Scale = !padCategories && scale is CategoricalScale && lo <= hi ? LinearScale() : scale
         var (a, b) = lo <= hi ? limiter.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
                               : limiter.autoLimits(dataMin: .nan, dataMax: .nan, margin: 0.05)
@@ -61,6 +68,23 @@ struct AxisModel {
         if let m = spec.max, m.isFinite { b = m }
         if !(a < b) { (a, b) = scale.autoLimits(dataMin: a, dataMax: a, margin: 0.05) }
         low = a; high = b
+    }
+
+    /// One axis for several panels that share it (matplotlib's `sharex`): limits from the union
+    /// of their data plus the margins once, or the first fixed limits any of them sets, on the
+    /// first axis's scale.
+    static func shared(_ axes: [AxisModel]) -> AxisModel? {
+        guard var spec = axes.first?.spec else { return nil }
+        spec.min = axes.lazy.compactMap(\.spec.min).first
+        spec.max = axes.lazy.compactMap(\.spec.max).first
+        spec.robust = false
+        return AxisModel(spec: spec, values: axes.compactMap { $0.dataRange.map { [$0.low, $0.high] } },
+                         sticky: axes.flatMap(\.sticky), padCategories: axes.allSatisfy(\.padCategories))
+    }
+
+    /// Takes another axis's view limits (a shared axis), keeping this one's ticks rules.
+    mutating func share(_ other: AxisModel) {
+        low = other.low; high = other.high
     }
 
     /// Chooses ticks for an axis `length` pixels long whose labels are about `labelExtent`
@@ -116,6 +140,29 @@ struct AxisModel {
         if keep.count < ticks.count {
             ticks = keep.map { ticks[$0] }
             labels = keep.map { labels[$0] }
+        }
+    }
+
+    /// Minor tick positions inside the view, without those on a major tick: `AutoMinorLocator`
+    /// between the major ticks on linear axes, 2…9 × 10ⁿ on log axes, none on other scales
+    /// (matplotlib's minor grid draws only where a minor locator is set).
+    var minorTicks: [Double] {
+        let candidates: [Double]
+        switch spec.scale {
+        case .linear: candidates = AutoMinorLocator().minorTicks(major: ticks, min: low, max: high)
+        case .log: candidates = LogLocator(subs: .all).ticks(min: low, max: high, maxCount: 9)
+        default: return []
+        }
+        guard ticks.count >= 2 || spec.scale == .log else { return [] }
+        let span = abs(scale.transform(high) - scale.transform(low))
+        let eps = span * 1e-9
+        let majors = ticks.map { scale.transform($0) }
+        return candidates.filter { t in
+            guard scale.isValid(t) else { return false }
+            let s = scale.transform(t)
+            guard s >= min(scale.transform(low), scale.transform(high)) - eps,
+                  s <= max(scale.transform(low), scale.transform(high)) + eps else { return false }
+            return !majors.contains { abs($0 - s) <= span * 1e-6 }
         }
     }
 

@@ -13,7 +13,11 @@
 // stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
 // (its 256-entry perceptual maps), `boxplot` (`cbook.boxplot_stats`) and `pie` (autopct
 // "%1.1f%%"). `PreparedSeries` bins, stacks and summarises once per figure, so the axes and
-// the painter see the same bars and boxes.
+// the painter see the same bars and boxes. Axes follow matplotlib too: the grid per axis and
+// the minor grid (`AutoMinorLocator`, 0.6 × the width at half opacity), a right-hand y axis
+// (`twinx`: its own limits and ticks, margins measured from its labels, one legend for both),
+// and shared axes (`sharex="col"`, `sharey="row"`: limits from the union of the panels' data
+// with the margins applied once, tick labels only on the outer panels, as `label_outer`).
 
 import Geometry
 import Raster
@@ -49,6 +53,7 @@ public final class FigureRenderer {
         }
 
         var layouts = figure.panels.prefix(rows * cols).map { PanelLayout(panel: $0, style: style) }
+        FigureRenderer.shareAxes(&layouts, figure: figure)
         // Legends: their size is known before the frames.
         for i in layouts.indices { layouts[i].legend = legend(for: layouts[i].panel, style: style) }
 
@@ -76,17 +81,16 @@ public final class FigureRenderer {
                 var moved = false
                 for i in layouts.indices {
                     guard var l = layouts[i].legend, !l.outside else { continue }
-                    let painter = SeriesPainter(x: layouts[i].x, y: layouts[i].y, frame: layouts[i].frame, style: style)
                     // Outside only where the cell has room right of the frame for it.
                     let room = cell(i).maxX - layouts[i].frame.maxX - margins[i].right
                     l.place(layouts[i].panel.legend, frame: layouts[i].frame,
-                            lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap,
+                            lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent,
                             allowOutside: cell(i).width - layouts[i].frame.width * 0.5 > l.size.width + style.legendGap + room * 0)
                     if l.outside && layouts[i].frame.width - l.size.width - style.legendGap < 4 * style.tickFont.size {
                         // Moving out would squeeze the frame too much: stay inside, least in the way.
                         l.outside = false
                         l.place(layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend, frame: layouts[i].frame,
-                                lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap, allowOutside: false)
+                                lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
                     }
                     moved = moved || l.outside
                     layouts[i].legend = l
@@ -102,17 +106,46 @@ public final class FigureRenderer {
             // Final legend spots on the final frames (an outside legend stays outside).
             if var l = layouts[i].legend {
                 if l.outside {
-                    l.origin = Point((layouts[i].frame.maxX + style.legendGap).rounded(), layouts[i].frame.minY)
+                    l.origin = Point(layouts[i].outsideLegendX, layouts[i].frame.minY)
                 } else {
-                    let painter = SeriesPainter(x: layouts[i].x, y: layouts[i].y, frame: layouts[i].frame, style: style)
-                    l.place(layouts[i].panel.legend, frame: layouts[i].frame,
-                            lines: layouts[i].prepared.map { painter.footprint($0) }, gap: style.legendGap, allowOutside: false)
+                    // An `outside` legend that had no room stays inside, where it hides least.
+                    let placement = layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend
+                    l.place(placement, frame: layouts[i].frame,
+                            lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
                 }
                 layouts[i].legend = l
             }
             draw(layouts[i], style: style, into: &scene)
         }
         return scene
+    }
+
+    /// Shared axes (matplotlib's `sharex="col"`, `sharey="row"`): one x view per column and
+    /// one y view per row over the panels with axes (pies and heat maps keep their own), and
+    /// tick labels only on the outer panels: the lowest of a column, the leftmost of a row.
+    static func shareAxes(_ layouts: inout [PanelLayout], figure: Figure) {
+        let cols = figure.columns
+        func sharing(_ i: Int) -> Bool { !layouts[i].panel.isPie && layouts[i].colorbar == nil }
+        if figure.sharedX {
+            for c in 0..<cols {
+                let members = layouts.indices.filter { $0 % cols == c && sharing($0) }
+                guard members.count > 1, let shared = AxisModel.shared(members.map { layouts[$0].x }) else { continue }
+                for i in members {
+                    layouts[i].x.share(shared)
+                    layouts[i].showsXLabels = i == members.last
+                }
+            }
+        }
+        if figure.sharedY {
+            for r in 0..<figure.rows {
+                let members = layouts.indices.filter { $0 / cols == r && sharing($0) }
+                guard members.count > 1, let shared = AxisModel.shared(members.map { layouts[$0].y }) else { continue }
+                for i in members {
+                    layouts[i].y.share(shared)
+                    layouts[i].showsYLabels = i == members.first
+                }
+            }
+        }
     }
 
     /// The legend entries of a panel: shown when at least two series are named. Heat maps

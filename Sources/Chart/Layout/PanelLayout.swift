@@ -18,6 +18,14 @@ struct PanelLayout {
     let style: ResolvedStyle
     var x: AxisModel
     var y: AxisModel
+    /// The right-hand y axis, when the panel has one (`Panel.hasRightAxis`).
+    var y2: AxisModel?
+    /// The width right of the frame taken by the right axis or the colour bar (an outside
+    /// legend goes beyond it).
+    var rightExtent = 0.0
+    /// False on the inner panels of shared axes: tick marks stay, tick labels, offset text and
+    /// the axis label go (matplotlib's `label_outer`).
+    var showsXLabels = true, showsYLabels = true
     var frame = Rect(x: 0, y: 0, width: 1, height: 1)
     var legend: LegendLayout?
     /// The series made ready for drawing (bars stacked and binned, boxes computed).
@@ -30,10 +38,12 @@ struct PanelLayout {
         self.panel = panel
         self.style = style
         prepared = PreparedSeries.prepare(panel)
-        var xs: [[Double]] = [], ys: [[Double]] = []
-        var xSticky: [Double] = [], ySticky: [Double] = []
+        var xs: [[Double]] = [], ys: [[Double]] = [], ys2: [[Double]] = []
+        var xSticky: [Double] = [], ySticky: [Double] = [], ySticky2: [Double] = []
         for p in prepared {
-            xs += p.xs; ys += p.ys; xSticky += p.xSticky; ySticky += p.ySticky
+            xs += p.xs; xSticky += p.xSticky
+            if p.series.yAxis == .right && panel.hasRightAxis { ys2 += p.ys; ySticky2 += p.ySticky }
+            else { ys += p.ys; ySticky += p.ySticky }
         }
         // Reference lines and spans count along their own axis (matplotlib's axhline updates
         // only the y data limits).
@@ -51,6 +61,7 @@ struct PanelLayout {
         let widthOnY = prepared.contains { $0.series.kind.isBarLike && $0.series.barOrientation == .horizontal }
         x = AxisModel(spec: panel.x, values: xs, sticky: xSticky, padCategories: !widthOnX)
         y = AxisModel(spec: panel.y, values: ys, sticky: ySticky, padCategories: !widthOnY)
+        if panel.hasRightAxis { y2 = AxisModel(spec: panel.y2 ?? AxisSpec(), values: ys2, sticky: ySticky2) }
         if let h = prepared.first(where: { $0.series.kind == .heatmap && !$0.series.matrix.isEmpty }) {
             // imshow: row 0 at the top, whole-number ticks on rows and columns.
             y.inverted = true
@@ -89,17 +100,37 @@ struct PanelLayout {
         widest = x.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
         let yWidest = y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
         var m = Margins()
-        m.left = st.tickLength + st.tickPad + yWidest + st.outerPad
-        if panel.y.label?.isEmpty == false { m.left += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
-        m.bottom = st.tickLength + st.tickPad + tickHeight + st.outerPad
-        if panel.x.label?.isEmpty == false { m.bottom += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
-        if x.offset != nil { m.bottom += tickHeight }
+        if showsYLabels {
+            m.left = st.tickLength + st.tickPad + yWidest + st.outerPad
+            if panel.y.label?.isEmpty == false { m.left += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
+        } else {
+            m.left = st.tickLength + st.outerPad
+        }
+        if showsXLabels {
+            m.bottom = st.tickLength + st.tickPad + tickHeight + st.outerPad
+            if panel.x.label?.isEmpty == false { m.bottom += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
+            if x.offset != nil { m.bottom += tickHeight }
+        } else {
+            m.bottom = st.tickLength + st.outerPad
+        }
         m.top = st.outerPad
         if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
         // The y offset text ("1e8") sits above the frame's top-left corner, under the title.
-        if y.offset != nil { m.top += tickHeight + st.tickPad }
+        if y.offset != nil && showsYLabels { m.top += tickHeight + st.tickPad }
         // The last x label may overhang the frame by half its width.
-        m.right = max(st.outerPad, widest / 2 + 2)
+        m.right = max(st.outerPad, showsXLabels ? widest / 2 + 2 : 0)
+        rightExtent = 0
+        if var r = y2 {
+            r.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
+            r.thin(length: frameHeight, gap: st.tickFont.size / 4) { _ in tickHeight }
+            y2 = r
+            let rWidest = r.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
+            var room = st.spineWidth + st.tickLength + st.tickPad + rWidest
+            if r.spec.label?.isEmpty == false { room += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
+            rightExtent = room
+            m.right = max(m.right, room + st.outerPad)
+            if r.offset != nil && !(y.offset != nil && showsYLabels) { m.top += tickHeight + st.tickPad }
+        }
         if var c = colorbar {
             c.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
             c.thin(length: frameHeight, gap: st.tickFont.size / 4) { _ in tickHeight }
@@ -109,8 +140,20 @@ struct PanelLayout {
             var r = gap + width + st.spineWidth + st.tickLength + st.tickPad + cWidest + st.outerPad
             if c.spec.label?.isEmpty == false { r += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
             m.right = max(m.right, r)
+            rightExtent = max(rightExtent, r - st.outerPad)
         }
         if let l = legend, l.outside { m.right += l.size.width + st.legendGap }
         return m
     }
+
+    /// The painter for a series: against the right axis for `yAxis == .right`, else the left.
+    func painter(for p: PreparedSeries) -> SeriesPainter {
+        SeriesPainter(x: x, y: p.series.yAxis == .right ? (y2 ?? y) : y, frame: frame, style: style)
+    }
+
+    /// Every series' drawn points in device pixels (for the legend's `best` spot).
+    var footprints: [[Point?]] { prepared.map { painter(for: $0).footprint($0) } }
+
+    /// Where an outside legend starts: right of the frame and of the right axis or colour bar.
+    var outsideLegendX: Double { (frame.maxX + rightExtent + style.legendGap).rounded() }
 }

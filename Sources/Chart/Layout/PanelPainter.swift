@@ -21,15 +21,12 @@ extension FigureRenderer {
         let xs = l.x.ticks.map { (f.minX + l.x.fraction($0) * f.width) }
         let ys = l.y.ticks.map { (f.maxY - l.y.fraction($0) * f.height) }
         // Grid: crisp whole-pixel lines under the data.
-        if l.panel.grid && l.colorbar == nil {
-            for x in xs { scene.fill(FigureRenderer.vLine(x, f.minY, f.maxY, st.gridWidth), color: theme.grid) }
-            for y in ys { scene.fill(FigureRenderer.hLine(y, f.minX, f.maxX, st.gridWidth), color: theme.grid) }
-        }
+        if l.panel.grid && l.colorbar == nil { drawGrid(l, xs: xs, ys: ys, style: st, into: &scene) }
         scene.pushClip(f)
         let painter = SeriesPainter(x: l.x, y: l.y, frame: f, style: st)
         drawAnnotations(l.panel.annotations, painter: painter, spans: true, into: &scene)
         for p in l.prepared {
-            painter.draw(p, color: p.series.color ?? theme.color(p.index), into: &scene)
+            l.painter(for: p).draw(p, color: p.series.color ?? theme.color(p.index), into: &scene)
         }
         drawAnnotations(l.panel.annotations, painter: painter, spans: false, into: &scene)
         scene.popClip()
@@ -44,32 +41,35 @@ extension FigureRenderer {
         let tl = st.tickLength, labelGap = tl + st.tickPad
         for (x, label) in zip(xs, l.x.labels) {
             scene.fill(FigureRenderer.vLine(x, f.maxY + w, f.maxY + w + tl, st.tickWidth), color: theme.spine)
+            guard l.showsXLabels else { continue }
             scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(x.rounded(), f.maxY + w + labelGap),
                                horizontal: .center, vertical: .top))
         }
         for (y, label) in zip(ys, l.y.labels) {
             scene.fill(FigureRenderer.hLine(y, f.minX - w - tl, f.minX - w, st.tickWidth), color: theme.spine)
+            guard l.showsYLabels else { continue }
             scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(f.minX - w - labelGap, y.rounded()),
                                horizontal: .right, vertical: .center))
         }
+        if let r = l.y2 { drawRightAxis(r, frame: f, style: st, into: &scene) }
         let tickTextHeight = st.tickMetrics.ascent + st.tickMetrics.descent
-        if let o = l.x.offset {
+        if let o = l.x.offset, l.showsXLabels {
             scene.text(TextRun(o, font: st.tickFont, color: theme.text,
                                at: Point(f.maxX, f.maxY + w + labelGap + tickTextHeight), horizontal: .right, vertical: .top))
         }
-        if let o = l.y.offset {
+        if let o = l.y.offset, l.showsYLabels {
             scene.text(TextRun(o, font: st.tickFont, color: theme.text, at: Point(f.minX, f.minY - w - st.tickPad),
                                horizontal: .left, vertical: .bottom))
         }
         // Axis labels and title.
-        if let label = l.panel.x.label, !label.isEmpty {
+        if let label = l.panel.x.label, !label.isEmpty, l.showsXLabels {
             var y = f.maxY + w + labelGap + tickTextHeight + st.labelPad
             if l.x.offset != nil { y += tickTextHeight }
             let fitted = fit(label, font: st.labelFont, width: f.width + 2 * st.tickFont.size)
             scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(f.center.x.rounded(), y.rounded()),
                                horizontal: .center, vertical: .top))
         }
-        if let label = l.panel.y.label, !label.isEmpty {
+        if let label = l.panel.y.label, !label.isEmpty, l.showsYLabels {
             let widest = l.y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
             let x = f.minX - w - labelGap - widest - st.labelPad
             let fitted = fit(label, font: st.labelFont, width: f.height + 2 * st.tickFont.size)
@@ -81,12 +81,53 @@ extension FigureRenderer {
         l.legend?.draw(style: st, into: &scene)
     }
 
+    /// The grid under the data: minor lines first (thinner, fainter), then the major lines, on
+    /// the axes the panel's `gridAxis` names; crisp whole-pixel lines.
+    func drawGrid(_ l: PanelLayout, xs: [Double], ys: [Double], style st: ResolvedStyle, into scene: inout Scene) {
+        let f = l.frame, axes = l.panel.gridAxis
+        if l.panel.minorGrid {
+            let c = st.theme.grid.withOpacity(st.minorGridOpacity)
+            if axes.showsX {
+                for v in l.x.minorTicks { scene.fill(FigureRenderer.vLine(f.minX + l.x.fraction(v) * f.width, f.minY, f.maxY, st.minorGridWidth), color: c) }
+            }
+            if axes.showsY {
+                for v in l.y.minorTicks { scene.fill(FigureRenderer.hLine(f.maxY - l.y.fraction(v) * f.height, f.minX, f.maxX, st.minorGridWidth), color: c) }
+            }
+        }
+        if axes.showsX { for x in xs { scene.fill(FigureRenderer.vLine(x, f.minY, f.maxY, st.gridWidth), color: st.theme.grid) } }
+        if axes.showsY { for y in ys { scene.fill(FigureRenderer.hLine(y, f.minX, f.maxX, st.gridWidth), color: st.theme.grid) } }
+    }
+
+    /// The right-hand y axis (matplotlib's `twinx`): ticks outward from the right spine, labels
+    /// left-aligned beyond them, the offset text above the top-right corner and the axis label
+    /// rotated, right of the labels.
+    func drawRightAxis(_ r: AxisModel, frame f: Rect, style st: ResolvedStyle, into scene: inout Scene) {
+        let w = st.spineWidth, tl = st.tickLength, x0 = f.maxX + w
+        for (t, label) in zip(r.ticks, r.labels) {
+            let y = f.maxY - r.fraction(t) * f.height
+            scene.fill(FigureRenderer.hLine(y, x0, x0 + tl, st.tickWidth), color: st.theme.spine)
+            scene.text(TextRun(label, font: st.tickFont, color: st.theme.text, at: Point((x0 + tl + st.tickPad).rounded(), y.rounded()),
+                               horizontal: .left, vertical: .center))
+        }
+        if let o = r.offset {
+            scene.text(TextRun(o, font: st.tickFont, color: st.theme.text, at: Point(f.maxX, f.minY - w - st.tickPad),
+                               horizontal: .right, vertical: .bottom))
+        }
+        if let label = r.spec.label, !label.isEmpty {
+            let widest = r.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
+            let x = x0 + tl + st.tickPad + widest + st.labelPad
+            let fitted = fit(label, font: st.labelFont, width: f.height + 2 * st.tickFont.size)
+            scene.text(TextRun(fitted, font: st.labelFont, color: st.theme.text, at: Point(x.rounded(), f.center.y.rounded()),
+                               horizontal: .center, vertical: .top, rotation: 90))
+        }
+    }
+
     /// The panel title centred above the frame (above the y offset text when there is one).
     func drawTitle(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene) {
         guard let t = l.panel.title, !t.isEmpty else { return }
         let f = l.frame
         var bottom = f.minY - (l.panel.isPie ? 0 : st.spineWidth) - st.titlePad
-        if !l.panel.isPie && l.y.offset != nil { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
+        if !l.panel.isPie && ((l.y.offset != nil && l.showsYLabels) || l.y2?.offset != nil) { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
         let fitted = fit(t, font: st.titleFont, width: f.width + 2 * st.tickFont.size)
         scene.text(TextRun(fitted, font: st.titleFont, color: st.theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
                            horizontal: .center, vertical: .bottom))

@@ -11,6 +11,9 @@ struct ResolvedStyle {
     let lineWidth: Double, spineWidth: Double, gridWidth: Double, tickWidth: Double
     let tickLength: Double, tickPad: Double, labelPad: Double, titlePad: Double, outerPad: Double
     let markerSize: Double, legendGap: Double
+    /// The minor grid's whole-pixel width and opacity: matplotlib's 0.6 × the major width at
+    /// half opacity, a sub-pixel width shown as one pixel at proportionally less opacity.
+    let minorGridWidth: Double, minorGridOpacity: Double
     /// Pixels per point.
     let ppp: Double
 
@@ -41,5 +44,8 @@ struct ResolvedStyle {
         outerPad = 6 * ppp
         markerSize = theme.markerSize * ppp
         legendGap = 6 * ppp
+        let minor = 0.6 * theme.gridWidth * ppp
+        minorGridWidth = max(1, minor.rounded())
+        minorGridOpacity = 0.5 * min(1, minor)
     }
 }

@@ -14,9 +14,17 @@ public struct Figure: Sendable, Hashable {
     public var rows: Int
     public var columns: Int
     public var theme: Theme
+    /// Panels in one column share their x limits, and only the lowest panel of a column shows
+    /// x tick labels and the x label (matplotlib's `subplots(sharex="col")` + `label_outer`).
+    public var sharedX: Bool
+    /// Panels in one row share their y limits, and only the leftmost panel of a row shows y
+    /// tick labels and the y label (matplotlib's `sharey="row"`).
+    public var sharedY: Bool
 
     public init(width: Int = 1200, height: Int = 800, dpi: Double = 100, title: String? = nil,
-                panels: [Panel], rows: Int? = nil, columns: Int? = nil, theme: Theme = .light) {
+                panels: [Panel], rows: Int? = nil, columns: Int? = nil, theme: Theme = .light,
+                sharedX: Bool = false, sharedY: Bool = false) {
+        self.sharedX = sharedX; self.sharedY = sharedY
         self.width = width; self.height = height; self.dpi = dpi; self.title = title; self.panels = panels
         let c = columns ?? (rows.map { max(1, (panels.count + $0 - 1) / $0) }
             ?? Figure.defaultColumns(panels: panels.count, width: Double(width), height: Double(height)))

@@ -35,22 +35,51 @@ public enum LegendPlacement: String, Sendable, Hashable, CaseIterable {
     case none
 }
 
+/// Which axes a panel's grid lines follow (matplotlib's `grid(True, axis=...)`).
+public enum GridAxis: String, Sendable, Hashable, CaseIterable {
+    /// Vertical lines at the x ticks and horizontal lines at the y ticks.
+    case both
+    /// Vertical lines at the x ticks only.
+    case x
+    /// Horizontal lines at the y ticks only (matplotlib's `grid(True, axis="y")`).
+    case y
+
+    /// True when lines are drawn at the x ticks.
+    public var showsX: Bool { self != .y }
+    /// True when lines are drawn at the y ticks.
+    public var showsY: Bool { self != .x }
+}
+
 /// One plot area of a figure (matplotlib's `Axes`): series, axes, title, grid and legend.
 public struct Panel: Sendable, Hashable {
     public var title: String?
     public var x: AxisSpec
     public var y: AxisSpec
+    /// The right-hand y axis (matplotlib's `twinx`) for series with `yAxis == .right`: its
+    /// label, scale and limits. Nil with such series is an automatic linear axis.
+    public var y2: AxisSpec?
     public var series: [Series]
+    /// Draw the major grid (at the ticks of the axes `gridAxis` names).
     public var grid: Bool
+    /// The axes whose ticks the grid follows, major and minor.
+    public var gridAxis: GridAxis
+    /// Also draw a minor grid at `AutoMinorLocator`'s ticks, thinner and fainter than the major
+    /// one (matplotlib's minor grid: 0.6 × the line width at half opacity); linear axes only.
+    public var minorGrid: Bool
     public var legend: LegendPlacement
     /// Reference lines, spans and text drawn over the series.
     public var annotations: [Annotation]
 
-    public init(title: String? = nil, x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), series: [Series] = [],
-                grid: Bool = true, legend: LegendPlacement = .best, annotations: [Annotation] = []) {
+    public init(title: String? = nil, x: AxisSpec = AxisSpec(), y: AxisSpec = AxisSpec(), y2: AxisSpec? = nil, series: [Series] = [],
+                grid: Bool = true, legend: LegendPlacement = .best, annotations: [Annotation] = [],
+                gridAxis: GridAxis = .both, minorGrid: Bool = false) {
         self.title = title; self.x = x; self.y = y; self.series = series; self.grid = grid; self.legend = legend
-        self.annotations = annotations
+        self.annotations = annotations; self.gridAxis = gridAxis; self.minorGrid = minorGrid
+        self.y2 = y2
     }
+
+    /// True when the panel has a right-hand y axis: `y2` is set or a series is drawn against it.
+    public var hasRightAxis: Bool { !isPie && (y2 != nil || series.contains { $0.yAxis == .right }) }
 
     /// True when the panel holds only pies: drawn without axes, ticks or grid, at equal aspect.
     public var isPie: Bool { !series.isEmpty && series.allSatisfy { $0.kind == .pie } }

@@ -4,6 +4,14 @@ import Raster
 /// How a histogram series chooses its bins (numpy's `histogram_bin_edges` rules).
 public typealias HistogramBins = Histogram.Rule
 
+/// Which y axis of its panel a series is drawn against (matplotlib's `twinx`).
+public enum YAxisSide: String, Sendable, Hashable, CaseIterable {
+    /// The panel's own y axis, on the left.
+    case left
+    /// The panel's second y axis (`Panel.y2`), with its own scale and limits, on the right.
+    case right
+}
+
 /// One data series of a panel: x and y values (NaN = missing) and how to draw them.
 ///
 /// Times are seconds since the Unix epoch and categories are level indices, as the panel's
@@ -54,17 +62,20 @@ public struct Series: Sendable, Hashable {
     public var labels: [String]
     /// For pies: draw each wedge's percentage inside it (matplotlib's `autopct="%1.1f%%"`).
     public var showsPercentages: Bool
+    /// The y axis the series is drawn against; `.right` gives its panel a second y axis.
+    public var yAxis: YAxisSide
 
     public init(_ name: String, kind: SeriesKind = .line, x: [Double], y: [Double], color: Color? = nil,
                 lineWidth: Double? = nil, dash: [Double]? = nil, marker: MarkerShape? = nil, alpha: Double = 1,
                 barWidth: Double? = nil, baseline: Double = 0, barOrientation: BarOrientation = .vertical,
-                stack: String? = nil, yError: [Double]? = nil, bins: HistogramBins = .auto, markerSize: Double? = nil) {
+                stack: String? = nil, yError: [Double]? = nil, bins: HistogramBins = .auto, markerSize: Double? = nil,
+                yAxis: YAxisSide = .left) {
         self.name = name; self.kind = kind; self.x = x; self.y = y; self.color = color
         self.lineWidth = lineWidth; self.dash = dash; self.marker = marker; self.alpha = alpha
         self.barWidth = barWidth; self.baseline = baseline; self.barOrientation = barOrientation
         self.stack = stack; self.yError = yError; self.bins = bins; self.markerSize = markerSize
         self.matrix = []; self.colorMap = .viridis; self.colorMin = nil; self.colorMax = nil
-        self.labels = []; self.showsPercentages = true
+        self.labels = []; self.showsPercentages = true; self.yAxis = yAxis
     }
 
     /// A histogram of `values` (matplotlib's `hist`): adjacent filled bars from 0.
