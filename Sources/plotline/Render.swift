@@ -101,12 +101,24 @@ struct Render: ParsableCommand {
         let player = ScenePlayer(fonts: fonts, rasterizer: Rasterizer())
         if spec.count > 1 {
             // Several figures in one run: -o is a folder (default: each spec's own folder).
+            // Drawing stays on this thread; each finished pixmap is encoded and written on a
+            // writer queue while the next figure is drawn (encoding is not drawing: zlib takes
+            // about half of a simple figure's time).
+            let writer = PixmapWriter()
             for path in spec {
                 let name = Render.figureName(path) + ".png"
                 let out = output.map { ($0 as NSString).appendingPathComponent(name) }
                     ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
-                try draw(try specFigure(path), to: out, renderer: renderer, player: player)
+                let figure: Figure
+                do { figure = try specFigure(path) } catch { writer.finish(); throw error }
+                let pixmap: Pixmap
+                do { pixmap = try player.render(renderer.scene(for: figure)) } catch {
+                    writer.finish()
+                    throw CLIError("cannot render \(path): \(error)")
+                }
+                writer.write(pixmap, to: out, summary: Render.summary(figure))
             }
+            if let error = writer.finish() { throw error }
             return
         }
         let figure = try spec.first.map(specFigure) ?? defaultFigure(options)
@@ -121,8 +133,13 @@ struct Render: ParsableCommand {
         let pixmap: Pixmap
         do { pixmap = try player.render(scene) } catch { throw CLIError("cannot render: \(error)") }
         try OutputFile.write(pixmap, to: out)
+        print("wrote \(out) (\(Render.summary(figure)))")
+    }
+
+    /// "1200x800, 2 panels, 500 rows": what a written figure holds, for the log line.
+    static func summary(_ figure: Figure) -> String {
         let rows = figure.panels.flatMap(\.series).map(\.x.count).max() ?? 0
-        print("wrote \(out) (\(figure.width)x\(figure.height), \(figure.panels.count) panel\(figure.panels.count == 1 ? "" : "s"), \(rows) rows)")
+        return "\(figure.width)x\(figure.height), \(figure.panels.count) panel\(figure.panels.count == 1 ? "" : "s"), \(rows) rows"
     }
 
     /// A spec's figure name: its file name without the folder and `.plot.json` or `.json`.
