@@ -101,4 +101,27 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("panels[0].series[1].dahs: unknown key (did you mean \"dash\"?)"), bad.stderr)
     }
+
+    /// Several specs in one run: one PNG per spec, named after it, in the -o folder; a bad spec
+    /// fails the run with its key path after the good ones before it were written.
+    func testSeveralSpecsInOneRun() throws {
+        let dir = try temp()
+        try FileManager.default.copyItem(atPath: packageRoot() + "/examples/metrics.csv", toPath: dir + "/metrics.csv")
+        for (name, y) in [("loss", "loss"), ("acc", "accuracy")] {
+            try """
+                {"version": 1, "data": {"m": "metrics.csv"}, "panels": [{"series": [{"x": "epoch", "y": "\(y)"}]}]}
+                """.write(toFile: dir + "/\(name).plot.json", atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        let ok = try run(["render", "--spec", dir + "/loss.plot.json", "--spec", dir + "/acc.plot.json", "-o", dir + "/out"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted(), ["acc.png", "loss.png"])
+        XCTAssertEqual(try PNG.read(path: dir + "/out/acc.png").width, 1200)
+        try "{\"version\": 1, \"panels\": 3}".write(toFile: dir + "/bad.plot.json", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/out2", withIntermediateDirectories: true)
+        let bad = try run(["render", "--spec", dir + "/loss.plot.json", "--spec", dir + "/bad.plot.json", "-o", dir + "/out2"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("bad.plot.json: data: missing required key"), bad.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/out2/loss.png"), "the good figure before it was written")
+    }
 }
