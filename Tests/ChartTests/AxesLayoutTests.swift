@@ -9,12 +9,7 @@ import XCTest
 /// Scene assertions for the axis features: grid per axis and the minor grid, the twin y axis,
 /// shared axes; plus the goldens of `AxesFigures`.
 final class AxesLayoutTests: XCTestCase {
-    var fonts: FontLibrary {
-        if let f = FigureLayoutTests.sharedFonts { return f }
-        let f = try! FontLibrary()
-        FigureLayoutTests.sharedFonts = f
-        return f
-    }
+    var fonts: FontLibrary { sharedFonts() }
 
     func scene(_ figure: Figure) -> Scene { FigureRenderer(fonts: fonts).scene(for: figure) }
 

@@ -8,13 +8,7 @@ import XCTest
 
 /// Layout tests on the Scene text dump (no pixels) and layout properties on random data.
 final class FigureLayoutTests: XCTestCase {
-    nonisolated(unsafe) static var sharedFonts: FontLibrary?
-    var fonts: FontLibrary {
-        if let f = FigureLayoutTests.sharedFonts { return f }
-        let f = try! FontLibrary()
-        FigureLayoutTests.sharedFonts = f
-        return f
-    }
+    var fonts: FontLibrary { sharedFonts() }
 
     static func trainingFigure() -> Figure {
         let epochs = (0..<50).map(Double.init)

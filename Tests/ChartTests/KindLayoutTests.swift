@@ -9,12 +9,7 @@ import XCTest
 /// Layout assertions on the Scene for the series kinds (no pixels) and table tests of their
 /// pure parts, with expected values from matplotlib 3.11 (`cbook.boxplot_stats`, colormaps).
 final class KindLayoutTests: XCTestCase {
-    var fonts: FontLibrary {
-        if let f = FigureLayoutTests.sharedFonts { return f }
-        let f = try! FontLibrary()
-        FigureLayoutTests.sharedFonts = f
-        return f
-    }
+    var fonts: FontLibrary { sharedFonts() }
 
     func scene(_ name: String) -> Scene {
         let figure = KindFigures.cases.first { $0.name == name }!.figure
@@ -269,8 +264,7 @@ final class KindLayoutTests: XCTestCase {
 /// canvas without overlapping.
 final class KindPropertyTests: XCTestCase {
     func testRandomNewKindsKeepTextInsideAndApart() throws {
-        let fonts = try FigureLayoutTests.sharedFonts ?? FontLibrary()
-        FigureLayoutTests.sharedFonts = fonts
+        let fonts = sharedFonts()
         let renderer = FigureRenderer(fonts: fonts)
         var rng = SeededRandom(seed: 5)
         for i in 0..<60 {

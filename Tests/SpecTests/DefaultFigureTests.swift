@@ -9,13 +9,7 @@ import XCTest
 /// The default figure of `plotline render`: the shared datasets and real training-log shapes
 /// each get the figure a person would draw, laid out with every text inside the canvas.
 final class DefaultFigureTests: XCTestCase {
-    nonisolated(unsafe) static var fontsCache: FontLibrary?
-    var fonts: FontLibrary {
-        if let f = DefaultFigureTests.fontsCache { return f }
-        let f = try! FontLibrary()
-        DefaultFigureTests.fontsCache = f
-        return f
-    }
+    var fonts: FontLibrary { sharedFonts() }
 
     func figure(_ file: String, _ options: RenderOptions = RenderOptions()) throws -> Figure {
         try DefaultFigure.make(TableReader.read(path: sharedDataPath(file)), options: options)
