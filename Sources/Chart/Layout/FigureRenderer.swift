@@ -81,11 +81,8 @@ public final class FigureRenderer {
                 var moved = false
                 for i in layouts.indices {
                     guard var l = layouts[i].legend, !l.outside else { continue }
-                    // Outside only where the cell has room right of the frame for it.
-                    let room = cell(i).maxX - layouts[i].frame.maxX - margins[i].right
                     l.place(layouts[i].panel.legend, frame: layouts[i].frame,
-                            lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent,
-                            allowOutside: cell(i).width - layouts[i].frame.width * 0.5 > l.size.width + style.legendGap + room * 0)
+                            lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent)
                     if l.outside && layouts[i].frame.width - l.size.width - style.legendGap < 4 * style.tickFont.size {
                         // Moving out would squeeze the frame too much: stay inside, least in the way.
                         l.outside = false
