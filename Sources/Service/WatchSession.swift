@@ -86,7 +86,9 @@ public final class WatchSession: Sendable {
     public var failures: Int { state.withLock { $0.statuses.values.filter { !$0.status.ok }.count } }
 
     /// Submits renders for changed paths: specs first (their inputs are learned), then data
-    /// files with the specs that read them. Deleted inputs are forgotten; their PNGs stay.
+    /// files with the specs that read them. A deleted input that had a figure keeps its last
+    /// good PNG, and its sidecar records the deletion as an error (so a poller knows the figure
+    /// is stale); re-creating the file renders it again and clears the error.
     public func handle(_ paths: [String]) {
         var specs: Set<String> = []
         for path in paths where WatchSession.isSpec(path) {
@@ -98,6 +100,7 @@ public final class WatchSession: Sendable {
                 specs.insert(path)
             } else {
                 state.withLock { $0.specInputs[path] = nil }
+                markDeleted(input: path)
             }
         }
         for path in paths where WatchSession.isData(path) {
@@ -107,9 +110,18 @@ public final class WatchSession: Sendable {
                 return s.specInputs.filter { $0.value.contains(path) }.map(\.key)
             }
             specs.formUnion(readers)
-            if exists { submit(input: path, build: { try self.dataFigure(path) }) }
+            if exists { submit(input: path, build: { try self.dataFigure(path) }) } else { markDeleted(input: path) }
         }
         for spec in specs.sorted() { submit(input: spec, build: { try self.specFigure(spec) }) }
+    }
+
+    /// Records that `input` is gone: a job for its output that fails with `InputDeleted` (through
+    /// the queue, so it is ordered with the renders before it). Inputs that never had a figure
+    /// are left alone.
+    func markDeleted(input: String) {
+        let output = output(for: input)
+        guard state.withLock({ $0.statuses[output] != nil }) else { return }
+        submit(input: input, build: { throw InputDeleted(path: input) })
     }
 
     func submit(input: String, build: @escaping @Sendable () throws -> (Figure, Int)) {

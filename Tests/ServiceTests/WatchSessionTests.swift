@@ -127,13 +127,17 @@ final class WatchSessionTests: XCTestCase {
         let rig = try WatchRig(root: dir)
         defer { rig.stop() }
         let first = try XCTUnwrap(rig.waitFor(dir + "/d.png") { $0.rows == 3 })
+        let png = try Data(contentsOf: URL(fileURLWithPath: dir + "/d.png"))
         try FileManager.default.removeItem(atPath: dir + "/d.csv")
-        usleep(200_000)
-        XCTAssertEqual(WatchStatus.read(for: dir + "/d.png"), first, "a deleted input leaves its figure alone")
+        let deleted = try XCTUnwrap(rig.waitFor(dir + "/d.png") { !$0.ok }, "the sidecar records the deletion")
+        XCTAssertEqual(deleted.error, InputDeleted(path: dir + "/d.csv").description)
+        XCTAssertEqual(deleted.hash, first.hash, "the last good PNG stays")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/d.png")), png)
         writeFile(dir + "/d.csv", "x,y\n1,5\n")
-        let second = rig.waitFor(dir + "/d.png") { $0.version > first.version }
+        let second = rig.waitFor(dir + "/d.png") { $0.version > deleted.version }
         XCTAssertEqual(second?.rows, 1, "the new file is read whole, not appended to the old one")
         XCTAssertEqual(second?.ok, true)
+        XCTAssertEqual(second?.error, nil, "the re-created file clears the error")
     }
 
     func testANewSubfolderWithAFileCreatedAtOnce() throws {
