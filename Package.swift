@@ -31,7 +31,8 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
-        .target(name: "CPNGShim", dependencies: ["CPNG"]),
+        // zlib directly too: default-option images are deflated in stripes on two threads.
+        .target(name: "CPNGShim", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
         .target(name: "Geometry", swiftSettings: strict),
         // Raster's hot loops index raw buffers and convert clipped, finite doubles to Int; release
         // builds drop Swift's overflow and conversion checks there (-Ounchecked: 11% on a
