@@ -145,6 +145,28 @@ final class M4DecimatorTests: XCTestCase {
     }
 
     func testFastPathMatchesTheScalarRuleBitForBit() {
+        checkAgainstTheOracle(parallelThreshold: Int.max)
+    }
+
+    func testTwoHalvesOnTwoThreadsMatchTheScalarRuleBitForBit() {
+        checkAgainstTheOracle(parallelThreshold: 0)
+    }
+
+    func testUnsortedXInEitherHalfIsReturnedUnchanged() {
+        let n = 4_000
+        for bad in [10, n / 2 - 1, n / 2, n / 2 + 1, n - 5] {
+            var x = (0..<n).map(Double.init)
+            x.swapAt(bad, bad + 1)
+            let y = x.map { sin($0) }
+            let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, Double(n)), pixels: (0, 40)),
+                                 parallelThreshold: 0)
+            let reduced = m4.reduce(x: x, y: y)
+            XCTAssertFalse(reduced.isReduced, "descent at \(bad)")
+            XCTAssertEqual(reduced.x, x)
+        }
+    }
+
+    private func checkAgainstTheOracle(parallelThreshold: Int) {
         var rng = SeededRandom(seed: 7)
         let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 3, 3, -3]
         for trial in 0..<60 {
@@ -159,7 +181,7 @@ final class M4DecimatorTests: XCTestCase {
             let columns = Double(3 + trial * 2)
             let mapping = AxisMapping(scale: LinearScale(), domain: (x[n / 20], x[n - 1 - n / 15]),
                                       pixels: trial % 2 == 0 ? (0, columns) : (columns + 7, 7))
-            let m4 = M4Decimator(mapping: mapping)
+            let m4 = M4Decimator(mapping: mapping, parallelThreshold: parallelThreshold)
             let reduced = m4.reduce(x: x, y: y, assumeSorted: trial % 3 == 0)
             XCTAssertTrue(reduced.isReduced, "trial \(trial)")
             let expected = oracle(x: x, y: y, boundaries: m4.boundaries())

@@ -20,9 +20,12 @@ struct M4ColumnReducer {
     /// True while the output ends in a break (or is empty), so a second break is not appended.
     private var endsInBreak = true
 
-    init(x: UnsafePointer<Double>, y: UnsafePointer<Double>) {
+    /// A reducer over x and y; `endsInBreak: false` keeps a break at the very start (for a
+    /// part that follows other points).
+    init(x: UnsafePointer<Double>, y: UnsafePointer<Double>, endsInBreak: Bool = true) {
         self.x = x
         self.y = y
+        self.endsInBreak = endsInBreak
     }
 
     /// A NaN-free run of the current column; `start < 0` when none is open. `minAt`/`maxAt` is

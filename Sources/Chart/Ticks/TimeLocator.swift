@@ -161,7 +161,6 @@ public struct TimeLocator: TickLocator, Hashable {
         let dmin = TimeLocator.dateNumber(lo)
         let dmax = TimeLocator.dateNumber(hi)
         let day = floor(dmin)
-        let t0 = day * 86_400
         let nmin = (dmin - day) * microsPerDay
         let nmax = (dmax - day) * microsPerDay
         let step = Double(interval)
