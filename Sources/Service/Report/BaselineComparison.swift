@@ -9,8 +9,12 @@
 //
 // Trade-offs: plotline's output is deterministic, so most figures of a re-run are
 // byte-identical; those are settled by comparing file bytes, without decoding (a 1200×800
-// figure's decode costs ~6 ms, the byte check ~0.1 ms). Only figures whose bytes differ are
-// decoded and compared, and only changed ones pay for a diff image and its PNG encode.
+// figure's decode costs ~10 ms, the byte check ~0.1 ms). Only figures whose bytes differ are
+// decoded and compared, and only changed ones pay for a diff image and its PNG encode: about
+// 45 ms of CPU for a changed 1200×800 figure, most of it the two decodes. Figures are
+// independent, so they are compared on up to 8 threads (`concurrentMap`): 40 figures, half
+// changed, took 0.84 s on one thread and 0.46 s on this machine's 2 cores (best medians; the
+// machine was shared with other builds, runs ranged up to 0.82 s).
 //
 // Errors: an unreadable or corrupt baseline PNG is a `changed` entry with a `note` naming the
 // file and the reason (so one bad file in an old artifact does not hide every other result,
@@ -57,8 +61,8 @@ public enum BaselineComparison {
         let layout = Layout(output: trimmed(outputDirectory), diff: trimmed(diffDirectory))
         let baseline = Set(try baselineFigures(in: baselineRoot, excluding: layout.diffFolderInOutput))
         let current = Set(figures.map(normalized))
-        var entries: [ComparisonEntry] = []
-        for figure in baseline.union(current).sorted() {
+        let all = baseline.union(current).sorted()
+        let entries = try concurrentMap(all) { figure -> ComparisonEntry in
             let entry: ComparisonEntry
             switch (current.contains(figure), baseline.contains(figure)) {
             case (true, true):
@@ -69,9 +73,29 @@ public enum BaselineComparison {
                 entry = ComparisonEntry(figure: figure, status: .removed)
             }
             if entry.diffImage == nil { _ = unlink(layout.diffPath(for: figure)) }
-            entries.append(entry)
+            return entry
         }
         return ComparisonReport(entries: entries)
+    }
+
+    /// `transform` applied to every element by up to `maxWorkers` threads (decoding, comparing
+    /// and encoding are independent per figure; each worker holds up to four decoded images, so
+    /// the count is capped), results in input order. When several throw, the error of the first
+    /// such element is rethrown, so the outcome does not depend on scheduling.
+    static func concurrentMap<T: Sendable, R: Sendable>(
+        _ items: [T], maxWorkers: Int = 8, _ transform: @Sendable (T) throws -> R
+    ) throws -> [R] {
+        let workers = max(1, min(items.count, maxWorkers, ProcessInfo.processInfo.activeProcessorCount))
+        let state = Locked((next: 0, results: [Result<R, any Error>?](repeating: nil, count: items.count)))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = state.withLock { s -> Int in defer { s.next += 1 }; return s.next }
+                guard i < items.count else { return }
+                let result = Result { try transform(items[i]) }
+                state.withLock { $0.results[i] = result }
+            }
+        }
+        return try state.withLock { $0.results }.map { try $0!.get() }
     }
 
     /// The entry of a figure present on both sides.
