@@ -148,6 +148,53 @@ final class BaselineComparisonTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere + "/a-diff.png"))
     }
 
+    func testDiffFilesNeverReplaceOrRemoveNewFigures() throws {
+        let image = try figure(seed: 11)
+        var moved = image
+        moved.setPixel(x: 3, y: 3, Color.black.premultiplied)
+        try save(moved, output + "/x.png"); try save(image, baseline + "/x.png")
+        try save(image, output + "/y.png"); try save(image, baseline + "/y.png")
+        for name in ["x-diff.png", "y-diff.png"] { try save(image, output + "/" + name) }
+        let report = try BaselineComparison.run(
+            outputDirectory: output, figures: ["x.png", "y.png", "x-diff.png", "y-diff.png"],
+            baselineDirectory: baseline, tolerance: ImageTolerance(), diffDirectory: output + "/")
+        let x = try XCTUnwrap(report.entries.first { $0.figure == "x.png" })
+        XCTAssertEqual(x.status, .changed)
+        XCTAssertNil(x.diffImage)
+        XCTAssertTrue(x.note?.contains("x-diff.png") == true, "\(String(describing: x.note))")
+        XCTAssertEqual(try PNG.read(path: output + "/x-diff.png"), image, "the figure x-diff.png is untouched")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output + "/y-diff.png"))
+    }
+
+    func testManyFiguresKeepTheirOrderAndTheFirstErrorWins() throws {
+        let image = try figure(seed: 10)
+        var moved = image
+        moved.setPixel(x: 2, y: 2, Color.black.premultiplied)
+        var names: [String] = []
+        for i in 0..<24 {
+            let name = "panel\(i / 10)/fig\(i).png"
+            names.append(name)
+            try save(i % 3 == 0 ? moved : image, output + "/" + name); try save(image, baseline + "/" + name)
+        }
+        let report = try run(names.reversed())
+        XCTAssertEqual(report.entries.map(\.figure), names.sorted())
+        for entry in report.entries {
+            let i = Int(entry.figure.split(separator: "fig").last!.dropLast(4))!
+            XCTAssertEqual(entry.status, i % 3 == 0 ? .changed : .unchanged, entry.figure)
+            XCTAssertEqual(entry.diffImage, i % 3 == 0 ? "diff/" + entry.figure.dropLast(4) + "-diff.png" : nil)
+        }
+        // Two broken figures: the error names the first in figure order, however threads run.
+        for name in ["panel2/fig23.png", "panel0/fig5.png"] {
+            try Data("broken".utf8).write(to: URL(fileURLWithPath: output + "/" + name))
+        }
+        for _ in 0..<3 {
+            XCTAssertThrowsError(try run(names)) { error in
+                guard case PNGError.fileDecodeFailed(let path, _) = error else { return XCTFail("\(error)") }
+                XCTAssertEqual(path, output + "/panel0/fig5.png")
+            }
+        }
+    }
+
     // MARK: helpers
 
     private func run(_ figures: [String], tolerance: ImageTolerance = ImageTolerance()) throws -> ComparisonReport {

@@ -58,9 +58,13 @@ public enum BaselineComparison {
                            tolerance: ImageTolerance, diffDirectory: String) throws -> ComparisonReport {
         let baselineRoot = trimmed(baselineDirectory)
         try requireFolder(baselineRoot)
-        let layout = Layout(output: trimmed(outputDirectory), diff: trimmed(diffDirectory))
-        let baseline = Set(try baselineFigures(in: baselineRoot, excluding: layout.diffFolderInOutput))
+        let output = trimmed(outputDirectory)
         let current = Set(figures.map(normalized))
+        // A diff file never replaces or removes a new figure (a diff folder equal to the output
+        // folder and figures named `x.png` and `x-diff.png`).
+        let layout = Layout(output: output, diff: trimmed(diffDirectory),
+                            figurePaths: Set(current.map { absolute(output + "/" + $0) }))
+        let baseline = Set(try baselineFigures(in: baselineRoot, excluding: layout.diffFolderInOutput))
         let all = baseline.union(current).sorted()
         let entries = try concurrentMap(all) { figure -> ComparisonEntry in
             let entry: ComparisonEntry
@@ -72,7 +76,8 @@ public enum BaselineComparison {
             default:
                 entry = ComparisonEntry(figure: figure, status: .removed)
             }
-            if entry.diffImage == nil { _ = unlink(layout.diffPath(for: figure)) }
+            let diffPath = layout.diffPath(for: figure)
+            if entry.diffImage == nil && !layout.figurePaths.contains(absolute(diffPath)) { _ = unlink(diffPath) }
             return entry
         }
         return ComparisonReport(entries: entries)
@@ -126,9 +131,13 @@ public enum BaselineComparison {
                 ComparisonEntry.ChangedBounds(x: $0.x, y: $0.y, width: $0.width, height: $0.height)
             })
         guard comparison.isChanged else { return entry }
+        let path = layout.diffPath(for: figure)
+        guard !layout.figurePaths.contains(absolute(path)) else {
+            entry.note = "no diff image: \(path) is one of the new figures"
+            return entry
+        }
         do {
             let diff = try ImageDiff.image(baseline: baselineImage, current: current, comparison: comparison)
-            let path = layout.diffPath(for: figure)
             try createFolder(containing: path)
             try PNG.write(diff, to: path)
             entry.diffImage = layout.reference(to: path)
@@ -142,6 +151,8 @@ public enum BaselineComparison {
     struct Layout {
         var output: String
         var diff: String
+        /// The new figures' absolute paths, which diff files must leave alone.
+        var figurePaths: Set<String> = []
 
         /// The diff folder relative to the output folder, when it lies inside it.
         var diffFolderInOutput: String? { relative(diff, to: output) }
@@ -202,15 +213,25 @@ public enum BaselineComparison {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// Creates the folder that will hold `path`, with its parents.
+    /// Creates the folder that will hold `path`, with its parents. Safe when several threads
+    /// create the same folders at once: an existing folder is not an error.
     static func createFolder(containing path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw FileError(path: path, action: "write", step: "create the folder \(folder)", code: EACCES)
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") {
+            prefix += "/" + part
+            if mkdir(prefix, 0o777) == 0 || errno == EEXIST { continue }
+            throw FileError(path: path, action: "write", step: "create the folder \(prefix)", code: errno)
         }
+        guard isFolder(folder.isEmpty ? "/" : folder) else {
+            throw FileError(path: path, action: "write", step: "create the folder \(folder)", code: ENOTDIR)
+        }
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Decodes PNG bytes, naming `path` in the error.

@@ -42,6 +42,7 @@ public struct ComparisonEntry: Sendable, Equatable, Codable {
 
     /// A rectangle of whole pixels (`x ..< x + width`, `y ..< y + height`), as stored in reports.
     public struct ChangedBounds: Sendable, Equatable, Codable {
+        /// The top-left pixel and the size, in pixels.
         public var x: Int, y: Int, width: Int, height: Int
         /// A rectangle from its corner and size.
         public init(x: Int, y: Int, width: Int, height: Int) {
