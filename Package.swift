@@ -68,6 +68,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-csv-bench", dependencies: ["Spec"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
+            path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"], path: "Tests/TestSupport",
             swiftSettings: strict),
@@ -92,6 +95,7 @@ let package = Package(
         .testTarget(
             name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Service", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),
     ]
 )
