@@ -50,7 +50,9 @@ public enum DefaultFigure {
         var xDuplicates = false
         if case .category(let levels) = xScale {
             // Several rows per category (penguins by species): one bar per category, the mean.
-            if xValues.count > levels.count {
+            // Kinds that show every value (box, scatter) keep the rows.
+            let keepsRows = options.kind == .box || options.kind == .scatter
+            if xValues.count > levels.count && !keepsRows {
                 xDuplicates = true
                 ys = ys.map { ($0.name, categoryMeans(codes: xValues, values: $0.values, levels: levels.count)) }
                 xValues = (0..<levels.count).map(Double.init)
@@ -100,19 +102,40 @@ public enum DefaultFigure {
                     series.append(Series(name, kind: .bar, x: sx, y: sy, color: colour, barWidth: w))
                     continue
                 }
+                if kind == .box && group.count > 1 && isCategoryX {
+                    // Grouped boxes, side by side within the category slot like grouped bars.
+                    let w = 0.8 / Double(group.count)
+                    sx = sx.map { $0 - 0.4 + w * (Double(k) + 0.5) }
+                    series.append(Series(name, kind: .box, x: sx, y: sy, color: colour, barWidth: w * 0.8))
+                    continue
+                }
                 if let weight = options.smooth, weight > 0, weight < 1, kind == .line {
                     series.append(Series("", kind: .line, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil, alpha: 0.25))
                     sy = EMASmoother(weight: weight).smooth(sy)
                 }
-                series.append(Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil))
+                // Overlaid histograms see through each other (one would hide the next).
+                let alpha = kind == .histogram && group.count > 1 ? 0.5 : 1
+                var item = Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil, alpha: alpha)
+                item.bins = options.bins
+                series.append(item)
             }
             colourIndex += training && options.subplots == nil ? 1 : group.count
             let lr = family == "learning rate" || group.contains { isLearningRate(ys[$0].name) }
             let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
             let yScale: AxisScale = options.logY || (lr && allPositive) ? .log : .linear
             let named = series.filter { !$0.name.isEmpty }
-            let yLabel = named.count == 1 ? named[0].name : family
-            panels.append(Panel(x: AxisSpec(label: xName ?? "row", scale: xScale),
+            var yLabel = named.count == 1 ? named[0].name : family
+            var xLabel = xName ?? "row"
+            var panelXScale = xScale
+            if defaultKind == .histogram {
+                // A histogram's x is the binned values (not the table's x column), its y the counts.
+                xLabel = named.count == 1 ? named[0].name : ""
+                yLabel = "count"
+                panelXScale = options.logX ? .log : .linear
+            }
+            if let label = options.xLabel { xLabel = label }
+            if let label = options.yLabel { yLabel = label }
+            panels.append(Panel(x: AxisSpec(label: xLabel, scale: panelXScale),
                                 y: AxisSpec(label: yLabel, scale: yScale, robust: options.robustY),
                                 series: series, grid: true, legend: named.count >= 2 ? .best : .none))
         }

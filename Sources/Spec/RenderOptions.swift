@@ -23,6 +23,23 @@ public struct RenderOptions: Sendable, Hashable {
     public var robustY = false
     /// TensorBoard-style smoothing weight 0..<1: a faint raw curve under its debiased EMA.
     public var smooth: Double?
+    /// How histograms choose their bins (with `kind == .histogram`).
+    public var bins: HistogramBins = .auto
+    /// Axis labels that replace the column names; nil keeps the default.
+    public var xLabel: String?
+    public var yLabel: String?
+
+    /// A bin rule from its command-line spelling: a count, or auto, sturges, fd, sqrt.
+    public static func parseBins(_ text: String) -> HistogramBins? {
+        if let n = Int(text), n >= 1, n <= 100_000 { return .count(n) }
+        switch text.lowercased() {
+        case "auto": return .auto
+        case "sturges": return .sturges
+        case "fd": return .freedmanDiaconis
+        case "sqrt": return .sqrt
+        default: return nil
+        }
+    }
 
     public init() {}
 }

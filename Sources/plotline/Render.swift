@@ -26,6 +26,7 @@ struct Render: ParsableCommand {
               plotline render runs/*/metrics.csv -o compare.png --smooth 0.6
               plotline render weather.csv --x date --y temp_max,temp_min --title Seattle -o t.png
               cat log.jsonl | plotline render - -o live.png --logy
+              plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
             """)
 
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json) or - for standard input.", valueName: "file"))
@@ -43,8 +44,17 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The y columns, comma-separated.", valueName: "a,b"))
     var y: String?
 
-    @Option(help: ArgumentHelp("Series kind: line, scatter, step, area or bar.", valueName: "kind"))
+    @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram or box.", valueName: "kind"))
     var kind: String?
+
+    @Option(help: ArgumentHelp("Histogram bins: a count, or auto, sturges, fd, sqrt (numpy's rules; default auto).", valueName: "bins"))
+    var bins: String?
+
+    @Option(help: ArgumentHelp("The x axis label (default: the x column's name).", valueName: "text"))
+    var xlabel: String?
+
+    @Option(help: ArgumentHelp("The y axis label (default: the column or metric family).", valueName: "text"))
+    var ylabel: String?
 
     @Flag(help: "Logarithmic x axis.") var logx = false
     @Flag(help: "Logarithmic y axis.") var logy = false
@@ -73,6 +83,9 @@ struct Render: ParsableCommand {
         if let k = kind, SeriesKind(rawValue: k) == nil {
             throw ValidationError("--kind must be one of \(SeriesKind.allCases.map(\.rawValue).joined(separator: ", ")), not \(k).")
         }
+        if let b = bins, RenderOptions.parseBins(b) == nil {
+            throw ValidationError("--bins must be a count 1...100000 or one of auto, sturges, fd, sqrt, not \(b).")
+        }
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
         if !(dpi >= 20 && dpi <= 600) { throw ValidationError("--dpi must be 20...600.") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
@@ -94,6 +107,9 @@ struct Render: ParsableCommand {
         options.dpi = dpi
         options.theme = theme == "dark" ? .dark : .light
         options.smooth = smooth
+        options.bins = bins.flatMap(RenderOptions.parseBins) ?? .auto
+        options.xLabel = xlabel
+        options.yLabel = ylabel
 
         let fonts: FontLibrary
         do { fonts = try FontLibrary() } catch { throw CLIError("cannot load the fonts: \(error)") }

@@ -84,6 +84,9 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("--kind must be one of"), r.stderr)
         let size = try run(["render", "x.csv", "--size", "12x", "-o", "/tmp/x.png"])
         XCTAssertEqual(size.status, 64)
+        let bins = try run(["render", "x.csv", "--kind", "histogram", "--bins", "lots", "-o", "/tmp/x.png"])
+        XCTAssertEqual(bins.status, 64)
+        XCTAssertTrue(bins.stderr.contains("--bins must be a count"), bins.stderr)
     }
 
     func testSpecFileAndItsKeyPathErrors() throws {

@@ -158,3 +158,47 @@ final class DefaultFigureTests: XCTestCase {
         XCTAssertLessThan(largestTick(true), 1)
     }
 }
+
+/// The flags that pick another kind than the default line: histograms and box plots.
+final class DefaultFigureKindFlagTests: XCTestCase {
+    func tips(_ options: RenderOptions) throws -> Figure {
+        try DefaultFigure.make(TableReader.read(path: sharedDataPath("tips.csv")), options: options)
+    }
+
+    func testHistogramsBinTheValuesWithCountsOnY() throws {
+        var options = RenderOptions()
+        options.y = ["total_bill", "tip"]
+        options.kind = .histogram
+        options.subplots = false
+        options.bins = .count(30)
+        let panel = try XCTUnwrap(try tips(options).panels.first)
+        XCTAssertEqual(panel.series.map(\.kind), [.histogram, .histogram])
+        XCTAssertEqual(panel.series.map(\.bins), [.count(30), .count(30)])
+        XCTAssertEqual(panel.series.map(\.alpha), [0.5, 0.5], "overlaid histograms see through each other")
+        XCTAssertEqual(panel.y.label, "count")
+        XCTAssertEqual(panel.x.label, "", "two histograms: the legend names them, not the x axis")
+
+        options.y = ["tip"]
+        options.xLabel = "US dollars"
+        let single = try XCTUnwrap(try tips(options).panels.first)
+        XCTAssertEqual(single.series.map(\.alpha), [1])
+        XCTAssertEqual(single.x.label, "US dollars")
+        XCTAssertEqual(RenderOptions.parseBins("fd"), .freedmanDiaconis)
+        XCTAssertEqual(RenderOptions.parseBins("12"), .count(12))
+        XCTAssertNil(RenderOptions.parseBins("0"))
+        XCTAssertNil(RenderOptions.parseBins("many"))
+    }
+
+    func testBoxPlotsKeepEveryRowAndSitSideBySide() throws {
+        var options = RenderOptions()
+        options.x = "day"
+        options.y = ["total_bill", "tip"]
+        options.kind = .box
+        options.subplots = false
+        let series = try XCTUnwrap(try tips(options).panels.first?.series)
+        XCTAssertEqual(series.map(\.kind), [.box, .box])
+        XCTAssertEqual(series.map(\.y.count), [244, 244], "every bill, not the category means")
+        XCTAssertLessThan(series[0].x[0], series[1].x[0], "the second box of a day sits right of the first")
+        XCTAssertEqual(series.compactMap(\.barWidth).count, 2)
+    }
+}
