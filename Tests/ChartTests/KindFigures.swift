@@ -110,6 +110,15 @@ enum KindFigures {
             .verticalSpan(x0: 7, x1: 8, color: Color(rgb: 0x2ca02c), alpha: 0.2),
             .text("peak", x: Double.pi / 2, y: 1),
         ]))))
+        // The dark theme, on two kinds whose colours it changes most (lines with legend and
+        // grid; bars with error bars and a title).
+        var darkLine = out.first { $0.0 == "kind-line" }!.1
+        darkLine.theme = .dark
+        darkLine.title = "dark theme"
+        out.append(("theme-dark-line", darkLine))
+        var darkBars = out.first { $0.0 == "kind-bar-errors" }!.1
+        darkBars.theme = .dark
+        out.append(("theme-dark-bar-errors", darkBars))
         return out
     }()
 }
