@@ -24,6 +24,21 @@ public final class ScenePlayer {
         return pixmap
     }
 
+    /// The scene drawn on its background in `spare`'s memory when `spare` has the scene's size
+    /// (a finished figure handed back), else in a new pixmap.
+    ///
+    /// A figure-sized pixmap is 4 MB: reusing one skips the page faults and the kernel's zeroing
+    /// of fresh memory, about 1–2 ms a figure when figures are drawn one after another.
+    public func render(_ scene: Scene, reusing spare: consuming Pixmap?) throws -> Pixmap {
+        guard var pixmap = spare, pixmap.width == scene.width, pixmap.height == scene.height else {
+            return try render(scene)
+        }
+        spare = nil
+        pixmap.fill(scene.background)
+        play(scene, into: &pixmap)
+        return pixmap
+    }
+
     /// Draws the scene's commands over `pixmap` (its background is not painted).
     public func play(_ scene: Scene, into pixmap: inout Pixmap) {
         let whole = Clip.whole(pixmap)

@@ -12,6 +12,8 @@ final class RenderWorker {
     let fonts: FontLibrary
     let renderer: FigureRenderer
     let player: ScenePlayer
+    /// The last figure's pixmap, drawn over by the next figure of the same size.
+    var spare: Pixmap?
 
     /// Opens the fonts; must run on the render thread (FreeType objects stay on their thread).
     init(core: RenderQueueCore, fontsDirectory: String?) throws {
@@ -45,8 +47,9 @@ final class RenderWorker {
             let figure = try job.figure()
             try RenderWorker.check(figure)
             let scene = renderer.scene(for: figure)
-            let pixmap = try player.render(scene)
+            let pixmap = try player.render(scene, reusing: spare.take())
             let bytes = try PNG.encode(pixmap, options: job.pngOptions)
+            spare = consume pixmap
             try AtomicFile.write(bytes, to: job.output)
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {
