@@ -33,7 +33,7 @@ public enum FigurePage {
       header .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%;
                     background: #aab2bd; margin-right: 6px; vertical-align: 1px; }
       header .state.live .dot { background: var(--good); }
-      main { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr));
+      main { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); align-items: start;
              gap: 20px; padding: 20px 24px 32px; }
       .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px;
               box-shadow: 0 1px 2px rgba(16, 24, 40, .06); padding: 12px 14px 14px; min-width: 0; }
