@@ -24,26 +24,8 @@ final class BrowserPageTests: XCTestCase {
 
     func testThePageShowsTheFiguresAndFollowsAnAppend() throws {
         guard let chromium = HeadlessChromium.find() else { return }
-        let dir = serveTemporaryFolder()
-        let data = packageRoot() + "/../shared/data"
-        for name in ["seattle-weather.csv", "stocks.csv"] {
-            try FileManager.default.copyItem(atPath: data + "/" + name, toPath: dir + "/" + name)
-        }
-        let log = dir + "/watch.log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try XCTUnwrap(binary, "the plotline binary is built with the tests"))
-        p.arguments = ["watch", dir, "--serve", "127.0.0.1:0"]
-        p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        p.standardError = p.standardOutput
-        try p.run()
-        defer { p.terminate(); p.waitUntilExit() }
-
-        let url = try XCTUnwrap(wait(10) { self.servingURL(log) }, "no 'serving' line:\n" + ((try? String(contentsOfFile: log, encoding: .utf8)) ?? ""))
-        XCTAssertTrue(url.hasPrefix("http://127.0.0.1:") && !url.hasSuffix(":0/"), url)
-        XCTAssertNotNil(wait(20) { self.version(dir + "/seattle-weather.png") == 1 && self.version(dir + "/stocks.png") == 1 ? true : nil },
-                        "both figures render")
+        let (dir, url, watch) = try startWatch()
+        defer { if watch.isRunning { watch.terminate(); watch.waitUntilExit() } }
 
         let first = testOutputDirectory() + "/serve-page-1.png"
         try chromium.screenshot(url, to: first)
@@ -64,10 +46,7 @@ final class BrowserPageTests: XCTestCase {
         // A month of much hotter, wetter days: the seattle-weather figure changes, stocks does not.
         var rows = ""
         for day in 1...28 { rows += "2016-01-\(day < 10 ? "0" : "")\(day),60.0,45.0,30.0,12.0,rain\n" }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/seattle-weather.csv"))
-        handle.seekToEndOfFile()
-        handle.write(Data(rows.utf8))
-        try handle.close()
+        try append(dir + "/seattle-weather.csv", rows)
         XCTAssertNotNil(wait(20) { self.version(dir + "/seattle-weather.png") == 2 ? true : nil }, "the append renders")
 
         let second = testOutputDirectory() + "/serve-page-2.png"
@@ -77,9 +56,121 @@ final class BrowserPageTests: XCTestCase {
         let rightChanged = changed(before, after, x: 640..<1280, y: 60..<1000)
         XCTAssertGreaterThan(leftChanged, 2000, "the appended rows show in the seattle-weather figure")
         XCTAssertLessThan(rightChanged, 200, "the stocks figure did not change")
+
+        // SIGTERM stops the server with the watcher, and the process exits by itself.
+        watch.terminate()
+        watch.waitUntilExit()
+        XCTAssertEqual(watch.terminationReason, .exit)
+        XCTAssertEqual(watch.terminationStatus, 0)
+        XCTAssertTrue(((try? String(contentsOfFile: dir + "/.watch.log", encoding: .utf8)) ?? "").hasSuffix("stopped (SIGTERM)\n"))
+        XCTAssertThrowsError(try RawHTTPClient(port: UInt16(url.split(separator: ":").last!.dropLast())!), "the port is closed")
+    }
+
+    /// One page kept open while figures render, change, fail, appear and disappear: the page's
+    /// own polling must follow (a fresh load for each check would not test the script).
+    func testTheOpenPageFollowsRendersLive() throws {
+        guard let chromium = HeadlessChromium.find() else { return }
+        let (dir, url, watch) = try startWatch()
+        defer { watch.terminate(); watch.waitUntilExit() }
+        let browser = try ChromiumDevTools(chromium: chromium.path, url: url)
+        defer { browser.close() }
+
+        var cards = try XCTUnwrap(waitForCards(browser) { $0.count == 2 && $0.allSatisfy(\.loaded) }, "two figures load")
+        XCTAssertEqual(cards.map(\.name), ["seattle-weather.png", "stocks.png"])
+        XCTAssertEqual(cards.map(\.version), ["v1", "v1"])
+        let first = testOutputDirectory() + "/serve-live-1.png"
+        try browser.screenshot(to: first)
+
+        // Appended rows: the open page swaps in the new version.
+        try append(dir + "/seattle-weather.csv", (1...28).map { "2016-01-\($0 < 10 ? "0" : "")\($0),60.0,45.0,30.0,12.0,rain\n" }.joined())
+        cards = try XCTUnwrap(waitForCards(browser) { $0.first?.src.hasSuffix("/seattle-weather.png?v=2") == true && $0[0].loaded },
+                              "the page loads version 2")
+        XCTAssertTrue(cards[1].src.hasSuffix("/stocks.png?v=1"), "the unchanged figure is not reloaded")
+        let second = testOutputDirectory() + "/serve-live-2.png"
+        try browser.screenshot(to: second)
+        let before = try PNG.read(path: first), after = try PNG.read(path: second)
+        XCTAssertGreaterThan(changed(before, after, x: 0..<640, y: 60..<1000), 2000, "the open page shows the appended rows")
+        XCTAssertLessThan(changed(before, after, x: 640..<1280, y: 60..<1000), 200, "the other figure stays as it was")
+
+        // A malformed row: an error line under the last good image.
+        try append(dir + "/seattle-weather.csv", "2016-02-01,1.0\n")
+        cards = try XCTUnwrap(waitForCards(browser) { $0.first?.failed == true }, "the failure shows")
+        XCTAssertTrue(cards[0].error.hasPrefix("seattle-weather.csv:1491:"), "shortened to the served folder: \(cards[0].error)")
+        XCTAssertTrue(cards[0].loaded, "the last good image stays")
+        try browser.screenshot(to: testOutputDirectory() + "/serve-live-3-error.png")
+
+        // A new figure appears in path order; a deleted one disappears.
+        try FileManager.default.copyItem(atPath: packageRoot() + "/../shared/data/iowa-electricity.csv", toPath: dir + "/iowa-electricity.csv")
+        cards = try XCTUnwrap(waitForCards(browser) { $0.count == 3 && $0.allSatisfy(\.loaded) }, "a new figure appears")
+        XCTAssertEqual(cards.map(\.name), ["iowa-electricity.png", "seattle-weather.png", "stocks.png"])
+        for name in ["stocks.csv", "stocks.png", "stocks.png.json"] { try? FileManager.default.removeItem(atPath: dir + "/" + name) }
+        cards = try XCTUnwrap(waitForCards(browser) { $0.count == 2 }, "a deleted figure disappears")
+        XCTAssertEqual(cards.map(\.name), ["iowa-electricity.png", "seattle-weather.png"])
     }
 
     // MARK: - Helpers
+
+    /// A folder with two real datasets and `plotline watch DIR --serve 127.0.0.1:0` running on
+    /// it, both figures rendered; returns the folder, the page URL and the process.
+    func startWatch(_ name: String = #function) throws -> (String, String, Process) {
+        let dir = serveTemporaryFolder(name)
+        let data = packageRoot() + "/../shared/data"
+        for name in ["seattle-weather.csv", "stocks.csv"] {
+            try FileManager.default.copyItem(atPath: data + "/" + name, toPath: dir + "/" + name)
+        }
+        let log = dir + "/.watch.log"
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try XCTUnwrap(binary, "the plotline binary is built with the tests"))
+        p.arguments = ["watch", dir, "--serve", "127.0.0.1:0"]
+        p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        p.standardError = p.standardOutput
+        try p.run()
+        guard let url = wait(10, { self.servingURL(log) }) else {
+            p.terminate()
+            throw ChromiumDevTools.Failure(description: "no 'serving' line:\n" + ((try? String(contentsOfFile: log, encoding: .utf8)) ?? ""))
+        }
+        XCTAssertTrue(url.hasPrefix("http://127.0.0.1:") && !url.hasSuffix(":0/"), url)
+        XCTAssertNotNil(wait(20) { self.version(dir + "/seattle-weather.png") == 1 && self.version(dir + "/stocks.png") == 1 ? true : nil },
+                        "both figures render")
+        return (dir, url, p)
+    }
+
+    func append(_ path: String, _ text: String) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try handle.close()
+    }
+
+    /// What the page shows for one figure card.
+    struct Card: Decodable {
+        var name: String, version: String, src: String, loaded: Bool, failed: Bool, error: String
+    }
+
+    static let cardsScript = """
+        JSON.stringify([...document.querySelectorAll('.card')].map(c => {
+          const img = c.querySelector('img');
+          return { name: c.querySelector('.name').textContent,
+                   version: c.querySelector('.meta').textContent.split(' ').pop(),
+                   src: img ? img.getAttribute('src') : '', loaded: !!(img && img.complete && img.naturalWidth > 0),
+                   failed: c.classList.contains('failed'), error: c.querySelector('.error').textContent };
+        }))
+        """
+
+    /// Polls the open page's cards until `done` holds (20 s at most).
+    func waitForCards(_ browser: ChromiumDevTools, _ done: ([Card]) -> Bool) throws -> [Card]? {
+        var last: [Card] = []
+        let found = wait(20) { () -> [Card]? in
+            guard let json = try? browser.evaluate(Self.cardsScript) as? String,
+                  let cards = try? JSONDecoder().decode([Card].self, from: Data(json.utf8)) else { return nil }
+            last = cards
+            return done(cards) ? cards : nil
+        }
+        if found == nil { XCTFail("page state: \(last)") }
+        return found
+    }
 
     func wait<T>(_ seconds: Double, _ probe: () -> T?) -> T? {
         let deadline = Date().addingTimeInterval(seconds)

@@ -123,7 +123,7 @@ final class FigureServerTests: XCTestCase {
             c.request("GET", "/figures.json")
             XCTAssertEqual(c.response()?.status, 200)
         }
-        c.send("GET /a.png HTTP/1.1\r\nHost: x\r\n\r\nGET /missing.png HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        c.send("GET /a.png HTTP/1.1\r\nHost: localhost\r\n\r\nGET /missing.png HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         XCTAssertEqual(c.response()?.status, 200)
         let last = try XCTUnwrap(c.response())
         XCTAssertEqual(last.status, 404)
@@ -147,6 +147,16 @@ final class FigureServerTests: XCTestCase {
         let long = try client()
         long.send("GET /" + String(repeating: "x", count: 9000))
         XCTAssertEqual(long.response()?.status, 414, "refused before the line even ends")
+
+        XCTAssertEqual(try get("/", headers: []).status, 200)
+        let rebound = try client()
+        rebound.send("GET / HTTP/1.1\r\nHost: attacker.example:8765\r\n\r\n")
+        XCTAssertEqual(rebound.response()?.status, 403, "a foreign Host is refused on loopback (DNS rebinding)")
+        for host in ["localhost:1", "127.0.0.1", "[::1]:8765", "LOCALHOST"] {
+            let c = try client()
+            c.send("GET /figures.json HTTP/1.1\r\nHost: \(host)\r\n\r\n")
+            XCTAssertEqual(c.response()?.status, 200, host)
+        }
 
         let garbage = try client()
         garbage.send("\u{16}\u{03}\u{01}\u{02}\u{00}\r\n\r\n")

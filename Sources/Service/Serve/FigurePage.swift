@@ -5,7 +5,8 @@
 /// and when a figure's version changes loads `/<path>.png?v=<version>` into a detached image
 /// first, swapping it in only once decoded: no flicker, no stale browser cache (each version
 /// is a new URL), and a failed load keeps the last good image. A failed render shows its error
-/// under the last good image. No external assets, so it works offline.
+/// under the last good image (its path shortened to the served folder shown in the header).
+/// No external assets, so it works offline.
 public enum FigurePage {
     /// The page as UTF-8 bytes.
     public static let bytes: [UInt8] = Array(html.utf8)
@@ -65,6 +66,7 @@ public enum FigurePage {
     const empty = document.getElementById("empty");
     const cards = new Map();
     let etag = null;
+    let folder = "";
 
     function url(path, version) {
       return "/" + path.split("/").map(encodeURIComponent).join("/") + "?v=" + version;
@@ -106,7 +108,9 @@ public enum FigurePage {
           if (figure.image) showImage(entry, figure);
         }
         entry.card.classList.toggle("failed", !figure.ok);
-        entry.card.querySelector(".error").textContent = figure.ok ? "" : (figure.error || "render failed");
+        let error = figure.ok ? "" : (figure.error || "render failed");
+        if (folder && error.startsWith(folder + "/")) error = error.slice(folder.length + 1);
+        entry.card.querySelector(".error").textContent = error;
         entry.card.querySelector(".meta").textContent =
           (figure.rows ? figure.rows.toLocaleString() + " rows · " : "") + "v" + figure.version;
       }
@@ -132,7 +136,8 @@ public enum FigurePage {
         if (response.status === 200) {
           const doc = await response.json();
           etag = response.headers.get("ETag");
-          document.getElementById("folder").textContent = doc.folder || "";
+          folder = doc.folder || "";
+          document.getElementById("folder").textContent = folder;
           update(doc.figures);
         } else if (response.status !== 304) {
           throw new Error("HTTP " + response.status);

@@ -14,6 +14,9 @@ extension FigureServer {
     /// `/figures.json` the figure list, `/<path>.png` and `/<path>.png.json` the files.
     /// Every 200 carries an ETag; a matching `If-None-Match` gets 304.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        if address.isLoopback, let host = request.header("host"), !FigureServer.isLocalName(host) {
+            return .error(HTTPError(403, "this server answers only requests for 127.0.0.1 or localhost"))
+        }
         let body: [UInt8], type: String
         switch request.path {
         case "/", "/index.html":
@@ -36,6 +39,19 @@ extension FigureServer {
             return .notModified(etag: etag)
         }
         return .ok(body, contentType: type, etag: etag)
+    }
+
+    /// Whether a Host header names this machine (`127.x.x.x`, `localhost`, `[::1]`, any port).
+    /// A server on loopback refuses other names: a web page whose domain an attacker points at
+    /// 127.0.0.1 (DNS rebinding) then cannot read the figures through the victim's browser.
+    static func isLocalName(_ host: String) -> Bool {
+        var name = Substring(host.lowercased())
+        if name.hasPrefix("[") {
+            guard let close = name.firstIndex(of: "]") else { return false }
+            return name[name.index(after: name.startIndex)..<close] == "::1"
+        }
+        if let colon = name.lastIndex(of: ":") { name = name[..<colon] }
+        return name == "localhost" || (name.hasPrefix("127.") && name.split(separator: ".").count == 4)
     }
 
     /// Whether an `If-None-Match` list (`"a", W/"b"` or `*`) names `etag` (weak comparison,
