@@ -11,5 +11,6 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `status reason: message`, as logs show it.
     public var description: String { "\(status) \(HTTPResponse.reason(status)): \(message)" }
 }

@@ -40,6 +40,7 @@ public struct HTTPRequest: Sendable, Equatable {
         return tokens.contains("keep-alive")
     }
 
+    /// Equal when method, target, version and every header (in order) are equal.
     public static func == (a: HTTPRequest, b: HTTPRequest) -> Bool {
         a.method == b.method && a.target == b.target && a.version == b.version
             && a.headers.map(\.name) == b.headers.map(\.name) && a.headers.map(\.value) == b.headers.map(\.value)

@@ -46,5 +46,6 @@ public struct ServeAddress: Sendable, Equatable, CustomStringConvertible {
     /// Whether only this machine can connect (127.0.0.0/8).
     public var isLoopback: Bool { host.hasPrefix("127.") }
 
+    /// `HOST:PORT`.
     public var description: String { "\(host):\(port)" }
 }
