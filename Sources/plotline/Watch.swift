@@ -21,7 +21,7 @@ struct Watch: ParsableCommand {
               plotline watch runs/ -o figures/ --quiet
               plotline watch runs/ --once
               plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
-              plotline watch runs/ --serve 127.0.0.1:0     (any free port; the URL is printed)
+              plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
             """)
 
     @Argument(help: ArgumentHelp("The folder to watch (with its subfolders).", valueName: "dir"))
