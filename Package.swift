@@ -96,6 +96,8 @@ let package = Package(
             name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Service", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ServeTests", dependencies: ["Service", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -20,6 +20,8 @@ struct Watch: ParsableCommand {
               plotline watch runs/
               plotline watch runs/ -o figures/ --quiet
               plotline watch runs/ --once
+              plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
+              plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
             """)
 
     @Argument(help: ArgumentHelp("The folder to watch (with its subfolders).", valueName: "dir"))
@@ -38,6 +40,14 @@ struct Watch: ParsableCommand {
     @Option(help: ArgumentHelp("Polling interval in milliseconds (default: 250).", valueName: "ms"))
     var interval: Int = 250
 
+    @Flag(help: "Serve a live page of the figures in the browser (the output folder; loopback only unless an address says otherwise).")
+    var serve = false
+
+    // An optional value after --serve: ArgumentParser has no option with an optional value, so
+    // the address is a second positional argument that only --serve accepts.
+    @Argument(help: ArgumentHelp("With --serve: HOST:PORT to listen on (default 127.0.0.1:8765; port 0 picks a free one).", valueName: "address"))
+    var address: String?
+
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
@@ -45,6 +55,26 @@ struct Watch: ParsableCommand {
         }
         if !(0...10_000).contains(debounce) { throw ValidationError("--debounce must be 0...10000 ms.") }
         if !(10...60_000).contains(interval) { throw ValidationError("--interval must be 10...60000 ms.") }
+        if let address {
+            guard serve else { throw ValidationError("Unexpected argument '\(address)' (an address needs --serve: plotline watch DIR --serve \(address)).") }
+            do { _ = try ServeAddress(parsing: address) } catch { throw ValidationError("--serve: \(error)") }
+        }
+        if serve && once { throw ValidationError("--serve keeps running; it cannot be combined with --once.") }
+    }
+
+    /// Starts the figure server on the output folder and prints its URL (even with --quiet:
+    /// with port 0 the URL is the only way to learn the port).
+    func startServer() throws -> FigureServer {
+        let folder = output ?? directory
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let bindAddress = try address.map { try ServeAddress(parsing: $0) } ?? .default
+        let server: FigureServer
+        do { server = try FigureServer(root: folder, address: bindAddress) } catch { throw CLIError("--serve: \(error)") }
+        if !bindAddress.isLoopback {
+            FileHandle.standardError.write(Data("warning: serving on \(bindAddress.host): other machines can read the figures\n".utf8))
+        }
+        FileHandle.standardOutput.write(Data("serving \(server.url)\n".utf8))
+        return server
     }
 
     func run() throws {
@@ -55,6 +85,8 @@ struct Watch: ParsableCommand {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
+        // The server only reads the output folder; it starts first so a taken port fails fast.
+        let server = serve ? try startServer() : nil
 
         let queue: RenderQueue
         do { queue = try RenderQueue() } catch { throw CLIError("cannot start the renderer: \(error)") }
@@ -87,6 +119,7 @@ struct Watch: ParsableCommand {
         if !quiet { FileHandle.standardOutput.write(Data("watching \(session.root)\(watcher.usesPolling ? " (polling)" : "")\n".utf8)) }
         var received: Int32 = 0
         sigwait(&signals, &received)
+        server?.stop()
         watcher.stop()
         queue.shutdownAndJoin(mode: .finishQueued)
         if !quiet { FileHandle.standardOutput.write(Data("stopped (\(received == SIGINT ? "SIGINT" : "SIGTERM"))\n".utf8)) }
