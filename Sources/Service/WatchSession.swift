@@ -144,6 +144,12 @@ public final class WatchSession: Sendable {
         case .failure(.failed(_, let v, let reason)): version = v; error = reason; ms = 0
         case .failure: return
         }
+        if error != nil, !FileManager.default.fileExists(atPath: input), !FileManager.default.fileExists(atPath: output) {
+            // Input and figure both deleted: the figure is gone, so is its status.
+            state.withLock { _ = $0.statuses.removeValue(forKey: output) }
+            try? FileManager.default.removeItem(atPath: WatchStatus.path(for: output))
+            return
+        }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
         let status: WatchStatus? = state.withLock { s in
             let previous = s.statuses[output]
