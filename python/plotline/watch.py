@@ -59,6 +59,7 @@ class Watcher:
         """The file receiving the watcher's output (None for a watcher another process started)."""
         self._process = process
         self._ready = threading.Event()
+        self._output_ended = False
 
     @property
     def owned(self):
@@ -119,6 +120,7 @@ class Watcher:
                 log.flush()
                 if line.startswith(b"watching "):
                     self._ready.set()
+        self._output_ended = True
         self._ready.set()
 
 
@@ -155,8 +157,11 @@ def watch(folder, output=None, *, binary=None, ready_timeout=10.0, **flags):
     # With --quiet there is no 'watching' line: only wait long enough to catch an early exit.
     if not watcher._ready.wait(min(ready_timeout, 0.3) if flags.get("quiet") else ready_timeout):
         return watcher  # a slow first pass; it keeps going in the background
-    if watcher._process.poll() is not None:
-        watcher._process.wait()
+    if watcher._output_ended:
+        try:
+            watcher._process.wait(2.0)  # its output ended: it is exiting
+        except subprocess.TimeoutExpired:
+            return watcher
         watcher.stop()
         raise RuntimeError(f"plotline watch {folder} exited with status {watcher._process.returncode}:\n{watcher.log_tail()}")
     return watcher
