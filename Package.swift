@@ -92,5 +92,6 @@ let package = Package(
             name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]
 )

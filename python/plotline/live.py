@@ -74,8 +74,9 @@ class LiveFigure:
             return False
         self._stamps = stamps
         status = read_status(self.path)
-        if status is not None and self.version is not None and status.version < self.version:
-            return False  # a replaced sidecar from an older watcher run; keep the newer image
+        if status is not None and self.version is not None and status.version <= self.version:
+            # The same version (a PNG written, its sidecar not yet) or an older watcher's sidecar.
+            return False
         try:
             with open(self.path, "rb") as f:
                 data = f.read()
@@ -89,6 +90,8 @@ class LiveFigure:
             self._view.show_image(data, caption)
             self.updates += 1
             pushed = True
+        elif status is not None and self._bytes is not None:
+            self._view.show_caption(caption)  # a new version with the same pixels (or an error)
         if status is not None:
             self.version = status.version
         if error != self.error or (self.updates == 0 and not pushed):
@@ -135,6 +138,10 @@ class WidgetView:
             if image.has_trait("tooltip"):
                 image.tooltip = caption
 
+    def show_caption(self, caption):
+        if self._image.has_trait("tooltip"):
+            self._image.tooltip = caption
+
     def show_text(self, text):
         self._text.value = f'<span style="color:#a00;font-family:monospace">{html.escape(text)}</span>' if text else ""
         self._text.layout.display = None if text else "none"
@@ -164,6 +171,9 @@ class DisplayView:
         self._image = Image(data=data, format="png")
         if self._image_handle is not None:
             self._image_handle.update(self._image)
+
+    def show_caption(self, caption):
+        pass  # an Image display object has no caption
 
     def show_text(self, text):
         self._text = text

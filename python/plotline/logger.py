@@ -71,7 +71,7 @@ class Logger:
     def log(self, row=None, **metrics):
         """Append one row: the keys of `row` (a mapping, for names that are not identifiers) and `metrics`."""
         if row:
-            metrics = {**row, **metrics}
+            metrics = {**{str(k): v for k, v in row.items()}, **metrics}
         if not metrics:
             return
         with self._lock:
@@ -127,28 +127,24 @@ class Logger:
         return [name.strip() for name in first]
 
     def _write(self, data):
-        view = memoryview(data)
-        while view:
-            written = os.write(self._fd, view)
-            view = view[written:]
+        written = os.write(self._fd, data)
+        if written < len(data):  # a short write (disk full, signal): finish the line
+            view = memoryview(data)[written:]
+            while view:
+                view = view[os.write(self._fd, view):]
 
     def _log_csv(self, metrics):
-        names = [str(k) for k in metrics]
-        fresh = [n for n in names if n not in self._known]
-        if fresh:
-            # Keep a stable order for keys that arrive together, new ones after the old.
-            seen = set()
-            fresh = [n for n in fresh if not (n in seen or seen.add(n))]
+        if not self._known.issuperset(metrics):
+            fresh = [n for n in metrics if n not in self._known]
             if self._columns:
                 self._widen(fresh)
             else:
                 self._columns = fresh
                 self._known = set(fresh)
-                by_name = {str(k): v for k, v in metrics.items()}
-                self._write(csv_line(self._columns, self._delimiter) + csv_line([by_name[c] for c in self._columns], self._delimiter))
+                self._write(csv_line(self._columns, self._delimiter) + csv_line([metrics[c] for c in self._columns], self._delimiter))
                 return
-        by_name = metrics if len(names) == len(metrics) and all(type(k) is str for k in metrics) else {str(k): v for k, v in metrics.items()}
-        self._write(csv_line([by_name.get(c) for c in self._columns], self._delimiter))
+        get = metrics.get
+        self._write(csv_line([get(c) for c in self._columns], self._delimiter))
 
     def _widen(self, fresh):
         """Rewrite the file with `fresh` columns added to the header, atomically (temp + rename)."""

@@ -32,6 +32,11 @@ def plain(value):
 def csv_field(value, delimiter):
     """Return one CSV field: numbers as shortest round-trip text, bools as 1 / 0, None as empty,
     strings quoted per RFC 4180 when they hold the delimiter, a quote, CR or LF."""
+    kind = type(value)
+    if kind is float and value - value == 0.0:  # finite: the common case first
+        return repr(value)
+    if kind is int:
+        return str(value)
     value = plain(value)
     if value is None:
         return ""

@@ -75,6 +75,16 @@ class Stream:
                 return pos
         raise AssertionError(f"{text!r} was never printed")
 
+    def captions(self):
+        """[(position, version)] of every comm update that set the Image's tooltip."""
+        out = []
+        for pos, msg in enumerate(self.messages):
+            if msg["msg_type"] == "comm_msg" and msg["content"]["comm_id"] in self.image_comms:
+                match = _VERSION.search(msg["content"]["data"].get("state", {}).get("tooltip") or "")
+                if match:
+                    out.append((pos, int(match.group(1))))
+        return out
+
     def image_updates(self):
         """[(position, version, png bytes)] of every comm update that set an Image's value."""
         out = []

@@ -56,13 +56,14 @@ def final_of(stream):
 
 def check_end_state(stream, folder, final):
     updates = stream.image_updates()
-    versions = [v for _, v, _ in updates]
+    assert None not in [v for _, v, _ in updates[1:]], "only a PNG shown before its first sidecar lacks a version"
+    versions = [v for _, v, _ in updates if v is not None]
     assert versions == sorted(versions) and len(set(versions)) == len(versions), f"versions strictly increase: {versions}"
     assert final["shown"] == final["version"], final
-    last_pos, last_version, last_bytes = updates[-1]
-    assert last_version == final["version"], f"the last update shows the final version: {versions} vs {final}"
+    _, last_bytes = updates[-1][0], updates[-1][2]
     assert last_bytes == (folder / "metrics.png").read_bytes(), "the last image sent is the final PNG"
     assert last_bytes[:8] == b"\x89PNG\r\n\x1a\n"
+    assert stream.captions()[-1][1] == final["version"], f"the display ends labelled with the final version: {final}"
 
 
 def watcher_pid(stream):
