@@ -11,8 +11,12 @@ CSV columns grow as new keys appear. Plotline's CSV reader fixes the columns fro
 so a wider row cannot simply be appended: the file is rewritten once with the wider header
 (rows padded with empty fields) into a temp file beside it and renamed over it. The watcher
 sees a new inode and reads the file again whole. Widening is rare (usually once, when the
-first validation metrics arrive), so its cost does not matter; an ordinary row costs one
-``stat`` (to notice a file replaced or deleted by someone else) and one ``write``.
+first validation metrics arrive), so its cost does not matter. An ordinary row costs one
+``write``; whether the path still names our file (replaced or deleted by someone else) is
+checked with a ``stat`` at most every FOLLOW_INTERVAL seconds, because in a loop doing real
+work a cold ``stat`` costs about 9 µs, as much as the rest of the call (bench/README.md).
+Two processes logging one CSV with different columns are therefore not supported (a widening
+rewrite could also drop the other's concurrent rows); same columns, or JSON Lines, are fine.
 JSON Lines needs none of this: a new key is just written, and the reader adds the column.
 """
 
@@ -20,10 +24,14 @@ import csv
 import io
 import os
 import threading
+import time
 
 from .rowformat import csv_line, jsonl_line
 
 __all__ = ["Logger", "log"]
+
+FOLLOW_INTERVAL = 0.1
+"""Least seconds between two checks that the path still names the open file."""
 
 # Called (without arguments) after every logged row; live figures register a cheap,
 # rate-limited check of their sidecars here, so a foreground loop also drives the display.
@@ -55,6 +63,7 @@ class Logger:
         self._lock = threading.Lock()
         self._fd = -1
         self._identity = None
+        self._checked = 0.0
         self._columns = []
         self._known = set()
         parent = os.path.dirname(self.path)
@@ -107,12 +116,17 @@ class Logger:
             os.close(self._fd)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
         info = os.fstat(self._fd)
+        self._checked = time.monotonic()
         self._identity = (info.st_dev, info.st_ino)
         self._columns = self._read_header() if self._delimiter is not None and info.st_size > 0 else []
         self._known = set(self._columns)
 
     def _follow(self):
         """Reopen when the path now names another file (replaced, deleted) than our descriptor."""
+        now = time.monotonic()
+        if now - self._checked < FOLLOW_INTERVAL and self._fd >= 0:
+            return
+        self._checked = now
         try:
             info = os.stat(self.path)
             if self._fd >= 0 and (info.st_dev, info.st_ino) == self._identity:

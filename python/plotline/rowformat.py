@@ -56,7 +56,16 @@ def csv_field(value, delimiter):
 
 def csv_line(values, delimiter):
     """Return the fields joined by `delimiter` with a final ``\\n``, as UTF-8 bytes."""
-    return (delimiter.join([csv_field(v, delimiter) for v in values]) + "\n").encode("utf-8")
+    fields = []
+    for v in values:
+        kind = type(v)
+        if kind is float and v - v == 0.0:
+            fields.append(repr(v))
+        elif kind is int:
+            fields.append(str(v))
+        else:
+            fields.append(csv_field(v, delimiter))
+    return (delimiter.join(fields) + "\n").encode("utf-8")
 
 
 def _json_value(value):

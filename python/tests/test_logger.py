@@ -86,7 +86,8 @@ def test_module_log_shares_one_logger_per_file(tmp_path, monkeypatch):
     assert read_csv(tmp_path / "m.csv") == [["step", "extra"], ["1", ""], ["2", "1"], ["3", ""]]
 
 
-def test_file_replaced_by_someone_else_is_followed(tmp_path):
+def test_file_replaced_by_someone_else_is_followed(tmp_path, monkeypatch):
+    monkeypatch.setattr(plotline.logger, "FOLLOW_INTERVAL", 0.0)
     path = tmp_path / "m.csv"
     log = plotline.Logger(path)
     log.log(a=1)
