@@ -26,7 +26,7 @@ def find_binary():
     env = os.environ.get("PLOTLINE_BIN")
     if env:
         if os.path.isfile(env) and os.access(env, os.X_OK):
-            return env
+            return os.path.abspath(env)  # a later chdir (a notebook's folder) must not break it
         raise PlotlineNotFound(f"$PLOTLINE_BIN is {env!r}, which is not an executable file")
     searched.append("$PLOTLINE_BIN (unset)")
     on_path = shutil.which("plotline")
