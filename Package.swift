@@ -99,5 +99,6 @@ let package = Package(
         .testTarget(
             name: "ServeTests", dependencies: ["Service", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Runs the Python helper's pytest suite (python/tests) against the `plotline` binary built here.
+///
+/// The suite includes real notebooks executed through ipykernel, so it needs pytest, nbclient,
+/// ipykernel, ipywidgets and nbformat: `bash .ci/setup` installs them. Their absence fails
+/// this test rather than skipping it, so CI cannot pass without running the Python side.
+final class PythonHelperTests: XCTestCase {
+    /// The `plotline` binary next to the test bundle (SwiftPM builds it for this target).
+    var binary: String {
+        let bundle = Bundle(for: PythonHelperTests.self).bundleURL
+        for dir in [bundle, bundle.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("plotline").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return bundle.appendingPathComponent("plotline").path
+    }
+
+    func testPytestSuitePasses() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), "no plotline binary at \(binary)")
+        let root = packageRoot()
+        let check = try run(["python3", "-c", "import pytest, nbclient, ipykernel, ipywidgets, nbformat"], in: root)
+        guard check.status == 0 else {
+            XCTFail("the Python test packages are missing (run `bash .ci/setup`):\n\(check.output)")
+            return
+        }
+        let result = try run(["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "python/tests"], in: root)
+        XCTAssertEqual(result.status, 0, "pytest python/tests failed:\n\(result.output)")
+        XCTAssertTrue(result.output.contains(" passed"), result.output)
+    }
+
+    struct Outcome { var status: Int32; var output: String }
+
+    func run(_ args: [String], in directory: String) throws -> Outcome {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PLOTLINE_BIN"] = binary
+        environment["PLOTLINE_FONTS"] = directory + "/Fonts"
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        p.environment = environment
+        let pipe = Pipe()
+        p.standardOutput = pipe; p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Outcome(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+}
