@@ -62,7 +62,8 @@ public final class FolderWatcher: Sendable {
         var usesPolling = false
     }
 
-    /// Starts watching `root` and calls `onBatch` on the watcher's thread with each batch.
+    /// Starts watching `root` and calls `onBatch` on the watcher's thread with each batch;
+    /// returns once every folder's watch is in place (or polling has taken its first snapshot).
     ///
     /// `onMessage` gets one line when the watcher falls back to polling (and why). Files that
     /// already exist are not reported; list them with `FolderWatcher.files(under:)`.
@@ -82,16 +83,20 @@ public final class FolderWatcher: Sendable {
         self.options = options
         self.state = state
         self.wake = wake
+        let ready = StartSignal()
         do {
             thread = try RenderThread.start(name: "plotline-watch") {
                 var loop = WatchLoop(root: root, options: options, wakeFD: wake.read, state: state,
                                      onMessage: onMessage, onBatch: onBatch)
-                loop.run()
+                loop.run(ready: ready)
             }
         } catch {
             close(fds[0]); close(fds[1])
             throw StartError(reason: "\(error)")
         }
+        // Return only once the watches exist, so that a change made right after `init` (a
+        // caller that prints "watching" and a notebook that writes at once) is never missed.
+        _ = ready.wait()
     }
 
     deinit {

@@ -33,7 +33,8 @@ struct WatchLoop {
         self.onMessage = onMessage; self.onBatch = onBatch
     }
 
-    mutating func run() {
+    /// Sets up inotify (or polling) under the root, signals `ready`, then watches until stopped.
+    mutating func run(ready: StartSignal) {
         if options.poll {
             startPolling(reason: nil)
         } else {
@@ -44,6 +45,8 @@ struct WatchLoop {
                 startPolling(reason: failure)
             }
         }
+        // Every watch exists now: a file written after the watcher's init returns is seen.
+        ready.finish(nil)
         var nextPoll = now() + options.pollInterval
         while !state.withLock({ $0.stopping }) {
             let polling = inotifyFD < 0

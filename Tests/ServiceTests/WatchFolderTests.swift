@@ -33,6 +33,22 @@ final class WatchFolderTests: XCTestCase {
         return try FolderWatcher(root: dir, options: options) { log.add($0) }
     }
 
+    func testAFileWrittenTheMomentInitReturnsIsSeen() throws {
+        // init returns only once the watches exist (it used to return before, and a file
+        // written within a millisecond was missed in about a third of the runs).
+        for poll in [false, true] {
+            for round in 0..<15 {
+                let dir = temporaryFolder()
+                try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+                let log = BatchLog()
+                let w = try watcher(dir, poll: poll, quiet: 0.02, log: log)
+                writeFile(dir + "/sub/now.csv", "a\n1\n")
+                XCTAssertTrue(log.waitFor(dir + "/sub/now.csv", timeout: 2), "poll \(poll), round \(round)")
+                w.stop()
+            }
+        }
+    }
+
     func testABurstOfWritesIsOneBatch() throws {
         let dir = temporaryFolder()
         let log = BatchLog()
