@@ -25,5 +25,5 @@ struct Plotline: ParsableCommand {
               plotline watch runs/
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Demo.self, Watch.self])
+        subcommands: [Render.self, Demo.self, Watch.self, Report.self])
 }
