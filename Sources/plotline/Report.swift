@@ -74,7 +74,7 @@ struct Report: ParsableCommand {
 
         func run() throws {
             let spec: ReportSpec
-            do { spec = try ReportSpec.load(path: input) } catch {
+            do { spec = try ReportSpec.load(path: input, excluding: output) } catch {
                 Report.printError("error: \(error)")
                 throw ExitCode(ReportExitStatus.usage)
             }

@@ -33,13 +33,14 @@ public struct ReportSpec: Sendable, Equatable {
         self.source = source; self.directory = directory; self.title = title; self.sections = sections; self.figures = figures
     }
 
-    /// Reads a report spec file, or, for a folder, the report of every figure under it.
-    public static func load(path: String) throws(ReportSpecError) -> ReportSpec {
+    /// Reads a report spec file, or, for a folder, the report of every figure under it
+    /// (leaving out the folder `excluding`, the report's own output when it lies inside).
+    public static func load(path: String, excluding: String? = nil) throws(ReportSpecError) -> ReportSpec {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ReportSpecError(source: path, message: "no such file or folder")
         }
-        if isFolder.boolValue { return folder(path) }
+        if isFolder.boolValue { return folder(path, excluding: excluding) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReportSpecError(source: path, message: "cannot read the file")
         }
@@ -48,19 +49,21 @@ public struct ReportSpec: Sendable, Equatable {
     }
 
     /// The report of a folder: every `*.plot.json` and data file under it (as `plotline watch`
-    /// picks them), sorted by path, one section per folder (the top folder's is its own name).
-    public static func folder(_ path: String) -> ReportSpec {
+    /// picks them), sorted by path, one section per folder (the top folder's is its own name),
+    /// leaving out the folder `excluding` (the report's own output, whose JSON files are not data).
+    public static func folder(_ path: String, excluding: String? = nil) -> ReportSpec {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
+        let skip = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" }
         let title = (root as NSString).lastPathComponent
         let inputs = FolderWatcher.files(under: root)
-            .filter { WatchSession.isSpec($0) || WatchSession.isData($0) }
+            .filter { (WatchSession.isSpec($0) || WatchSession.isData($0)) && !(skip.map($0.hasPrefix) ?? false) }
             .map { String($0.dropFirst(root.count + 1)) }
         var sections: [String] = []
         var parts: [(name: String, section: String, source: ReportFigure.Source)] = []
         for relative in inputs {
             let folder = (relative as NSString).deletingLastPathComponent
             let section = folder.isEmpty ? title : folder
-            if sections.last != section { sections.append(section) }
+            if !sections.contains(section) { sections.append(section) }
             let name = WatchSession.isSpec(relative) ? String(relative.dropLast(".plot.json".count)) : (relative as NSString).deletingPathExtension
             parts.append((name, section, WatchSession.isSpec(relative) ? .spec(relative) : .data([relative], RenderOptions())))
         }
