@@ -7,11 +7,23 @@ import Spec
 ///
 /// Every message names files relative to the report's folder (never absolute paths), so a
 /// failure reads the same on every machine and the manifest stays byte-identical.
+///
+/// Files and parsed tables are cached for the run: CI reports draw many figures from one
+/// metrics file, which is then read, hashed and parsed once (the 500-figure benchmark draws
+/// from 8 tables; bench/README.md). The run also sees one snapshot of each file, even if a
+/// file changes while the report renders.
 struct ReportInputs {
     /// The report's folder (absolute).
     let directory: String
     /// The report spec's name relative to its folder, for errors in inline figures.
     let specName: String
+    /// Files and tables read so far in this run (used on the render thread only).
+    let cache = Cache()
+
+    final class Cache {
+        var files: [String: (bytes: [UInt8], sha256: String)] = [:]
+        var tables: [String: DataTable] = [:]
+    }
 
     /// The figure, with the inputs read so far appended to `inputs` (also when it throws).
     func figure(for figure: ReportFigure, inputs: inout [ReportManifest.Input]) throws -> Figure {
@@ -40,8 +52,7 @@ struct ReportInputs {
             let names = DefaultFigure.runNames(paths)
             for (path, name) in zip(paths, names) {
                 let absolute = resolve(path, from: directory)
-                let bytes = try read(absolute, inputs: &inputs)
-                runs.append((name, try TableReader.parse(bytes: bytes, source: relative(absolute), options: csvOptions(absolute))))
+                runs.append((name, try table(absolute, options: csvOptions(absolute), inputs: &inputs)))
             }
             if runs.count == 1 { return try DefaultFigure.make(runs[0].table, options: options) }
             return try DefaultFigure.make(runs: runs, options: options)
@@ -52,12 +63,21 @@ struct ReportInputs {
     private func tables(_ spec: FigureSpec, inputs: inout [ReportManifest.Input]) throws -> [String: DataTable] {
         var tables: [String: DataTable] = [:]
         for source in spec.data {
-            let bytes = try read(source.resolvedPath, inputs: &inputs)
             var options = source.options
             if options.delimiter == nil { options.delimiter = csvOptions(source.resolvedPath).delimiter }
-            tables[source.name] = try TableReader.parse(bytes: bytes, source: relative(source.resolvedPath), options: options)
+            tables[source.name] = try table(source.resolvedPath, options: options, inputs: &inputs)
         }
         return tables
+    }
+
+    /// A data file's table, parsed once per run and options.
+    private func table(_ absolute: String, options: CSVOptions, inputs: inout [ReportManifest.Input]) throws -> DataTable {
+        let bytes = try read(absolute, inputs: &inputs)
+        let key = absolute + "\u{0}" + String(describing: options)
+        if let table = cache.tables[key] { return table }
+        let table = try TableReader.parse(bytes: bytes, source: relative(absolute), options: options)
+        cache.tables[key] = table
+        return table
     }
 
     /// A `.tsv` / `.tab` file is tab-delimited (what `TableReader.read` decides from the name).
@@ -68,13 +88,18 @@ struct ReportInputs {
 
     /// Reads a file and records it (with its hash, or without one when unreadable).
     private func read(_ absolute: String, inputs: inout [ReportManifest.Input]) throws -> [UInt8] {
+        if let file = cache.files[absolute] {
+            inputs.append(.init(path: relative(absolute), sha256: file.sha256))
+            return file.bytes
+        }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             inputs.append(.init(path: relative(absolute), sha256: nil))
             let exists = FileManager.default.fileExists(atPath: absolute)
             throw ReportFigureError(description: "\(relative(absolute)): " + (exists ? "cannot read the file" : "no such file"))
         }
-        let bytes = Array(data)
-        inputs.append(.init(path: relative(absolute), sha256: SHA256.hex(bytes)))
+        let bytes = Array(data), hash = SHA256.hex(bytes)
+        cache.files[absolute] = (bytes, hash)
+        inputs.append(.init(path: relative(absolute), sha256: hash))
         return bytes
     }
 

@@ -3,7 +3,7 @@
 // Design. Figures are built and drawn on the calling thread, which owns the fonts, the figure
 // renderer and the scene player for the whole run (as the render queue's thread does; a report
 // is one batch, so it needs no queue, no coalescing and no second owner of the fonts). Each
-// finished pixmap goes to a `ReportWriteQueue`, whose one thread encodes it (zlib), hashes it
+// finished pixmap goes to a `BackgroundWriter`, whose one thread encodes it (zlib), hashes it
 // and writes it atomically while the next figure is drawn: two cores busy on a two-core CI
 // runner. Inputs are read once, hashed and parsed from memory (`ReportInputs`). A figure that
 // fails (bad data, a bad figure spec, an unreadable file) becomes an error entry naming the file
@@ -73,7 +73,7 @@ public enum ReportRunner {
         let inputs = ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent)
         let selected = spec.figures.filter { options.shard?.contains($0.index) ?? true }
         let results = Locked([(entry: ReportManifest.Figure, ms: Double)?](repeating: nil, count: selected.count))
-        let writer = ReportWriteQueue()
+        let writer = BackgroundWriter(label: "plotline.report.writer")
         let clock = ContinuousClock()
         let total = selected.count, progress = options.progress
 
