@@ -67,6 +67,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-csv-bench", dependencies: ["Spec"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
+            path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"], path: "Tests/TestSupport",
             swiftSettings: strict),
