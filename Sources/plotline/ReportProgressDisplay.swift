@@ -11,7 +11,7 @@ final class ReportProgressDisplay: @unchecked Sendable {
 
     init(quiet: Bool, terminal: Bool) { self.quiet = quiet; self.terminal = terminal }
 
-    /// Called after each figure (from the report's writer thread, in report order).
+    /// Called after each figure (from a writer thread).
     func show(_ p: ReportProgress) {
         lock.withLock {
             let ms = String(format: "%.1f ms", p.milliseconds)

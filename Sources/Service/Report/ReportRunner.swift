@@ -3,9 +3,10 @@
 // Design. Figures are built and drawn on the calling thread, which owns the fonts, the figure
 // renderer and the scene player for the whole run (as the render queue's thread does; a report
 // is one batch, so it needs no queue, no coalescing and no second owner of the fonts). Each
-// finished pixmap goes to a `BackgroundWriter`, whose one thread encodes it (zlib), hashes it
-// and writes it atomically while the next figure is drawn: two cores busy on a two-core CI
-// runner. Inputs are read once, hashed and parsed from memory (`ReportInputs`). A figure that
+// finished pixmap goes to a `BackgroundWriter`, whose two workers encode it (zlib), hash it
+// and write it atomically while the next figure is drawn: drawing a line figure costs about
+// half of its deflate + write, so one drawer and two writers keep both cores of a CI runner
+// busy. Inputs are read once, hashed and parsed from memory (`ReportInputs`). A figure that
 // fails (bad data, a bad figure spec, an unreadable file) becomes an error entry naming the file
 // and line or key path, its stale PNG is removed, and the run goes on.
 //
@@ -36,7 +37,8 @@ public enum ReportRunner {
         public var baselineDirectory: String?
         /// How far a pixel may move before a figure counts as changed.
         public var tolerance = ImageTolerance()
-        /// Called after each figure, in report order, from the writer thread.
+        /// Called after each figure from a writer thread, one call at a time, `completed` counting up
+        /// (two writers: figures finish nearly, not exactly, in report order).
         public var progress: (@Sendable (ReportProgress) -> Void)?
 
         /// Options for a whole report written to `outputDirectory`.
@@ -73,7 +75,8 @@ public enum ReportRunner {
         let inputs = ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent)
         let selected = spec.figures.filter { options.shard?.contains($0.index) ?? true }
         let results = Locked([(entry: ReportManifest.Figure, ms: Double)?](repeating: nil, count: selected.count))
-        let writer = BackgroundWriter(label: "plotline.report.writer")
+        let writer = BackgroundWriter(label: "plotline.report.writer", workers: 2, depth: 3)
+        let completed = Locked(0)
         let clock = ContinuousClock()
         let total = selected.count, progress = options.progress
 
@@ -94,7 +97,10 @@ public enum ReportRunner {
                 writer.submit { [entry] in
                     _ = try? FileManager.default.removeItem(atPath: path)  // never leave a stale figure behind
                     results.withLock { $0[slot] = (entry, ms) }
-                    progress?(ReportProgress(completed: slot + 1, total: total, name: entry.name, milliseconds: ms, error: entry.error))
+                    completed.withLock { done in
+                        done += 1
+                        progress?(ReportProgress(completed: done, total: total, name: entry.name, milliseconds: ms, error: entry.error))
+                    }
                 }
                 continue
             }
@@ -115,7 +121,10 @@ public enum ReportRunner {
                 }
                 let ms = drawn + milliseconds(clock.now - writeStart)
                 results.withLock { $0[slot] = (entry, ms) }
-                progress?(ReportProgress(completed: slot + 1, total: total, name: entry.name, milliseconds: ms, error: entry.error))
+                completed.withLock { done in
+                    done += 1
+                    progress?(ReportProgress(completed: done, total: total, name: entry.name, milliseconds: ms, error: entry.error))
+                }
             }
         }
         writer.finish()
