@@ -66,7 +66,8 @@ final class ReportCommandTests: XCTestCase {
         let broken = try fixture(extra: #"{"name": "gone", "data": "gone.csv"},"#)
         let failed = try run(["report", broken + "/report.json", "-o", broken + "/out", "--quiet"])
         XCTAssertEqual(failed.status, 1)
-        XCTAssertTrue(failed.stderr.contains("[1/4] gone  FAILED: gone.csv: no such file"), failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("/4] gone  FAILED: gone.csv: no such file\n"), failed.stderr)
+        XCTAssertEqual(failed.stderr.split(separator: "\n").count, 1, "--quiet: failures only")
         XCTAssertTrue(FileManager.default.fileExists(atPath: broken + "/out/both.png"), "the others still render")
 
         let badSpec = try run(["report", dir + "/loss.csv", "-o", dir + "/x"])
