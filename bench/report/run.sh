@@ -25,13 +25,22 @@ mkdir -p "$results"/{gnuplot,mpl,w6,r500}
 
 echo "== $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-)"
 echo "== W6 as one run each"
-hyperfine -N --style basic --warmup 1 --runs "$runs" --export-markdown "$results/w6.md" \
+hyperfine -N --style basic --warmup 1 --runs "$runs" --export-json "$results/w6.json.hf" \
   -n gnuplot "gnuplot -c $shared/bench/gnuplot/w6.gp $data $results/gnuplot" \
   -n python-mpl "$py $shared/bench/mpl_cli.py W6 $data $results/mpl" \
   -n "plotline report" "$bin report $results/w6.json -o $results/w6 --quiet"
 echo "== 500 figures"
-hyperfine -N --style basic --warmup 1 --runs "$(( runs < 5 ? runs : 5 ))" --export-markdown "$results/r500.md" \
+hyperfine -N --style basic --warmup 1 --runs "$(( runs < 5 ? runs : 5 ))" --export-json "$results/r500.json.hf" \
   -n "plotline report (500 figures)" "$bin report $results/r500.json -o $results/r500 --quiet"
 "$bin" report "$results/r500.json" -o "$results/r500" --quiet && echo "r500: all figures rendered"
 python3 -c "import json; t=json.load(open('$results/r500/timings.json')); print('r500 sum of per-figure ms:', t['totalMs'])"
-cat "$results/w6.md" "$results/r500.md"
+"$py" - "$results" <<'PY'
+import json, statistics, sys
+res = sys.argv[1]
+print("| command | median [ms] | min [ms] | max [ms] | runs |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for f in ("w6.json.hf", "r500.json.hf"):
+    for r in json.load(open(f"{res}/{f}"))["results"]:
+        t = [x * 1000 for x in r["times"]]
+        print(f"| {r['command']} | {statistics.median(t):.0f} | {min(t):.0f} | {max(t):.0f} | {len(t)} |")
+PY
