@@ -22,6 +22,9 @@ struct Report: ParsableCommand {
             failed; 2 --compare found changed, added or removed figures; 64 bad usage or a bad \
             report spec (nothing rendered).
 
+            Options of the default subcommand (plotline help report build): -o/--output DIR, \
+            --shard K/N, --compare DIR, --tolerance CHANNEL[,PIXELS], --quiet.
+
             Examples:
               plotline report report.json -o out/
               plotline report runs/ -o out/ --quiet
@@ -139,6 +142,7 @@ struct Report: ParsableCommand {
                 throw CLIError("\(error)")
             }
             for f in manifest.failures { Report.printError("failed: \(f.name): \(f.error ?? "")") }
+            print("merged \(shards.count) shard\(shards.count == 1 ? "" : "s") into \(output): \(manifest.figures.count) figures, \(manifest.failures.count) failed")
             if !manifest.failures.isEmpty { throw ExitCode(ReportExitStatus.figuresFailed) }
         }
     }
