@@ -95,7 +95,9 @@ let package = Package(
         .testTarget(
             name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ReportTests", dependencies: ["Service", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Service", "Spec", "PNG", "Raster", "TestSupport"],
+            exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "ServeTests", dependencies: ["Service", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),

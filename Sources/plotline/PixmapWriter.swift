@@ -1,17 +1,18 @@
-import Dispatch
 import Foundation
 import Raster
+import Service
 
-/// Encodes and writes finished figures on a serial background queue, in order, so the drawing
-/// thread can draw the next figure meanwhile; the first failure is kept and reported by `finish`.
+/// Encodes and writes finished figures on a background thread (`Service.BackgroundWriter`), in
+/// order, so the drawing thread can draw the next figure meanwhile; at most two pixmaps wait.
+/// The first failure is kept and reported by `finish`, and later figures are skipped.
 final class PixmapWriter: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "plotline.writer")
+    private let writer = BackgroundWriter(label: "plotline.render.writer")
     private let lock = NSLock()
     private var firstError: Error?
 
     /// Queues `pixmap` to be written atomically to `path`, then a log line.
     func write(_ pixmap: Pixmap, to path: String, summary: String) {
-        queue.async { [self] in
+        writer.submit { [self] in
             if self.failed { return }
             do {
                 try OutputFile.write(pixmap, to: path)
@@ -27,7 +28,7 @@ final class PixmapWriter: @unchecked Sendable {
     /// Waits for every queued write; returns the first error, if any.
     @discardableResult
     func finish() -> Error? {
-        queue.sync {}
+        writer.finish()
         return lock.withLock { firstError }
     }
 }

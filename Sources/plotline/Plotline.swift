@@ -23,7 +23,8 @@ struct Plotline: ParsableCommand {
               plotline render metrics.csv -o metrics.png
               plotline demo -o demo.png
               plotline watch runs/
+              plotline report report.json -o out/
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Demo.self, Watch.self])
+        subcommands: [Render.self, Demo.self, Watch.self, Report.self])
 }

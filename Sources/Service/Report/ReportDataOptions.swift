@@ -1,0 +1,65 @@
+import Chart
+import Spec
+
+/// The `options` of a report figure drawn from data files: the flags of `plotline render`, as JSON.
+enum ReportDataOptions {
+    /// The keys, named as `plotline render`'s flags.
+    static let keys = ["x", "y", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
+
+    /// Decodes an options object into render options.
+    static func decode(_ node: ReportSpecNode) throws(ReportSpecError) -> RenderOptions {
+        let object = try node.object(keys: keys)
+        var o = RenderOptions()
+        o.x = try object["x"]?.string()
+        o.y = try object["y"]?.strings()
+        if let kind = object["kind"] {
+            let k = try kind.string()
+            guard let value = SeriesKind(rawValue: k) else {
+                throw kind.error("expected one of \(SeriesKind.allCases.map(\.rawValue).joined(separator: ", ")), found \(kind.found)")
+            }
+            o.kind = value
+        }
+        o.logX = try object["logx"]?.bool() ?? false
+        o.logY = try object["logy"]?.bool() ?? false
+        o.robustY = try object["robust"]?.bool() ?? false
+        o.subplots = try object["subplots"]?.bool()
+        o.title = try object["title"]?.string()
+        if let size = object["size"] { (o.width, o.height) = try decodeSize(size) }
+        if let dpi = object["dpi"] {
+            o.dpi = try dpi.number()
+            guard (20...600).contains(o.dpi) else { throw dpi.error("expected dots per inch from 20 to 600, found \(dpi.found)") }
+        }
+        if let theme = object["theme"] {
+            switch try theme.string() {
+            case "light": o.theme = .light
+            case "dark": o.theme = .dark
+            default: throw theme.error("expected one of light, dark, found \(theme.found)")
+            }
+        }
+        if let smooth = object["smooth"] {
+            let w = try smooth.number()
+            guard w >= 0, w < 1 else { throw smooth.error("expected a smoothing weight in 0..<1, found \(smooth.found)") }
+            o.smooth = w
+        }
+        return o
+    }
+
+    /// `[width, height]` or `"WIDTHxHEIGHT"`, each side 1...16384.
+    static func decodeSize(_ node: ReportSpecNode) throws(ReportSpecError) -> (Int, Int) {
+        var pair: (Int, Int)?
+        switch node.value {
+        case .string(let s):
+            let parts = s.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+            if parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) { pair = (w, h) }
+        case .array(let a) where a.count == 2:
+            let parts = try node.array()
+            pair = (try parts[0].integer(), try parts[1].integer())
+        default:
+            break
+        }
+        guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h) else {
+            throw node.error("expected [width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, found \(node.found)")
+        }
+        return (w, h)
+    }
+}

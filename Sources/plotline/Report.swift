@@ -1,0 +1,153 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Service
+
+/// `plotline report`: many figures in one run, with a manifest and Markdown / HTML indexes.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a report: every figure of a report spec or a folder, with a manifest and indexes.",
+        discussion: """
+            SPEC_OR_DIR is a report spec (docs/report-spec.md: a title, sections, figures from \
+            *.plot.json specs, data files with options, or inline figure specs) or a folder \
+            (every *.plot.json and data file under it, one section per subfolder). OUTDIR gets \
+            the PNGs, manifest.json (inputs and outputs with their SHA-256, errors), \
+            timings.json (render times), index.md (a CI job summary) and a self-contained \
+            index.html. For identical input every file but timings.json is byte-identical. \
+            A figure that fails is listed at the top of the indexes; the others still render.
+
+            Exit status: 0 all figures rendered (and match the baseline); 1 some figures \
+            failed; 2 --compare found changed, added or removed figures; 64 bad usage or a bad \
+            report spec (nothing rendered).
+
+            Options of the default subcommand (plotline help report build): -o/--output DIR, \
+            --shard K/N, --compare DIR, --tolerance CHANNEL[,PIXELS], --quiet.
+
+            Examples:
+              plotline report report.json -o out/
+              plotline report runs/ -o out/ --quiet
+              plotline report report.json -o out/ --shard 2/4
+              plotline report merge out/ shard-1/ shard-2/ shard-3/ shard-4/
+              plotline report report.json -o out/ --compare baseline/ --tolerance 2,10
+              cat out/index.md >> "$GITHUB_STEP_SUMMARY"
+            """,
+        subcommands: [Build.self, Merge.self],
+        defaultSubcommand: Build.self)
+
+    /// `plotline report SPEC_OR_DIR -o OUTDIR`: the default subcommand.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "build",
+            abstract: "Render a report (the default: `plotline report SPEC -o OUT` runs this).")
+
+        @Argument(help: ArgumentHelp("A report spec (JSON) or a folder of *.plot.json and data files.", valueName: "spec-or-dir"))
+        var input: String
+
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The output folder (created if needed).", valueName: "dir"))
+        var output: String
+
+        @Option(help: ArgumentHelp("Render only shard K of N (figures whose index i has i % N == K-1); join the shards with `plotline report merge`.", valueName: "K/N"))
+        var shard: String?
+
+        @Option(help: ArgumentHelp("Compare the new PNGs with a baseline report folder; diff images go to OUTDIR/diff.", valueName: "dir"))
+        var compare: String?
+
+        @Option(help: ArgumentHelp("With --compare: the largest channel difference (0-255) that counts as equal, and optionally how many pixels may differ (default: 2,0).", valueName: "channel[,pixels]"))
+        var tolerance: String?
+
+        @Flag(help: "No progress and no summary; failures are still printed.") var quiet = false
+
+        func validate() throws {
+            if let shard, ReportShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not \(shard).") }
+            if tolerance != nil && compare == nil { throw ValidationError("--tolerance goes with --compare.") }
+            if let tolerance, Build.parseTolerance(tolerance) == nil {
+                throw ValidationError("--tolerance must be CHANNEL or CHANNEL,PIXELS (0-255, ≥ 0), such as 2 or 2,10, not \(tolerance).")
+            }
+        }
+
+        static func parseTolerance(_ text: String) -> ImageTolerance? {
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), let channel = Int(parts[0]), (0...255).contains(channel) else { return nil }
+            let pixels = parts.count == 2 ? Int(parts[1]) : 0
+            guard let pixels, pixels >= 0 else { return nil }
+            return ImageTolerance(channel: channel, pixels: pixels)
+        }
+
+        func run() throws {
+            let spec: ReportSpec
+            do { spec = try ReportSpec.load(path: input, excluding: output) } catch {
+                Report.printError("error: \(error)")
+                throw ExitCode(ReportExitStatus.usage)
+            }
+            var options = ReportRunner.Options(outputDirectory: output)
+            options.shard = shard.flatMap(ReportShard.init)
+            options.baselineDirectory = compare
+            options.tolerance = tolerance.flatMap(Build.parseTolerance) ?? ImageTolerance()
+            let display = ReportProgressDisplay(quiet: quiet, terminal: isatty(2) != 0)
+            options.progress = { display.show($0) }
+            let clock = ContinuousClock(), start = clock.now
+            let outcome: ReportRunner.Outcome
+            do { outcome = try ReportRunner.run(spec, options: options) } catch {
+                display.end()
+                throw CLIError("\(error)")
+            }
+            display.end()
+            let m = outcome.manifest
+            if !quiet {
+                let seconds = Double((clock.now - start).components.attoseconds) * 1e-18 + Double((clock.now - start).components.seconds)
+                var line = "wrote \(output): \(m.figures.count) figure\(m.figures.count == 1 ? "" : "s"), \(m.failures.count) failed"
+                if let c = outcome.comparison { line += ", \(c.entries.filter { $0.status != .unchanged }.count) differ from the baseline" }
+                print(line + String(format: " (%.2f s)", seconds))
+            }
+            let status = outcome.exitStatus
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    /// `plotline report merge OUT SHARD_DIR...`.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the output folders of a report's shards into one report folder.",
+            discussion: """
+                The merged manifest.json, index.md and index.html are byte-identical to those of \
+                a single run without --shard. Every shard 1/N ... N/N must be given once.
+                Exit status: 0 merged, all figures rendered; 1 some figures failed in a shard; \
+                64 bad usage or shards that do not fit together.
+
+                Example:
+                  plotline report merge out/ shard-1/ shard-2/
+                """)
+
+        @Argument(help: ArgumentHelp("The merged report's folder.", valueName: "out"))
+        var output: String
+
+        @Argument(help: ArgumentHelp("The shards' output folders.", valueName: "shard-dir"))
+        var shards: [String] = []
+
+        func validate() throws {
+            if shards.isEmpty { throw ValidationError("Give the shards' output folders after the output folder.") }
+        }
+
+        func run() throws {
+            let manifest: ReportManifest
+            do { manifest = try ReportMerge.run(shardDirectories: shards, outputDirectory: output) } catch let error as ReportMergeError {
+                Report.printError("error: \(error)")
+                throw ExitCode(ReportExitStatus.usage)
+            } catch let error as ReportSpecError {
+                Report.printError("error: \(error)")
+                throw ExitCode(ReportExitStatus.usage)
+            } catch {
+                throw CLIError("\(error)")
+            }
+            for f in manifest.failures { Report.printError("failed: \(f.name): \(f.error ?? "")") }
+            print("merged \(shards.count) shard\(shards.count == 1 ? "" : "s") into \(output): \(manifest.figures.count) figures, \(manifest.failures.count) failed")
+            if !manifest.failures.isEmpty { throw ExitCode(ReportExitStatus.figuresFailed) }
+        }
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Service
+
+/// Shows a report's progress on standard error: one updating line with a bar on a terminal,
+/// a plain line per figure otherwise (CI logs), nothing but failures with `--quiet`.
+final class ReportProgressDisplay: @unchecked Sendable {
+    private let quiet: Bool
+    private let terminal: Bool
+    private let lock = NSLock()
+    private var drewBar = false
+
+    init(quiet: Bool, terminal: Bool) { self.quiet = quiet; self.terminal = terminal }
+
+    /// Called after each figure (from a writer thread).
+    func show(_ p: ReportProgress) {
+        lock.withLock {
+            let ms = String(format: "%.1f ms", p.milliseconds)
+            if let error = p.error {
+                if drewBar { write("\r\u{1B}[K") }
+                write("[\(p.completed)/\(p.total)] \(p.name)  FAILED: \(error)\n")
+            } else if quiet {
+                return
+            } else if !terminal {
+                write("[\(p.completed)/\(p.total)] \(p.name)  \(ms)\n")
+                return
+            }
+            guard terminal, !quiet else { return }
+            let width = 30, filled = p.total == 0 ? width : width * p.completed / p.total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            let name = p.name.count > 40 ? String(p.name.prefix(39)) + "…" : p.name
+            write("\r\u{1B}[K\(bar) \(p.completed)/\(p.total) \(name)  \(ms)")
+            drewBar = true
+        }
+    }
+
+    /// Ends the bar's line.
+    func end() {
+        lock.withLock {
+            if drewBar { write("\n"); drewBar = false }
+        }
+    }
+
+    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}
