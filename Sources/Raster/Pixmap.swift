@@ -34,9 +34,21 @@ public struct Pixmap: Sendable, Equatable {
         self.data = [UInt8](repeating: 0, count: width * height * 4)
     }
 
+    /// A pixmap whose bytes are set by `fill` right after (one pass over the memory instead of
+    /// zeroing it first).
+    private init(width: Int, height: Int, uninitialized: ()) throws {
+        guard width >= 1, height >= 1, width <= Pixmap.maxSide, height <= Pixmap.maxSide,
+              width * height <= Pixmap.maxArea
+        else { throw PixmapError.invalidSize(width: width, height: height) }
+        self.width = width
+        self.height = height
+        let count = width * height * 4
+        self.data = [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
     /// A pixmap filled with one colour.
     public init(width: Int, height: Int, fill: Color) throws {
-        try self.init(width: width, height: height)
+        try self.init(width: width, height: height, uninitialized: ())
         self.fill(fill)
     }
 

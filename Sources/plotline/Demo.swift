@@ -9,6 +9,7 @@ import Text
 /// `plotline demo`: renders the built-in example figure to a PNG.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",  // explicit: the default costs a runtime type-name lookup at every start
         abstract: "Render the built-in example figure (a training-loss panel and a 2,000-point scatter).",
         discussion: """
             The figure is drawn from deterministic synthetic data, so two runs give identical \

@@ -10,6 +10,7 @@ import Text
 /// `plotline render`: a table (or several runs of one) to a PNG figure.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",  // explicit: the default costs a runtime type-name lookup at every start
         abstract: "Render CSV, TSV, JSON Lines or JSON tables to a PNG figure.",
         discussion: """
             With no options, the first counter column (step, epoch, …) or time column is x and \

@@ -8,6 +8,7 @@ import Service
 /// `plotline report`: many figures in one run, with a manifest and Markdown / HTML indexes.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",  // explicit: the default costs a runtime type-name lookup at every start
         abstract: "Render a report: every figure of a report spec or a folder, with a manifest and indexes.",
         discussion: """
             SPEC_OR_DIR is a report spec (docs/report-spec.md: a title, sections, figures from \
@@ -109,6 +110,7 @@ struct Report: ParsableCommand {
     /// `plotline report merge OUT SHARD_DIR...`.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",  // explicit: the default costs a runtime type-name lookup at every start
             abstract: "Join the output folders of a report's shards into one report folder.",
             discussion: """
                 The merged manifest.json, index.md and index.html are byte-identical to those of \

@@ -9,6 +9,7 @@ import Spec
 /// `plotline watch`: keeps a PNG figure up to date for every table and spec in a folder tree.
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",  // explicit: the default costs a runtime type-name lookup at every start
         abstract: "Watch a folder and keep a PNG figure up to date for every table and spec in it.",
         discussion: """
             Every CSV, TSV, JSON Lines or JSON file gets a default figure (as plotline render \
