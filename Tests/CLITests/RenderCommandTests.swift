@@ -5,32 +5,8 @@ import XCTest
 
 /// `plotline render` end to end: the built executable run as a user runs it.
 final class RenderCommandTests: XCTestCase {
-    /// The `plotline` binary next to the test bundle (SwiftPM builds it for this target).
-    var binary: String {
-        // On Linux the test bundle is the build folder itself; elsewhere the .xctest sits in it.
-        let bundle = Bundle(for: RenderCommandTests.self).bundleURL
-        for dir in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("plotline").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return bundle.appendingPathComponent("plotline").path
-    }
-
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    func run(_ args: [String], stdin: String? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func run(_ args: [String], stdin: String? = nil) throws -> PlotlineBinary.Result {
+        try PlotlineBinary.run(args, stdin: stdin)
     }
 
     func temp() throws -> String {

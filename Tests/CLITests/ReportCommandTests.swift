@@ -4,29 +4,7 @@ import XCTest
 
 /// `plotline report` end to end: the built executable, its exit statuses and its output folder.
 final class ReportCommandTests: XCTestCase {
-    var binary: String {
-        let bundle = Bundle(for: ReportCommandTests.self).bundleURL
-        for dir in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("plotline").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return bundle.appendingPathComponent("plotline").path
-    }
-
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    func run(_ args: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String]) throws -> PlotlineBinary.Result { try PlotlineBinary.run(args) }
 
     /// A folder with two small tables and a report spec over them (plus `extra` figures).
     func fixture(extra: String = "") throws -> String {

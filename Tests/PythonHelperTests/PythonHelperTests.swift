@@ -8,32 +8,22 @@ import XCTest
 /// ipykernel, ipywidgets and nbformat: `bash .ci/setup` installs them. Their absence fails
 /// this test rather than skipping it, so CI cannot pass without running the Python side.
 final class PythonHelperTests: XCTestCase {
-    /// The `plotline` binary next to the test bundle (SwiftPM builds it for this target).
-    var binary: String {
-        let bundle = Bundle(for: PythonHelperTests.self).bundleURL
-        for dir in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("plotline").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return bundle.appendingPathComponent("plotline").path
-    }
-
     func testPytestSuitePasses() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), "no plotline binary at \(binary)")
+        let binary = try PlotlineBinary.require()
         let root = packageRoot()
-        let check = try run(["python3", "-c", "import pytest, nbclient, ipykernel, ipywidgets, nbformat"], in: root)
+        let check = try run(["python3", "-c", "import pytest, nbclient, ipykernel, ipywidgets, nbformat"], in: root, binary: binary)
         guard check.status == 0 else {
             XCTFail("the Python test packages are missing (run `bash .ci/setup`):\n\(check.output)")
             return
         }
-        let result = try run(["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "python/tests"], in: root)
+        let result = try run(["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "python/tests"], in: root, binary: binary)
         XCTAssertEqual(result.status, 0, "pytest python/tests failed:\n\(result.output)")
         XCTAssertTrue(result.output.contains(" passed"), result.output)
     }
 
     struct Outcome { var status: Int32; var output: String }
 
-    func run(_ args: [String], in directory: String) throws -> Outcome {
+    func run(_ args: [String], in directory: String, binary: String) throws -> Outcome {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = args

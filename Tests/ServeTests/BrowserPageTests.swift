@@ -8,15 +8,6 @@ import XCTest
 /// The page as a browser shows it: `plotline watch DIR --serve 127.0.0.1:0` on two real
 /// datasets, screenshots from headless Chromium, then again after rows are appended.
 final class BrowserPageTests: XCTestCase {
-    var binary: String? {
-        let bundle = Bundle(for: BrowserPageTests.self).bundleURL
-        for dir in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("plotline").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
     /// tab10 blue #1f77b4 has hue 205°, orange #ff7f0e 28°; the browser scales the figures down,
     /// so thin lines blend with white: they keep their hue, not their exact colour.
     static let blueHue = 195.0..<215.0, orangeHue = 20.0..<36.0
@@ -121,7 +112,7 @@ final class BrowserPageTests: XCTestCase {
         let log = dir + "/.watch.log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try XCTUnwrap(binary, "the plotline binary is built with the tests"))
+        p.executableURL = URL(fileURLWithPath: try PlotlineBinary.require())
         p.arguments = ["watch", dir, "--serve", "127.0.0.1:0"]
         p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))

@@ -6,13 +6,10 @@ import XCTest
 /// `plotline watch --serve` arguments as a user types them.
 final class ServeCommandTests: XCTestCase {
     func run(_ args: [String], seconds: Double = 10) throws -> (status: Int32, output: String) {
-        let bundle = Bundle(for: ServeCommandTests.self).bundleURL
-        let binary = try XCTUnwrap([bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("plotline").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }, "the plotline binary is built with the tests")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: try PlotlineBinary.require())
         p.arguments = args
-        p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
+        p.environment = PlotlineBinary.environment()
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out

@@ -5,26 +5,7 @@ import XCTest
 
 /// `plotline watch` as a user runs it (the binary SwiftPM builds beside the test bundle).
 final class WatchCommandTests: XCTestCase {
-    var binary: String? {
-        let bundle = Bundle(for: WatchCommandTests.self).bundleURL
-        for dir in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("plotline").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    func launch(_ args: [String]) throws -> (Process, Pipe, Pipe) {
-        let binary = try XCTUnwrap(binary, "the plotline binary is built with the tests")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.environment = ["PLOTLINE_FONTS": packageRoot() + "/Fonts"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        return (p, out, err)
-    }
+    func launch(_ args: [String]) throws -> (Process, Pipe, Pipe) { try PlotlineBinary.launch(args) }
 
     func text(_ pipe: Pipe) -> String { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
 
