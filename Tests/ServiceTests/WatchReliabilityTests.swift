@@ -24,14 +24,15 @@ final class WatchReliabilityTests: XCTestCase {
         let output = dir + "/live.png"
         XCTAssertNotNil(rig.waitFor(output) { $0.ok })
 
-        // A writer appends a row every 2 ms until the poller is done, so renders keep landing.
+        // A writer appends a row every 70 ms (longer than the rig's 50 ms quiet period) until the
+        // poller is done, so a render lands about every 100 ms while the file is being polled.
         let done = Atomic<Bool>(false)
         let writer = Thread {
             var step = 1
             while !done.load(ordering: .relaxed) {
                 appendFile(dir + "/data.csv", "\(step),\(1.0 / Double(step + 1))\n")
                 step += 1
-                usleep(2_000)
+                usleep(70_000)
             }
         }
         writer.start()
