@@ -124,3 +124,36 @@ print("training started")
     while_other_cells = [v for pos, v, _ in stream.image_updates() if started < pos < stream.cell_end(6)]
     assert while_other_cells, "updates arrive while the user runs other cells"
     check_end_state(stream, tmp_path, final_of(stream))
+
+
+def test_without_ipywidgets_a_display_handle_updates_in_place(tmp_path, plotline_bin, monkeypatch):
+    """The fallback when ipywidgets is missing: one display_id, replaced by update_display_data."""
+    import base64
+
+    monkeypatch.setenv("PLOTLINE_BIN", plotline_bin)
+    no_widgets = "import sys; sys.modules['ipywidgets'] = None  # as if it were not installed\n"
+    loop = """
+print("loop start"); sys.stdout.flush()
+t0 = time.monotonic(); step = 0
+while time.monotonic() - t0 < 3.0:
+    plotline.log(CSV, step=step, loss=1.0 / (step + 1))
+    step += 1
+    x = sum(range(20000))
+ROWS = step
+print("loop end", step); sys.stdout.flush()
+"""
+    cells = [no_widgets + setup_cell(tmp_path, 0.25), loop, wait_cell(drive=False)]
+    _, messages = run_notebook(cells, tmp_path)
+    stream = Stream(messages, cells)
+    assert not stream.image_comms, "no widget was created"
+    start, end = stream.printed("loop start"), stream.printed("loop end")
+    shown = [(pos, msg) for pos, msg in enumerate(messages)
+             if msg["msg_type"] in ("display_data", "update_display_data") and "image/png" in msg["content"]["data"]]
+    ids = {msg["content"].get("transient", {}).get("display_id") for _, msg in shown}
+    assert len(ids) == 1 and None not in ids, f"every image goes to one display id: {ids}"
+    during = {msg["content"]["data"]["image/png"] for pos, msg in shown
+              if msg["msg_type"] == "update_display_data" and start < pos < end}
+    assert len(during) >= 2, "the image was replaced in place at least twice while the loop ran"
+    last = base64.b64decode(shown[-1][1]["content"]["data"]["image/png"])
+    assert last == (tmp_path / "metrics.png").read_bytes(), "the display ends at the final PNG"
+    assert_stopped(watcher_pid(stream))
