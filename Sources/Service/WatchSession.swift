@@ -64,17 +64,42 @@ public final class WatchSession: Sendable {
     }
 
     /// The PNG an input draws to: `<name>.png` in the output folder (keeping the input's
-    /// subfolder) or beside the input.
+    /// subfolder) or beside the input. Two data files with one stem in one folder
+    /// (`metrics.csv`, `metrics.jsonl`) draw to `metrics.csv.png` and `metrics.jsonl.png`, so
+    /// neither overwrites the other.
     public func output(for input: String) -> String {
         let name = (input as NSString).lastPathComponent
         let stem: String
-        if WatchSession.isSpec(name) { stem = String(name.dropLast(".plot.json".count)) } else { stem = (name as NSString).deletingPathExtension }
+        if WatchSession.isSpec(name) {
+            stem = String(name.dropLast(".plot.json".count))
+        } else if WatchSession.dataSiblings(of: input).isEmpty {
+            stem = (name as NSString).deletingPathExtension
+        } else {
+            stem = name
+        }
         var folder = (input as NSString).deletingLastPathComponent
         if let out = options.outputDirectory {
             let base = FolderWatcher.standardize(out)
             folder = folder.hasPrefix(root) ? base + folder.dropFirst(root.count) : base
         }
         return folder + "/" + stem + ".png"
+    }
+
+    /// The other data files beside `input` with the same name but for the extension.
+    static func dataSiblings(of input: String) -> [String] {
+        let folder = (input as NSString).deletingLastPathComponent
+        let name = (input as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { $0 != name && isData($0) && ($0 as NSString).deletingPathExtension == stem && !$0.hasPrefix(".") }
+    }
+
+    /// The spec `<stem>.plot.json` beside a data file `<stem>.<ext>`, when there is one: it
+    /// replaces the data file's default figure (both would draw `<stem>.png`).
+    static func replacingSpec(of input: String) -> String? {
+        let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let spec = (input as NSString).deletingLastPathComponent + "/" + stem + ".plot.json"
+        return FileManager.default.fileExists(atPath: spec) ? spec : nil
     }
 
     /// Draws every input under the root (use it at start and with `--once`).
@@ -110,7 +135,15 @@ public final class WatchSession: Sendable {
                 return s.specInputs.filter { $0.value.contains(path) }.map(\.key)
             }
             specs.formUnion(readers)
-            if exists { submit(input: path, build: { try self.dataFigure(path) }) } else { markDeleted(input: path) }
+            if let spec = WatchSession.replacingSpec(of: path) {
+                // The user's spec of the same name draws this figure; the default one would
+                // overwrite it. Draw the spec again (it may read this file under another key).
+                specs.insert(FolderWatcher.standardize(spec))
+            } else if exists {
+                submit(input: path, build: { try self.dataFigure(path) })
+            } else {
+                markDeleted(input: path)
+            }
         }
         for spec in specs.sorted() { submit(input: spec, build: { try self.specFigure(spec) }) }
     }

@@ -232,3 +232,37 @@ final class WatchSessionTests: XCTestCase {
         XCTAssertEqual(apart.output(for: "/w/sub/m.jsonl"), "/out/sub/m.png")
     }
 }
+
+/// Inputs whose figures would share a PNG name.
+final class WatchOutputNameTests: XCTestCase {
+    func testASpecNamedLikeItsDataFileReplacesTheDefaultFigure() throws {
+        let dir = temporaryFolder()
+        writeFile(dir + "/metrics.csv", "step,loss\n1,0.9\n2,0.7\n")
+        writeFile(dir + "/metrics.plot.json", """
+            {"version": 1, "size": "320x200", "data": {"m": "metrics.csv"},
+             "panels": [{"series": [{"data": "m", "x": "step", "y": "loss"}]}]}
+            """)
+        let rig = try WatchRig(root: dir)
+        defer { rig.stop() }
+        let first = try XCTUnwrap(rig.waitFor(dir + "/metrics.png") { $0.ok && $0.rows == 2 })
+        XCTAssertEqual(first.input, dir + "/metrics.plot.json")
+        appendFile(dir + "/metrics.csv", "3,0.6\n")
+        let second = try XCTUnwrap(rig.waitFor(dir + "/metrics.png") { $0.rows == 3 })
+        usleep(300_000)
+        XCTAssertEqual(WatchStatus.read(for: dir + "/metrics.png")?.input, dir + "/metrics.plot.json",
+                       "the default figure never overwrote the spec's")
+        XCTAssertEqual(WatchStatus.read(for: dir + "/metrics.png")?.version, second.version, "one render per change, not two")
+        XCTAssertEqual(pngSize(dir + "/metrics.png")?.0, 320)
+    }
+
+    func testTwoDataFilesWithOneStemGetTwoFigures() throws {
+        let dir = temporaryFolder()
+        writeFile(dir + "/metrics.csv", "step,loss\n1,0.9\n2,0.7\n")
+        writeFile(dir + "/metrics.jsonl", "{\"step\": 1, \"acc\": 0.5}\n{\"step\": 2, \"acc\": 0.6}\n{\"step\": 3, \"acc\": 0.7}\n")
+        let rig = try WatchRig(root: dir)
+        defer { rig.stop() }
+        XCTAssertEqual(rig.waitFor(dir + "/metrics.csv.png") { $0.ok }?.rows, 2)
+        XCTAssertEqual(rig.waitFor(dir + "/metrics.jsonl.png") { $0.ok }?.rows, 3)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/metrics.png"))
+    }
+}
