@@ -15,7 +15,10 @@ struct Watch: ParsableCommand {
             Every CSV, TSV, JSON Lines or JSON file gets a default figure (as plotline render \
             draws it) and every *.plot.json spec draws its figure, re-rendered when the spec or \
             its data change. Each <name>.png gets a sidecar <name>.png.json: {"version", "hash", \
-            "ok", "error", "rows", "ms"}. A bad input keeps the last good PNG and records the error.             A spec named like a data file (metrics.plot.json beside metrics.csv) replaces that             file's default figure; data files sharing a name (metrics.csv, metrics.jsonl) draw             metrics.csv.png and metrics.jsonl.png.
+            "ok", "error", "rows", "ms"}. A bad input keeps the last good PNG and records the error. \
+            A spec named like a data file (metrics.plot.json beside metrics.csv) replaces that \
+            file's default figure; data files sharing a name (metrics.csv, metrics.jsonl) draw \
+            metrics.csv.png and metrics.jsonl.png.
 
             Examples:
               plotline watch runs/
