@@ -22,6 +22,9 @@ struct JSONParser {
     let end: Int
     var position: Int
     private var depth = 0
+    /// When not nil, the byte range of every value parsed, in pre-order (a container before its
+    /// elements; object keys are not values): `JSONDocument` rebuilds located nodes from them.
+    var spans: [Range<Int>]?
 
     init(base: UnsafePointer<UInt8>, start: Int, end: Int) {
         self.base = base
@@ -38,6 +41,16 @@ struct JSONParser {
     /// Parses one value at the current position.
     mutating func value() throws(JSONSyntaxError) -> JSONValue {
         skipSpace()
+        guard spans != nil else { return try bareValue() }
+        let slot = spans!.count, start = position
+        spans!.append(start..<start)
+        let result = try bareValue()
+        spans![slot] = start..<position
+        return result
+    }
+
+    /// One value at the current position (after white space), without recording its span.
+    private mutating func bareValue() throws(JSONSyntaxError) -> JSONValue {
         guard position < end else { throw fail("a value, found the end of the input") }
         switch base[position] {
         case UInt8(ascii: "{"): return try object()
