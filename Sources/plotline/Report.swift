@@ -128,13 +128,16 @@ struct Report: ParsableCommand {
         @Argument(help: ArgumentHelp("The shards' output folders.", valueName: "shard-dir"))
         var shards: [String] = []
 
+        @Flag(help: "Re-hash every PNG and compare it with its shard's manifest (reads every byte; by default sizes are compared and PNGs are hard-linked, not copied).")
+        var verify = false
+
         func validate() throws {
             if shards.isEmpty { throw ValidationError("Give the shards' output folders after the output folder.") }
         }
 
         func run() throws {
             let manifest: ReportManifest
-            do { manifest = try ReportMerge.run(shardDirectories: shards, outputDirectory: output) } catch let error as ReportMergeError {
+            do { manifest = try ReportMerge.run(shardDirectories: shards, outputDirectory: output, verify: verify) } catch let error as ReportMergeError {
                 Report.printError("error: \(error)")
                 throw ExitCode(ReportExitStatus.usage)
             } catch let error as ReportSpecError {

@@ -122,11 +122,37 @@ final class ReportRunnerTests: XCTestCase {
         XCTAssertThrowsError(try ReportMerge.run(shardDirectories: [f.root + "/whole"], outputDirectory: f.root + "/m")) {
             XCTAssertTrue("\($0)".contains("not a shard's manifest"), "\($0)")
         }
-        // A PNG changed after its shard ran is caught by its hash.
+        // A PNG changed after its shard ran is caught by its size, and with `verify` by its hash.
+        let png = f.bytes("s2/wind.png")
         try f.write("s2/wind.png", "not the png")
         XCTAssertThrowsError(try ReportMerge.run(shardDirectories: [f.root + "/s1", f.root + "/s2"], outputDirectory: f.root + "/m")) {
+            XCTAssertTrue("\($0)".contains("bytes, its manifest records \(png.count)"), "\($0)")
+        }
+        var sameSize = png
+        sameSize[sameSize.count / 2] ^= 0xFF
+        try sameSize.write(to: URL(fileURLWithPath: f.root + "/s2/wind.png"))
+        XCTAssertNoThrow(try ReportMerge.run(shardDirectories: [f.root + "/s1", f.root + "/s2"], outputDirectory: f.root + "/m"))
+        XCTAssertThrowsError(try ReportMerge.run(shardDirectories: [f.root + "/s1", f.root + "/s2"], outputDirectory: f.root + "/m2", verify: true)) {
             XCTAssertTrue("\($0)".contains("SHA-256"), "\($0)")
         }
+    }
+
+    func testMergeLinksImagesInsteadOfCopyingThem() throws {
+        let f = try ReportFixture()
+        for k in 1...2 { _ = try f.run(out: "s\(k)", shard: ReportShard("\(k)/2")) }
+        let merged = try ReportMerge.run(shardDirectories: [f.root + "/s1", f.root + "/s2"], outputDirectory: f.root + "/m")
+        let rendered = merged.figures.filter { $0.error == nil }
+        XCTAssertFalse(rendered.isEmpty)
+        for figure in rendered {
+            let shard = (figure.index % 2) + 1
+            var a = stat(), b = stat()
+            XCTAssertEqual(stat(f.root + "/s\(shard)/" + figure.output, &a), 0)
+            XCTAssertEqual(stat(f.root + "/m/" + figure.output, &b), 0)
+            XCTAssertEqual(a.st_ino, b.st_ino, "\(figure.output) is a hard link to the shard's file")
+        }
+        // Merging again over the same folder replaces the links in place and leaves no temporary file.
+        _ = try ReportMerge.run(shardDirectories: [f.root + "/s1", f.root + "/s2"], outputDirectory: f.root + "/m")
+        XCTAssertFalse(f.list("m").contains { $0.hasPrefix(".merge.") }, "\(f.list("m"))")
     }
 
     func testAFolderIsAReportOfEveryFigureUnderIt() throws {

@@ -6,10 +6,15 @@ import PNG
 ///
 /// Each shard's manifest carries the whole report's title, sections and figure count, so the
 /// merge can check that the shards belong together, that none is missing or repeated, and that
-/// every PNG it copies has the hash its manifest recorded.
+/// every PNG it places has the size its manifest recorded (and, with `verify`, the SHA-256).
+/// PNGs are hard-linked into the merged folder where the file system allows it (`ReportFileLink`),
+/// so a merge costs metadata writes rather than a copy of every image.
 public enum ReportMerge {
     /// Merges `shardDirectories` into `outputDirectory` (created if needed) and returns the manifest.
-    public static func run(shardDirectories: [String], outputDirectory: String) throws -> ReportManifest {
+    ///
+    /// - Parameter verify: also re-hash every PNG and compare it with its manifest's SHA-256
+    ///   (reads every byte; without it, sizes are compared).
+    public static func run(shardDirectories: [String], outputDirectory: String, verify: Bool = false) throws -> ReportManifest {
         guard !shardDirectories.isEmpty else { throw ReportMergeError("no shard folders given") }
         var manifests: [(folder: String, manifest: ReportManifest)] = []
         var timings = ReportTimings()
@@ -57,12 +62,17 @@ public enum ReportMerge {
                 continue
             }
             let source = folder + "/" + f.output
-            guard let data = FileManager.default.contents(atPath: source) else { throw ReportMergeError("\(source): cannot read the file") }
-            let bytes = Array(data)
-            guard SHA256.hex(bytes) == hash else {
-                throw ReportMergeError("\(source): its SHA-256 is not the one its manifest records (changed after the shard ran?)")
+            guard let size = ReportFileLink.size(of: source) else { throw ReportMergeError("\(source): cannot read the file") }
+            if let expected = f.bytes, expected != size {
+                throw ReportMergeError("\(source): \(size) bytes, its manifest records \(expected) (changed after the shard ran?)")
             }
-            if source != target { try AtomicFile.write(bytes, to: target) }
+            if verify {
+                guard let data = FileManager.default.contents(atPath: source) else { throw ReportMergeError("\(source): cannot read the file") }
+                guard SHA256.hex(Array(data)) == hash else {
+                    throw ReportMergeError("\(source): its SHA-256 is not the one its manifest records (changed after the shard ran?)")
+                }
+            }
+            _ = try ReportFileLink.place(source, at: target)
         }
         let manifest = ReportManifest(title: first.title, sections: first.sections, figureCount: first.figureCount,
                                       shard: nil, figures: figures.map(\.figure))
