@@ -60,7 +60,11 @@ struct Report: ParsableCommand {
 
         @Flag(help: "No progress and no summary; failures are still printed.") var quiet = false
 
+        @Option(help: ArgumentHelp("The URL where the report folder is published (GitHub Pages, an artifact or object store): index.md links the figures there, so a CI job summary shows them; index.html keeps relative links.", valueName: "url"))
+        var baseURL: String?
+
         func validate() throws {
+            _ = try Report.links(baseURL)
             if let shard, ReportShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not \(shard).") }
             if tolerance != nil && compare == nil { throw ValidationError("--tolerance goes with --compare.") }
             if let tolerance, Build.parseTolerance(tolerance) == nil {
@@ -85,6 +89,7 @@ struct Report: ParsableCommand {
             var options = ReportRunner.Options(outputDirectory: output)
             options.shard = shard.flatMap(ReportShard.init)
             options.baselineDirectory = compare
+            options.links = try Report.links(baseURL)
             options.tolerance = tolerance.flatMap(Build.parseTolerance) ?? ImageTolerance()
             let display = ReportProgressDisplay(quiet: quiet, terminal: isatty(2) != 0)
             options.progress = { display.show($0) }
@@ -131,13 +136,17 @@ struct Report: ParsableCommand {
         @Flag(help: "Re-hash every PNG and compare it with its shard's manifest (reads every byte; by default sizes are compared and PNGs are hard-linked, not copied).")
         var verify = false
 
+        @Option(help: ArgumentHelp("The URL where the report folder is published (GitHub Pages, an artifact or object store): index.md links the figures there, so a CI job summary shows them; index.html keeps relative links.", valueName: "url"))
+        var baseURL: String?
+
         func validate() throws {
             if shards.isEmpty { throw ValidationError("Give the shards' output folders after the output folder.") }
+            _ = try Report.links(baseURL)
         }
 
         func run() throws {
             let manifest: ReportManifest
-            do { manifest = try ReportMerge.run(shardDirectories: shards, outputDirectory: output, verify: verify) } catch let error as ReportMergeError {
+            do { manifest = try ReportMerge.run(shardDirectories: shards, outputDirectory: output, verify: verify, links: try Report.links(baseURL)) } catch let error as ReportMergeError {
                 Report.printError("error: \(error)")
                 throw ExitCode(ReportExitStatus.usage)
             } catch let error as ReportSpecError {
@@ -150,6 +159,15 @@ struct Report: ParsableCommand {
             print("merged \(shards.count) shard\(shards.count == 1 ? "" : "s") into \(output): \(manifest.figures.count) figures, \(manifest.failures.count) failed")
             if !manifest.failures.isEmpty { throw ExitCode(ReportExitStatus.figuresFailed) }
         }
+    }
+
+    /// The links `index.md` uses for `--base-url` (relative without it).
+    static func links(_ baseURL: String?) throws -> ReportLinks {
+        guard let baseURL else { return .relative }
+        guard let links = ReportLinks(base: baseURL) else {
+            throw ValidationError("--base-url must be an http:// or https:// URL without a query or fragment, such as https://example.org/reports/42/, not \(baseURL).")
+        }
+        return links
     }
 
     static func printError(_ line: String) {

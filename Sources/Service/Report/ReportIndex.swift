@@ -2,14 +2,15 @@ import Foundation
 
 /// `index.md`: a report as Markdown that reads well as a CI job summary (GitHub's
 /// `$GITHUB_STEP_SUMMARY`, a GitLab or Gitea artifact page): title, failures and baseline
-/// differences first, a table of contents, then each section's figures as relative image links.
+/// differences first, a table of contents, then each section's figures as image links, relative
+/// to the report's folder or under its published base URL (`ReportLinks`).
 ///
 /// Only CommonMark plus pipe tables, which GitHub, GitLab and Gitea all render; anchors follow
 /// GitHub's heading ids (lowercased, punctuation dropped, spaces to `-`, repeats numbered),
 /// which GitLab generates the same way for these plain headings.
 public enum ReportIndex {
     /// The Markdown text of a report (ending in a newline).
-    public static func markdown(_ manifest: ReportManifest, comparison: ComparisonReport?) -> String {
+    public static func markdown(_ manifest: ReportManifest, comparison: ComparisonReport?, links: ReportLinks = .relative) -> String {
         var anchors = HeadingAnchors()
         var lines: [String] = ["# " + escape(manifest.title), ""]
         _ = anchors.id(for: manifest.title)
@@ -39,8 +40,8 @@ public enum ReportIndex {
                 lines.append("| figure | status | differing pixels | max channel difference | diff |")
                 lines.append("| --- | --- | ---: | ---: | --- |")
                 for e in differing {
-                    let figure = e.status == .removed ? escape(e.figure) : "[\(escape(e.figure))](\(e.figure))"
-                    let diff = e.diffImage.map { "[diff](\($0))" } ?? ""
+                    let figure = e.status == .removed ? escape(e.figure) : "[\(escape(e.figure))](\(links.link(e.figure)))"
+                    let diff = e.diffImage.map { "[diff](\(links.link($0)))" } ?? ""
                     lines.append("| \(figure) | \(e.status.rawValue) | \(e.differingPixels) | \(e.maxChannelDifference) | \(diff) |")
                 }
             }
@@ -76,7 +77,8 @@ public enum ReportIndex {
                 if let error = f.error {
                     lines.append("> **Failed:** `\(code(error))`")
                 } else {
-                    lines.append("[![\(escape(f.name))](\(f.output))](\(f.output))")
+                    let url = links.link(f.output)
+                    lines.append("[![\(escape(f.name))](\(url))](\(url))")
                 }
             }
         }

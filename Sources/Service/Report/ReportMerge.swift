@@ -14,7 +14,8 @@ public enum ReportMerge {
     ///
     /// - Parameter verify: also re-hash every PNG and compare it with its manifest's SHA-256
     ///   (reads every byte; without it, sizes are compared).
-    public static func run(shardDirectories: [String], outputDirectory: String, verify: Bool = false) throws -> ReportManifest {
+    /// - Parameter links: how `index.md` links to the figures.
+    public static func run(shardDirectories: [String], outputDirectory: String, verify: Bool = false, links: ReportLinks = .relative) throws -> ReportManifest {
         guard !shardDirectories.isEmpty else { throw ReportMergeError("no shard folders given") }
         var manifests: [(folder: String, manifest: ReportManifest)] = []
         var timings = ReportTimings()
@@ -76,7 +77,7 @@ public enum ReportMerge {
         }
         let manifest = ReportManifest(title: first.title, sections: first.sections, figureCount: first.figureCount,
                                       shard: nil, figures: figures.map(\.figure))
-        try ReportOutput.write(manifest: manifest, timings: timings, comparison: nil, to: outputDirectory)
+        try ReportOutput.write(manifest: manifest, timings: timings, comparison: nil, links: links, to: outputDirectory)
         return manifest
     }
 }

@@ -44,6 +44,8 @@ public enum ReportRunner {
         public var baselineDirectory: String?
         /// How far a pixel may move before a figure counts as changed.
         public var tolerance = ImageTolerance()
+        /// How `index.md` links to the figures: relative, or under the published report's base URL.
+        public var links = ReportLinks.relative
         /// Called after each figure from a writer thread, one call at a time, `completed` counting up
         /// (two writers: figures finish nearly, not exactly, in report order).
         public var progress: (@Sendable (ReportProgress) -> Void)?
@@ -147,7 +149,7 @@ public enum ReportRunner {
                 outputDirectory: out, figures: manifest.figures.filter { $0.error == nil }.map(\.output),
                 baselineDirectory: baseline, tolerance: options.tolerance, diffDirectory: out + "/diff")
         }
-        try ReportOutput.write(manifest: manifest, timings: timings, comparison: comparison, to: out)
+        try ReportOutput.write(manifest: manifest, timings: timings, comparison: comparison, links: options.links, to: out)
         return Outcome(manifest: manifest, timings: timings, comparison: comparison)
     }
 
