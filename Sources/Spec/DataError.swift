@@ -41,6 +41,8 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case notATable(String)
         /// No column has the requested name; the payload lists the names there are.
         case noSuchColumn(available: [String])
+        /// A column to split by has more distinct values than a figure can tell apart.
+        case tooManyGroups(found: Int, limit: Int)
     }
 
     /// What went wrong.
@@ -82,6 +84,8 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notATable(let what): return "not a table: \(what)"
         case .noSuchColumn(let names):
             return "no such column (columns: \(names.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .tooManyGroups(let found, let limit):
+            return "\(found > limit ? "more than \(limit)" : "\(found)") distinct values to split by; a figure tells at most \(limit) groups apart (choose a column with fewer values)"
         }
     }
 }

@@ -13,6 +13,10 @@ import Foundation
 /// - Other tables: all numeric columns in one panel, unless their magnitudes differ by more than
 ///   a factor of 20, in which case each magnitude group gets its own panel (series that differ by
 ///   orders of magnitude never share a linear axis).
+/// - Groups: `by` (or, when not given, a long-format table's category column of 2–12 levels
+///   with x repeating across them) splits every y into one series per group, a colour per group
+///   kept across panels, one panel per y column; over a category x, one bar per group and
+///   category (the mean). Lines are drawn in x order within a series.
 /// - Rows where a series has no value are skipped, so sparse logs (PyTorch Lightning writes each
 ///   metric only on its own rows) draw joined lines, never dots.
 public enum DefaultFigure {
@@ -47,30 +51,51 @@ public enum DefaultFigure {
         let yNames = try chooseY(table, xName: xName, options, loc)
         var ys: [(name: String, values: [Double])] = []
         for n in yNames { ys.append((n, try table.numbers(named: n))) }
-        var xDuplicates = false
-        if case .category(let levels) = xScale {
-            // Several rows per category (penguins by species): one bar per category, the mean.
-            // Kinds that show every value (box, scatter) keep the rows.
-            let keepsRows = options.kind == .box || options.kind == .scatter
-            if xValues.count > levels.count && !keepsRows {
-                xDuplicates = true
-                ys = ys.map { ($0.name, categoryMeans(codes: xValues, values: $0.values, levels: levels.count)) }
-                xValues = (0..<levels.count).map(Double.init)
-            }
-        } else if options.y == nil, let split = splitColumn(table, xName: xName, xValues: xValues) {
-            // Long format (stocks: symbol, date, price): one series per level of the category.
-            ys = ys.flatMap { y in
-                split.levels.enumerated().map { k, level in
-                    (ys.count == 1 ? level : "\(y.name) \(level)",
-                     zip(y.values, split.codes).map { $0.1 == Int32(k) ? $0.0 : .nan })
-                }
-            }
+        // Groups: the user's `by` column, else (not over categories) a long-format table's own
+        // category column (stocks: symbol, date, price), also when x and y are named.
+        var split: GroupSplit?
+        if let by = options.by {
+            split = try GroupSplit.make(table, by: by)
+        } else if case .category = xScale {
+            split = nil
+        } else if let kind = options.kind, ![.line, .scatter, .step, .area].contains(kind) {
+            split = nil  // histograms and boxes of named columns split only when asked
+        } else {
+            split = splitColumn(table, xName: xName, yNames: yNames, xValues: xValues)
         }
-        _ = xDuplicates
+        var averaged = false
+        if case .category(let levels) = xScale, xValues.count > levels.count,
+           options.kind != .box && options.kind != .scatter {
+            // Several rows per category (penguins by species): one bar per category, the mean
+            // (per group with a split). Kinds that show every value (box, scatter) keep the rows.
+            if let split {
+                ys = ys.flatMap { y in
+                    split.levels.indices.map { k in
+                        (y.name, categoryMeans(codes: xValues, values: split.values(y.values, inGroup: k), levels: levels.count))
+                    }
+                }
+            } else {
+                ys = ys.map { ($0.name, categoryMeans(codes: xValues, values: $0.values, levels: levels.count)) }
+            }
+            xValues = (0..<levels.count).map(Double.init)
+            averaged = true
+        } else if let split {
+            ys = ys.flatMap { y in split.levels.indices.map { k in (y.name, split.values(y.values, inGroup: k)) } }
+        }
+        if let split {
+            let n = split.levels.count
+            // Series are named by group; by y and group only when several y columns share a panel.
+            let alone = yNames.count == 1 || options.subplots != false
+            ys = ys.enumerated().map { i, y in (alone ? split.levels[i % n] : "\(y.name) \(split.levels[i % n])", y.values) }
+        }
 
-        let training = yNames.contains(where: isTrainingMetric)
+        let training = split == nil && yNames.contains(where: isTrainingMetric)
         let groups: [[Int]]
-        if options.subplots == true {
+        if let split, options.subplots != false {
+            // One panel per y column, each with every group.
+            let n = split.levels.count
+            groups = yNames.indices.map { j in Array(j * n..<(j + 1) * n) }
+        } else if options.subplots == true {
             groups = ys.indices.map { [$0] }
         } else if options.subplots == false {
             groups = ys.isEmpty ? [] : [Array(ys.indices)]
@@ -89,12 +114,18 @@ public enum DefaultFigure {
             let familyColour = options.theme.color(colourIndex)
             for (k, i) in group.enumerated() {
                 let (name, values) = ys[i]
-                let colour = training && options.subplots == nil ? familyColour : options.theme.color(colourIndex + k)
+                // A group keeps its colour in every panel; a metric family shares one.
+                let colour = split.map { options.theme.color(i % $0.levels.count) }
+                    ?? (training && options.subplots == nil ? familyColour : options.theme.color(colourIndex + k))
                 let dashed = training && isValidation(name)
                 var (sx, sy) = joined(xValues, values)
                 // Unordered x (iris: one measurement against another) is a scatter, not a scribble.
                 let sorted = zip(sx, sx.dropFirst()).allSatisfy { $0.0 <= $0.1 }
                 let kind = options.kind == nil && defaultKind == .line && !sorted ? SeriesKind.scatter : defaultKind
+                if !sorted && (kind == .line || kind == .step || kind == .area) {
+                    // A line never draws back to an earlier x: points in x order (stable).
+                    (sx, sy) = xOrdered(sx, sy)
+                }
                 if kind == .bar && group.count > 1 {
                     // Grouped bars: each series shifted within its category slot.
                     let w = 0.8 / Double(group.count)
@@ -125,6 +156,10 @@ public enum DefaultFigure {
             let yScale: AxisScale = options.logY || (lr && allPositive) ? .log : .linear
             let named = series.filter { !$0.name.isEmpty }
             var yLabel = named.count == 1 ? named[0].name : family
+            if let split, options.subplots != false, let first = group.first {
+                yLabel = yNames[first / split.levels.count]  // a panel of one y column's groups
+            }
+            if averaged, let label = yLabel { yLabel = "mean of " + label }  // bars of category means say so
             var xLabel = xName ?? "row"
             var panelXScale = xScale
             if defaultKind == .histogram {
@@ -177,7 +212,7 @@ public enum DefaultFigure {
             return ys
         }
         let numeric = t.columns.filter { c in
-            guard case .number = c.storage, c.name != xName else { return false }
+            guard case .number = c.storage, c.name != xName, c.name != o.by else { return false }
             return c.missingCount < c.count && !counters.contains(c.name.lowercased())
         }.map(\.name)
         guard numeric.contains(where: isTrainingMetric) else { return numeric }
@@ -251,16 +286,22 @@ public enum DefaultFigure {
 
     /// The category column that splits a long-format table into series: 2–12 levels, and x
     /// values repeating across its levels (each level is a series of its own over the same x).
-    static func splitColumn(_ t: DataTable, xName: String?, xValues: [Double]) -> (codes: [Int32], levels: [String])? {
+    static func splitColumn(_ t: DataTable, xName: String?, yNames: [String], xValues: [Double]) -> GroupSplit? {
         // Strictly increasing x (the common case, and every huge log) has no repeats: done.
         if zip(xValues, xValues.dropFirst()).allSatisfy({ $0.0 < $0.1 }) { return nil }
         let finite = xValues.filter(\.isFinite)
         guard Set(finite).count < finite.count else { return nil }
-        for c in t.columns where c.name != xName {
-            guard case .category(let codes, let levels) = c.storage, (2...12).contains(levels.count) else { continue }
-            return (codes, levels)
+        for c in t.columns where c.name != xName && !yNames.contains(c.name) {
+            guard case .category(_, let levels) = c.storage, (2...12).contains(levels.count) else { continue }
+            return try? GroupSplit.make(t, by: c.name)
         }
         return nil
+    }
+
+    /// The points sorted by x, keeping the order of equal x.
+    static func xOrdered(_ x: [Double], _ y: [Double]) -> ([Double], [Double]) {
+        let order = x.indices.sorted { (x[$0], $0) < (x[$1], $1) }
+        return (order.map { x[$0] }, order.map { y[$0] })
     }
 
     /// The rows where both x and y have a value.

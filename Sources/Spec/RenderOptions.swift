@@ -7,6 +7,9 @@ public struct RenderOptions: Sendable, Hashable {
     public var x: String?
     /// The y columns; nil takes every numeric column that is not a counter.
     public var y: [String]?
+    /// A column whose values split every series into groups (one colour and legend entry per
+    /// group); nil lets a long-format table's category column split it.
+    public var by: String?
     /// The series kind for every series; nil draws lines (bars over a category x).
     public var kind: SeriesKind?
     public var logX = false

@@ -45,6 +45,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The y columns, comma-separated.", valueName: "a,b"))
     var y: String?
 
+    @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol).", valueName: "column"))
+    var by: String?
+
     @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram or box.", valueName: "kind"))
     var kind: String?
 
@@ -97,6 +100,7 @@ struct Render: ParsableCommand {
         var options = RenderOptions()
         options.x = x
         options.y = y.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        options.by = by
         options.kind = kind.flatMap(SeriesKind.init(rawValue:))
         options.logX = logx
         options.logY = logy

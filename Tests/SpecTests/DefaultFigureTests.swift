@@ -41,7 +41,8 @@ final class DefaultFigureTests: XCTestCase {
         let iris = try figure("iris.csv")
         XCTAssertEqual(iris.panels[0].x.label, "sepal_length")
         XCTAssertTrue(iris.panels[0].series.allSatisfy { $0.kind == .scatter })
-        XCTAssertTrue(iris.panels[0].series.contains { $0.name == "petal_width virginica" })
+        XCTAssertEqual(iris.panels.map(\.y.label), ["sepal_width", "petal_length", "petal_width"], "a panel per measurement")
+        XCTAssertEqual(iris.panels[2].series.map(\.name), ["setosa", "versicolor", "virginica"])
         assertLaysOut(iris, "iris")
 
         // A category column named "time" is not a counter; quoted headers read.
