@@ -112,31 +112,57 @@ extension FigureSpec {
             default:
                 // Horizontal bars put their x column on the panel's y axis and y on its x axis.
                 let swap = kind == .bar && series.orientation == .horizontal
-                var x = try values(found.x, of: found, scale: swap ? yScale : xScale, path: seriesPath + ".x")
-                var y = try values(found.y, of: found, scale: swap ? xScale : (onRight[k] ? y2Scale : yScale), path: seriesPath + ".y")
-                var error = try found.error.map { c throws(SpecError) in try numbers(c, of: found, path: seriesPath + ".error") }
-                let keep = x.values.indices.filter { !x.values[$0].isNaN && !y.values[$0].isNaN }
-                if keep.count < x.values.count {
-                    x.values = keep.map { x.values[$0] }
-                    y.values = keep.map { y.values[$0] }
-                    error = error.map { e in keep.map { e[$0] } }
+                let allX = try values(found.x, of: found, scale: swap ? yScale : xScale, path: seriesPath + ".x")
+                let allY = try values(found.y, of: found, scale: swap ? xScale : (onRight[k] ? y2Scale : yScale), path: seriesPath + ".y")
+                let allError = try found.error.map { c throws(SpecError) in try numbers(c, of: found, path: seriesPath + ".error") }
+                // `by`: one series per group of rows, each with its group's colour and name.
+                let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
+                let groupCount = max(split?.levels.count ?? 1, 1)  // a column with no values: one empty series
+                var last: Chart.Series?
+                for g in 0..<groupCount {
+                    if let previous = last { out.append(previous) }
+                    var x = allX, y = allY, error = allError
+                    let code = Int32(g)
+                    let keep = x.values.indices.filter {
+                        !x.values[$0].isNaN && !y.values[$0].isNaN && (split == nil || split!.codes[$0] == code)
+                    }
+                    if keep.count < x.values.count {
+                        x.values = keep.map { x.values[$0] }
+                        y.values = keep.map { y.values[$0] }
+                        error = error.map { e in keep.map { e[$0] } }
+                    }
+                    if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
+                    if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
+                    if split != nil, kind == .line || kind == .step || kind == .area,
+                       !zip(x.values, x.values.dropFirst()).allSatisfy({ $0.0 <= $0.1 }) {
+                        // A group's line never draws back to an earlier x: its points in x order.
+                        let order = x.values.indices.sorted { (x.values[$0], $0) < (x.values[$1], $1) }
+                        x.values = order.map { x.values[$0] }
+                        y.values = order.map { y.values[$0] }
+                        error = error.map { e in order.map { e[$0] } }
+                    }
+                    let groupName = split.map { (series.label.map { "\($0) " } ?? "") + ($0.levels.isEmpty ? "" : $0.levels[g]) } ?? name
+                    let groupColor = split == nil ? color : theme.color(g)
+                    var item = Chart.Series(
+                        groupName, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : groupColor,
+                        lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
+                        barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
+                        markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
+                    if let weight = series.smooth, weight > 0 {
+                        var raw = item
+                        raw.name = ""
+                        raw.alpha = alpha * 0.25
+                        raw.yError = nil
+                        out.append(raw)
+                        item.y = EMASmoother(weight: weight).smooth(y.values)
+                    }
+                    if kind == .bar {
+                        let place = series.stack.map { "stack " + $0 } ?? "series \(k)"
+                        barSlots.append((out.count, split == nil ? place : place + " group \(g)"))
+                    }
+                    last = item
                 }
-                if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
-                if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
-                drawn = Chart.Series(
-                    name, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil ? nil : color,
-                    lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
-                    barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
-                    markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
-                if let weight = series.smooth, weight > 0 {
-                    var raw = drawn
-                    raw.name = ""
-                    raw.alpha = alpha * 0.25
-                    raw.yError = nil
-                    out.append(raw)
-                    drawn.y = EMASmoother(weight: weight).smooth(y.values)
-                }
-                if kind == .bar { barSlots.append((out.count, series.stack.map { "stack " + $0 } ?? "series \(k)")) }
+                drawn = last!  // groupCount ≥ 1
             }
             out.append(drawn)
         }
@@ -264,6 +290,17 @@ extension FigureSpec {
     private struct AxisValues {
         var values: [Double]
         var levels: [String] = []
+    }
+
+    /// The split of a series' table by its `by` column, as a spec error at `path` when it cannot be.
+    private func groups(of found: Lookup, by name: String, path: String) throws(SpecError) -> GroupSplit {
+        guard found.table.column(named: name) != nil else {
+            throw SpecError(.noSuchColumn(name, table: found.source.path, available: found.table.columnNames), source: source, keyPath: path)
+        }
+        do { return try GroupSplit.make(found.table, by: name) } catch {
+            throw SpecError(.invalidValue(expected: "a column of at most \(GroupSplit.maximumGroups) distinct values",
+                                          found: "'\(name)', which has more"), source: source, keyPath: path)
+        }
     }
 
     private func values(_ column: Column?, of found: Lookup, scale: Axis.Scale, path: String) throws(SpecError) -> AxisValues {

@@ -16,6 +16,9 @@ extension FigureSpec {
         public var x: String?
         /// The y column (nil only for a heat map with `columns` and a histogram of `x`).
         public var y: String?
+        /// A column whose values split the series into groups: one series, colour and legend
+        /// entry per group (line, scatter, step, area, bar, box).
+        public var by: String?
         /// What to draw (default line).
         public var kind: SeriesKind?
         /// The legend label (default: the y column name); for a heat map, its colour bar's label.
@@ -73,7 +76,7 @@ extension FigureSpec {
             self.columns = columns; self.value = value; self.labels = labels; self.percentages = percentages
         }
 
-        static let keys = ["data", "x", "y", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
+        static let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                            "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
                            "value", "labels", "percentages"]
 
@@ -92,6 +95,7 @@ extension FigureSpec {
 
         /// The kinds each kind-specific key applies to (checked after the kind is known).
         static let kindsOfKey: KeyValuePairs<String, [SeriesKind]> = [
+            "by": [.line, .scatter, .step, .area, .bar, .box],
             "markersize": [.line, .scatter],
             "smooth": [.line, .scatter, .step, .area, .bar],
             "bins": [.histogram],
@@ -105,6 +109,7 @@ extension FigureSpec {
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Series {
             let object = try node.object(keys: keys)
             var series = Series(y: try object.optional("y")?.string())
+            series.by = try object.optional("by")?.string()
             if let data = object.optional("data") {
                 let name = try data.string()
                 guard dataSources.contains(name) else {

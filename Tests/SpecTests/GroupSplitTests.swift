@@ -67,3 +67,37 @@ final class GroupSplitTests: XCTestCase {
         }
     }
 }
+
+/// The spec's `by` key: the same split as `--by`, for series of a written figure spec.
+final class FigureSpecByTests: XCTestCase {
+    func build(_ json: String) throws -> Figure {
+        let folder = NSTemporaryDirectory() + "by-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: sharedDataPath("stocks.csv"), toPath: folder + "/stocks.csv")
+        try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/f.plot.json"))
+        let spec = try FigureSpec.load(path: folder + "/f.plot.json")
+        return try spec.figure(tables: spec.readTables())
+    }
+
+    func testBySplitsASeriesIntoGroupsInXOrder() throws {
+        let f = try build("""
+            {"version": 1, "data": {"s": "stocks.csv"},
+             "panels": [{"series": [{"x": "date", "y": "price", "by": "symbol", "label": "price of"}]}]}
+            """)
+        let series = f.panels[0].series
+        XCTAssertEqual(series.map(\.name), ["price of MSFT", "price of AMZN", "price of IBM", "price of GOOG", "price of AAPL"])
+        XCTAssertEqual(series.map(\.x.count).reduce(0, +), 560)
+        XCTAssertEqual(Set(series.map(\.color)).count, 5)
+        for s in series { XCTAssertTrue(zip(s.x, s.x.dropFirst()).allSatisfy { $0.0 <= $0.1 }, s.name) }
+    }
+
+    func testByErrorsNameTheKeyPath() throws {
+        XCTAssertThrowsError(try build("""
+            {"version": 1, "data": {"s": "stocks.csv"}, "panels": [{"series": [{"x": "date", "y": "price", "by": "sym"}]}]}
+            """)) { XCTAssertTrue("\($0)".contains("panels[0].series[0].by"), "\($0)") }
+        XCTAssertThrowsError(try build("""
+            {"version": 1, "data": {"s": "stocks.csv"}, "panels": [{"series": [{"y": "price", "by": "symbol", "kind": "pie"}]}]}
+            """)) { XCTAssertTrue("\($0)".contains("\"by\" applies only to"), "\($0)") }
+    }
+}
