@@ -122,7 +122,7 @@ final class FigureSpecErrorTests: XCTestCase {
     }
 
     func testSuggestions() {
-        let keys = ["data", "x", "y", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha", "smooth", "bins",
+        let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha", "smooth", "bins",
                     "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns", "value", "labels", "percentages"]
         let cases: [(String, String?)] = [
             ("lable", "label"), ("Kind", "kind"), ("smoothing", "smooth"), ("colour", "color"), ("markers", "marker"),
