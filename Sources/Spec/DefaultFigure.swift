@@ -140,7 +140,10 @@ public enum DefaultFigure {
                     series.append(Series(name, kind: .box, x: sx, y: sy, color: colour, barWidth: w * 0.8))
                     continue
                 }
-                if let weight = options.smooth, weight > 0, weight < 1, kind == .line {
+                // Smoothing is for noisy per-step curves: not a learning-rate schedule, and not a
+                // curve of a few points (an eval every epoch), which it would only shift.
+                if let weight = options.smooth, weight > 0, weight < 1, kind == .line,
+                   sy.count >= minimumSmoothedPoints, base(name) != "learning rate" {
                     series.append(Series("", kind: .line, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil, alpha: 0.25))
                     sy = EMASmoother(weight: weight).smooth(sy)
                 }
@@ -148,12 +151,15 @@ public enum DefaultFigure {
                 let alpha = kind == .histogram && group.count > 1 ? 0.5 : 1
                 var item = Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil, alpha: alpha)
                 item.bins = options.bins
+                if training, kind == .line, isEpochAggregate(name), group.count > 1 {
+                    // Lightning's `_epoch` twin of a `_step` metric: same colour, told apart by markers.
+                    item.marker = .circle
+                }
                 series.append(item)
             }
             colourIndex += training && options.subplots == nil ? 1 : group.count
             let lr = family == "learning rate" || group.contains { isLearningRate(ys[$0].name) }
-            let allPositive = series.allSatisfy { $0.y.allSatisfy { !$0.isFinite || $0 > 0 } }
-            let yScale: AxisScale = options.logY || (lr && allPositive) ? .log : .linear
+            let yScale: AxisScale = options.logY || (lr && prefersLogAxis(series.flatMap(\.y))) ? .log : .linear
             let named = series.filter { !$0.name.isEmpty }
             var yLabel = named.count == 1 ? named[0].name : family
             if let split, options.subplots != false, let first = group.first {
@@ -233,6 +239,27 @@ public enum DefaultFigure {
     static func isLearningRate(_ base: String) -> Bool {
         let n = base.lowercased()
         return n == "lr" || n == "learning_rate" || n.hasPrefix("lr-") || n.hasPrefix("lr_") || n.hasPrefix("lr/")
+    }
+
+    /// Fewer points than this are drawn as they are under `--smooth`.
+    static let minimumSmoothedPoints = 20
+
+    /// Lightning's per-epoch aggregate of a per-step metric (`train_loss_epoch`).
+    static func isEpochAggregate(_ name: String) -> Bool { name.lowercased().hasSuffix("_epoch") }
+
+    /// Whether a learning-rate schedule reads better on a log axis: every value positive, more
+    /// than a decade between the extremes, and at least a quarter of the points in the lower half
+    /// of the log range. Exponential and step decay spend time in every decade (log: straight
+    /// lines, even steps); a cosine or linear schedule spends nearly all of it near the top, and
+    /// on a log axis its last tiny values become a cliff of several decades — linear there, as
+    /// a schedule that reaches exactly 0 must be anyway.
+    static func prefersLogAxis(_ values: [Double]) -> Bool {
+        let finite = values.filter(\.isFinite)
+        guard !finite.isEmpty, finite.allSatisfy({ $0 > 0 }), let low = finite.min(), let high = finite.max(),
+              high / low > 10 else { return false }
+        let middle = (log10(low) + log10(high)) / 2
+        let lowerHalf = finite.filter { log10($0) < middle }.count
+        return lowerHalf * 4 >= finite.count
     }
 
     /// A metric's family name: without train/validation prefixes and Lightning's _step/_epoch.

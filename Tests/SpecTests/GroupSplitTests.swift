@@ -101,3 +101,42 @@ final class FigureSpecByTests: XCTestCase {
             """)) { XCTAssertTrue("\($0)".contains("\"by\" applies only to"), "\($0)") }
     }
 }
+
+/// Training logs: the learning rate's axis, smoothing, and family members told apart.
+final class TrainingLogStyleTests: XCTestCase {
+    func log(_ lr: (Double) -> Double, extra: String = "") throws -> Figure {
+        var text = "step,train_loss_step,train_loss_epoch,lr\n"
+        for s in 0..<100 {
+            let t = Double(s) / 99
+            text += "\(s),\(2 / (1 + t * 9)),\(s % 25 == 24 ? "\(2 / (1 + t * 9))" : ""),\(lr(t))\n"
+        }
+        return try DefaultFigure.make(TableReader.parse(bytes: Data(text.utf8), source: "metrics.csv"))
+    }
+
+    func testLearningRateAxisFollowsTheScheduleShape() throws {
+        let exponential = try log { 1e-3 * pow(1e-3, $0) }
+        XCTAssertEqual(exponential.panels.last?.y.scale, .log, "exponential decay: straight on a log axis")
+        let cosineToTiny = try log { 1e-3 * 0.5 * (1 + cos(.pi * $0)) + 1e-7 }
+        XCTAssertEqual(cosineToTiny.panels.last?.y.scale, .linear, "cosine: no cliff at the tail")
+        let cosineToZero = try log { 1e-3 * 0.5 * (1 + cos(.pi * $0)) }
+        XCTAssertEqual(cosineToZero.panels.last?.y.scale, .linear)
+        let constant = try log { _ in 1e-3 }
+        XCTAssertEqual(constant.panels.last?.y.scale, .linear, "one value: nothing to spread over decades")
+    }
+
+    func testEpochTwinHasMarkersAndSmoothingSkipsScheduleAndShortCurves() throws {
+        var text = "step,train_loss_step,train_loss_epoch,lr\n"
+        for s in 0..<100 { text += "\(s),\(2.0 / Double(s + 1)),\(s % 20 == 19 ? "1.0" : ""),\(1e-3)\n" }
+        var options = RenderOptions()
+        options.smooth = 0.6
+        let f = try DefaultFigure.make(TableReader.parse(bytes: Data(text.utf8), source: "metrics.csv"), options: options)
+        let loss = try XCTUnwrap(f.panels.first { $0.y.label == "loss" })
+        let named = loss.series.filter { !$0.name.isEmpty }
+        XCTAssertEqual(named.map(\.name), ["train_loss_step", "train_loss_epoch"])
+        XCTAssertNil(named[0].marker)
+        XCTAssertEqual(named[1].marker, .circle, "the epoch twin is told apart from the step curve")
+        XCTAssertEqual(loss.series.filter { $0.name.isEmpty }.count, 1, "only the 100-point curve gets a faint raw copy")
+        let lr = try XCTUnwrap(f.panels.last)
+        XCTAssertEqual(lr.series.map(\.name), ["lr"], "the schedule is not smoothed")
+    }
+}
