@@ -28,6 +28,10 @@ public enum DefaultFigure {
     static let throughputMarks = ["per_second", "per_sec", "runtime", "_time", "samples_per", "steps_per", "it_s", "throughput",
                                   "flos", "total_flos"]
 
+    /// The series kinds a default figure draws from table columns (`--kind`); a heat map or a
+    /// pie needs a figure spec, which names its cells or wedge labels.
+    public static let kinds: [SeriesKind] = [.line, .scatter, .step, .area, .bar, .histogram, .box]
+
     /// The default figure for `table` under `options`.
     public static func make(_ table: DataTable, options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
         let loc = DataLocation(source: table.source, line: nil, keyPath: nil)

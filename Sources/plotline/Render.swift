@@ -84,8 +84,9 @@ struct Render: ParsableCommand {
     func validate() throws {
         if files.isEmpty && spec.isEmpty { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
         if !files.isEmpty && !spec.isEmpty { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
-        if let k = kind, SeriesKind(rawValue: k) == nil {
-            throw ValidationError("--kind must be one of \(SeriesKind.allCases.map(\.rawValue).joined(separator: ", ")), not \(k).")
+        if let k = kind, SeriesKind(rawValue: k).map(DefaultFigure.kinds.contains) != true {
+            let note = SeriesKind(rawValue: k) == nil ? "" : " (a \(k) names its cells or labels in a figure spec: --spec, see docs/figure-spec.md)"
+            throw ValidationError("--kind must be one of \(DefaultFigure.kinds.map(\.rawValue).joined(separator: ", ")), not \(k)\(note).")
         }
         if let b = bins, RenderOptions.parseBins(b) == nil {
             throw ValidationError("--bins must be a count 1...100000 or one of auto, sturges, fd, sqrt, not \(b).")

@@ -58,6 +58,10 @@ final class RenderCommandTests: XCTestCase {
         let r = try run(["render", "x.csv", "--kind", "pies", "-o", "/tmp/x.png"])
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.stderr.contains("--kind must be one of"), r.stderr)
+        // A heat map from flags would be empty axes: it needs a spec that names its cells.
+        let heatmap = try run(["render", "x.csv", "--kind", "heatmap", "-o", "/tmp/x.png"])
+        XCTAssertEqual(heatmap.status, 64)
+        XCTAssertTrue(heatmap.stderr.contains("a heatmap names its cells or labels in a figure spec"), heatmap.stderr)
         let size = try run(["render", "x.csv", "--size", "12x", "-o", "/tmp/x.png"])
         XCTAssertEqual(size.status, 64)
         let bins = try run(["render", "x.csv", "--kind", "histogram", "--bins", "lots", "-o", "/tmp/x.png"])

@@ -15,8 +15,8 @@ enum ReportDataOptions {
         o.by = try object["by"]?.string()
         if let kind = object["kind"] {
             let k = try kind.string()
-            guard let value = SeriesKind(rawValue: k) else {
-                throw kind.error("expected one of \(SeriesKind.allCases.map(\.rawValue).joined(separator: ", ")), found \(kind.found)")
+            guard let value = SeriesKind(rawValue: k), DefaultFigure.kinds.contains(value) else {
+                throw kind.error("expected one of \(DefaultFigure.kinds.map(\.rawValue).joined(separator: ", ")), found \(kind.found)")
             }
             o.kind = value
         }
