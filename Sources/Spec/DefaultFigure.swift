@@ -119,9 +119,12 @@ public enum DefaultFigure {
             for (k, i) in group.enumerated() {
                 let (name, values) = ys[i]
                 // A group keeps its colour in every panel; a metric family shares one.
-                let colour = split.map { options.theme.color(i % $0.levels.count) }
-                    ?? (training && options.subplots == nil ? familyColour : options.theme.color(colourIndex + k))
+                let slot = split.map { i % $0.levels.count } ?? (training && options.subplots == nil ? colourIndex : colourIndex + k)
+                let colour = split == nil && training && options.subplots == nil ? familyColour : options.theme.color(slot)
                 let dashed = training && isValidation(name)
+                // Past the colour cycle (10 colours), each further round of colours gets a dash
+                // pattern of its own, so series 1 and 11 are still told apart.
+                let cycleDash = training ? nil : dashForRound(slot / options.theme.cycle.count)
                 var (sx, sy) = joined(xValues, values)
                 // Unordered x (iris: one measurement against another) is a scatter, not a scribble.
                 let sorted = zip(sx, sx.dropFirst()).allSatisfy { $0.0 <= $0.1 }
@@ -153,7 +156,7 @@ public enum DefaultFigure {
                 }
                 // Overlaid histograms see through each other (one would hide the next).
                 let alpha = kind == .histogram && group.count > 1 ? 0.5 : 1
-                var item = Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil, alpha: alpha)
+                var item = Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : cycleDash, alpha: alpha)
                 item.bins = options.bins
                 if training, kind == .line, isEpochAggregate(name), group.count > 1 {
                     // Lightning's `_epoch` twin of a `_step` metric: same colour, told apart by markers.
@@ -243,6 +246,13 @@ public enum DefaultFigure {
     static func isLearningRate(_ base: String) -> Bool {
         let n = base.lowercased()
         return n == "lr" || n == "learning_rate" || n.hasPrefix("lr-") || n.hasPrefix("lr_") || n.hasPrefix("lr/")
+    }
+
+    /// The dash pattern of the series in round `round` of the colour cycle: solid, then dashed,
+    /// dotted and dash-dot (line kinds only draw it).
+    static func dashForRound(_ round: Int) -> [Double]? {
+        let patterns: [[Double]?] = [nil, Series.dashed, Series.dotted, Series.dashDot]
+        return patterns[round % patterns.count]
     }
 
     /// Fewer points than this are drawn as they are under `--smooth`.

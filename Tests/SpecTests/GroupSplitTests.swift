@@ -140,3 +140,22 @@ final class TrainingLogStyleTests: XCTestCase {
         XCTAssertEqual(lr.series.map(\.name), ["lr"], "the schedule is not smoothed")
     }
 }
+
+/// More series than colours: every round of the colour cycle gets its own dash pattern.
+final class ColourCycleTests: XCTestCase {
+    func testSeriesPastTheCycleAreToldApartByDashes() throws {
+        var text = "t,value,run\n"
+        for r in 0..<24 { for t in 0..<20 { text += "\(t),\(Double(r) + sin(Double(t) / 3)),run\(r)\n" } }
+        var options = RenderOptions()
+        options.by = "run"
+        let f = try DefaultFigure.make(TableReader.parse(bytes: Data(text.utf8), source: "runs.csv"), options: options)
+        let series = try XCTUnwrap(f.panels.first?.series)
+        guard series.count == 24 else { return XCTFail("\(series.count) series") }
+        XCTAssertEqual(series[0].color, series[10].color)
+        XCTAssertNil(series[0].dash)
+        XCTAssertEqual(series[10].dash, Series.dashed)
+        XCTAssertEqual(series[20].dash, Series.dotted)
+        let styles = series.map { "\($0.color)|\(String(describing: $0.dash))" }
+        XCTAssertEqual(Set(styles).count, 24, "no two series look alike")
+    }
+}
