@@ -124,13 +124,7 @@ struct AxisModel {
     /// their ticks along an axis `length` pixels long, are at least `gap` apart; the last resort
     /// against overlap when a locator's minimum count does not fit (a very short axis).
     mutating func thin(length: Double, gap: Double, extent: (String) -> Double) {
-        func fits(_ idx: [Int]) -> Bool {
-            for (a, b) in zip(idx, idx.dropFirst()) {
-                let pa = fraction(ticks[a]) * length, pb = fraction(ticks[b]) * length
-                if abs(pb - pa) < (extent(labels[a]) + extent(labels[b])) / 2 + gap { return false }
-            }
-            return true
-        }
+        func fits(_ idx: [Int]) -> Bool { labelsFit(idx, length: length, gap: gap, extent: extent) }
         var k = 1
         var keep = Array(ticks.indices)
         while !fits(keep) && keep.count > 1 {
@@ -141,6 +135,17 @@ struct AxisModel {
             ticks = keep.map { ticks[$0] }
             labels = keep.map { labels[$0] }
         }
+    }
+
+    /// Whether the labels of the ticks at `indices` (all when nil), `extent(label)` pixels long
+    /// and centred on their ticks along an axis `length` pixels long, are at least `gap` apart.
+    func labelsFit(_ indices: [Int]? = nil, length: Double, gap: Double, extent: (String) -> Double) -> Bool {
+        let idx = indices ?? Array(ticks.indices)
+        for (a, b) in zip(idx, idx.dropFirst()) {
+            let pa = fraction(ticks[a]) * length, pb = fraction(ticks[b]) * length
+            if abs(pb - pa) < (extent(labels[a]) + extent(labels[b])) / 2 + gap { return false }
+        }
+        return true
     }
 
     /// Minor tick positions inside the view, without those on a major tick: `AutoMinorLocator`

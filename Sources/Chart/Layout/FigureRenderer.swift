@@ -5,7 +5,7 @@
 // matplotlib's constrained layout in spirit: the room around each plot frame comes from the
 // tick labels, axis labels and titles that are actually there, frames line up across a grid
 // row and column, and ticks are chosen for the frame's real length so labels never overlap
-// (thinned, then rotated, as a last resort). Scales, locators and formatters are the pure
+// (category names slanted 45° when they would collide, thinned as a last resort). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
 // pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
@@ -65,6 +65,7 @@ public final class FigureRenderer {
             for i in layouts.indices {
                 let c = cell(i)
                 let guess = pass == 0 ? Margins(left: 60 * style.ppp, right: 10, top: 20, bottom: 40 * style.ppp) : margins[i]
+                layouts[i].cellHeight = c.height
                 margins[i] = layouts[i].measure(frameWidth: max(10, c.width - guess.left - guess.right),
                                                 frameHeight: max(10, c.height - guess.top - guess.bottom), fonts: fonts)
             }

@@ -26,6 +26,16 @@ struct PanelLayout {
     /// False on the inner panels of shared axes: tick marks stay, tick labels, offset text and
     /// the axis label go (matplotlib's `label_outer`).
     var showsXLabels = true, showsYLabels = true
+    /// The x tick labels' rotation in degrees (counter-clockwise): 0, or 45 when category
+    /// labels would collide side by side (matplotlib's `autofmt_xdate` look: anchored at their
+    /// right end under the tick), each then at most `xLabelWidthLimit` wide (cut with "…").
+    var xLabelRotation = 0.0, xLabelWidthLimit = Double.infinity
+    /// How far the x tick labels reach below the tick marks' ends (their height, or the height
+    /// of the tallest rotated label).
+    var xLabelDepth = 0.0
+    /// The height of the panel's grid cell (frame and margins), which bounds slanted labels the
+    /// same way in every layout pass.
+    var cellHeight = 0.0
     var frame = Rect(x: 0, y: 0, width: 1, height: 1)
     var legend: LegendLayout?
     /// The series made ready for drawing (bars stacked and binned, boxes computed).
@@ -95,9 +105,23 @@ struct PanelLayout {
         if Double(x.ticks.count) * (widest + st.tickFont.size) > frameWidth {
             x.placeTicks(length: frameWidth, labelExtent: (widest + st.tickFont.size) / 3, horizontal: true)
         }
-        x.thin(length: frameWidth, gap: st.tickFont.size / 2) { fonts.measure($0, font: st.tickFont).advance }
+        xLabelRotation = 0
+        xLabelWidthLimit = .infinity
+        let measureX: (String) -> Double = { fonts.measure($0, font: st.tickFont).advance }
+        if case .category = panel.x.scale, showsXLabels, x.ticks.count > 1,
+           !x.labelsFit(length: frameWidth, gap: st.tickFont.size / 2, extent: measureX) {
+            // Category names side by side would collide (and be thinned away): slant them, each
+            // taking a line height and a bit along the axis; thinning remains the last resort.
+            xLabelRotation = 45
+            xLabelWidthLimit = max(6 * st.tickFont.size, 0.25 * max(cellHeight, frameHeight))
+            x.thin(length: frameWidth, gap: st.tickFont.size / 4) { _ in tickHeight * 2.0.squareRoot() }
+        } else {
+            x.thin(length: frameWidth, gap: st.tickFont.size / 2, extent: measureX)
+        }
         y.thin(length: frameHeight, gap: st.tickFont.size / 4) { _ in tickHeight }
-        widest = x.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
+        widest = x.labels.map { min(measureX($0), xLabelWidthLimit) }.max() ?? 0
+        let slant = 0.5 * 2.0.squareRoot()  // sin 45° = cos 45°
+        xLabelDepth = xLabelRotation == 0 ? tickHeight : (widest + tickHeight) * slant
         let yWidest = y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
         var m = Margins()
         if showsYLabels {
@@ -107,7 +131,7 @@ struct PanelLayout {
             m.left = st.tickLength + st.outerPad
         }
         if showsXLabels {
-            m.bottom = st.tickLength + st.tickPad + tickHeight + st.outerPad
+            m.bottom = st.tickLength + st.tickPad + xLabelDepth + st.outerPad
             if panel.x.label?.isEmpty == false { m.bottom += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
             if x.offset != nil { m.bottom += tickHeight }
         } else {
@@ -117,8 +141,13 @@ struct PanelLayout {
         if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
         // The y offset text ("1e8") sits above the frame's top-left corner, under the title.
         if y.offset != nil && showsYLabels { m.top += tickHeight + st.tickPad }
-        // The last x label may overhang the frame by half its width.
-        m.right = max(st.outerPad, showsXLabels ? widest / 2 + 2 : 0)
+        // The last x label may overhang the frame by half its width; slanted labels end at their
+        // ticks and reach left instead, the first one past the frame by what its tick leaves.
+        m.right = max(st.outerPad, showsXLabels && xLabelRotation == 0 ? widest / 2 + 2 : 0)
+        if xLabelRotation != 0, let first = x.ticks.first {
+            let reach = (widest + tickHeight) * slant - x.fraction(first) * frameWidth
+            m.left = max(m.left, reach + st.outerPad)
+        }
         rightExtent = 0
         if var r = y2 {
             r.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)

@@ -42,6 +42,12 @@ extension FigureRenderer {
         for (x, label) in zip(xs, l.x.labels) {
             scene.fill(FigureRenderer.vLine(x, f.maxY + w, f.maxY + w + tl, st.tickWidth), color: theme.spine)
             guard l.showsXLabels else { continue }
+            if l.xLabelRotation != 0 {
+                let fitted = fit(label, font: st.tickFont, width: l.xLabelWidthLimit)
+                scene.text(TextRun(fitted, font: st.tickFont, color: theme.text, at: Point(x.rounded(), f.maxY + w + labelGap),
+                                   horizontal: .right, vertical: .top, rotation: l.xLabelRotation))
+                continue
+            }
             scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(x.rounded(), f.maxY + w + labelGap),
                                horizontal: .center, vertical: .top))
         }
@@ -63,7 +69,7 @@ extension FigureRenderer {
         }
         // Axis labels and title.
         if let label = l.panel.x.label, !label.isEmpty, l.showsXLabels {
-            var y = f.maxY + w + labelGap + tickTextHeight + st.labelPad
+            var y = f.maxY + w + labelGap + l.xLabelDepth + st.labelPad
             if l.x.offset != nil { y += tickTextHeight }
             let fitted = fit(label, font: st.labelFont, width: f.width + 2 * st.tickFont.size)
             scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(f.center.x.rounded(), y.rounded()),
