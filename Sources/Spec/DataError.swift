@@ -41,6 +41,8 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case notATable(String)
         /// No column has the requested name; the payload lists the names there are.
         case noSuchColumn(available: [String])
+        /// A `.npy` array file that Plotline cannot read; the payload says what is wrong with it.
+        case invalidArray(String)
     }
 
     /// What went wrong.
@@ -82,6 +84,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notATable(let what): return "not a table: \(what)"
         case .noSuchColumn(let names):
             return "no such column (columns: \(names.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .invalidArray(let what): return "invalid .npy array: \(what)"
         }
     }
 }
