@@ -1,0 +1,304 @@
+"""Figures from Python: build the figure spec that ``plotline render --spec`` and ``plotline watch`` read.
+
+Design: a ``Figure`` is a thin builder of the versioned JSON figure spec (docs/figure-spec.md,
+schema in docs/figure-spec.schema.json), the one contract between Python and the binary; it
+never draws. Writing a figure writes ``<name>.plot.json`` atomically (temp file + rename); a
+running ``plotline watch`` draws it to ``<name>.png`` and redraws it when the spec or a data
+file it names changes. ``render`` runs ``plotline render --spec`` once instead.
+
+Data replaced every iteration (a histogram of weights, a 2-D array as a heat map, embeddings)
+lives in memory and is written by the figure itself, as ``.npy`` arrays (or CSV for named
+tables), so that an update never mixes two epochs in one frame:
+
+- one in-memory source: ``NAME.npy`` beside ``NAME.plot.json``, replaced in place by one
+  atomic rename per update; the spec is written once. The watcher redraws the spec when its
+  data file is replaced (and, the spec being named like the data file, draws no second figure).
+- several: each update writes the sources that changed to a new generation of files in a
+  hidden folder beside the spec (``.NAME.plot/weights.7.npy``; hidden files are not drawn on
+  their own), then the spec naming exactly those files, renamed last: the spec is the one
+  atomic commit. Each source keeps its last four files (a render that read an older spec still
+  finds its data); an earlier run's files are deleted at the first write.
+
+The spec is rewritten only when its text changes. bench/python/bench_arrays.py measures what an
+update costs the loop (bench/README.md).
+
+Credits: the builder style (a figure of panels, methods per mark) follows matplotlib's
+``subplots`` and Altair; the atomic replace is the usual temp-file-and-rename.
+"""
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+import threading
+
+from .binary import find_binary
+from .panel import Panel
+from .sources import Source
+from .speckeys import SPEC_VERSION
+
+__all__ = ["Figure", "FigureError"]
+
+KEEP_GENERATIONS = 4
+"""In-memory data files kept per source: the current generation and the three before it."""
+
+
+class FigureError(RuntimeError):
+    """``plotline render`` refused a figure; the message is the binary's, naming the spec file and key path."""
+
+
+def _spec_path(path):
+    path = os.fspath(path)
+    if path.endswith(".plot.json"):
+        return os.path.abspath(path)
+    if path.endswith(".json"):
+        raise ValueError(f"{path}: a figure spec's name ends in .plot.json (plotline watch draws NAME.plot.json to NAME.png)")
+    return os.path.abspath(path + ".plot.json")
+
+
+class Figure:
+    """A figure: a grid of panels, each with series, written as a spec for ``plotline``.
+
+    ``Figure("runs/train")`` writes ``runs/train.plot.json``, which ``plotline watch runs``
+    draws to ``runs/train.png`` (``fig.png``). Options are the spec's: ``title``, ``size``
+    (``(width, height)`` or ``"WxH"`` pixels), ``dpi``, ``theme`` (light, dark), ``layout``
+    (``(rows, columns)``, either may be None), ``sharex`` / ``sharey``.
+    """
+
+    def __init__(self, path=None, *, title=None, size=None, dpi=None, theme=None, layout=None, sharex=None,
+                 sharey=None):
+        self.path = _spec_path(path) if path is not None else None
+        self.title, self.dpi, self.theme = title, dpi, theme
+        self.size = list(size) if isinstance(size, (tuple, list)) else size
+        self.layout = tuple(layout) if layout is not None else None
+        if self.layout is not None and len(self.layout) != 2:
+            raise ValueError(f"layout is (rows, columns), found {layout!r}")
+        self.sharex, self.sharey = sharex, sharey
+        self.panels = []
+        self._sources = {}
+        self._generation = None
+        self._written = None
+        self._lock = threading.RLock()
+
+    # Building ---------------------------------------------------------------------------
+
+    def panel(self, title=None, **options):
+        """Add a panel (filled into the grid row by row) and return it; options as ``Panel``."""
+        panel = Panel(self, title, **options)
+        self.panels.append(panel)
+        return panel
+
+    def data(self, name, value):
+        """Name a data source: a file path, or in-memory data that ``update(name=...)`` replaces."""
+        with self._lock:
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", name):
+                raise ValueError(f"a data source name is a word of letters, digits, _ and -, found {name!r}")
+            if name in self._sources:
+                self._sources[name].set(value)
+            else:
+                self._sources[name] = Source(name, value)
+            return name
+
+    def _source_for(self, data, name):
+        """The source a series names: None (the only one), a name, a path, or in-memory data."""
+        if data is None and name is None:
+            if len(self._sources) == 1:
+                return next(iter(self._sources.values()))
+            if not self._sources:
+                raise ValueError("this series names no data: pass a file path, an array or a table")
+            raise ValueError(f"the figure has several data sources ({', '.join(self._sources)}): name one")
+        if data is None:
+            if name not in self._sources:
+                raise KeyError(f"no data source {name!r} (sources: {', '.join(self._sources) or 'none'})")
+            return self._sources[name]
+        if isinstance(data, str) and data in self._sources and name in (None, data):
+            return self._sources[data]
+        if isinstance(data, (str, os.PathLike)):
+            absolute = os.path.abspath(os.fspath(data))
+            for source in self._sources.values():
+                if source.path == absolute:
+                    return source
+            stem = re.sub(r"[^A-Za-z0-9_-]", "_", os.path.basename(absolute).split(".")[0]) or "data"
+            name = name or self._fresh(stem if stem[0].isalpha() or stem[0] == "_" else "d" + stem)
+        else:
+            for source in self._sources.values():
+                if source.value is data and name in (None, source.name):
+                    return source
+            name = name or self._fresh("data")
+        self.data(name, data)
+        return self._sources[name]
+
+    def _fresh(self, stem):
+        if stem not in self._sources:
+            return stem
+        n = 2
+        while f"{stem}{n}" in self._sources:
+            n += 1
+        return f"{stem}{n}"
+
+    # Output -----------------------------------------------------------------------------
+
+    @property
+    def png(self):
+        """The PNG ``plotline watch`` draws this figure to: the spec's path with ``.png``."""
+        if self.path is None:
+            return None
+        return self.path[: -len(".plot.json")] + ".png"
+
+    def _data_folder(self, spec_path):
+        folder, name = os.path.split(spec_path)
+        return os.path.join(folder, "." + name[: -len(".json")])
+
+    def spec(self, paths=None):
+        """The figure spec as a dict (what ``write`` saves as JSON).
+
+        `paths` maps source names to the paths written in the spec; by default file sources
+        get their absolute path and in-memory ones a placeholder (they get files on ``write``).
+        """
+        with self._lock:
+            if not self.panels:
+                raise ValueError("a figure needs at least one panel: add one with figure.panel()")
+            if not self._sources:
+                raise ValueError("a figure needs data: give a series a file path, an array or a table")
+            paths = paths or {}
+            out = {"version": SPEC_VERSION}
+            if self.title is not None:
+                out["title"] = self.title
+            if self.size is not None:
+                out["size"] = self.size
+            if self.dpi is not None:
+                out["dpi"] = self.dpi
+            if self.theme is not None:
+                out["theme"] = self.theme
+            if self.layout is not None:
+                out["layout"] = {k: v for k, v in zip(("rows", "columns"), self.layout) if v is not None}
+            if self.sharex is not None or self.sharey is not None:
+                out["share"] = {k: v for k, v in (("x", self.sharex), ("y", self.sharey)) if v is not None}
+            out["data"] = {name: paths.get(name) or source.path or f"<in memory: {name}>"
+                           for name, source in self._sources.items()}
+            out["panels"] = [p.spec() for p in self.panels]
+            return out
+
+    def write(self, path=None):
+        """Write the in-memory data that changed, then the spec if it changed, atomically; return the spec's path.
+
+        `path` (``NAME`` or ``NAME.plot.json``) sets the figure's path for this and later writes.
+        """
+        with self._lock:
+            if path is not None and _spec_path(path) != self.path:
+                self.path = _spec_path(path)
+                self._written = None
+                for source in self._sources.values():
+                    source.dirty, source.files = source.in_memory, []
+            if self.path is None:
+                raise ValueError("this figure has no path: Figure('runs/name') or figure.write('runs/name')")
+            folder = os.path.dirname(self.path)
+            os.makedirs(folder, exist_ok=True)
+            memory = [s for s in self._sources.values() if s.in_memory]
+            if len(memory) == 1:
+                # One array: NAME.npy beside NAME.plot.json, replaced in place (one file, one
+                # rename); the watcher redraws the spec when it changes.
+                source = memory[0]
+                file = self.path[: -len(".plot.json")] + source.extension
+                if source.dirty or source.files != [file]:
+                    source.write(file)
+                    source.files = [file]
+            elif memory:
+                self._write_generation(memory)
+            paths = {s.name: os.path.relpath(s.files[-1] if s.in_memory else s.path, folder)
+                     for s in self._sources.values()}
+            text = json.dumps(self.spec(paths), indent=1, allow_nan=False) + "\n"
+            if text != self._written:
+                temp = os.path.join(folder, "." + os.path.basename(self.path) + f".{os.getpid()}.tmp")
+                with open(temp, "w", encoding="utf-8") as f:
+                    f.write(text)
+                os.replace(temp, self.path)
+                self._written = text
+            for source in memory:
+                while len(source.files) > KEEP_GENERATIONS:
+                    try:
+                        os.unlink(source.files.pop(0))
+                    except FileNotFoundError:
+                        pass
+            return self.path
+
+    def _write_generation(self, memory):
+        """Several arrays: each changed one to a new generation file in the hidden data folder."""
+        data_folder = self._data_folder(self.path)
+        if self._generation is None:
+            os.makedirs(data_folder, exist_ok=True)
+            self._generation = self._clear_earlier_run(data_folder)
+        changed = [s for s in memory if s.dirty or not s.files]
+        if not changed:
+            return
+        self._generation += 1
+        for source in changed:
+            file = os.path.join(data_folder, f"{source.name}.{self._generation}{source.extension}")
+            source.write(file)
+            source.files.append(file)
+
+    def update(self, **data):
+        """Replace in-memory data sources by name and write the figure: one atomic commit.
+
+        ``fig.update(weights=w, attention=a)`` writes both arrays, then the spec naming them,
+        so the figure ``plotline watch`` draws never mixes an old array with a new one.
+        """
+        with self._lock:
+            for name, value in data.items():
+                if name not in self._sources:
+                    raise KeyError(f"no data source {name!r} (sources: {', '.join(self._sources) or 'none'})")
+                self._sources[name].set(value)
+            return self.write()
+
+    def render(self, png=None, *, binary=None, timeout=120):
+        """Draw the figure once with ``plotline render --spec``; return the PNG's path.
+
+        `png` defaults to ``fig.png`` (a figure without a path is written to a temporary
+        folder first). Raises FigureError with the binary's message when the spec or its data
+        is refused (the message names the spec file and the key path or the data file and line).
+        """
+        with self._lock:
+            if self.path is None:
+                if png is None:
+                    raise ValueError("render(png) needs the PNG's path for a figure without a path")
+                spec = self._temporary()
+            else:
+                spec = self.write()
+            out = os.path.abspath(os.fspath(png)) if png is not None else self.png
+        exe = binary or find_binary()
+        done = subprocess.run([exe, "render", "--spec", spec, "-o", out], capture_output=True, text=True,
+                              timeout=timeout)
+        if done.returncode != 0:
+            raise FigureError(done.stderr.strip() or f"plotline render exited with status {done.returncode}")
+        return out
+
+    def _temporary(self):
+        folder = tempfile.mkdtemp(prefix="plotline-figure-")
+        self.path = os.path.join(folder, "figure.plot.json")
+        try:
+            return self.write()
+        finally:
+            self.path = None
+
+    # Generations ------------------------------------------------------------------------
+
+    @staticmethod
+    def _clear_earlier_run(folder):
+        """Delete an earlier run's data files but its last generation (a render may be reading it); return that number."""
+        found = []
+        for name in os.listdir(folder):
+            match = re.fullmatch(r".+\.(\d+)\.(npy|csv)", name)
+            if match:
+                found.append((int(match.group(1)), name))
+        last = max((g for g, _ in found), default=0)
+        for generation, name in found:
+            if generation < last:
+                try:
+                    os.unlink(os.path.join(folder, name))
+                except FileNotFoundError:
+                    pass
+        return last
+
+    def __repr__(self):
+        return f"<plotline.Figure {self.path or '(no path)'}: {len(self.panels)} panels, sources {list(self._sources)}>"
