@@ -16,8 +16,9 @@ tables), so that an update never mixes two epochs in one frame:
 - several: each update writes the sources that changed to a new generation of files in a
   hidden folder beside the spec (``.NAME.plot/weights.7.npy``; hidden files are not drawn on
   their own), then the spec naming exactly those files, renamed last: the spec is the one
-  atomic commit. Each source keeps its last four files (a render that read an older spec still
-  finds its data); an earlier run's files are deleted at the first write.
+  atomic commit. A replaced file is deleted once it is four generations and a second old (a
+  render that read an older spec still finds its data); an earlier run's files are deleted
+  when the new run starts.
 
 The spec is rewritten only when its text changes. bench/python/bench_arrays.py measures what an
 update costs the loop (bench/README.md).
@@ -32,6 +33,7 @@ import re
 import subprocess
 import tempfile
 import threading
+import time
 
 from .binary import find_binary
 from .panel import Panel
@@ -41,11 +43,25 @@ from .speckeys import SPEC_VERSION
 __all__ = ["Figure", "FigureError"]
 
 KEEP_GENERATIONS = 4
-"""In-memory data files kept per source: the current generation and the three before it."""
+"""In-memory data files kept at least per source: the current generation and the three before it."""
+
+KEEP_SECONDS = 1.0
+"""A replaced data file is also kept until this many seconds after it was replaced (a render
+that read the spec naming it, then lost the processor, still finds it) ..."""
+
+MAX_FILES = 32
+"""... but a source never keeps more files than this (under a thousand updates a second)."""
 
 
 class FigureError(RuntimeError):
     """``plotline render`` refused a figure; the message is the binary's, naming the spec file and key path."""
+
+
+def _unlink(path):
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _spec_path(path):
@@ -78,6 +94,8 @@ class Figure:
         self.panels = []
         self._sources = {}
         self._generation = None
+        self._first_generation = 0
+        self._stale = []
         self._written = None
         self._lock = threading.RLock()
 
@@ -89,8 +107,12 @@ class Figure:
         self.panels.append(panel)
         return panel
 
-    def data(self, name, value):
-        """Name a data source: a file path, or in-memory data that ``update(name=...)`` replaces."""
+    def data(self, name, value, *, delimiter=None, header=None, timestamps=None):
+        """Name a data source: a file path, or in-memory data that ``update(name=...)`` replaces.
+
+        For a file, the spec's read options: ``delimiter`` (one character or "tab"), ``header``
+        (True / False), ``timestamps`` (``{"column": "s" or "ms"}``: numbers read as Unix time).
+        """
         with self._lock:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", name):
                 raise ValueError(f"a data source name is a word of letters, digits, _ and -, found {name!r}")
@@ -98,6 +120,11 @@ class Figure:
                 self._sources[name].set(value)
             else:
                 self._sources[name] = Source(name, value)
+            options = {k: v for k, v in (("delimiter", delimiter), ("header", header), ("timestamps", timestamps))
+                       if v is not None}
+            if options and self._sources[name].in_memory:
+                raise TypeError("delimiter, header and timestamps are read options of a file source")
+            self._sources[name].options = options
             return name
 
     def _source_for(self, data, name):
@@ -175,8 +202,10 @@ class Figure:
                 out["layout"] = {k: v for k, v in zip(("rows", "columns"), self.layout) if v is not None}
             if self.sharex is not None or self.sharey is not None:
                 out["share"] = {k: v for k, v in (("x", self.sharex), ("y", self.sharey)) if v is not None}
-            out["data"] = {name: paths.get(name) or source.path or f"<in memory: {name}>"
-                           for name, source in self._sources.items()}
+            out["data"] = {}
+            for name, source in self._sources.items():
+                path = paths.get(name) or source.path or f"<in memory: {name}>"
+                out["data"][name] = dict(path=path, **source.options) if source.options else path
             out["panels"] = [p.spec() for p in self.panels]
             return out
 
@@ -190,7 +219,7 @@ class Figure:
                 self.path = _spec_path(path)
                 self._written = None
                 for source in self._sources.values():
-                    source.dirty, source.files = source.in_memory, []
+                    source.dirty, source.files, source.times = source.in_memory, [], []
             if self.path is None:
                 raise ValueError("this figure has no path: Figure('runs/name') or figure.write('runs/name')")
             folder = os.path.dirname(self.path)
@@ -203,7 +232,7 @@ class Figure:
                 file = self.path[: -len(".plot.json")] + source.extension
                 if source.dirty or source.files != [file]:
                     source.write(file)
-                    source.files = [file]
+                    source.files, source.times = [file], [time.monotonic()]
             elif memory:
                 self._write_generation(memory)
             paths = {s.name: os.path.relpath(s.files[-1] if s.in_memory else s.path, folder)
@@ -215,20 +244,29 @@ class Figure:
                     f.write(text)
                 os.replace(temp, self.path)
                 self._written = text
-            for source in memory:
-                while len(source.files) > KEEP_GENERATIONS:
-                    try:
-                        os.unlink(source.files.pop(0))
-                    except FileNotFoundError:
-                        pass
+            self._prune(memory)
             return self.path
+
+    def _prune(self, memory):
+        """Delete data files no spec names any more, once they are old enough (see KEEP_SECONDS)."""
+        now = time.monotonic()
+        for source in memory:
+            files, times = source.files, source.times
+            while len(files) > KEEP_GENERATIONS and (len(files) > MAX_FILES or now - times[1] >= KEEP_SECONDS):
+                _unlink(files.pop(0))
+                times.pop(0)
+        if self._stale and self._generation >= self._first_generation + KEEP_GENERATIONS:
+            for path in self._stale:
+                _unlink(path)
+            self._stale = []
 
     def _write_generation(self, memory):
         """Several arrays: each changed one to a new generation file in the hidden data folder."""
         data_folder = self._data_folder(self.path)
         if self._generation is None:
             os.makedirs(data_folder, exist_ok=True)
-            self._generation = self._clear_earlier_run(data_folder)
+            self._generation, self._stale = self._clear_earlier_run(data_folder)
+            self._first_generation = self._generation
         changed = [s for s in memory if s.dirty or not s.files]
         if not changed:
             return
@@ -237,6 +275,7 @@ class Figure:
             file = os.path.join(data_folder, f"{source.name}.{self._generation}{source.extension}")
             source.write(file)
             source.files.append(file)
+            source.times.append(time.monotonic())
 
     def update(self, **data):
         """Replace in-memory data sources by name and write the figure: one atomic commit.
@@ -285,7 +324,10 @@ class Figure:
 
     @staticmethod
     def _clear_earlier_run(folder):
-        """Delete an earlier run's data files but its last generation (a render may be reading it); return that number."""
+        """Delete an earlier run's data files but its last generation (a render may be reading it).
+
+        Returns that generation's number, and its files, to delete a few generations later.
+        """
         found = []
         for name in os.listdir(folder):
             match = re.fullmatch(r".+\.(\d+)\.(npy|csv)", name)
@@ -294,11 +336,8 @@ class Figure:
         last = max((g for g, _ in found), default=0)
         for generation, name in found:
             if generation < last:
-                try:
-                    os.unlink(os.path.join(folder, name))
-                except FileNotFoundError:
-                    pass
-        return last
+                _unlink(os.path.join(folder, name))
+        return last, [os.path.join(folder, name) for generation, name in found if generation == last]
 
     def __repr__(self):
         return f"<plotline.Figure {self.path or '(no path)'}: {len(self.panels)} panels, sources {list(self._sources)}>"

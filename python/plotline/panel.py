@@ -77,6 +77,9 @@ class Panel:
     def add(self, kind, data=None, *, x=None, y=None, name=None, **options):
         """Add series of `kind` (one per column when `y` is a list): the general form of the methods below.
 
+        Options are series keys of the spec (``color``, ``width``, ``dash``, ``marker``, ...);
+        with a list of `y` columns, ``label`` may be a list of as many legend entries.
+
         `data`: a file path, a source name given to ``Figure.data``, or in-memory data (an
         array, a list, a dict of columns, a DataFrame), which the figure writes to a file of its
         own (``name`` names that source for ``Figure.update``). None: the figure's only source.
@@ -91,7 +94,14 @@ class Panel:
         ys = y if isinstance(y, (list, tuple)) else [y]
         if source is not None and source.is_vector and ys == [None] and x is None and kind != "heatmap":
             ys = ["value"]
-        for column in ys:
+        labels = options.pop("label", None)
+        if isinstance(labels, (list, tuple)):
+            if len(labels) != len(ys):
+                raise ValueError(f"{len(labels)} labels for {len(ys)} y columns")
+        else:
+            labels = [labels] * len(ys)
+        for column, label in zip(ys, labels):
+            options["label"] = label
             series = {"data": source.name if source is not None else None, "kind": kind,
                       "x": source.column(x) if source is not None else x,
                       "y": source.column(column) if source is not None else column}

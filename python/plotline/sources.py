@@ -42,6 +42,8 @@ def _shape(value):
     except TypeError:
         raise TypeError(f"expected an array, a table (dict, DataFrame) or a file path, found {type(value).__name__}") from None
     if isinstance(first, (list, tuple)):
+        if first and isinstance(first[0], (list, tuple)):
+            return 3, 0
         return 2, len(first)
     return 1, 1
 
@@ -90,6 +92,8 @@ class Source:
         self.path = None
         self.value = None
         self.files = []  # the files written for it, oldest first
+        self.times = []  # when each was written (time.monotonic())
+        self.options = {}  # a file's read options (delimiter, header, timestamps)
         self.set(value)
 
     def set(self, value):
