@@ -312,6 +312,17 @@ class Figure:
             raise FigureError(done.stderr.strip() or f"plotline render exited with status {done.returncode}")
         return out
 
+    def show(self, **options):
+        """Write the figure and show its PNG live in the notebook (``plotline.show(fig.png)``).
+
+        Needs a running ``plotline watch`` on a folder holding the spec (``plotline.watch``);
+        returns what ``plotline.show`` returns.
+        """
+        from .show import show
+
+        self.write()
+        return show(self.png, **options)
+
     def _temporary(self):
         folder = tempfile.mkdtemp(prefix="plotline-figure-")
         self.path = os.path.join(folder, "figure.plot.json")
