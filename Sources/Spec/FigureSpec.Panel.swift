@@ -42,6 +42,9 @@ extension FigureSpec {
 
         static let keys = ["title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series"]
 
+        /// The grid strings: the one axis whose ticks the grid follows, or both.
+        static let gridChoices: KeyValuePairs<String, GridAxis> = ["x": .x, "y": .y, "both": .both]
+
         /// The legend strings, in matplotlib's `loc` words.
         static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
             "best": .best, "upper right": .upperRight, "upper left": .upperLeft, "lower left": .lowerLeft,
@@ -62,7 +65,7 @@ extension FigureSpec {
                 case .bool(let on): panel.grid = on
                 case .string:
                     panel.grid = true
-                    panel.gridAxis = try grid.choice(GridAxis.allCases.map { ($0.rawValue, $0) })
+                    panel.gridAxis = try grid.choice(gridChoices)
                 default: throw grid.wrongType("true, false, \"x\" or \"y\"")
                 }
             }

@@ -120,7 +120,7 @@ public enum FigureSpecSchema {
             "title": text("the panel title"),
             "x": ref("axis"), "y": ref("axis"), "y2": ref("axis"),
             "grid": oneOf("the major grid, or the one axis whose ticks it follows (default true)",
-                          [object(["type": "boolean"]), object(["enum": strings(GridAxis.allCases.map(\.rawValue))])]),
+                          [object(["type": "boolean"]), object(["enum": strings(FigureSpec.Panel.gridChoices.map(\.key))])]),
             "minor_grid": flag("also a minor grid (default false)"),
             "legend": choice(FigureSpec.Panel.legendChoices.map(\.key), "where the legend goes (default best)"),
             "group": oneOf("bar series side by side sharing this fraction of a slot (true = 0.8)",
