@@ -231,3 +231,33 @@ def test_tables_in_memory_keep_their_column_names(tmp_path, plotline_bin):
     frame = pandas.DataFrame({"loss": [1.0, 0.5, 0.25]}, index=pandas.Index([10, 20, 30], name="step"))
     fig.update(counts=frame)
     assert open(tmp_path / "table.csv").read() == "step,loss\n10,1.0\n20,0.5\n30,0.25\n"
+
+
+def wait_for(condition, timeout=20.0):
+    import time
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    return condition()
+
+
+def test_watch_redraws_a_figure_whose_array_is_replaced(tmp_path, plotline_bin):
+    """One array: NAME.npy replaced in place, the spec untouched; the watcher redraws NAME.png, and only it."""
+    watcher = plotline.watch(tmp_path, debounce=50)
+    try:
+        fig = plotline.Figure(tmp_path / "weights", layout=(1, 2))
+        fig.panel("histogram").histogram(list(range(10)), name="w", bins=5)
+        fig.panel("line").line("w")
+        fig.write()
+        first = wait_for(lambda: (s := plotline.read_status(fig.png)) and s.rows == 10 and s)
+        assert first and first.ok, f"first render; watcher log:\n{watcher.log_tail()}"
+        for n in (20, 30, 40):
+            fig.update(w=[float(k % 7) for k in range(n)])
+            status = wait_for(lambda: (s := plotline.read_status(fig.png)) and s.rows == n and s)
+            assert status and status.ok and status.version > first.version, f"redrawn for {n} rows:\n{watcher.log_tail()}"
+        assert sorted(p for p in os.listdir(tmp_path) if p.endswith(".png")) == ["weights.png"], "no second figure of weights.npy"
+    finally:
+        watcher.stop()
