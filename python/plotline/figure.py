@@ -20,7 +20,9 @@ tables), so that an update never mixes two epochs in one frame:
   render that read an older spec still finds its data); an earlier run's files are deleted
   when the new run starts.
 
-The spec is rewritten only when its text changes. bench/python/bench_arrays.py measures what an
+The spec is rewritten only when its text changes. ``update`` copies the new arrays and hands
+the commit to one background thread (``writer``), so the loop pays for a memory copy, not for
+the disk; updates that queue up are merged, newest array first. bench/python/bench_arrays.py measures what an
 update costs the loop (bench/README.md).
 
 Credits: the builder style (a figure of panels, methods per mark) follows matplotlib's
@@ -37,7 +39,8 @@ import time
 
 from .binary import find_binary
 from .panel import Panel
-from .sources import Source
+from . import writer
+from .sources import Source, write_chunks
 from .speckeys import SPEC_VERSION
 
 __all__ = ["Figure", "FigureError"]
@@ -97,7 +100,10 @@ class Figure:
         self._first_generation = 0
         self._stale = []
         self._written = None
-        self._lock = threading.RLock()
+        self._pending = {}  # source name -> (extension, file chunks) not yet written
+        self._error = None  # a background write's failure, raised by the next call
+        self._lock = threading.RLock()  # the figure's state; held only briefly
+        self._io = threading.Lock()  # one commit at a time; file I/O happens under it alone
 
     # Building ---------------------------------------------------------------------------
 
@@ -212,7 +218,9 @@ class Figure:
     def write(self, path=None):
         """Write the in-memory data that changed, then the spec if it changed, atomically; return the spec's path.
 
-        `path` (``NAME`` or ``NAME.plot.json``) sets the figure's path for this and later writes.
+        Synchronous: the files are in place when it returns (``update`` queues the same work
+        for a background thread). `path` (``NAME`` or ``NAME.plot.json``) sets the figure's
+        path for this and later writes.
         """
         with self._lock:
             if path is not None and _spec_path(path) != self.path:
@@ -222,73 +230,129 @@ class Figure:
                     source.dirty, source.files, source.times = source.in_memory, [], []
             if self.path is None:
                 raise ValueError("this figure has no path: Figure('runs/name') or figure.write('runs/name')")
-            folder = os.path.dirname(self.path)
-            os.makedirs(folder, exist_ok=True)
-            memory = [s for s in self._sources.values() if s.in_memory]
-            if len(memory) == 1:
-                # One array: NAME.npy beside NAME.plot.json, replaced in place (one file, one
-                # rename); the watcher redraws the spec when it changes.
-                source = memory[0]
-                file = self.path[: -len(".plot.json")] + source.extension
-                if source.dirty or source.files != [file]:
-                    source.write(file)
-                    source.files, source.times = [file], [time.monotonic()]
-            elif memory:
-                self._write_generation(memory)
-            paths = {s.name: os.path.relpath(s.files[-1] if s.in_memory else s.path, folder)
-                     for s in self._sources.values()}
-            text = json.dumps(self.spec(paths), indent=1, allow_nan=False) + "\n"
-            if text != self._written:
-                temp = os.path.join(folder, "." + os.path.basename(self.path) + f".{os.getpid()}.tmp")
-                with open(temp, "w", encoding="utf-8") as f:
-                    f.write(text)
-                os.replace(temp, self.path)
-                self._written = text
-            self._prune(memory)
-            return self.path
+            self._encode_dirty()
+        self._commit()
+        return self.path
 
-    def _prune(self, memory):
-        """Delete data files no spec names any more, once they are old enough (see KEEP_SECONDS)."""
-        now = time.monotonic()
-        for source in memory:
-            files, times = source.files, source.times
-            while len(files) > KEEP_GENERATIONS and (len(files) > MAX_FILES or now - times[1] >= KEEP_SECONDS):
-                _unlink(files.pop(0))
-                times.pop(0)
-        if self._stale and self._generation >= self._first_generation + KEEP_GENERATIONS:
-            for path in self._stale:
-                _unlink(path)
-            self._stale = []
-
-    def _write_generation(self, memory):
-        """Several arrays: each changed one to a new generation file in the hidden data folder."""
-        data_folder = self._data_folder(self.path)
-        if self._generation is None:
-            os.makedirs(data_folder, exist_ok=True)
-            self._generation, self._stale = self._clear_earlier_run(data_folder)
-            self._first_generation = self._generation
-        changed = [s for s in memory if s.dirty or not s.files]
-        if not changed:
-            return
-        self._generation += 1
-        for source in changed:
-            file = os.path.join(data_folder, f"{source.name}.{self._generation}{source.extension}")
-            source.write(file)
-            source.files.append(file)
-            source.times.append(time.monotonic())
-
-    def update(self, **data):
+    def update(self, wait=False, **data):
         """Replace in-memory data sources by name and write the figure: one atomic commit.
 
-        ``fig.update(weights=w, attention=a)`` writes both arrays, then the spec naming them,
-        so the figure ``plotline watch`` draws never mixes an old array with a new one.
+        ``fig.update(weights=w, attention=a)`` copies the arrays and returns; a background
+        thread writes both, then the spec naming them, so the figure ``plotline watch`` draws
+        never mixes an old array with a new one, and the loop never waits for the disk. Updates
+        faster than the disk are merged (the newest array wins). ``wait=True`` writes before
+        returning; ``flush()`` waits for what is queued. An error of a background write is
+        raised by the next call.
         """
         with self._lock:
+            self._raise_error()
             for name, value in data.items():
                 if name not in self._sources:
                     raise KeyError(f"no data source {name!r} (sources: {', '.join(self._sources) or 'none'})")
                 self._sources[name].set(value)
-            return self.write()
+            if self.path is None:
+                raise ValueError("this figure has no path: Figure('runs/name') or figure.write('runs/name')")
+            self._encode_dirty()
+        if wait:
+            self._commit()
+        else:
+            writer.submit(self)
+        return self.path
+
+    def flush(self):
+        """Wait until every queued update is written; raise the error of one that failed."""
+        self._commit()
+        with self._lock:
+            self._raise_error()
+
+    def _raise_error(self):
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+
+    def _encode_dirty(self):
+        """Copy the bytes of every in-memory source changed since its last encoding (lock held)."""
+        for source in self._sources.values():
+            if source.in_memory and (source.dirty or (not source.files and source.name not in self._pending)):
+                self._pending[source.name] = (source.extension, source.encode())
+
+    def _commit_in_background(self):
+        try:
+            self._commit()
+        except BaseException as error:  # raised by the next update / flush
+            with self._lock:
+                self._error = error
+
+    def _commit(self):
+        """Write the pending data files, then the spec, then delete old files (one commit at a time)."""
+        with self._io:
+            with self._lock:
+                pending, self._pending = self._pending, {}
+                if self.path is None:
+                    return
+                folder = os.path.dirname(self.path)
+                writes, text = self._plan(pending, folder)
+                unchanged = text == self._written
+            if writes or not unchanged:
+                os.makedirs(folder, exist_ok=True)
+            for file, chunks in writes:
+                write_chunks(file, chunks)
+            if not unchanged:
+                write_chunks(self.path, [text.encode("utf-8")])
+            with self._lock:
+                self._written = text
+                doomed = self._doomed()
+            for file in doomed:
+                _unlink(file)
+
+    def _plan(self, pending, folder):
+        """The data files to write for `pending` and the spec text naming them (lock held).
+
+        One in-memory source: NAME.npy beside NAME.plot.json, replaced in place (one file, one
+        rename; the watcher redraws the spec when it changes). Several: a new generation of
+        files in the hidden data folder for the sources that changed.
+        """
+        memory = [s for s in self._sources.values() if s.in_memory]
+        writes = []
+        now = time.monotonic()
+        if len(memory) == 1:
+            source = memory[0]
+            file = self.path[: -len(".plot.json")] + source.extension
+            if source.name in pending:
+                writes.append((file, pending[source.name][1]))
+                source.files, source.times = [file], [now]
+        elif memory:
+            data_folder = self._data_folder(self.path)
+            if self._generation is None:
+                os.makedirs(data_folder, exist_ok=True)
+                self._generation, self._stale = self._clear_earlier_run(data_folder)
+                self._first_generation = self._generation
+            changed = [s for s in memory if s.name in pending]
+            if changed:
+                self._generation += 1
+            for source in changed:
+                extension, chunks = pending[source.name]
+                file = os.path.join(data_folder, f"{source.name}.{self._generation}{extension}")
+                writes.append((file, chunks))
+                source.files.append(file)
+                source.times.append(now)
+        paths = {s.name: os.path.relpath(s.files[-1] if s.in_memory else s.path, folder)
+                 for s in self._sources.values()}
+        return writes, json.dumps(self.spec(paths), indent=1, allow_nan=False) + "\n"
+
+    def _doomed(self):
+        """Data files no spec names any more that are old enough to delete (see KEEP_SECONDS; lock held)."""
+        now = time.monotonic()
+        out = []
+        for source in self._sources.values():
+            files, times = source.files, source.times
+            while len(files) > KEEP_GENERATIONS and (len(files) > MAX_FILES or now - times[1] >= KEEP_SECONDS):
+                out.append(files.pop(0))
+                times.pop(0)
+        if self._stale and self._generation >= self._first_generation + KEEP_GENERATIONS:
+            out += self._stale
+            self._stale = []
+        return out
 
     def render(self, png=None, *, binary=None, timeout=120):
         """Draw the figure once with ``plotline render --spec``; return the PNG's path.

@@ -18,9 +18,9 @@ import math
 import os
 import sys
 
-from .npy import _temp_path, write_array
+from .npy import _temp_path, npy_bytes
 
-__all__ = ["Source"]
+__all__ = ["Source", "write_chunks"]
 
 
 def _is_table(value):
@@ -138,14 +138,28 @@ class Source:
     def is_matrix(self):
         return self.in_memory and self.ndim == 2
 
-    def write(self, path):
-        """Write the in-memory data to `path` (extension ``self.extension``), atomically."""
+    def encode(self):
+        """The in-memory data's file bytes as a list of chunks, copied (the caller may change its array next)."""
         self.dirty = False
         if self.extension == ".npy":
-            write_array(path, self.value)
-            return
+            header, data = npy_bytes(self.value)
+            return [header, bytes(data)]
         text, _ = _table_text(self.value)
-        temp = _temp_path(path)
-        with open(temp, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(temp, path)
+        return [text.encode("utf-8")]
+
+
+def write_chunks(path, chunks):
+    """Write `chunks` to `path` atomically: a hidden temp file beside it, renamed over it."""
+    temp = _temp_path(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
+    try:
+        for chunk in chunks:
+            view = memoryview(chunk)
+            while len(view):
+                view = view[os.write(fd, view):]
+    except BaseException:
+        os.close(fd)
+        os.unlink(temp)
+        raise
+    os.close(fd)
+    os.replace(temp, path)

@@ -74,7 +74,7 @@ def test_one_array_is_one_file_replaced_in_place(tmp_path, plotline_bin):
     spec = fig.write()
     assert json.loads(open(spec).read())["data"] == {"w": "weights.npy"}
     before = os.stat(spec)
-    fig.update(w=[2.0, 3.0, 4.0, 5.0])
+    fig.update(w=[2.0, 3.0, 4.0, 5.0], wait=True)
     after = os.stat(spec)
     assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns), "the spec is not rewritten"
     assert sorted(os.listdir(tmp_path)) == ["weights.npy", "weights.plot.json"]
@@ -122,6 +122,7 @@ def test_several_arrays_commit_together_so_no_frame_mixes_epochs(tmp_path):
         w, a = epoch_arrays(epoch)
         fig.update(w=w, a=a)
         time.sleep(0.001)  # the rest of a training step
+    fig.flush()
     stop.set()
     thread.join()
     assert not problems, problems[:3]
@@ -138,7 +139,7 @@ def test_an_unchanged_array_is_not_written_again(tmp_path, monkeypatch):
     fig.panel().heatmap([[1.0, 2.0], [3.0, 4.0]], name="big")
     fig.write()
     for k in range(6):
-        fig.update(w=[float(k), 1.0])
+        fig.update(w=[float(k), 1.0], wait=True)
     names = sorted(os.listdir(tmp_path / ".two.plot"))
     assert names == ["big.1.npy", "w.4.npy", "w.5.npy", "w.6.npy", "w.7.npy"], names
 
@@ -150,13 +151,13 @@ def test_a_rerun_starts_after_the_earlier_runs_files(tmp_path, monkeypatch):
         fig.panel().histogram([1.0], name="w")
         fig.panel().histogram([2.0], name="v")
         for _ in range(3):
-            fig.update(w=[1.0, 2.0])
+            fig.update(w=[1.0, 2.0], wait=True)
         if run == 0:
             assert sorted(os.listdir(tmp_path / ".f.plot")) == ["v.1.npy", "w.1.npy", "w.2.npy", "w.3.npy"]
     names = sorted(os.listdir(tmp_path / ".f.plot"))
     assert names == ["v.4.npy", "w.3.npy", "w.4.npy", "w.5.npy", "w.6.npy"], "the earlier run's last files stay a while"
     for _ in range(2):
-        fig.update(w=[1.0, 2.0])
+        fig.update(w=[1.0, 2.0], wait=True)
     names = sorted(os.listdir(tmp_path / ".f.plot"))
     assert names == ["v.4.npy", "w.5.npy", "w.6.npy", "w.7.npy", "w.8.npy"], names
 
@@ -229,7 +230,7 @@ def test_tables_in_memory_keep_their_column_names(tmp_path, plotline_bin):
         except ImportError:
             return
     frame = pandas.DataFrame({"loss": [1.0, 0.5, 0.25]}, index=pandas.Index([10, 20, 30], name="step"))
-    fig.update(counts=frame)
+    fig.update(counts=frame, wait=True)
     assert open(tmp_path / "table.csv").read() == "step,loss\n10,1.0\n20,0.5\n30,0.25\n"
 
 
@@ -261,3 +262,32 @@ def test_watch_redraws_a_figure_whose_array_is_replaced(tmp_path, plotline_bin):
         assert sorted(p for p in os.listdir(tmp_path) if p.endswith(".png")) == ["weights.png"], "no second figure of weights.npy"
     finally:
         watcher.stop()
+
+
+def test_update_returns_before_the_disk_and_flush_waits(tmp_path):
+    """update() copies the array and queues the write: changing the array afterwards changes nothing."""
+    fig = plotline.Figure(tmp_path / "queued")
+    values = [1.0, 2.0, 3.0]
+    fig.panel().histogram(values, name="v")
+    fig.write()
+    values[0] = 99.0
+    fig.update(v=values)
+    values[1] = -5.0  # the caller reuses its buffer at once
+    fig.flush()
+    raw = (tmp_path / "queued.npy").read_bytes()
+    header = 10 + int.from_bytes(raw[8:10], "little")
+    assert list(memoryview(raw[header:]).cast("d")) == [99.0, 2.0, 3.0]
+
+
+def test_a_failed_background_write_is_raised_by_the_next_call(tmp_path):
+    fig = plotline.Figure(tmp_path / "sub" / "f")
+    fig.panel().histogram([1.0], name="v")
+    fig.write()
+    for name in os.listdir(tmp_path / "sub"):
+        os.unlink(tmp_path / "sub" / name)
+    os.rmdir(tmp_path / "sub")
+    (tmp_path / "sub").write_text("a file where the figure's folder was")
+    fig.update(v=[2.0])
+    with pytest.raises(OSError):
+        fig.flush()
+    fig.flush()  # reported once
