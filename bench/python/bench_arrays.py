@@ -5,8 +5,9 @@ Starts an ipykernel through jupyter_client and, inside it, `plotline watch` on a
 (so renders compete with the loop for the two cores, as in a notebook), then builds figures
 with the Python figure API and replaces their arrays from a loop: one ``Figure.update`` per
 step, between steps about 20 ms of CPU-bound work (a training step; no sleep). It times every
-update call with perf_counter_ns: the .npy encoding and write, the atomic rename, and for the
-two-array figure the spec commit and the pruning of old generations.
+update call with perf_counter_ns: what the loop pays (encoding and copying the array, queueing
+the commit for the figure writer thread), and with ``wait=True`` the whole commit in the loop's
+thread (.npy write and rename; for two arrays the spec commit and pruning).
 
     PLOTLINE_BIN=.build/release/plotline python3 bench/python/bench_arrays.py [--updates 150] [--no-numpy]
 
@@ -49,15 +50,16 @@ def q(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(p * len(values)))]
 
-def run(figure, make, n):
+def run(figure, make, n, wait=False):
     inputs = [make(k) for k in range(8)]  # made before timing: the data is the loop's own
     costs = []
     for k in range(n):
         data = inputs[k % 8]
         t = time.perf_counter_ns()
-        figure.update(**data)
+        figure.update(wait=wait, **data)
         costs.append((time.perf_counter_ns() - t) / 1e6)
         x = sum(range(600_000))  # a training step, about 20 ms of CPU, no sleep
+    figure.flush()
     return [statistics.median(costs), q(costs, 0.9), q(costs, 0.99), max(costs), len(costs)]
 
 result = {{}}
@@ -81,6 +83,8 @@ both.panel("weights").histogram(vector(0), name="w", bins=50)
 both.panel("activations").heatmap(matrix(0), name="a")
 both.write()
 result["both"] = run(both, lambda k: {{"w": vector(k), "a": matrix(k)}}, {updates})
+result["hist_wait"] = run(hist, lambda k: {{"w": vector(k)}}, {updates}, wait=True)
+result["heat_wait"] = run(heat, lambda k: {{"a": matrix(k)}}, {updates}, wait=True)
 
 def floor(n):
     # The same 80 KB with no plotline code: open, write, close, rename (what the file system costs now).
@@ -138,6 +142,8 @@ def main():
         ("heat map of 256×256 float64 (one .npy)", result["heat"]),
         ("scatter of 10^4 × 2 embeddings (one .npy)", result["emb"]),
         ("both arrays of one figure (two .npy + spec commit)", result["both"]),
+        ("histogram of 10^4, wait=True (written before returning)", result["hist_wait"]),
+        ("heat map of 256×256, wait=True", result["heat_wait"]),
         ("reference: 80 KB written and renamed, no plotline code", result["floor"]),
         ("reference: the 10^4 values as CSV text (csv module)", result["csv"]),
     ]

@@ -94,10 +94,18 @@ def _from_python(value):
             for i, r in enumerate(rows):
                 if len(r) != width:
                     raise ValueError(f"a 2-D list needs rows of equal length: row 0 has {width}, row {i} has {len(r)}")
-            packed = _array.array("d", (_number(v) for r in rows for v in r))
+            packed = _array.array("d")
+            try:
+                for r in rows:  # C speed for rows of plain floats
+                    packed.extend(r if isinstance(r, list) else list(r))
+            except TypeError:  # ints, None, numbers of other types: one by one
+                packed = _array.array("d", (_number(v) for r in rows for v in r))
             shape = (len(rows), width)
         else:
-            packed = _array.array("d", (_number(v) for v in rows))
+            try:
+                packed = _array.array("d", rows)
+            except TypeError:
+                packed = _array.array("d", (_number(v) for v in rows))
             shape = (len(rows),)
         descr = "<f8"
     if sys.byteorder == "big" and packed.itemsize > 1:
