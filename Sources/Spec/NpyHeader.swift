@@ -164,9 +164,3 @@ struct NpyHeader: Sendable, Equatable {
         }
     }
 }
-
-/// A problem with a `.npy` file's structure, as a message (placed in a `DataError` by `NpyReader`).
-struct NpyFormatError: Error, Equatable {
-    let message: String
-    init(_ message: String) { self.message = message }
-}
