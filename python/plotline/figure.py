@@ -29,9 +29,11 @@ Credits: the builder style (a figure of panels, methods per mark) follows matplo
 ``subplots`` and Altair; the atomic replace is the usual temp-file-and-rename.
 """
 
+import atexit
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -100,6 +102,7 @@ class Figure:
         self._first_generation = 0
         self._stale = []
         self._written = None
+        self._temp_folder = None
         self._pending = {}  # source name -> (extension, file chunks) not yet written
         self._error = None  # a background write's failure, raised by the next call
         self._lock = threading.RLock()  # the figure's state; held only briefly
@@ -388,8 +391,11 @@ class Figure:
         return show(self.png, **options)
 
     def _temporary(self):
-        folder = tempfile.mkdtemp(prefix="plotline-figure-")
-        self.path = os.path.join(folder, "figure.plot.json")
+        """Write a figure without a path into its own temporary folder (one per figure, reused)."""
+        if self._temp_folder is None:
+            self._temp_folder = tempfile.mkdtemp(prefix="plotline-figure-")
+            atexit.register(shutil.rmtree, self._temp_folder, True)
+        self.path = os.path.join(self._temp_folder, "figure.plot.json")
         try:
             return self.write()
         finally:

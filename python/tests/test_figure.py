@@ -291,3 +291,14 @@ def test_a_failed_background_write_is_raised_by_the_next_call(tmp_path):
     with pytest.raises(OSError):
         fig.flush()
     fig.flush()  # reported once
+
+
+def test_a_figure_without_a_path_renders_from_a_temporary_folder(tmp_path, plotline_bin):
+    fig = plotline.Figure(title="in memory")
+    fig.panel().line([3.0, 1.0, 2.0], name="v")
+    out = fig.render(tmp_path / "a.png", binary=plotline_bin)
+    assert out == str(tmp_path / "a.png") and fig.path is None
+    fig.data("v", [1.0, 2.0, 3.0, 4.0])
+    fig.render(tmp_path / "b.png", binary=plotline_bin)
+    assert (tmp_path / "a.png").read_bytes() != (tmp_path / "b.png").read_bytes(), "the new data is drawn"
+    assert sorted(os.listdir(tmp_path)) == ["a.png", "b.png"]
