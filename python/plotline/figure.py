@@ -22,8 +22,9 @@ tables), so that an update never mixes two epochs in one frame:
 
 The spec is rewritten only when its text changes. ``update`` copies the new arrays and hands
 the commit to one background thread (``writer``), so the loop pays for a memory copy, not for
-the disk; updates that queue up are merged, newest array first. bench/python/bench_arrays.py measures what an
-update costs the loop (bench/README.md).
+the disk (0.16 ms for 10^4 float64 values under load, against 7 ms for writing them in the
+loop's thread: bench/python/bench_arrays.py, bench/README.md); updates that queue up are
+merged, newest array first.
 
 Credits: the builder style (a figure of panels, methods per mark) follows matplotlib's
 ``subplots`` and Altair; the atomic replace is the usual temp-file-and-rename.
@@ -39,9 +40,9 @@ import tempfile
 import threading
 import time
 
+from . import writer
 from .binary import find_binary
 from .panel import Panel
-from . import writer
 from .sources import Source, write_chunks
 from .speckeys import SPEC_VERSION
 
