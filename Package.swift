@@ -100,7 +100,7 @@ let package = Package(
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "ServeTests", dependencies: ["Service", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "Spec", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]
 )

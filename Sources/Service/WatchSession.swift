@@ -56,11 +56,11 @@ public final class WatchSession: Sendable {
     /// True for a `*.plot.json` spec.
     public static func isSpec(_ path: String) -> Bool { path.lowercased().hasSuffix(".plot.json") }
 
-    /// True for a data file: .csv, .tsv, .jsonl, .ndjson or .json (not a spec, not a sidecar).
+    /// True for a data file: .csv, .tsv, .jsonl, .ndjson, .json or .npy (not a spec, not a sidecar).
     public static func isData(_ path: String) -> Bool {
         let lower = path.lowercased()
         if isSpec(lower) || lower.hasSuffix(".png.json") { return false }
-        return [".csv", ".tsv", ".jsonl", ".ndjson", ".json"].contains { lower.hasSuffix($0) }
+        return [".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".npy"].contains { lower.hasSuffix($0) }
     }
 
     /// The PNG an input draws to: `<name>.png` in the output folder (keeping the input's
@@ -209,7 +209,7 @@ public final class WatchSession: Sendable {
     /// A data file's default figure and row count; runs on the render thread.
     func dataFigure(_ path: String) throws -> (Figure, Int) {
         let table: DataTable
-        if path.lowercased().hasSuffix(".json") {
+        if path.lowercased().hasSuffix(".json") || path.lowercased().hasSuffix(".npy") {  // replaced whole, read whole
             table = try TableReader.read(path: path)
         } else {
             var reader = state.withLock { $0.readers.removeValue(forKey: path) } ?? IncrementalTableReader(path: path)

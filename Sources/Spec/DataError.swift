@@ -43,6 +43,8 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case noSuchColumn(available: [String])
         /// A column to split by has more distinct values than a figure can tell apart.
         case tooManyGroups(found: Int, limit: Int)
+        /// A `.npy` array file that Plotline cannot read; the payload says what is wrong with it.
+        case invalidArray(String)
     }
 
     /// What went wrong.
@@ -86,6 +88,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
             return "no such column (columns: \(names.map { "'\($0)'" }.joined(separator: ", ")))"
         case .tooManyGroups(let found, let limit):
             return "\(found > limit ? "more than \(limit)" : "\(found)") distinct values to split by; a figure tells at most \(limit) groups apart (choose a column with fewer values)"
+        case .invalidArray(let what): return "invalid .npy array: \(what)"
         }
     }
 }

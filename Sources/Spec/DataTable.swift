@@ -6,6 +6,9 @@ public struct DataTable: Sendable, Equatable {
     public private(set) var columns: [Column]
     /// The number of rows.
     public private(set) var rowCount: Int
+    /// True for a 2-D array (a `.npy` file): its columns are the matrix's columns `0` … `c−1`,
+    /// which a heat map with `"matrix": true` draws whole on numeric axes.
+    public var isMatrix = false
 
     /// Creates a table; every column must have `rowCount` values (a programming error otherwise).
     public init(source: String, columns: [Column], rowCount: Int? = nil) {

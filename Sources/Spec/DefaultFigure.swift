@@ -34,6 +34,7 @@ public enum DefaultFigure {
 
     /// The default figure for `table` under `options`.
     public static func make(_ table: DataTable, options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
+        if drawsMatrix(table, options) { return try matrixFigure(table, options) }
         let loc = DataLocation(source: table.source, line: nil, keyPath: nil)
         let xName = try chooseX(table, options, loc)
         var xValues: [Double]

@@ -233,6 +233,7 @@ extension FigureSpec {
                            error: try optional(series.error, "error"), value: try optional(series.value, "value"),
                            labels: try optional(series.labels, "labels"))
         for (i, name) in (series.columns ?? []).enumerated() { found.columns.append(try column(name, "columns[\(i)]")) }
+        if series.matrix == true { found.columns = table.columns }
         switch series.kind ?? .line {
         case .histogram:
             let horizontal = series.orientation == .horizontal || series.y == nil

@@ -6,6 +6,9 @@ extension FigureSpec {
     /// `value`: one cell per table row, as a pivot table; a repeated cell keeps its last value,
     /// a cell no row names is NaN, drawn transparent).
     ///
+    /// With `"matrix": true` every column of the table is a matrix column, in table order, on
+    /// numeric axes (a 2-D array drawn as `imshow(a)`).
+    ///
     /// Long-form rows and columns are the distinct values of `y` and `x`: sorted numbers, or text
     /// in order of first appearance. The panel's axes become category axes of these levels, so
     /// cell (i, j), drawn at x = j, y = i, is labelled with its column and row.
@@ -17,23 +20,25 @@ extension FigureSpec {
             self.series = series; self.found = found
         }
 
-        /// The x axis' levels: the column names (wide) or the distinct x values (long).
+        /// The x axis' levels: the column names (wide) or the distinct x values (long); nil for a
+        /// whole matrix, whose axes are numeric (cell (i, j) at x = j, y = i).
         var columnLevels: [String]? {
+            if series.matrix == true { return nil }
             if let names = series.columns { return names }
             return found.x.map { HeatmapCells.levels($0).levels }
         }
 
         /// The y axis' levels: nil in wide form (row numbers), the distinct y values in long form.
         var rowLevels: [String]? {
-            series.columns == nil ? found.y.map { HeatmapCells.levels($0).levels } : nil
+            series.columns == nil && series.matrix != true ? found.y.map { HeatmapCells.levels($0).levels } : nil
         }
 
         /// The matrix, top row first; numeric columns are required (errors at `path`).
         func matrix(spec: FigureSpec, path: String) throws(SpecError) -> [[Double]] {
-            if series.columns != nil {
+            if series.columns != nil || series.matrix == true {
                 var columns: [[Double]] = []
                 for (j, column) in found.columns.enumerated() {
-                    columns.append(try spec.numbers(column, of: found, path: path + ".columns[\(j)]"))
+                    columns.append(try spec.numbers(column, of: found, path: path + (series.matrix == true ? ".matrix" : ".columns[\(j)]")))
                 }
                 return (0..<found.table.rowCount).map { r in columns.map { r < $0.count ? $0[r] : .nan } }
             }

@@ -42,6 +42,9 @@ extension FigureSpec {
 
         static let keys = ["title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series"]
 
+        /// The grid strings: the one axis whose ticks the grid follows, or both.
+        static let gridChoices: KeyValuePairs<String, GridAxis> = ["x": .x, "y": .y, "both": .both]
+
         /// The legend strings, in matplotlib's `loc` words.
         static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
             "best": .best, "upper right": .upperRight, "upper left": .upperLeft, "lower left": .lowerLeft,
@@ -62,7 +65,7 @@ extension FigureSpec {
                 case .bool(let on): panel.grid = on
                 case .string:
                     panel.grid = true
-                    panel.gridAxis = try grid.choice(["x": GridAxis.x, "y": .y, "both": .both])
+                    panel.gridAxis = try grid.choice(gridChoices)
                 default: throw grid.wrongType("true, false, \"x\" or \"y\"")
                 }
             }
@@ -101,7 +104,7 @@ extension FigureSpec {
             let axisNode = FigureSpecNode(value: first.value, path: node.path(member: "axis"), source: node.source)
             if found.count > 1 { throw axisNode.error(.duplicateKey) }
             if case .null = first.value { return (.left, node) }
-            let side = try axisNode.choice(["left": YAxisSide.left, "right": .right])
+            let side = try axisNode.choice(YAxisSide.allCases.map { ($0.rawValue, $0) })
             return (side, FigureSpecNode(value: .object(members.filter { $0.key != "axis" }), path: node.path, source: node.source))
         }
     }
@@ -137,8 +140,7 @@ extension FigureSpec {
             let object = try node.object(keys: keys)
             var axis = Axis()
             axis.label = try object.optional("label")?.string()
-            axis.scale = try object.optional("scale")?.choice(
-                ["linear": Scale.linear, "log": .log, "symlog": .symlog, "time": .time, "category": .category])
+            axis.scale = try object.optional("scale")?.choice(Scale.allCases.map { ($0.rawValue, $0) })
             if let t = object.optional("linthresh") {
                 axis.linthresh = try t.positive()
                 guard axis.scale == .symlog else {

@@ -57,6 +57,9 @@ extension FigureSpec {
         public var columns: [String]?
         /// For heat maps in long form: the cell value column.
         public var value: String?
+        /// For heat maps: draw every column of the table as one matrix (a 2-D `.npy` array whole),
+        /// on numeric axes: column index along x, row index along y (matplotlib's `imshow(a)`).
+        public var matrix: Bool?
         /// For pies: the column of wedge labels.
         public var labels: String?
         /// For pies: whether to print each wedge's percentage (default true).
@@ -78,7 +81,7 @@ extension FigureSpec {
 
         static let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                            "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
-                           "value", "labels", "percentages"]
+                           "value", "matrix", "labels", "percentages"]
 
         static let kindChoices: KeyValuePairs<String, SeriesKind> = [
             "line": .line, "scatter": .scatter, "step": .step, "area": .area, "bar": .bar,
@@ -103,6 +106,7 @@ extension FigureSpec {
             "stack": [.bar],
             "error": [.line, .scatter, .bar],
             "colormap": [.heatmap], "vmin": [.heatmap], "vmax": [.heatmap], "columns": [.heatmap], "value": [.heatmap],
+            "matrix": [.heatmap],
             "labels": [.pie], "percentages": [.pie],
         ]
 
@@ -142,8 +146,7 @@ extension FigureSpec {
                 series.smooth = w
             }
             if let bins = object.optional("bins") { series.bins = try decodeBins(bins) }
-            series.orientation = try object.optional("orientation")?.choice(
-                ["vertical": BarOrientation.vertical, "horizontal": .horizontal])
+            series.orientation = try object.optional("orientation")?.choice(BarOrientation.allCases.map { ($0.rawValue, $0) })
             series.stack = try object.optional("stack")?.string()
             series.error = try object.optional("error")?.string()
             series.colorMap = try object.optional("colormap")?.choice(
@@ -163,6 +166,7 @@ extension FigureSpec {
                 series.columns = names
             }
             series.value = try object.optional("value")?.string()
+            series.matrix = try object.optional("matrix")?.bool()
             series.labels = try object.optional("labels")?.string()
             series.percentages = try object.optional("percentages")?.bool()
             try checkKindKeys(series, object)
@@ -192,12 +196,16 @@ extension FigureSpec {
                 }
                 if series.x == nil, series.y == nil { _ = try object.required("y", note: "the histogram's values column") }
             case .heatmap:
-                if series.columns != nil {
+                if series.matrix == true {
+                    for key in ["columns", "x", "y", "value"] where object.optional(key) != nil {
+                        throw conflict(key, "a heat map with \"matrix\": true draws every column of its table; it takes no \"\(key)\"")
+                    }
+                } else if series.columns != nil {
                     for key in ["x", "y", "value"] where object.optional(key) != nil {
                         throw conflict(key, "a heat map takes either \"columns\" (wide) or \"x\", \"y\" and \"value\" (long), not both")
                     }
                 } else {
-                    let note = "a heat map takes \"columns\", or \"x\", \"y\" and \"value\""
+                    let note = "a heat map takes \"matrix\": true, \"columns\", or \"x\", \"y\" and \"value\""
                     _ = try object.required("x", note: note)
                     _ = try object.required("y", note: note)
                     _ = try object.required("value", note: note)

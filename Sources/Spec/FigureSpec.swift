@@ -159,7 +159,7 @@ public struct FigureSpec: Sendable, Equatable {
         spec.title = try object.optional("title")?.string()
         if let size = object.optional("size") { (spec.width, spec.height) = try decodeSize(size) }
         spec.dpi = try object.optional("dpi")?.positive("a positive number of dots per inch (at most 2400)", limit: 2400)
-        spec.theme = try object.optional("theme")?.choice(["light": ThemeName.light, "dark": .dark])
+        spec.theme = try object.optional("theme")?.choice(ThemeName.allCases.map { ($0.rawValue, $0) })
         if let layout = object.optional("layout") {
             let grid = try layout.object(keys: ["rows", "columns"])
             spec.rows = try grid.optional("rows").map { node throws(SpecError) in try cellCount(node) }

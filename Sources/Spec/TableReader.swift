@@ -8,6 +8,7 @@ public enum TableReader {
         let data = try FileBytes.read(path: path)
         let options = options.forPath(path)
         let lower = path.lowercased()
+        if lower.hasSuffix(".npy") { return try NpyReader.parse(bytes: data, source: path) }
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") || lower.hasSuffix(".txt") {
             return try CSVReader.parse(bytes: data, source: path, options: options)
         }
@@ -28,6 +29,7 @@ public enum TableReader {
             while i < raw.count, raw[i] == 0x20 || raw[i] == 0x0A || raw[i] == 0x0D || raw[i] == 0x09 { i += 1 }
             return i < raw.count && (raw[i] == UInt8(ascii: "{") || raw[i] == UInt8(ascii: "["))
         }
+        if NpyReader.isNpy(bytes) { return try NpyReader.parse(bytes: bytes, source: source) }
         if looksLikeJSON { return try JSONTableReader.parse(bytes: bytes, source: source) }
         return try CSVReader.parse(bytes: bytes, source: source, options: options)
     }

@@ -26,5 +26,5 @@ struct Plotline: ParsableCommand {
               plotline report report.json -o out/
             """,
         version: "0.1.0",
-        subcommands: [Render.self, Demo.self, Watch.self, Report.self])
+        subcommands: [Render.self, Demo.self, Watch.self, Report.self, Schema.self])
 }

@@ -30,7 +30,7 @@ struct Render: ParsableCommand {
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
             """)
 
-    @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json) or - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy) or - for standard input.", valueName: "file"))
     var files: [String] = []
 
     @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files. Repeat it to render several figures in one run; -o is then a folder and each PNG is named after its spec.", valueName: "figure.json"))

@@ -5,13 +5,14 @@ import XCTest
 /// Runs the Python helper's pytest suite (python/tests) against the `plotline` binary built here.
 ///
 /// The suite includes real notebooks executed through ipykernel, so it needs pytest, nbclient,
-/// ipykernel, ipywidgets and nbformat: `bash .ci/setup` installs them. Their absence fails
+/// ipykernel, ipywidgets and nbformat, and numpy (the seed notebook of python/README.md uses it):
+/// `bash .ci/setup` installs them. Their absence fails
 /// this test rather than skipping it, so CI cannot pass without running the Python side.
 final class PythonHelperTests: XCTestCase {
     func testPytestSuitePasses() throws {
         let binary = try PlotlineBinary.require()
         let root = packageRoot()
-        let check = try run(["python3", "-c", "import pytest, nbclient, ipykernel, ipywidgets, nbformat"], in: root, binary: binary)
+        let check = try run(["python3", "-c", "import pytest, nbclient, ipykernel, ipywidgets, nbformat, numpy"], in: root, binary: binary)
         guard check.status == 0 else {
             XCTFail("the Python test packages are missing (run `bash .ci/setup`):\n\(check.output)")
             return

@@ -118,16 +118,19 @@ final class FigureSpecDecodeTests: XCTestCase {
     func testDocumentationExamplesDecode() throws {
         let doc = try String(contentsOfFile: packageRoot() + "/docs/figure-spec.md", encoding: .utf8)
         let blocks = doc.components(separatedBy: "```json\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        XCTAssertEqual(blocks.count, 9)
+        XCTAssertEqual(blocks.count, 10)
         let documented = try FigureSpec.parse(text: blocks[0], source: "figure.json", directory: "/tmp/specs")
         XCTAssertEqual(documented, try SpecFixtures.example())
         XCTAssertEqual(try FigureSpec.parse(text: blocks[1], source: "figure.json").panels[0].series[0].y, "loss")
         // One example per kind and for annotations: each decodes, and together they show every kind.
         var kinds = Set<SeriesKind>()
+        var matrices = 0
         for block in blocks.dropFirst(2) {
             let spec = try FigureSpec.parse(text: block, source: "figure.json")
             kinds.formUnion(spec.panels.flatMap(\.series).map { $0.kind ?? .line })
+            matrices += spec.panels.flatMap(\.series).filter { $0.matrix == true }.count
         }
+        XCTAssertEqual(matrices, 1, "the 2-D array example")
         XCTAssertTrue(kinds.isSuperset(of: [.histogram, .bar, .scatter, .box, .pie, .heatmap]), "\(kinds)")
     }
 

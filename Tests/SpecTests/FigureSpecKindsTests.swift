@@ -200,7 +200,7 @@ final class FigureSpecKindsTests: XCTestCase {
             (#"[{"series": [{"kind": "heatmap", "columns": ["u"], "x": "gx"}]}]"#,
              #"figure.json: panels[0].series[0].x: a heat map takes either "columns" (wide) or "x", "y" and "value" (long), not both"#),
             (#"[{"series": [{"kind": "heatmap", "x": "gx", "y": "gy"}]}]"#,
-             #"figure.json: panels[0].series[0].value: missing required key (a heat map takes "columns", or "x", "y" and "value")"#),
+             #"figure.json: panels[0].series[0].value: missing required key (a heat map takes "matrix": true, "columns", or "x", "y" and "value")"#),
             (#"[{"series": [{"y": "v", "colormap": "magma"}]}]"#,
              #"figure.json: panels[0].series[0].colormap: "colormap" applies only to "kind": "heatmap""#),
             (#"[{"series": [{"kind": "pie", "x": "cat", "y": "v"}]}]"#,

@@ -15,6 +15,8 @@ files), live and show (the displayed figures).
 """
 
 from .binary import PlotlineNotFound, find_binary
+from .figure import Figure, FigureError
+from .npy import write_array
 from .live import LiveFigure
 from .logger import Logger, log
 from .show import show
@@ -22,5 +24,5 @@ from .sidecar import Status, read_status
 from .watch import Watcher, watch
 
 __all__ = ["log", "Logger", "watch", "Watcher", "show", "LiveFigure", "read_status", "Status",
-           "find_binary", "PlotlineNotFound"]
+           "find_binary", "PlotlineNotFound", "Figure", "FigureError", "write_array"]
 __version__ = "0.1.0"

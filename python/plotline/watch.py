@@ -133,14 +133,16 @@ def watch(folder, output=None, *, binary=None, ready_timeout=10.0, **flags):
 
     `flags` become command-line options: ``debounce=100`` → ``--debounce 100``,
     ``poll=True`` → ``--poll``. Returns a Watcher; ``.stop()`` stops it, and interpreter exit
-    stops every watcher this process started. Raises PlotlineNotFound when there is no binary
+    stops every watcher this process started. A missing `folder` is created. Raises
+    PlotlineNotFound when there is no binary
     and RuntimeError (with the watcher's log) when it exits at start.
     """
     folder = os.path.abspath(os.fspath(folder))
     if output is not None:
         output = os.path.abspath(os.fspath(output))
-    if not os.path.isdir(folder):
+    if os.path.exists(folder) and not os.path.isdir(folder):
         raise NotADirectoryError(f"plotline.watch: {folder} is not a folder")
+    os.makedirs(folder, exist_ok=True)  # a fresh run's folder: figures and logs are written into it next
     with _lock:
         current = _watchers.get(folder)
         if current is not None and current.running():

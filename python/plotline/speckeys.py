@@ -1,0 +1,52 @@
+"""The figure spec's keys and kinds as the Python figure API knows them.
+
+These tables are the Python side of the one contract, the figure spec (docs/figure-spec.md).
+The binary prints the same lists as a JSON Schema (``plotline schema``, committed as
+docs/figure-spec.schema.json), and python/tests/test_figure_schema.py checks that these tables
+equal the schema's, so the API cannot offer a key the binary refuses, or miss one it reads.
+"""
+
+__all__ = ["SPEC_VERSION", "FIGURE_KEYS", "DATA_KEYS", "PANEL_KEYS", "AXIS_KEYS", "SERIES_KEYS", "KINDS",
+           "KIND_KEYS", "ANNOTATION_KEYS"]
+
+SPEC_VERSION = 1
+"""The spec format version the API writes."""
+
+FIGURE_KEYS = ("version", "title", "size", "dpi", "theme", "layout", "share", "data", "panels")
+DATA_KEYS = ("path", "delimiter", "header", "timestamps")
+PANEL_KEYS = ("title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series")
+AXIS_KEYS = ("label", "scale", "linthresh", "min", "max", "robust")
+SERIES_KEYS = ("data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
+               "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
+               "value", "matrix", "labels", "percentages", "axis")
+
+KINDS = ("line", "scatter", "step", "area", "bar", "histogram", "heatmap", "box", "pie")
+"""Every series kind, in the spec's order."""
+
+KIND_KEYS = {
+    "by": ("line", "scatter", "step", "area", "bar", "box"),
+    "markersize": ("line", "scatter"),
+    "smooth": ("line", "scatter", "step", "area", "bar"),
+    "bins": ("histogram",),
+    "orientation": ("bar", "histogram"),
+    "stack": ("bar",),
+    "error": ("line", "scatter", "bar"),
+    "colormap": ("heatmap",),
+    "vmin": ("heatmap",),
+    "vmax": ("heatmap",),
+    "columns": ("heatmap",),
+    "value": ("heatmap",),
+    "matrix": ("heatmap",),
+    "labels": ("pie",),
+    "percentages": ("pie",),
+}
+"""The kinds each kind-specific series key applies to; other keys apply to every kind."""
+
+ANNOTATION_KEYS = {
+    "hline": ("color", "width", "dash"),
+    "vline": ("color", "width", "dash"),
+    "hspan": ("color", "alpha"),
+    "vspan": ("color", "alpha"),
+    "text": ("x", "y", "dx", "dy", "color", "marker"),
+}
+"""Each annotation kind and the options it takes."""
