@@ -41,6 +41,13 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case notATable(String)
         /// No column has the requested name; the payload lists the names there are.
         case noSuchColumn(available: [String])
+        /// The input is not a format plotline reads; the payload says what was detected.
+        case unknownFormat(detected: String)
+        /// A training log (TensorBoard events, MLflow metrics) is damaged; the payload says
+        /// where (`byte 1234`) and what was expected.
+        case invalidLog(String)
+        /// The input was read but holds nothing to draw; the payload says why.
+        case nothingToDraw(String)
     }
 
     /// What went wrong.
@@ -82,6 +89,9 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notATable(let what): return "not a table: \(what)"
         case .noSuchColumn(let names):
             return "no such column (columns: \(names.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .unknownFormat(let detected): return "not a format plotline reads: \(detected)"
+        case .invalidLog(let what): return what
+        case .nothingToDraw(let why): return "nothing to draw: \(why)"
         }
     }
 }

@@ -1,0 +1,157 @@
+import Foundation
+import RunLogs
+
+/// A kind of input file: how it is recognized (extension, file name, first bytes) and which
+/// reader turns it into a `DataTable`. `FileKind.all` is the one table of kinds that `render`,
+/// `watch` and `report` consult; adding a format is one line there.
+///
+/// Kinds without a reader are formats recognized only to say what a file is (`Parquet file`),
+/// so that an unreadable input is an error naming what was detected, never an empty figure.
+public struct FileKind: Sendable, Equatable, CustomStringConvertible {
+    /// Reads a whole file's bytes (`path` names it in messages).
+    public typealias Reader = @Sendable (_ path: String, _ bytes: Data, _ options: CSVOptions) throws(DataError) -> DataTable
+
+    /// What the format is called in messages (`CSV`, `TensorBoard event file`).
+    public let name: String
+    /// Lower-case file name extensions, without the dot.
+    public let extensions: [String]
+    /// Recognizes a file name (for names without an extension, such as event files).
+    let nameTest: (@Sendable (String) -> Bool)?
+    /// Recognizes the first bytes of the content (magic numbers, framing).
+    let sniff: (@Sendable (UnsafeRawBufferPointer) -> Bool)?
+    /// The reader, or nil for a format that is only recognized.
+    let reader: Reader?
+
+    /// A kind; give `reader` nil for a format that is recognized but not read.
+    public init(_ name: String, extensions: [String] = [], names: (@Sendable (String) -> Bool)? = nil,
+                magic: (@Sendable (UnsafeRawBufferPointer) -> Bool)? = nil, reader: Reader?) {
+        self.name = name
+        self.extensions = extensions
+        self.nameTest = names
+        self.sniff = magic
+        self.reader = reader
+    }
+
+    /// True when plotline reads this kind.
+    public var isReadable: Bool { reader != nil }
+
+    public var description: String { name }
+
+    public static func == (a: FileKind, b: FileKind) -> Bool { a.name == b.name }
+}
+
+extension FileKind {
+    /// Delimited text: CSV, TSV (`.tsv`, `.tab` are tab-delimited unless told otherwise).
+    public static let delimited = FileKind("CSV", extensions: ["csv", "tsv", "tab", "txt"]) { path, bytes, options throws(DataError) in
+        try CSVReader.parse(bytes: bytes, source: path, options: options.forPath(path))
+    }
+    /// One JSON object per line.
+    public static let jsonLines = FileKind("JSON Lines", extensions: ["jsonl", "ndjson"]) { path, bytes, _ throws(DataError) in
+        try JSONTableReader.parse(bytes: bytes, source: path)
+    }
+    /// A JSON document: an array of records, or a Hugging Face `trainer_state.json`.
+    public static let json = FileKind("JSON", extensions: ["json"]) { path, bytes, _ throws(DataError) in
+        try JSONTableReader.parse(bytes: bytes, source: path)
+    }
+    /// A TensorBoard event file (`events.out.tfevents.*`, or TFRecord framing by content).
+    public static let tensorBoard = FileKind(
+        "TensorBoard event file", names: EventFileSet.isEventFileName, magic: TFRecordScanner.looksLikeTFRecord
+    ) { path, bytes, _ throws(DataError) in
+        try RunLogTables.eventTable(bytes: bytes, source: path)
+    }
+    /// One metric of an MLflow run (`metrics/<key>`: lines `timestamp value step`).
+    public static let mlflowMetric = FileKind("MLflow metric file", magic: RunLogTables.looksLikeMLflowMetric) { path, bytes, _ throws(DataError) in
+        try RunLogTables.mlflowMetricTable(bytes: bytes, source: path)
+    }
+
+    /// Every kind, in the order they are tried: names first, then content. One line per format.
+    public static let all: [FileKind] = [
+        .delimited, .jsonLines, .json, .tensorBoard, .mlflowMetric,
+        FileKind("Parquet file", extensions: ["parquet"], magic: startsWith("PAR1"), reader: nil),
+        FileKind("Arrow/Feather file", extensions: ["arrow", "feather"], magic: startsWith("ARROW1"), reader: nil),
+        FileKind("HDF5 file", extensions: ["h5", "hdf5"], magic: startsWith("\u{89}HDF"), reader: nil),
+        FileKind("SQLite database", extensions: ["sqlite", "db"], magic: startsWith("SQLite format 3"), reader: nil),
+        FileKind("gzip-compressed file", extensions: ["gz"], magic: startsWith([0x1F, 0x8B]), reader: nil),
+        FileKind("zip archive (or .xlsx)", extensions: ["zip", "xlsx"], magic: startsWith("PK\u{3}\u{4}"), reader: nil),
+        FileKind("PNG image", extensions: ["png"], magic: startsWith([0x89, 0x50, 0x4E, 0x47]), reader: nil),
+        FileKind("PDF document", extensions: ["pdf"], magic: startsWith("%PDF"), reader: nil),
+    ]
+
+    /// The kind a file name alone says (extension or name pattern), or nil.
+    public static func named(_ path: String) -> FileKind? {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        let ext = (name as NSString).pathExtension
+        return all.first { kind in (!ext.isEmpty && kind.extensions.contains(ext)) || (kind.nameTest?(name) ?? false) }
+    }
+
+    /// The kind of a file from its name and first bytes.
+    ///
+    /// A readable kind named by the file is trusted unless the content is binary and a text
+    /// kind was named; otherwise the content decides (magic numbers, TFRecord framing, MLflow
+    /// metric lines); binary content of no known kind throws, and other text is CSV or JSON by
+    /// its first byte.
+    public static func detect(path: String, bytes: Data) throws(DataError) -> FileKind {
+        let named = named(path)
+        let isText = [FileKind.delimited, .jsonLines, .json, .mlflowMetric]
+        let binary = bytes.withUnsafeBytes { binaryOffset($0) }
+        if let named, named.isReadable, !(binary != nil && isText.contains(named)) { return named }
+        if let sniffed = bytes.withUnsafeBytes({ raw in all.first { $0.sniff?(raw) ?? false } }) { return sniffed }
+        if let named, !named.isReadable { return named }
+        if let offset = binary {
+            throw DataError(.unknownFormat(detected: "binary data (a \(offset.nul ? "NUL byte" : "byte that is not UTF-8") at byte \(offset.at)); "
+                                           + "plotline reads CSV, TSV, JSON Lines, JSON, TensorBoard event files and MLflow runs"),
+                            at: DataLocation(source: path))
+        }
+        return bytes.withUnsafeBytes(startsLikeJSON) ? .json : .delimited
+    }
+
+    /// Reads the file at `path` with the reader of its kind.
+    public static func read(path: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
+        let bytes = try FileBytes.read(path: path)
+        return try read(bytes: bytes, source: path, options: options)
+    }
+
+    /// Reads bytes (a file's, or standard input's) with the reader of their kind.
+    public static func read(bytes: Data, source: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
+        let kind = try detect(path: source, bytes: bytes)
+        guard let reader = kind.reader else {
+            throw DataError(.unknownFormat(detected: "a \(kind.name)"), at: DataLocation(source: source))
+        }
+        return try reader(source, bytes, options)
+    }
+
+    /// A test for content starting with these bytes.
+    static func startsWith(_ magic: [UInt8]) -> @Sendable (UnsafeRawBufferPointer) -> Bool {
+        { raw in raw.count >= magic.count && zip(raw, magic).allSatisfy { $0.0 == $0.1 } }
+    }
+
+    /// A test for content starting with this text's scalars as bytes (Latin-1, so `\u{89}` is 0x89).
+    static func startsWith(_ magic: String) -> @Sendable (UnsafeRawBufferPointer) -> Bool {
+        startsWith(magic.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+    }
+
+    /// The first sign of binary content in the first 8 KB (a NUL byte, or bytes that are not
+    /// UTF-8), or nil for text.
+    static func binaryOffset(_ raw: UnsafeRawBufferPointer) -> (at: Int, nul: Bool)? {
+        let head = UnsafeRawBufferPointer(rebasing: raw.prefix(8192))
+        if let nul = head.firstIndex(of: 0) { return (nul, true) }
+        var i = 0
+        while i < head.count {
+            let b = head[i]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            guard length > 0 else { return (i, false) }
+            if i + length > head.count { break }  // a character cut by the 8 KB window
+            for k in 1..<length where head[i + k] & 0xC0 != 0x80 { return (i, false) }
+            i += length
+        }
+        return nil
+    }
+
+    /// True when the first byte that is not white space (after a UTF-8 byte-order mark) is `{` or `[`.
+    static func startsLikeJSON(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { i = 3 }
+        while i < raw.count, raw[i] == 0x20 || raw[i] == 0x0A || raw[i] == 0x0D || raw[i] == 0x09 { i += 1 }
+        return i < raw.count && (raw[i] == UInt8(ascii: "{") || raw[i] == UInt8(ascii: "["))
+    }
+}
