@@ -98,7 +98,7 @@ extension FileKind {
         if let sniffed = bytes.withUnsafeBytes({ raw in all.first { $0.sniff?(raw) ?? false } }) { return sniffed }
         if let named, !named.isReadable { return named }
         if let offset = binary {
-            throw DataError(.unknownFormat(detected: "binary data (a \(offset.nul ? "NUL byte" : "byte that is not UTF-8") at byte \(offset.at)); "
+            throw DataError(.unknownFormat(detected: "binary data (a \(offset.nul ? "NUL byte" : "control byte") at byte \(offset.at)); "
                                            + "plotline reads CSV, TSV, JSON Lines, JSON, TensorBoard event files and MLflow runs"),
                             at: DataLocation(source: path))
         }
@@ -130,20 +130,20 @@ extension FileKind {
         startsWith(magic.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
     }
 
-    /// The first sign of binary content in the first 8 KB (a NUL byte, or bytes that are not
-    /// UTF-8), or nil for text.
+    /// The first sign of binary content in the first 8 KB, or nil for text: a NUL byte, or
+    /// control bytes (not tab, newline, form feed, carriage return, escape) making up more than
+    /// 1 in 20 bytes. Text that is not UTF-8 (Latin-1) counts as text: its reader reports the
+    /// line.
     static func binaryOffset(_ raw: UnsafeRawBufferPointer) -> (at: Int, nul: Bool)? {
         let head = UnsafeRawBufferPointer(rebasing: raw.prefix(8192))
         if let nul = head.firstIndex(of: 0) { return (nul, true) }
-        var i = 0
-        while i < head.count {
-            let b = head[i]
-            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-            guard length > 0 else { return (i, false) }
-            if i + length > head.count { break }  // a character cut by the 8 KB window
-            for k in 1..<length where head[i + k] & 0xC0 != 0x80 { return (i, false) }
-            i += length
+        var controls = 0
+        var first: Int?
+        for (i, b) in head.enumerated() where (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B) || b == 0x7F {
+            controls += 1
+            if first == nil { first = i }
         }
+        if let first, controls * 20 > head.count { return (first, false) }
         return nil
     }
 
