@@ -46,7 +46,9 @@ let package = Package(
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
-        .target(name: "RunLogs", swiftSettings: strict),
+        // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
+        .target(name: "CCRC32C"),
+        .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
         .target(name: "Spec", dependencies: ["Chart", "RunLogs"], swiftSettings: strict),
         .target(
             name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"],
@@ -70,6 +72,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-csv-bench", dependencies: ["Spec"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-events-bench", dependencies: ["RunLogs", "Spec"],
+            path: "bench/Sources/plotline-events-bench", swiftSettings: strict),
         .executableTarget(
             name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),

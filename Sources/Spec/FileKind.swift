@@ -15,6 +15,8 @@ public struct FileKind: Sendable, Equatable, CustomStringConvertible {
     public let name: String
     /// Lower-case file name extensions, without the dot.
     public let extensions: [String]
+    /// Extensions read when a file is named on its own but not picked up in a folder (`.txt`).
+    let namedOnly: [String]
     /// Recognizes a file name (for names without an extension, such as event files).
     let nameTest: (@Sendable (String) -> Bool)?
     /// Recognizes the first bytes of the content (magic numbers, framing).
@@ -23,10 +25,11 @@ public struct FileKind: Sendable, Equatable, CustomStringConvertible {
     let reader: Reader?
 
     /// A kind; give `reader` nil for a format that is recognized but not read.
-    public init(_ name: String, extensions: [String] = [], names: (@Sendable (String) -> Bool)? = nil,
+    public init(_ name: String, extensions: [String] = [], namedOnly: [String] = [], names: (@Sendable (String) -> Bool)? = nil,
                 magic: (@Sendable (UnsafeRawBufferPointer) -> Bool)? = nil, reader: Reader?) {
         self.name = name
         self.extensions = extensions
+        self.namedOnly = namedOnly
         self.nameTest = names
         self.sniff = magic
         self.reader = reader
@@ -42,7 +45,7 @@ public struct FileKind: Sendable, Equatable, CustomStringConvertible {
 
 extension FileKind {
     /// Delimited text: CSV, TSV (`.tsv`, `.tab` are tab-delimited unless told otherwise).
-    public static let delimited = FileKind("CSV", extensions: ["csv", "tsv", "tab", "txt"]) { path, bytes, options throws(DataError) in
+    public static let delimited = FileKind("CSV", extensions: ["csv", "tsv", "tab"], namedOnly: ["txt"]) { path, bytes, options throws(DataError) in
         try CSVReader.parse(bytes: bytes, source: path, options: options.forPath(path))
     }
     /// One JSON object per line.
@@ -77,11 +80,22 @@ extension FileKind {
         FileKind("PDF document", extensions: ["pdf"], magic: startsWith("%PDF"), reader: nil),
     ]
 
-    /// The kind a file name alone says (extension or name pattern), or nil.
-    public static func named(_ path: String) -> FileKind? {
+    /// The kind a file name alone says (extension or name pattern), or nil. `inFolder` leaves
+    /// out names that are read only when given on their own (`.txt`).
+    public static func named(_ path: String, inFolder: Bool = false) -> FileKind? {
         let name = (path as NSString).lastPathComponent.lowercased()
         let ext = (name as NSString).pathExtension
-        return all.first { kind in (!ext.isEmpty && kind.extensions.contains(ext)) || (kind.nameTest?(name) ?? false) }
+        return all.first { kind in
+            (!ext.isEmpty && (kind.extensions.contains(ext) || (!inFolder && kind.namedOnly.contains(ext)))) || (kind.nameTest?(name) ?? false)
+        }
+    }
+
+    /// True for a table file that a folder of inputs holds (for `watch`, `report` and folder
+    /// runs): a readable kind by name, not a figure spec (`*.plot.json`) or a sidecar (`*.png.json`).
+    public static func isTableInFolder(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".plot.json") || lower.hasSuffix(".png.json") { return false }
+        return named(lower, inFolder: true)?.isReadable ?? false
     }
 
     /// The kind of a file from its name and first bytes.

@@ -134,13 +134,11 @@ public enum RunInputs {
 
     /// True for a table file name a folder search reads (not a spec, a sidecar or an event file).
     static func isTable(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        if lower.hasSuffix(".plot.json") || lower.hasSuffix(".png.json") || lower == "meta.yaml" { return false }
-        guard let kind = FileKind.named(lower) else { return false }
-        return kind.isReadable && kind != .tensorBoard
+        FileKind.isTableInFolder(name) && FileKind.named(name) != .tensorBoard
     }
 
-    static func isFolder(_ path: String) -> Bool {
+    /// True for an existing folder.
+    public static func isFolder(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
@@ -148,5 +146,5 @@ public enum RunInputs {
 
 extension DataError.Kind {
     /// True for `.nothingToDraw`.
-    var isNothingToDraw: Bool { if case .nothingToDraw = self { return true } else { return false } }
+    public var isNothingToDraw: Bool { if case .nothingToDraw = self { return true } else { return false } }
 }

@@ -13,6 +13,20 @@ final class EventFileTests: XCTestCase {
         XCTAssertEqual(CRC32C.checksum([]), 0)
     }
 
+    /// The CPU instruction and the portable tables agree on every length and alignment.
+    func testHardwareAndPortableCRCAgree() {
+        var random = SystemRandomNumberGenerator()
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &random) }
+        bytes.withUnsafeBytes { raw in
+            for start in 0..<9 {
+                for count in 0..<(raw.count - start) {
+                    let p = raw.baseAddress! + start
+                    XCTAssertEqual(CRC32C.checksum(p, count: count), CRC32C.portableChecksum(p, count: count), "\(start) \(count)")
+                }
+            }
+        }
+    }
+
     /// Every scalar of every run, as `tensorboard`'s EventAccumulator read it when the fixtures
     /// were made (tb/expected.json), equals what the Swift reader reads: tags, steps, wall times, values.
     func testAgreesWithTensorBoardsEventAccumulator() throws {
