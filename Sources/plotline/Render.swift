@@ -172,9 +172,14 @@ struct Render: ParsableCommand {
     func defaultFigure(_ options: RenderOptions) throws -> Figure {
         do {
             var runs: [(name: String, table: DataTable)] = []
-            if files == ["-"] {
-                let bytes = FileHandle.standardInput.readDataToEndOfFile()
-                runs = [(name: "<stdin>", table: try TableReader.parse(bytes: bytes, source: "<stdin>"))]
+            if files.contains("-") {
+                // Standard input among the files: each is one table, read as given.
+                for (name, f) in zip(DefaultFigure.runNames(files), files) {
+                    let table = f == "-"
+                        ? try TableReader.parse(bytes: FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>")
+                        : try TableReader.read(path: f)
+                    runs.append((name: name, table: table))
+                }
             } else {
                 let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
                 runs = try RunInputs.read(files, notes: note).map { (name: $0.name, table: $0.table) }
