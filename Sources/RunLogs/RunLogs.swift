@@ -20,8 +20,13 @@
 // add some thousand lines more to commit and regenerate. The decoder here
 // is ~250 lines over five messages whose field numbers are frozen by TensorBoard's
 // compatibility promise, and it decodes in place (a generated message allocates its strings,
-// arrays and sub-messages per record). The speed target (≥ 200 MB/s on one core for
-// scalar-only files) is measured in bench/README.md.
+// arrays and sub-messages per record).
+//
+// Measured (bench/README.md, release, 10⁶ tensorboardX scalar events, 48.4 MB): 683 MB/s of
+// one core's CPU time to check and decode, 472 MB/s including the table by step, against
+// tensorboard's EventAccumulator at 2.0 MB/s on the same file. CRC-32C was 23% of the scan
+// with slicing-by-8 tables; the CPU's CRC instruction (`CCRC32C`, checked at run time) took it
+// out of the profile, and the tables remain the fallback.
 //
 // Credits: the record format from tensorflow/core/lib/io/record_writer.cc and the masking from
 // tensorflow/core/lib/hash/crc32c.h; messages from tensorboard/compat/proto/{event,summary,

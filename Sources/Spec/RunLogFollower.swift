@@ -35,6 +35,7 @@ public struct RunLogFollower: Sendable {
     public static func source(for path: String) -> Source? {
         let name = (path as NSString).lastPathComponent
         if EventFileSet.isEventFileName(name) { return .events((path as NSString).deletingLastPathComponent) }
+        guard ["/metrics/", "/params/", "/tags/"].contains(where: path.contains) || name == "meta.yaml" else { return nil }
         var folder = (path as NSString).deletingLastPathComponent
         while folder.count > 1 {
             let up = (folder as NSString).deletingLastPathComponent
