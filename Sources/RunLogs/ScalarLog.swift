@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The scalar series of one run: per tag its steps, wall times and values in the order read,
 /// and a count of the summaries that were not scalars.
 ///
@@ -125,7 +129,3 @@ public struct ScalarLog: Sendable, Equatable {
     /// Counts one skipped summary value of this kind.
     mutating func skip(_ kind: String) { skipped[kind, default: 0] += 1 }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

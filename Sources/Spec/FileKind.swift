@@ -113,10 +113,16 @@ extension FileKind {
         if let named, !named.isReadable { return named }
         if let offset = binary {
             throw DataError(.unknownFormat(detected: "binary data (a \(offset.nul ? "NUL byte" : "control byte") at byte \(offset.at)); "
-                                           + "plotline reads CSV, TSV, JSON Lines, JSON, TensorBoard event files and MLflow runs"),
+                                           + "plotline reads \(readableNames)"),
                             at: DataLocation(source: path))
         }
         return bytes.withUnsafeBytes(startsLikeJSON) ? .json : .delimited
+    }
+
+    /// The names of the kinds plotline reads, for messages (`CSV, JSON Lines, ... or MLflow metric file`).
+    static var readableNames: String {
+        let names = all.filter(\.isReadable).map(\.name)
+        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 
     /// Reads the file at `path` with the reader of its kind.
