@@ -82,9 +82,9 @@ public enum RunInputs {
     /// and the skipped-summary note.
     static func read(_ source: Source, options: CSVOptions) throws(DataError) -> (DataTable, [String: String], String?) {
         switch source {
-        case .file(let path):
+        case .file(let path) where FileKind.named(path) != .tensorBoard:
             return (try FileKind.read(path: path, options: options), [:], nil)
-        case .events(let folder):
+        case .file(let folder), .events(let folder):  // one event file, or a run folder of them
             var set = EventFileSet(path: folder)
             do { try set.refresh() } catch { throw RunLogTables.dataError(error) }
             return (try RunLogTables.table(set.log, source: folder), [:], set.log.skippedSummary)

@@ -68,12 +68,13 @@ final class RenderLogsCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("no TensorBoard event files, MLflow runs or tables in this folder"), r.stderr)
     }
 
-    func testAnEventFileOnStandardInput() throws {
+    func testASingleEventFile() throws {
         let folder = fixtures + "/tb/logs/run_a"
         let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.contains("tfevents") })
         let dir = try temp()
         let r = try PlotlineBinary.run(["render", folder + "/" + name, "-o", dir + "/a.png"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("50 rows"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("1 histogram, 1 text values skipped (not scalars)"), r.stderr)
     }
 }
