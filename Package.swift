@@ -8,6 +8,7 @@
 //   PNG                        libpng encoder/decoder, atomic file output
 //   Scene                      the display list and the player that draws it
 //   Chart                      figures, scales, ticks, layout into a Scene
+//   RunLogs                    TensorBoard event files and MLflow runs read into scalar logs
 //   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
 //   Service                    the render queue: one render thread, latest-wins jobs per output
 //   plotline                   the command-line tool
@@ -19,7 +20,7 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "RunLogs", "Spec", "Service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,7 +46,10 @@ let package = Package(
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
-        .target(name: "Spec", dependencies: ["Chart"], swiftSettings: strict),
+        // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
+        .target(name: "CCRC32C"),
+        .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
+        .target(name: "Spec", dependencies: ["Chart", "RunLogs"], swiftSettings: strict),
         .target(
             name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"],
             swiftSettings: strict),
@@ -68,6 +72,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-csv-bench", dependencies: ["Spec"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-events-bench", dependencies: ["RunLogs", "Spec"],
+            path: "bench/Sources/plotline-events-bench", swiftSettings: strict),
         .executableTarget(
             name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
@@ -94,6 +101,9 @@ let package = Package(
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
         .testTarget(
             name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RunLogsTests", dependencies: ["RunLogs", "Spec", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReportTests", dependencies: ["Service", "Spec", "PNG", "Raster", "TestSupport"],

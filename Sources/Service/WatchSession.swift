@@ -38,6 +38,8 @@ public final class WatchSession: Sendable {
     struct State {
         /// Followed data files (only the render thread refreshes them).
         var readers: [String: IncrementalTableReader] = [:]
+        /// Followed TensorBoard run folders and MLflow experiments, by folder.
+        var followers: [String: RunLogFollower] = [:]
         /// The data files each spec reads.
         var specInputs: [String: Set<String>] = [:]
         /// The latest status of each output, and the queue version it describes.
@@ -56,12 +58,9 @@ public final class WatchSession: Sendable {
     /// True for a `*.plot.json` spec.
     public static func isSpec(_ path: String) -> Bool { path.lowercased().hasSuffix(".plot.json") }
 
-    /// True for a data file: .csv, .tsv, .jsonl, .ndjson, .json or .npy (not a spec, not a sidecar).
-    public static func isData(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        if isSpec(lower) || lower.hasSuffix(".png.json") { return false }
-        return [".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".npy"].contains { lower.hasSuffix($0) }
-    }
+    /// True for a data file a folder holds, by `FileKind` (.csv, .tsv, .jsonl, .json, event
+    /// files ...; not a spec, not a sidecar).
+    public static func isData(_ path: String) -> Bool { FileKind.isTableInFolder(path) }
 
     /// The PNG an input draws to: `<name>.png` in the output folder (keeping the input's
     /// subfolder) or beside the input. Two data files with one stem in one folder
@@ -70,7 +69,9 @@ public final class WatchSession: Sendable {
     public func output(for input: String) -> String {
         let name = (input as NSString).lastPathComponent
         let stem: String
-        if WatchSession.isSpec(name) {
+        if RunInputs.isFolder(input) {
+            stem = name  // a TensorBoard run or an MLflow experiment: `<folder>.png` beside it
+        } else if WatchSession.isSpec(name) {
             stem = String(name.dropLast(".plot.json".count))
         } else if WatchSession.dataSiblings(of: input).isEmpty {
             stem = (name as NSString).deletingPathExtension
@@ -108,7 +109,7 @@ public final class WatchSession: Sendable {
     }
 
     /// The number of figures whose latest render failed.
-    public var failures: Int { state.withLock { $0.statuses.values.filter { !$0.status.ok }.count } }
+    public var failures: Int { state.withLock { $0.statuses.values.filter { !$0.status.ok && $0.status.waiting == nil }.count } }
 
     /// Submits renders for changed paths: specs first (their inputs are learned), then data
     /// files with the specs that read them. A deleted input that had a figure keeps its last
@@ -128,7 +129,20 @@ public final class WatchSession: Sendable {
                 markDeleted(input: path)
             }
         }
-        for path in paths where WatchSession.isData(path) {
+        var logSources: [RunLogFollower.Source] = []
+        for path in paths {
+            if let source = RunLogFollower.source(for: path), !logSources.contains(source) { logSources.append(source) }
+        }
+        for source in logSources {
+            let folder = source.folder
+            if FileManager.default.fileExists(atPath: folder) {
+                submit(input: folder, build: { try self.logFigure(source) })
+            } else {
+                state.withLock { _ = $0.followers.removeValue(forKey: folder) }
+                markDeleted(input: folder)
+            }
+        }
+        for path in paths where WatchSession.isData(path) && RunLogFollower.source(for: path) == nil {
             let exists = FileManager.default.fileExists(atPath: path)
             let readers = state.withLock { s -> [String] in
                 if !exists { s.readers[path] = nil }
@@ -177,6 +191,7 @@ public final class WatchSession: Sendable {
         case .failure(.failed(_, let v, let reason)): version = v; error = reason; ms = 0
         case .failure: return
         }
+        let waiting = error.flatMap(WaitingForData.reason(fromFailure:))
         if error != nil, !FileManager.default.fileExists(atPath: input), !FileManager.default.fileExists(atPath: output) {
             // Input and figure both deleted: the figure is gone, so is its status.
             state.withLock { _ = $0.statuses.removeValue(forKey: output) }
@@ -190,14 +205,17 @@ public final class WatchSession: Sendable {
             var status = previous?.status ?? WatchStatus(version: 0, hash: "", ok: false, error: nil, rows: 0, ms: 0, input: input)
             status.version += 1
             status.ok = error == nil
-            status.error = error
+            status.error = waiting == nil ? error : nil
+            status.waiting = waiting
             status.ms = (ms * 100).rounded() / 100
             if let hash { status.hash = hash; status.rows = s.rows[output] ?? 0 }
             s.statuses[output] = (status, version)
             return status
         }
         guard let status else { return }
-        if let error {
+        if let waiting {
+            options.log("waiting for data: \(output): \(waiting)")
+        } else if let error {
             options.logError("error: \(output): \(error)")
         } else {
             options.log("rendered \(output) (\(status.rows) rows, \(String(format: "%.1f", ms)) ms)")
@@ -217,7 +235,31 @@ public final class WatchSession: Sendable {
             table = reader.table
             state.withLock { $0.readers[path] = reader }
         }
-        return (try DefaultFigure.make(table, options: options.renderOptions), table.rowCount)
+        let figure = try DefaultFigure.make(table, options: options.renderOptions)
+        if let why = DefaultFigure.nothingToDraw(figure, tables: [table]) { throw WaitingForData(input: path, reason: why) }
+        return (figure, table.rowCount)
+    }
+
+    /// The figure of a TensorBoard run or MLflow experiment, followed incrementally; runs on
+    /// the render thread. No value yet is "waiting for data", not an error.
+    func logFigure(_ source: RunLogFollower.Source) throws -> (Figure, Int) {
+        let folder = source.folder
+        var follower = state.withLock { $0.followers.removeValue(forKey: folder) } ?? RunLogFollower(source: source)
+        let result = Result<[RunInputs.Run], DataError> { () throws(DataError) in try follower.refresh() }
+        let runs: [RunInputs.Run]
+        switch result {
+        case .success(let r):
+            runs = r
+        case .failure(let error):
+            if error.kind.isNothingToDraw {
+                state.withLock { $0.followers[folder] = follower }
+                throw WaitingForData(input: folder, reason: "\(error)")
+            }
+            throw error  // the follower is dropped: the next render reads the files whole
+        }
+        state.withLock { $0.followers[folder] = follower }
+        let figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, options: options.renderOptions)
+        return (figure, runs.map(\.table.rowCount).max() ?? 0)
     }
 
     /// A spec's figure and its longest table's row count; runs on the render thread.

@@ -22,6 +22,9 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     public var ms: Double
     /// The input file the figure comes from (data file or spec).
     public var input: String
+    /// Why there is no figure yet though nothing is wrong ("waiting for data": a header without
+    /// rows, an event file without scalars yet); nil otherwise. `ok` is false, `error` nil.
+    public var waiting: String?
 
     /// A status with every field given.
     public init(version: Int, hash: String, ok: Bool, error: String?, rows: Int, ms: Double, input: String) {

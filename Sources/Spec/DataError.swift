@@ -45,6 +45,13 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case tooManyGroups(found: Int, limit: Int)
         /// A `.npy` array file that Plotline cannot read; the payload says what is wrong with it.
         case invalidArray(String)
+        /// The input is not a format plotline reads; the payload says what was detected.
+        case unknownFormat(detected: String)
+        /// A training log (TensorBoard events, MLflow metrics) is damaged; the payload says
+        /// where (`byte 1234`) and what was expected.
+        case invalidLog(String)
+        /// The input was read but holds nothing to draw; the payload says why.
+        case nothingToDraw(String)
     }
 
     /// What went wrong.
@@ -89,6 +96,9 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .tooManyGroups(let found, let limit):
             return "\(found > limit ? "more than \(limit)" : "\(found)") distinct values to split by; a figure tells at most \(limit) groups apart (choose a column with fewer values)"
         case .invalidArray(let what): return "invalid .npy array: \(what)"
+        case .unknownFormat(let detected): return "not a format plotline reads: \(detected)"
+        case .invalidLog(let what): return what
+        case .nothingToDraw(let why): return "nothing to draw: \(why)"
         }
     }
 }

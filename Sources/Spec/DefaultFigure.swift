@@ -22,7 +22,7 @@ import Foundation
 public enum DefaultFigure {
     /// Counter columns in the order they are preferred as x.
     static let counters = ["step", "global_step", "iteration", "iter", "epoch", "batch", "time", "date", "timestamp",
-                           "datetime", "wall_time", "walltime", "created", "created_at"]
+                           "datetime", "wall_time", "walltime", "relative_time", "created", "created_at"]
     static let validationPrefixes = ["val_", "val/", "valid_", "validation_", "eval_", "eval/", "test_", "test/", "dev_"]
     static let trainPrefixes = ["train_", "train/", "training_"]
     static let throughputMarks = ["per_second", "per_sec", "runtime", "_time", "samples_per", "steps_per", "it_s", "throughput",

@@ -1,36 +1,18 @@
 import Foundation
 
-/// Reads any supported table file, choosing the reader from the name and the first byte.
+/// Reads any supported table file, choosing the reader from `FileKind.all`.
 public enum TableReader {
-    /// Reads `path`: `.csv` / `.tsv` / `.tab` / `.txt` as delimited text, `.json` / `.jsonl` /
-    /// `.ndjson` as JSON; other names by content, as `parse` does.
+    /// Reads `path` with the reader of its `FileKind` (by name, then by content).
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
-        let data = try FileBytes.read(path: path)
-        let options = options.forPath(path)
-        let lower = path.lowercased()
-        if lower.hasSuffix(".npy") { return try NpyReader.parse(bytes: data, source: path) }
-        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") || lower.hasSuffix(".txt") {
-            return try CSVReader.parse(bytes: data, source: path, options: options)
-        }
-        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-            return try JSONTableReader.parse(bytes: data, source: path)
-        }
-        return try parse(bytes: data, source: path, options: options)
+        try FileKind.read(path: path, options: options)
     }
 
-    /// Parses bytes (for example standard input, source `-`), detecting JSON from the first
-    /// non-blank byte (`{` or `[`) and reading CSV / TSV otherwise.
+    /// Parses bytes (for example standard input, source `-`): a name in `source` chooses the
+    /// kind as for a file; otherwise the content does (see `FileKind.detect`).
     public static func parse<Bytes: ContiguousBytes>(
         bytes: Bytes, source: String, options: CSVOptions = CSVOptions()
     ) throws(DataError) -> DataTable {
-        let looksLikeJSON: Bool = bytes.withUnsafeBytes { raw in
-            var i = 0
-            if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { i = 3 }
-            while i < raw.count, raw[i] == 0x20 || raw[i] == 0x0A || raw[i] == 0x0D || raw[i] == 0x09 { i += 1 }
-            return i < raw.count && (raw[i] == UInt8(ascii: "{") || raw[i] == UInt8(ascii: "["))
-        }
-        if NpyReader.isNpy(bytes) { return try NpyReader.parse(bytes: bytes, source: source) }
-        if looksLikeJSON { return try JSONTableReader.parse(bytes: bytes, source: source) }
-        return try CSVReader.parse(bytes: bytes, source: source, options: options)
+        let data = bytes as? Data ?? bytes.withUnsafeBytes { Data($0) }
+        return try FileKind.read(bytes: data, source: source, options: options)
     }
 }

@@ -25,12 +25,14 @@ struct Render: ParsableCommand {
             Examples:
               plotline render metrics.csv -o metrics.png
               plotline render runs/*/metrics.csv -o compare.png --smooth 0.6
+              plotline render logs/ -o logs.png                  # TensorBoard runs overlaid
+              plotline render mlruns/0 -o exp0.png --x wall_time # MLflow runs by wall time
               plotline render weather.csv --x date --y temp_max,temp_min --title Seattle -o t.png
               cat log.jsonl | plotline render - -o live.png --logy
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
             """)
 
-    @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy) or - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.", valueName: "file"))
     var files: [String] = []
 
     @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files. Repeat it to render several figures in one run; -o is then a folder and each PNG is named after its spec.", valueName: "figure.json"))
@@ -171,22 +173,27 @@ struct Render: ParsableCommand {
         return name
     }
 
-    /// The default figure for the data files (several files are runs, overlaid).
+    /// The default figure for the data files and log folders (several runs are overlaid).
     func defaultFigure(_ options: RenderOptions) throws -> Figure {
         do {
-            var tables: [DataTable] = []
-            for f in files {
-                if f == "-" {
-                    let bytes = FileHandle.standardInput.readDataToEndOfFile()
-                    tables.append(try TableReader.parse(bytes: bytes, source: "<stdin>"))
-                } else {
-                    tables.append(try TableReader.read(path: f))
-                }
-            }
-            let names = DefaultFigure.runNames(files)
             var runs: [(name: String, table: DataTable)] = []
-            for (n, t) in zip(names, tables) { runs.append((name: n, table: t)) }
-            return try DefaultFigure.make(runs: runs, options: options)
+            if files.contains("-") {
+                // Standard input among the files: each is one table, read as given.
+                for (name, f) in zip(DefaultFigure.runNames(files), files) {
+                    let table = f == "-"
+                        ? try TableReader.parse(bytes: FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>")
+                        : try TableReader.read(path: f)
+                    runs.append((name: name, table: table))
+                }
+            } else {
+                let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
+                runs = try RunInputs.read(files, notes: note).map { (name: $0.name, table: $0.table) }
+            }
+            let figure = try DefaultFigure.make(runs: runs, options: options)
+            if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
+                throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
+            }
+            return figure
         } catch {
             throw CLIError("\(error)")
         }

@@ -18,12 +18,17 @@ struct Watch: ParsableCommand {
             "ok", "error", "rows", "ms"}. A bad input keeps the last good PNG and records the error. \
             A spec named like a data file (metrics.plot.json beside metrics.csv) replaces that \
             file's default figure; data files sharing a name (metrics.csv, metrics.jsonl) draw \
-            metrics.csv.png and metrics.jsonl.png.
+            metrics.csv.png and metrics.jsonl.png. A TensorBoard run folder (events.out.tfevents.*) \
+            draws <run>.png beside it and an MLflow experiment (mlruns/<id>) draws <id>.png, its \
+            runs overlaid; both are followed record by record. An input with nothing to draw yet \
+            (a header without rows, no scalar yet) records "waiting" in the sidecar, not an error.
 
             Examples:
               plotline watch runs/
               plotline watch runs/ -o figures/ --quiet
               plotline watch runs/ --once
+              plotline watch logs/                         (TensorBoard: logs/<run>.png per run)
+              plotline watch mlruns/                       (MLflow: mlruns/<experiment>.png)
               plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
               plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
             """)

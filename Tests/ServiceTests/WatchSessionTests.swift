@@ -216,6 +216,7 @@ final class WatchSessionTests: XCTestCase {
         let cases: [(String, Bool, Bool)] = [
             ("a.csv", true, false), ("a.TSV", true, false), ("a.jsonl", true, false), ("a.json", true, false),
             ("a.plot.json", false, true), ("a.png.json", false, false), ("a.png", false, false), ("a.txt", false, false),
+            ("run/events.out.tfevents.1700000000.host.1.0", true, false), ("mlruns/0/r/metrics/loss", false, false),
         ]
         for (name, data, spec) in cases {
             XCTAssertEqual(WatchSession.isData(name), data, name)

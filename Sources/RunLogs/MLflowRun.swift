@@ -1,0 +1,181 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// One run of an MLflow file store (`mlruns/<experiment>/<run id>/`), followed incrementally.
+///
+/// Metrics are the files under `metrics/` (a key with slashes is a sub-path, `metrics/train/loss`),
+/// one point per line: `timestamp value step` (milliseconds since the epoch; older stores omit
+/// the step, which is then 0). The run's name comes from `tags/mlflow.runName`, else
+/// `run_name` in `meta.yaml`, else the run id; `params/<key>` files are kept for grouping.
+/// Each refresh reads only the lines appended to each metric file; a half-written last line
+/// waits, and a file that shrank makes the run read again.
+public struct MLflowRun: Sendable {
+    /// The run folder.
+    public let path: String
+    /// The run's display name.
+    public private(set) var name: String
+    /// The run's parameters (`params/<key>` → value).
+    public private(set) var params: [String: String] = [:]
+    /// Every metric point read so far (tags are the metric keys).
+    public private(set) var log = ScalarLog()
+
+    private var consumed: [String: Int] = [:]
+    private var lines: [String: Int] = [:]
+
+    /// A run read from `path` (nothing is read before `refresh`).
+    public init(path: String) {
+        self.path = path
+        name = (path as NSString).lastPathComponent
+    }
+
+    /// True for a folder holding an MLflow run (`meta.yaml` beside a `metrics` folder).
+    public static func isRun(_ folder: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder + "/meta.yaml")
+            && FileManager.default.fileExists(atPath: folder + "/metrics", isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// True for a folder holding an MLflow experiment (`meta.yaml` and at least one run folder).
+    public static func isExperiment(_ folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder + "/meta.yaml") && !runs(inExperiment: folder).isEmpty
+    }
+
+    /// The live (not deleted) run folders of an experiment folder, in name order.
+    public static func runs(inExperiment folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted().map { folder + "/" + $0 }.filter { isRun($0) && !isDeleted($0) }
+    }
+
+    /// True when the run's `meta.yaml` says `lifecycle_stage: deleted`.
+    static func isDeleted(_ run: String) -> Bool {
+        guard let text = try? String(contentsOfFile: run + "/meta.yaml", encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "lifecycle_stage: deleted" }
+    }
+
+    /// Reads the name, the parameters and whatever was appended to the metrics; returns true
+    /// when a point was added (or the run was read again).
+    @discardableResult
+    public mutating func refresh() throws(RunLogError) -> Bool {
+        name = MLflowRun.runName(path)
+        params = MLflowRun.keyFiles(path + "/params")
+        let metrics = MLflowRun.files(under: path + "/metrics")
+        var changed = false
+        var sizes: [String: Int] = [:]
+        for key in metrics {
+            let file = path + "/metrics/" + key
+            var info = stat()
+            guard stat(file, &info) == 0 else { throw RunLogError(file: file, "cannot read the file (\(String(cString: strerror(errno))))") }
+            sizes[key] = Int(info.st_size)
+        }
+        let shrank = consumed.contains { entry in
+            guard let size = sizes[entry.key] else { return true }
+            return size < entry.value
+        }
+        if shrank {
+            log = ScalarLog()
+            consumed = [:]
+            lines = [:]
+            changed = true
+        }
+        for key in metrics {
+            let start = consumed[key] ?? 0
+            guard let size = sizes[key], size > start else {
+                if consumed[key] == nil { _ = log.tagIndex(key) }
+                continue
+            }
+            let before = log.records
+            try readLines(key: key, from: start, count: size - start)
+            changed = changed || log.records != before
+        }
+        return changed
+    }
+
+    /// Parses the whole lines in the new bytes of metric `key`.
+    private mutating func readLines(key: String, from offset: Int, count: Int) throws(RunLogError) {
+        let file = path + "/metrics/" + key
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw RunLogError(file: file, "cannot read the file")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+            data = try handle.read(upToCount: count) ?? Data()
+        } catch {
+            throw RunLogError(file: file, "cannot read the file (\(error))")
+        }
+        let tag = log.tagIndex(key)
+        let (used, line) = try MLflowRun.parseLines([UInt8](data), tag: tag, file: file, firstLine: lines[key] ?? 1, into: &log)
+        consumed[key] = offset + used
+        lines[key] = line
+    }
+
+    /// Parses the whole lines `timestamp value step` in `bytes` into tag `tag` of `log`; returns
+    /// the bytes they span (a last line without its newline waits) and the next line number.
+    public static func parseLines(
+        _ bytes: [UInt8], tag: Int, file: String, firstLine: Int, into log: inout ScalarLog
+    ) throws(RunLogError) -> (used: Int, nextLine: Int) {
+        log.setKind(tag, .scalar)
+        var line = firstLine
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let text = String(decoding: bytes[start..<newline], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                let fields = text.split(separator: " ")
+                guard fields.count == 3 || fields.count == 2, let ms = Double(fields[0]), let value = Double(fields[1]),
+                      fields.count == 2 || Int64(fields[2]) != nil else {
+                    throw RunLogError(file: file, line: line, "expected 'timestamp value step' (numbers), found '\(text.prefix(60))'")
+                }
+                let step = fields.count == 3 ? Int64(fields[2])! : 0
+                log.append(tag, step: step, wallTime: ms / 1000, value: value)
+                log.records += 1
+            }
+            line += 1
+            start = newline + 1
+        }
+        return (start, line)
+    }
+
+
+    /// The run's name: `tags/mlflow.runName`, else `run_name:` in `meta.yaml`, else the folder name.
+    static func runName(_ run: String) -> String {
+        if let tag = try? String(contentsOfFile: run + "/tags/mlflow.runName", encoding: .utf8) {
+            let name = tag.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !name.isEmpty { return name }
+        }
+        if let meta = try? String(contentsOfFile: run + "/meta.yaml", encoding: .utf8) {
+            for line in meta.split(separator: "\n") where line.hasPrefix("run_name:") {
+                let name = line.dropFirst("run_name:".count).trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty && name != "''" { return name }
+            }
+        }
+        return (run as NSString).lastPathComponent
+    }
+
+    /// `key → contents` of the files under `folder` (keys with slashes are sub-paths).
+    static func keyFiles(_ folder: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for key in files(under: folder) {
+            if let text = try? String(contentsOfFile: folder + "/" + key, encoding: .utf8) {
+                out[key] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        return out
+    }
+
+    /// The regular files under `folder`, as sorted paths relative to it.
+    static func files(under folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var out: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDir), !isDir.boolValue {
+                out.append(relative)
+            }
+        }
+        return out.sorted()
+    }
+}
