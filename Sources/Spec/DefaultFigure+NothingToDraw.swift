@@ -5,7 +5,10 @@ extension DefaultFigure {
     /// has a point: no rows, or no column with a number (each column named with what it holds).
     public static func nothingToDraw(_ figure: Figure, tables: [DataTable]) -> String? {
         let drawable = figure.panels.contains { panel in
-            panel.series.contains { s in zip(s.x, s.y).contains { $0.0.isFinite && $0.1.isFinite } || (s.x.isEmpty && s.y.contains(where: \.isFinite)) }
+            panel.series.contains { s in
+                zip(s.x, s.y).contains { $0.0.isFinite && $0.1.isFinite } || (s.x.isEmpty && s.y.contains(where: \.isFinite))
+                    || s.matrix.contains { $0.contains(where: \.isFinite) }  // a heat map's cells
+            }
         }
         if drawable { return nil }
         if tables.allSatisfy({ $0.rowCount == 0 }) {

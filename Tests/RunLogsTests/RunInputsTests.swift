@@ -85,7 +85,7 @@ final class RunInputsTests: XCTestCase {
         XCTAssertEqual(try FileKind.detect(path: "data.bin", bytes: Data("PAR1\u{0}\u{0}".utf8)).name, "Parquet file")
         XCTAssertEqual(try FileKind.detect(path: "data.csv", bytes: Data("PAR1\u{0}\u{0}".utf8)).name, "Parquet file", "binary content under a text name")
         XCTAssertThrowsError(try FileKind.detect(path: "blob", bytes: Data([0x41, 0x42, 0x00, 0x01]))) { error in
-            XCTAssertEqual("\(error)", "blob: not a format plotline reads: binary data (a NUL byte at byte 2); plotline reads CSV, JSON Lines, JSON, TensorBoard event file or MLflow metric file")
+            XCTAssertEqual("\(error)", "blob: not a format plotline reads: binary data (a NUL byte at byte 2); plotline reads CSV, JSON Lines, NumPy array, JSON, TensorBoard event file or MLflow metric file")
         }
         XCTAssertThrowsError(try FileKind.detect(path: "ctl", bytes: Data([0x61, 0x2C, 0x01, 0x02, 0x0A]))) { error in
             XCTAssertTrue("\(error)".contains("binary data (a control byte at byte 2)"), "\(error)")
