@@ -23,6 +23,11 @@ public final class WatchSession: Sendable {
         public var log: @Sendable (String) -> Void = { print($0) }
         /// Gets one line per failed render.
         public var logError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        /// Merges a burst of changes that reaches an idle figure into one render, in seconds
+        /// (0: the first change renders at once). Never delays a figure under a steady stream.
+        public var quietPeriod = 0.0
+        /// At most this many renders per second of one figure (nil: as fast as it renders).
+        public var maximumRate: Double?
 
         /// Outputs beside their inputs, default figures, lines to standard output and error.
         public init() {}
@@ -44,6 +49,10 @@ public final class WatchSession: Sendable {
         var statuses: [String: (status: WatchStatus, queueVersion: UInt64)] = [:]
         /// Rows of the figure the render thread built last for each output.
         var rows: [String: Int] = [:]
+        /// When each figure renders next (see `RefreshCadence`).
+        var cadence = RefreshCadence()
+        /// The latest way to build each figure, with its input; taken when its render is submitted.
+        var builds: [String: (input: String, build: @Sendable () throws -> (Figure, Int))] = [:]
     }
 
     /// A session for `root` whose figures `queue` draws.
@@ -51,6 +60,9 @@ public final class WatchSession: Sendable {
         self.root = FolderWatcher.standardize(root)
         self.queue = queue
         self.options = options
+        let settings = RefreshCadence.Settings(
+            quietPeriod: max(0, options.quietPeriod), minimumInterval: options.maximumRate.map { $0 > 0 ? 1 / $0 : 0 } ?? 0)
+        state.withLock { $0.cadence.settings = settings }
     }
 
     /// True for a `*.plot.json` spec.
@@ -104,7 +116,7 @@ public final class WatchSession: Sendable {
 
     /// Draws every input under the root (use it at start and with `--once`).
     public func renderAll() {
-        handle(FolderWatcher.files(under: root))
+        handle(FolderWatcher.files(under: root), merge: false)
     }
 
     /// The number of figures whose latest render failed.
@@ -114,7 +126,10 @@ public final class WatchSession: Sendable {
     /// files with the specs that read them. A deleted input that had a figure keeps its last
     /// good PNG, and its sidecar records the deletion as an error (so a poller knows the figure
     /// is stale); re-creating the file renders it again and clears the error.
-    public func handle(_ paths: [String]) {
+    ///
+    /// Each affected figure renders when `RefreshCadence` says: at once when it has no render in
+    /// flight, else right after that render. `merge: false` skips the quiet period.
+    public func handle(_ paths: [String], merge: Bool = true) {
         var specs: Set<String> = []
         for path in paths where WatchSession.isSpec(path) {
             if FileManager.default.fileExists(atPath: path) {
@@ -140,12 +155,12 @@ public final class WatchSession: Sendable {
                 // overwrite it. Draw the spec again (it may read this file under another key).
                 specs.insert(FolderWatcher.standardize(spec))
             } else if exists {
-                submit(input: path, build: { try self.dataFigure(path) })
+                schedule(input: path, merge: merge, build: { try self.dataFigure(path) })
             } else {
                 markDeleted(input: path)
             }
         }
-        for spec in specs.sorted() { submit(input: spec, build: { try self.specFigure(spec) }) }
+        for spec in specs.sorted() { schedule(input: spec, merge: merge, build: { try self.specFigure(spec) }) }
     }
 
     /// Records that `input` is gone: a job for its output that fails with `InputDeleted` (through
@@ -154,19 +169,61 @@ public final class WatchSession: Sendable {
     func markDeleted(input: String) {
         let output = output(for: input)
         guard state.withLock({ $0.statuses[output] != nil }) else { return }
-        submit(input: input, build: { throw InputDeleted(path: input) })
+        schedule(input: input, merge: false, build: { throw InputDeleted(path: input) })
     }
 
-    func submit(input: String, build: @escaping @Sendable () throws -> (Figure, Int)) {
+    /// Records how `input`'s figure is built now and renders it when the cadence says.
+    func schedule(input: String, merge: Bool, build: @escaping @Sendable () throws -> (Figure, Int)) {
         let output = output(for: input)
+        let decision = state.withLock { s in
+            s.builds[output] = (input, build)
+            return s.cadence.changed(output, at: WatchSession.now(), merge: merge)
+        }
+        act(decision, output: output)
+    }
+
+    /// Carries out a cadence decision for `output`: submit its render, or set a timer.
+    func act(_ decision: RefreshCadence.Decision, output: String) {
+        switch decision {
+        case .none:
+            return
+        case .renderAt(let time):
+            let delay = max(0, time - WatchSession.now())
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+                let next = self.state.withLock { $0.cadence.due(output, at: WatchSession.now()) }
+                self.act(next, output: output)
+            }
+        case .renderNow:
+            guard let (input, build) = state.withLock({ $0.builds[output] }) else { return }
+            submit(input: input, output: output, build: build)
+        }
+    }
+
+    func submit(input: String, output: String, build: @escaping @Sendable () throws -> (Figure, Int)) {
         try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
         let job = RenderJob(output: output) { [state] in
+            state.withLock { $0.cadence.started(output) }
             let (figure, rows) = try build()
             state.withLock { $0.rows[output] = rows }
             return figure
         }
-        _ = try? queue.submit(job) { result in self.finished(input: input, output: output, result) }
+        do {
+            try queue.submit(job) { result in
+                self.finished(input: input, output: output, result)
+                let next = self.state.withLock { $0.cadence.finished(output, at: WatchSession.now()) }
+                self.act(next, output: output)
+            }
+        } catch {
+            // The queue was shut down: nothing renders any more.
+        }
+    }
+
+    /// Monotonic seconds, for the cadence.
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     /// Runs on the render thread after each render: updates and writes the sidecar, logs a line.
