@@ -14,7 +14,9 @@ final class WatchRig: Sendable {
     let watcher: FolderWatcher
     let errorLines = ErrorLines()
 
-    init(root: String, poll: Bool = false, outputDirectory: String? = nil) throws {
+    /// `quiet` is the watcher's quiet period; 0 is what `plotline watch` uses (every change is
+    /// handed over at once and the session's cadence decides when figures render).
+    init(root: String, poll: Bool = false, outputDirectory: String? = nil, quiet: Double = 0.05) throws {
         self.root = root
         queue = try RenderQueue()
         var options = WatchSession.Options()
@@ -27,7 +29,7 @@ final class WatchRig: Sendable {
         var watchOptions = FolderWatcher.Options()
         watchOptions.poll = poll
         watchOptions.pollInterval = 0.05
-        watchOptions.quietPeriod = 0.05
+        watchOptions.quietPeriod = quiet
         watcher = try FolderWatcher(root: root, options: watchOptions) { session.handle($0) }
         session.renderAll()
     }
