@@ -49,10 +49,12 @@ public final class WatchSession: Sendable {
         var statuses: [String: (status: WatchStatus, queueVersion: UInt64)] = [:]
         /// Rows of the figure the render thread built last for each output.
         var rows: [String: Int] = [:]
+        /// The data warnings of the tables that figure was built from.
+        var warnings: [String: (first: [DataWarning], total: Int)] = [:]
         /// When each figure renders next (see `RefreshCadence`).
         var cadence = RefreshCadence()
         /// The latest way to build each figure, with its input; taken when its render is submitted.
-        var builds: [String: (input: String, build: @Sendable () throws -> (Figure, Int))] = [:]
+        var builds: [String: (input: String, build: @Sendable () throws -> Built)] = [:]
     }
 
     /// A session for `root` whose figures `queue` draws.
@@ -173,7 +175,7 @@ public final class WatchSession: Sendable {
     }
 
     /// Records how `input`'s figure is built now and renders it when the cadence says.
-    func schedule(input: String, merge: Bool, build: @escaping @Sendable () throws -> (Figure, Int)) {
+    func schedule(input: String, merge: Bool, build: @escaping @Sendable () throws -> Built) {
         let output = output(for: input)
         let decision = state.withLock { s in
             s.builds[output] = (input, build)
@@ -199,14 +201,17 @@ public final class WatchSession: Sendable {
         }
     }
 
-    func submit(input: String, output: String, build: @escaping @Sendable () throws -> (Figure, Int)) {
+    func submit(input: String, output: String, build: @escaping @Sendable () throws -> Built) {
         try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
         let job = RenderJob(output: output) { [state] in
             state.withLock { $0.cadence.started(output) }
-            let (figure, rows) = try build()
-            state.withLock { $0.rows[output] = rows }
-            return figure
+            let built = try build()
+            state.withLock {
+                $0.rows[output] = built.rows
+                $0.warnings[output] = built.warnings
+            }
+            return built.figure
         }
         do {
             try queue.submit(job) { result in
@@ -241,7 +246,7 @@ public final class WatchSession: Sendable {
             return
         }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
-        let status: WatchStatus? = state.withLock { s in
+        let update: (WatchStatus, Int)? = state.withLock { s in
             let previous = s.statuses[output]
             if let previous, previous.queueVersion >= version { return nil }  // a superseded request's answer
             var status = previous?.status ?? WatchStatus(version: 0, hash: "", ok: false, error: nil, rows: 0, ms: 0, input: input)
@@ -249,11 +254,23 @@ public final class WatchSession: Sendable {
             status.ok = error == nil
             status.error = error
             status.ms = (ms * 100).rounded() / 100
-            if let hash { status.hash = hash; status.rows = s.rows[output] ?? 0 }
+            if let hash {
+                status.hash = hash
+                status.rows = s.rows[output] ?? 0
+                let (first, total) = s.warnings[output] ?? ([], 0)
+                status.warnings = first.map {
+                    WatchStatus.Warning(file: $0.file, line: $0.line, column: $0.column, value: $0.value)
+                }
+                status.warningCount = total
+            }
             s.statuses[output] = (status, version)
-            return status
+            return (status, previous?.status.warningCount ?? 0)
         }
-        guard let status else { return }
+        guard let (status, previousWarnings) = update else { return }
+        if status.warningCount != previousWarnings, status.warningCount > 0, let first = firstWarningLine(status) {
+            let more = status.warningCount - 1
+            options.logError("\(first)\(more > 0 ? " (and \(more) more values that are not numbers)" : "")")
+        }
         if let error {
             options.logError("error: \(output): \(error)")
         } else {
@@ -263,8 +280,31 @@ public final class WatchSession: Sendable {
         do { try status.write(for: output) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
     }
 
+    /// A figure built on the render thread, with the rows it draws (the longest table) and the
+    /// data warnings of its tables.
+    typealias Built = (figure: Figure, rows: Int, warnings: (first: [DataWarning], total: Int))
+
+    /// The first warning of a status as one log line.
+    private func firstWarningLine(_ status: WatchStatus) -> String? {
+        status.warnings.first.map { w in
+            DataWarning(file: w.file, line: w.line, column: w.column, value: w.value).description
+        }
+    }
+
+    /// The warnings of several tables together: the first `WatchStatus.warningLimit`, and the total.
+    static func warnings(of tables: [DataTable]) -> (first: [DataWarning], total: Int) {
+        var first: [DataWarning] = []
+        var total = 0
+        for table in tables {
+            let w = table.warnings(limit: WatchStatus.warningLimit)
+            total += w.total
+            first += w.first.prefix(WatchStatus.warningLimit - first.count)
+        }
+        return (first, total)
+    }
+
     /// A data file's default figure and row count; runs on the render thread.
-    func dataFigure(_ path: String) throws -> (Figure, Int) {
+    func dataFigure(_ path: String) throws -> Built {
         let table: DataTable
         if path.lowercased().hasSuffix(".json") {
             table = try TableReader.read(path: path)
@@ -274,15 +314,16 @@ public final class WatchSession: Sendable {
             table = reader.table
             state.withLock { $0.readers[path] = reader }
         }
-        return (try DefaultFigure.make(table, options: options.renderOptions), table.rowCount)
+        return (try DefaultFigure.make(table, options: options.renderOptions), table.rowCount, WatchSession.warnings(of: [table]))
     }
 
     /// A spec's figure and its longest table's row count; runs on the render thread.
-    func specFigure(_ path: String) throws -> (Figure, Int) {
+    func specFigure(_ path: String) throws -> Built {
         let spec = try FigureSpec.load(path: path)
         let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
         state.withLock { $0.specInputs[path] = inputs }
         let tables = try spec.readTables()
-        return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0)
+        let ordered = tables.keys.sorted().compactMap { tables[$0] }
+        return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0, WatchSession.warnings(of: ordered))
     }
 }

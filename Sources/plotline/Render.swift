@@ -178,6 +178,7 @@ struct Render: ParsableCommand {
                     tables.append(try TableReader.read(path: f))
                 }
             }
+            WarningPrinter.print(tables)
             let names = DefaultFigure.runNames(files)
             var runs: [(name: String, table: DataTable)] = []
             for (n, t) in zip(names, tables) { runs.append((name: n, table: t)) }
@@ -191,7 +192,9 @@ struct Render: ParsableCommand {
     func specFigure(_ path: String) throws -> Figure {
         do {
             let spec = try FigureSpec.load(path: path)
-            var figure = try spec.figure(tables: spec.readTables())
+            let tables = try spec.readTables()
+            WarningPrinter.print(tables.keys.sorted().compactMap { tables[$0] })
+            var figure = try spec.figure(tables: tables)
             if let title { figure.title = title }
             if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
             if dpi != 100 { figure.dpi = dpi }
