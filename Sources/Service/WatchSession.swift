@@ -28,6 +28,10 @@ public final class WatchSession: Sendable {
         public var quietPeriod = 0.0
         /// At most this many renders per second of one figure (nil: as fast as it renders).
         public var maximumRate: Double?
+        /// Whether PNGs and sidecars are fsynced before they replace the old ones. A live watch
+        /// turns it off (its figures are redrawn at start anyway; two fsyncs per file would
+        /// bound the refresh rate); files are replaced atomically either way.
+        public var durableWrites = true
 
         /// Outputs beside their inputs, default figures, lines to standard output and error.
         public init() {}
@@ -204,7 +208,7 @@ public final class WatchSession: Sendable {
     func submit(input: String, output: String, build: @escaping @Sendable () throws -> Built) {
         try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        let job = RenderJob(output: output) { [state] in
+        var job = RenderJob(output: output) { [state] in
             state.withLock { $0.cadence.started(output) }
             let built = try build()
             state.withLock {
@@ -213,6 +217,7 @@ public final class WatchSession: Sendable {
             }
             return built.figure
         }
+        job.durable = options.durableWrites
         do {
             try queue.submit(job) { result in
                 self.finished(input: input, output: output, result)
@@ -277,7 +282,7 @@ public final class WatchSession: Sendable {
             options.log("rendered \(output) (\(status.rows) rows, \(String(format: "%.1f", ms)) ms)")
         }
         // The sidecar last: whoever sees the new version also finds the log line written.
-        do { try status.write(for: output) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
+        do { try status.write(for: output, durable: options.durableWrites) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
     }
 
     /// A figure built on the render thread, with the rows it draws (the longest table) and the

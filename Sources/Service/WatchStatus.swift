@@ -85,12 +85,13 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     }
 
     /// Writes the sidecar of `output` atomically (temp file, fsync, rename).
-    public func write(for output: String) throws {
+    /// `durable: false` skips the fsyncs (see `AtomicFile.write`).
+    public func write(for output: String, durable: Bool = true) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(self))
         bytes.append(UInt8(ascii: "\n"))
-        try AtomicFile.write(bytes, to: WatchStatus.path(for: output))
+        try AtomicFile.write(bytes, to: WatchStatus.path(for: output), durable: durable)
     }
 
     /// FNV-1a 64 of the file at `path` as 16 hex digits, or "" when it cannot be read.

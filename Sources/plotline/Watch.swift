@@ -109,6 +109,7 @@ struct Watch: ParsableCommand {
         if !once {
             options.quietPeriod = Double(debounce) / 1000
             options.maximumRate = maxRate
+            options.durableWrites = false  // live figures: atomic, not fsynced (redrawn at start)
         }
         let session = WatchSession(root: directory, queue: queue, options: options)
 
