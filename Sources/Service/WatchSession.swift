@@ -12,6 +12,11 @@ import Spec
 /// bytes are read; a half-written last line waits; a shrunk or replaced file is read whole);
 /// after an error the next render reads the file whole again. A spec is re-rendered when it or
 /// any of its data files change.
+///
+/// When a figure renders is `RefreshCadence`'s call: at once when it has no render in flight,
+/// else one more render right after the one in flight, so under a steady stream of appends a
+/// figure is never more than one render behind (`Options.quietPeriod` and `maximumRate` tune
+/// it). The tables' data warnings (`DataWarning`) go into the sidecar.
 public final class WatchSession: Sendable {
     /// Where outputs go and how lines are logged.
     public struct Options: Sendable {
