@@ -27,7 +27,7 @@ struct Watch: ParsableCommand {
               plotline watch runs/
               plotline watch runs/ -o figures/ --quiet
               plotline watch runs/ --once
-              plotline watch runs/ --max-rate 10           (at most 10 renders a second per figure)
+              plotline watch runs/ --max-rate 10           (10 renders a second at most)
               plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
               plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
             """)
