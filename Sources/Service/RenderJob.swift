@@ -29,6 +29,9 @@ public struct RenderJob: Sendable {
     public var source: Source
     /// libpng settings and text chunks for the encoded file.
     public var pngOptions: PNG.Options
+    /// Whether the file is fsynced before it replaces the old one (see `AtomicFile.write`);
+    /// live figures that are redrawn anyway turn it off. Either way readers never see half a file.
+    public var durable = true
 
     /// A job that draws a finished figure.
     public init(output: String, figure: Figure, pngOptions: PNG.Options = .default) {

@@ -50,7 +50,7 @@ final class RenderWorker {
             let pixmap = try player.render(scene, reusing: spare.take())
             let bytes = try PNG.encode(pixmap, options: job.pngOptions)
             spare = consume pixmap
-            try AtomicFile.write(bytes, to: job.output)
+            try AtomicFile.write(bytes, to: job.output, durable: job.durable)
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {
             return .failed(reason: "\(error)", milliseconds: elapsed())

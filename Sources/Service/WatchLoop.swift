@@ -23,6 +23,10 @@ struct WatchLoop {
     var pending: Set<String> = []
     var firstChange = 0.0
     var lastChange = 0.0
+    /// Files reported for IN_MODIFY and not closed since: their IN_CLOSE_WRITE brings nothing
+    /// new (the render the modification started reads the written bytes), so it is not
+    /// reported again; one append would otherwise draw its figure twice.
+    var modifiedSinceClose: Set<String> = []
 
     static let mask: UInt32 = UInt32(IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM
                                      | IN_DELETE | IN_DELETE_SELF | IN_Q_OVERFLOW | IN_ONLYDIR)
@@ -154,6 +158,9 @@ struct WatchLoop {
             }
             return true
         }
+        let closed = mask & UInt32(IN_CLOSE_WRITE) != 0, modified = mask & UInt32(IN_MODIFY) != 0
+        if closed, !modified, modifiedSinceClose.remove(path) != nil { return true }
+        if modified, !closed { modifiedSinceClose.insert(path) } else { modifiedSinceClose.remove(path) }
         note(path)
         return true
     }

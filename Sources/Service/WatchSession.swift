@@ -12,6 +12,11 @@ import Spec
 /// bytes are read; a half-written last line waits; a shrunk or replaced file is read whole);
 /// after an error the next render reads the file whole again. A spec is re-rendered when it or
 /// any of its data files change.
+///
+/// When a figure renders is `RefreshCadence`'s call: at once when it has no render in flight,
+/// else one more render right after the one in flight, so under a steady stream of appends a
+/// figure is never more than one render behind (`Options.quietPeriod` and `maximumRate` tune
+/// it). The tables' data warnings (`DataWarning`) go into the sidecar.
 public final class WatchSession: Sendable {
     /// Where outputs go and how lines are logged.
     public struct Options: Sendable {
@@ -23,6 +28,15 @@ public final class WatchSession: Sendable {
         public var log: @Sendable (String) -> Void = { print($0) }
         /// Gets one line per failed render.
         public var logError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        /// Merges a burst of changes that reaches an idle figure into one render, in seconds
+        /// (0: the first change renders at once). Never delays a figure under a steady stream.
+        public var quietPeriod = 0.0
+        /// At most this many renders per second of one figure (nil: as fast as it renders).
+        public var maximumRate: Double?
+        /// Whether PNGs and sidecars are fsynced before they replace the old ones. A live watch
+        /// turns it off (its figures are redrawn at start anyway; two fsyncs per file would
+        /// bound the refresh rate); files are replaced atomically either way.
+        public var durableWrites = true
 
         /// Outputs beside their inputs, default figures, lines to standard output and error.
         public init() {}
@@ -46,6 +60,12 @@ public final class WatchSession: Sendable {
         var statuses: [String: (status: WatchStatus, queueVersion: UInt64)] = [:]
         /// Rows of the figure the render thread built last for each output.
         var rows: [String: Int] = [:]
+        /// The data warnings of the tables that figure was built from.
+        var warnings: [String: (first: [DataWarning], total: Int)] = [:]
+        /// When each figure renders next (see `RefreshCadence`).
+        var cadence = RefreshCadence()
+        /// The latest way to build each figure, with its input; taken when its render is submitted.
+        var builds: [String: (input: String, build: @Sendable () throws -> Built)] = [:]
     }
 
     /// A session for `root` whose figures `queue` draws.
@@ -53,6 +73,9 @@ public final class WatchSession: Sendable {
         self.root = FolderWatcher.standardize(root)
         self.queue = queue
         self.options = options
+        let settings = RefreshCadence.Settings(
+            quietPeriod: max(0, options.quietPeriod), minimumInterval: options.maximumRate.map { $0 > 0 ? 1 / $0 : 0 } ?? 0)
+        state.withLock { $0.cadence.settings = settings }
     }
 
     /// True for a `*.plot.json` spec.
@@ -105,7 +128,7 @@ public final class WatchSession: Sendable {
 
     /// Draws every input under the root (use it at start and with `--once`).
     public func renderAll() {
-        handle(FolderWatcher.files(under: root))
+        handle(FolderWatcher.files(under: root), merge: false)
     }
 
     /// The number of figures whose latest render failed.
@@ -115,7 +138,10 @@ public final class WatchSession: Sendable {
     /// files with the specs that read them. A deleted input that had a figure keeps its last
     /// good PNG, and its sidecar records the deletion as an error (so a poller knows the figure
     /// is stale); re-creating the file renders it again and clears the error.
-    public func handle(_ paths: [String]) {
+    ///
+    /// Each affected figure renders when `RefreshCadence` says: at once when it has no render in
+    /// flight, else right after that render. `merge: false` skips the quiet period.
+    public func handle(_ paths: [String], merge: Bool = true) {
         var specs: Set<String> = []
         for path in paths where WatchSession.isSpec(path) {
             if FileManager.default.fileExists(atPath: path) {
@@ -136,7 +162,7 @@ public final class WatchSession: Sendable {
         for source in logSources {
             let folder = source.folder
             if FileManager.default.fileExists(atPath: folder) {
-                submit(input: folder, build: { try self.logFigure(source) })
+                schedule(input: folder, merge: merge, build: { try self.logFigure(source) })
             } else {
                 state.withLock { _ = $0.followers.removeValue(forKey: folder) }
                 markDeleted(input: folder)
@@ -154,12 +180,12 @@ public final class WatchSession: Sendable {
                 // overwrite it. Draw the spec again (it may read this file under another key).
                 specs.insert(FolderWatcher.standardize(spec))
             } else if exists {
-                submit(input: path, build: { try self.dataFigure(path) })
+                schedule(input: path, merge: merge, build: { try self.dataFigure(path) })
             } else {
                 markDeleted(input: path)
             }
         }
-        for spec in specs.sorted() { submit(input: spec, build: { try self.specFigure(spec) }) }
+        for spec in specs.sorted() { schedule(input: spec, merge: merge, build: { try self.specFigure(spec) }) }
     }
 
     /// Records that `input` is gone: a job for its output that fails with `InputDeleted` (through
@@ -168,19 +194,65 @@ public final class WatchSession: Sendable {
     func markDeleted(input: String) {
         let output = output(for: input)
         guard state.withLock({ $0.statuses[output] != nil }) else { return }
-        submit(input: input, build: { throw InputDeleted(path: input) })
+        schedule(input: input, merge: false, build: { throw InputDeleted(path: input) })
     }
 
-    func submit(input: String, build: @escaping @Sendable () throws -> (Figure, Int)) {
+    /// Records how `input`'s figure is built now and renders it when the cadence says.
+    func schedule(input: String, merge: Bool, build: @escaping @Sendable () throws -> Built) {
         let output = output(for: input)
+        let decision = state.withLock { s in
+            s.builds[output] = (input, build)
+            return s.cadence.changed(output, at: WatchSession.now(), merge: merge)
+        }
+        act(decision, output: output)
+    }
+
+    /// Carries out a cadence decision for `output`: submit its render, or set a timer.
+    func act(_ decision: RefreshCadence.Decision, output: String) {
+        switch decision {
+        case .none:
+            return
+        case .renderAt(let time):
+            let delay = max(0, time - WatchSession.now())
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+                let next = self.state.withLock { $0.cadence.due(output, at: WatchSession.now()) }
+                self.act(next, output: output)
+            }
+        case .renderNow:
+            guard let (input, build) = state.withLock({ $0.builds[output] }) else { return }
+            submit(input: input, output: output, build: build)
+        }
+    }
+
+    func submit(input: String, output: String, build: @escaping @Sendable () throws -> Built) {
         try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        let job = RenderJob(output: output) { [state] in
-            let (figure, rows) = try build()
-            state.withLock { $0.rows[output] = rows }
-            return figure
+        var job = RenderJob(output: output) { [state] in
+            state.withLock { $0.cadence.started(output) }
+            let built = try build()
+            state.withLock {
+                $0.rows[output] = built.rows
+                $0.warnings[output] = built.warnings
+            }
+            return built.figure
         }
-        _ = try? queue.submit(job) { result in self.finished(input: input, output: output, result) }
+        job.durable = options.durableWrites
+        do {
+            try queue.submit(job) { result in
+                self.finished(input: input, output: output, result)
+                let next = self.state.withLock { $0.cadence.finished(output, at: WatchSession.now()) }
+                self.act(next, output: output)
+            }
+        } catch {
+            // The queue was shut down: nothing renders any more.
+        }
+    }
+
+    /// Monotonic seconds, for the cadence.
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     /// Runs on the render thread after each render: updates and writes the sidecar, logs a line.
@@ -199,7 +271,7 @@ public final class WatchSession: Sendable {
             return
         }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
-        let status: WatchStatus? = state.withLock { s in
+        let update: (WatchStatus, Int)? = state.withLock { s in
             let previous = s.statuses[output]
             if let previous, previous.queueVersion >= version { return nil }  // a superseded request's answer
             var status = previous?.status ?? WatchStatus(version: 0, hash: "", ok: false, error: nil, rows: 0, ms: 0, input: input)
@@ -208,11 +280,23 @@ public final class WatchSession: Sendable {
             status.error = waiting == nil ? error : nil
             status.waiting = waiting
             status.ms = (ms * 100).rounded() / 100
-            if let hash { status.hash = hash; status.rows = s.rows[output] ?? 0 }
+            if let hash {
+                status.hash = hash
+                status.rows = s.rows[output] ?? 0
+                let (first, total) = s.warnings[output] ?? ([], 0)
+                status.warnings = first.map {
+                    WatchStatus.Warning(file: $0.file, line: $0.line, column: $0.column, value: $0.value)
+                }
+                status.warningCount = total
+            }
             s.statuses[output] = (status, version)
-            return status
+            return (status, previous?.status.warningCount ?? 0)
         }
-        guard let status else { return }
+        guard let (status, previousWarnings) = update else { return }
+        if status.warningCount != previousWarnings, status.warningCount > 0, let first = firstWarningLine(status) {
+            let more = status.warningCount - 1
+            options.logError("\(first)\(more > 0 ? " (and \(more) more values that are not numbers)" : "")")
+        }
         if let waiting {
             options.log("waiting for data: \(output): \(waiting)")
         } else if let error {
@@ -221,11 +305,34 @@ public final class WatchSession: Sendable {
             options.log("rendered \(output) (\(status.rows) rows, \(String(format: "%.1f", ms)) ms)")
         }
         // The sidecar last: whoever sees the new version also finds the log line written.
-        do { try status.write(for: output) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
+        do { try status.write(for: output, durable: options.durableWrites) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
+    }
+
+    /// A figure built on the render thread, with the rows it draws (the longest table) and the
+    /// data warnings of its tables.
+    typealias Built = (figure: Figure, rows: Int, warnings: (first: [DataWarning], total: Int))
+
+    /// The first warning of a status as one log line.
+    private func firstWarningLine(_ status: WatchStatus) -> String? {
+        status.warnings.first.map { w in
+            DataWarning(file: w.file, line: w.line, column: w.column, value: w.value).description
+        }
+    }
+
+    /// The warnings of several tables together: the first `WatchStatus.warningLimit`, and the total.
+    static func warnings(of tables: [DataTable]) -> (first: [DataWarning], total: Int) {
+        var first: [DataWarning] = []
+        var total = 0
+        for table in tables {
+            let w = table.warnings(limit: WatchStatus.warningLimit)
+            total += w.total
+            first += w.first.prefix(WatchStatus.warningLimit - first.count)
+        }
+        return (first, total)
     }
 
     /// A data file's default figure and row count; runs on the render thread.
-    func dataFigure(_ path: String) throws -> (Figure, Int) {
+    func dataFigure(_ path: String) throws -> Built {
         let table: DataTable
         if path.lowercased().hasSuffix(".json") || path.lowercased().hasSuffix(".npy") {  // replaced whole, read whole
             table = try TableReader.read(path: path)
@@ -237,12 +344,12 @@ public final class WatchSession: Sendable {
         }
         let figure = try DefaultFigure.make(table, options: options.renderOptions)
         if let why = DefaultFigure.nothingToDraw(figure, tables: [table]) { throw WaitingForData(input: path, reason: why) }
-        return (figure, table.rowCount)
+        return (figure, table.rowCount, WatchSession.warnings(of: [table]))
     }
 
     /// The figure of a TensorBoard run or MLflow experiment, followed incrementally; runs on
     /// the render thread. No value yet is "waiting for data", not an error.
-    func logFigure(_ source: RunLogFollower.Source) throws -> (Figure, Int) {
+    func logFigure(_ source: RunLogFollower.Source) throws -> Built {
         let folder = source.folder
         var follower = state.withLock { $0.followers.removeValue(forKey: folder) } ?? RunLogFollower(source: source)
         let result = Result<[RunInputs.Run], DataError> { () throws(DataError) in try follower.refresh() }
@@ -259,15 +366,16 @@ public final class WatchSession: Sendable {
         }
         state.withLock { $0.followers[folder] = follower }
         let figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, options: options.renderOptions)
-        return (figure, runs.map(\.table.rowCount).max() ?? 0)
+        return (figure, runs.map(\.table.rowCount).max() ?? 0, WatchSession.warnings(of: runs.map(\.table)))
     }
 
     /// A spec's figure and its longest table's row count; runs on the render thread.
-    func specFigure(_ path: String) throws -> (Figure, Int) {
+    func specFigure(_ path: String) throws -> Built {
         let spec = try FigureSpec.load(path: path)
         let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
         state.withLock { $0.specInputs[path] = inputs }
         let tables = try spec.readTables()
-        return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0)
+        let ordered = tables.keys.sorted().compactMap { tables[$0] }
+        return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0, WatchSession.warnings(of: ordered))
     }
 }

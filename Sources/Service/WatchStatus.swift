@@ -6,8 +6,30 @@ import PNG
 /// Pollers (the Python helper, the browser page) read this small file instead of the PNG:
 /// `version` grows by one with every render, good or bad; `hash` is the content hash of the
 /// PNG on disk (FNV-1a 64, hex); `ok` says whether the latest render wrote it, and `error`
-/// (`file:line: message`) why not; the previous good PNG then stays. Written atomically.
+/// (`file:line: message`) why not; the previous good PNG then stays. `warnings` lists the first
+/// values the figure could not draw (cells that are not numbers in numeric columns, drawn as
+/// missing values) and `warningCount` counts them all. Written atomically.
 public struct WatchStatus: Codable, Sendable, Equatable {
+    /// A value the figure could not draw: where it is and what it says.
+    public struct Warning: Codable, Sendable, Equatable {
+        /// The data file.
+        public var file: String
+        /// The 1-based line (nil for whole-document JSON, whose key path is in `column`'s message).
+        public var line: Int?
+        /// The column's name.
+        public var column: String
+        /// The cell's text.
+        public var value: String
+
+        /// A warning with every field given.
+        public init(file: String, line: Int?, column: String, value: String) {
+            self.file = file; self.line = line; self.column = column; self.value = value
+        }
+    }
+
+    /// At most this many warnings are listed (`warningCount` has the total).
+    public static let warningLimit = 20
+
     /// Grows by one with every finished render of this figure.
     public var version: Int
     /// FNV-1a 64 of the PNG file on disk, as 16 hex digits (empty before the first good render).
@@ -25,11 +47,36 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     /// Why there is no figure yet though nothing is wrong ("waiting for data": a header without
     /// rows, an event file without scalars yet); nil otherwise. `ok` is false, `error` nil.
     public var waiting: String?
+    /// The first values the latest good render could not draw (at most `warningLimit`).
+    public var warnings: [Warning]
+    /// How many values the latest good render could not draw in all.
+    public var warningCount: Int
 
     /// A status with every field given.
-    public init(version: Int, hash: String, ok: Bool, error: String?, rows: Int, ms: Double, input: String) {
+    public init(version: Int, hash: String, ok: Bool, error: String?, rows: Int, ms: Double, input: String,
+                warnings: [Warning] = [], warningCount: Int = 0) {
         self.version = version; self.hash = hash; self.ok = ok; self.error = error
         self.rows = rows; self.ms = ms; self.input = input
+        self.warnings = warnings; self.warningCount = warningCount
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, hash, ok, error, rows, ms, input, waiting, warnings, warningCount
+    }
+
+    /// Decodes a sidecar; one written before warnings (or `waiting`) existed reads as having none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        hash = try c.decode(String.self, forKey: .hash)
+        ok = try c.decode(Bool.self, forKey: .ok)
+        error = try c.decodeIfPresent(String.self, forKey: .error)
+        rows = try c.decode(Int.self, forKey: .rows)
+        ms = try c.decode(Double.self, forKey: .ms)
+        input = try c.decode(String.self, forKey: .input)
+        waiting = try c.decodeIfPresent(String.self, forKey: .waiting)
+        warnings = try c.decodeIfPresent([Warning].self, forKey: .warnings) ?? []
+        warningCount = try c.decodeIfPresent(Int.self, forKey: .warningCount) ?? warnings.count
     }
 
     /// The sidecar path of a PNG output.
@@ -42,12 +89,13 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     }
 
     /// Writes the sidecar of `output` atomically (temp file, fsync, rename).
-    public func write(for output: String) throws {
+    /// `durable: false` skips the fsyncs (see `AtomicFile.write`).
+    public func write(for output: String, durable: Bool = true) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(self))
         bytes.append(UInt8(ascii: "\n"))
-        try AtomicFile.write(bytes, to: WatchStatus.path(for: output))
+        try AtomicFile.write(bytes, to: WatchStatus.path(for: output), durable: durable)
     }
 
     /// FNV-1a 64 of the file at `path` as 16 hex digits, or "" when it cannot be read.

@@ -224,6 +224,28 @@ struct CSVTableParser {
         if anyTime, times.count == values.count {
             return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
         }
+        // Mostly numbers: a number column; each text cell is a missing value and a stray.
+        var numbers: [Double] = []
+        numbers.reserveCapacity(values.count)
+        var textRows: [Int] = []
+        for (row, value) in values.enumerated() {
+            switch value.withUnsafeBufferPointer({ CellKind.of($0) }) {
+            case .missing: numbers.append(.nan)
+            case .number(let number): numbers.append(number)
+            case .text:
+                numbers.append(.nan)
+                textRows.append(row)
+            }
+        }
+        let numberCount = numbers.count - numbers.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        let isNumeric = CellKind.isNumeric(numbers: numberCount, texts: textRows.count)
+        let recorded = isNumeric ? textRows[...] : textRows.prefix(StrayValue.categoryRecordLimit)
+        let lines = lineNumbers(ofRows: Array(recorded), fields: fields, firstLine: firstLine, start: start)
+        let strays = zip(recorded, lines).map { row, line in
+            StrayValue(row: row, location: DataLocation(source: source, line: line),
+                       text: String(decoding: CSVTableParser.trimmed(values[row]), as: UTF8.self))
+        }
+        if isNumeric { return Column(name: name, storage: .number(numbers), strays: strays) }
         var levels = CategoryLevels()
         var codes: [Int32] = []
         codes.reserveCapacity(values.count)
@@ -243,7 +265,24 @@ struct CSVTableParser {
             stray = Column.Stray(
                 location: DataLocation(source: source, line: line), display: "'\(String(decoding: bytes, as: UTF8.self))'")
         }
-        return Column(name: name, storage: .category(codes: codes, levels: levels.levels), stray: stray)
+        return Column(name: name, storage: .category(codes: codes, levels: levels.levels), stray: stray, strays: strays)
+    }
+
+    /// The physical lines of the given rows (ascending) of a text column, in one pass over the bytes.
+    private func lineNumbers(ofRows rows: [Int], fields: [Int], firstLine: Int, start: Int) -> [Int] {
+        var lines: [Int] = []
+        lines.reserveCapacity(rows.count)
+        var position = start
+        var line = firstLine
+        for row in rows {
+            let fieldStart = fields[row * 2]
+            if fieldStart > position {
+                line += lineBreaks(from: position, to: fieldStart)
+                position = fieldStart
+            }
+            lines.append(line)
+        }
+        return lines
     }
 
     private func lineBreaks(from start: Int, to end: Int) -> Int {
@@ -277,6 +316,11 @@ struct CSVTableParser {
             i += 1
         }
         return total
+    }
+
+    /// The bytes without leading and trailing ASCII spaces and tabs.
+    static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { Array(trim($0)) }
     }
 
     /// The buffer without leading and trailing ASCII spaces and tabs.

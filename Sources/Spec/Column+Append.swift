@@ -2,9 +2,11 @@ extension Column {
     /// Appends `other`'s values after this column's, reconciling the two types.
     ///
     /// A side without any present value takes the other's type; equal types concatenate (dates
-    /// and date-times give date-times; category levels are merged); a number or time meeting a
-    /// category turns into a category of display texts. This is how `watch` grows a table from
-    /// chunks that were typed separately.
+    /// and date-times give date-times; category levels are merged); a number column meeting a
+    /// category stays numeric when numbers are the majority of the two together (the text cells
+    /// become missing values, kept in `strays`), as the whole-file readers decide; otherwise,
+    /// and for a time column, both turn into a category of display texts. This is how `watch`
+    /// grows a table from chunks that were typed separately.
     public mutating func append(contentsOf other: Column) {
         if other.count == 0 { return }
         if count == 0 || missingCount == count {
@@ -17,6 +19,7 @@ extension Column {
         switch (storage, other.storage) {
         case (.number(var mine), .number(let theirs)):
             storage = .number([])
+            strays.append(contentsOf: other.strays.map { $0.shifted(by: mine.count) })
             mine.append(contentsOf: theirs)
             storage = .number(mine)
         case (.time(var mine, let kindA), .time(let theirs, let kindB)):
@@ -25,6 +28,11 @@ extension Column {
             storage = .time(mine, kindA == .date && kindB == .date ? .date : .dateTime)
         case (.category(var codes, var levels), .category(let theirCodes, let theirLevels)):
             storage = .number([])
+            if strays.count < StrayValue.categoryRecordLimit {
+                let offset = codes.count
+                strays.append(contentsOf: other.strays.prefix(StrayValue.categoryRecordLimit - strays.count)
+                    .map { $0.shifted(by: offset) })
+            }
             var merged = CategoryLevels(levels)
             let remap: [Int32] = theirLevels.map { merged.code($0) }
             levels = merged.levels
@@ -33,6 +41,12 @@ extension Column {
             storage = .category(codes: codes, levels: levels)
             if stray == nil { stray = other.stray }
         default:
+            // A number column meeting text cells (or the reverse) stays numeric while numbers
+            // are the majority: the text cells become missing values and warnings.
+            if let merged = Column.mergedAsNumbers(self, other) {
+                self = merged
+                return
+            }
             let first = asCategory(), second = other.asCategory()
             self = first
             stray = stray ?? other.stray
@@ -46,12 +60,17 @@ extension Column {
     }
 
     /// This column as categories of its display texts (a category column is returned as is).
+    /// The stray cells of a number column get their texts back.
     func asCategory() -> Column {
         if case .category = storage { return self }
+        var strayTexts: [Int: String] = [:]
+        for stray in strays { strayTexts[stray.row] = stray.text }
         var levels = CategoryLevels()
         var codes: [Int32] = []
         codes.reserveCapacity(count)
-        for row in 0..<count { codes.append(text(at: row).map { levels.code($0) } ?? -1) }
-        return Column(name: name, storage: .category(codes: codes, levels: levels.levels), stray: stray)
+        for row in 0..<count { codes.append((strayTexts[row] ?? text(at: row)).map { levels.code($0) } ?? -1) }
+        return Column(name: name, storage: .category(codes: codes, levels: levels.levels),
+                      stray: stray ?? Column.firstStray(strays),
+                      strays: Array(strays.prefix(StrayValue.categoryRecordLimit)))
     }
 }

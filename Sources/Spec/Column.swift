@@ -40,12 +40,17 @@ public struct Column: Sendable, Equatable {
     public var storage: Storage
     /// For a non-numeric column: the first value that is not a number (nil for number and time columns).
     public var stray: Stray?
+    /// The cells that are not numbers, in row order: in a number column every one of them (each
+    /// is a missing value there and a `DataWarning`); in a category column the first
+    /// `StrayValue.categoryRecordLimit`, kept in case later rows make the column numeric.
+    public var strays: [StrayValue]
 
     /// Creates a column.
-    public init(name: String, storage: Storage, stray: Stray? = nil) {
+    public init(name: String, storage: Storage, stray: Stray? = nil, strays: [StrayValue] = []) {
         self.name = name
         self.storage = storage
         self.stray = stray
+        self.strays = strays
     }
 
     /// The number of rows.

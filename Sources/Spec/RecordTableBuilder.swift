@@ -3,7 +3,8 @@
 /// Nested objects flatten to dotted names (`eval.loss`), arrays to indexed names (`sizes[0]`).
 /// A key missing from a record, or `null`, is a missing value; a key that appears part-way
 /// gives earlier rows missing values. Booleans are numbers 0 / 1. At the end each column is a
-/// number column (numbers only), a time column (strings that are all dates), or a category.
+/// number column (mostly numbers: other strings are missing values and `strays`), a time column
+/// (strings that are all dates), or a category.
 struct RecordTableBuilder {
     /// How rows are located in messages.
     enum Locator {
@@ -108,6 +109,37 @@ struct RecordTableBuilder {
             if !isTime { break }
         }
         if isTime { return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date)) }
+        // Mostly numbers (strings that spell numbers count as numbers, as in CSV): a number
+        // column whose other strings are missing values and strays.
+        var values: [Double] = []
+        values.reserveCapacity(cells.count)
+        var textRows: [Int] = []
+        var numberCount = 0
+        for (row, cell) in cells.enumerated() {
+            switch cell {
+            case .missing: values.append(.nan)
+            case .number(let value):
+                values.append(value)
+                numberCount += 1
+            case .text(let text):
+                switch CellKind.of(text) {
+                case .missing: values.append(.nan)
+                case .number(let value):
+                    values.append(value)
+                    numberCount += 1
+                case .text:
+                    values.append(.nan)
+                    textRows.append(row)
+                }
+            }
+        }
+        let isNumeric = CellKind.isNumeric(numbers: numberCount, texts: textRows.count)
+        let recorded = isNumeric ? textRows[...] : textRows.prefix(StrayValue.categoryRecordLimit)
+        let strays = recorded.map { row -> StrayValue in
+            guard case .text(let text) = cells[row] else { preconditionFailure() }
+            return StrayValue(row: row, location: location(row: row, name: name), text: text)
+        }
+        if isNumeric { return Column(name: name, storage: .number(values), strays: strays) }
         var levelIndex: [String: Int32] = [:]
         var levels: [String] = []
         var codes: [Int32] = []
@@ -131,12 +163,15 @@ struct RecordTableBuilder {
             }
         }
         guard case .text(let strayText) = cells[firstText] else { preconditionFailure() }
-        let location: DataLocation
+        let stray = Column.Stray(location: location(row: firstText, name: name), display: JSONTableReader.quoted(strayText))
+        return Column(name: name, storage: .category(codes: codes, levels: levels), stray: stray, strays: strays)
+    }
+
+    /// Where a row's value of column `name` is: its line (JSON Lines) or key path.
+    private func location(row: Int, name: String) -> DataLocation {
         switch locator {
-        case .lines: location = DataLocation(source: source, line: rowLines[firstText])
-        case .keyPath(let prefix): location = DataLocation(source: source, keyPath: "\(prefix)[\(firstText)].\(name)")
+        case .lines: return DataLocation(source: source, line: rowLines[row])
+        case .keyPath(let prefix): return DataLocation(source: source, keyPath: "\(prefix)[\(row)].\(name)")
         }
-        let stray = Column.Stray(location: location, display: JSONTableReader.quoted(strayText))
-        return Column(name: name, storage: .category(codes: codes, levels: levels), stray: stray)
     }
 }

@@ -189,6 +189,7 @@ struct Render: ParsableCommand {
                 let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
                 runs = try RunInputs.read(files, notes: note).map { (name: $0.name, table: $0.table) }
             }
+            WarningPrinter.print(runs.map(\.table))
             let figure = try DefaultFigure.make(runs: runs, options: options)
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
@@ -203,7 +204,9 @@ struct Render: ParsableCommand {
     func specFigure(_ path: String) throws -> Figure {
         do {
             let spec = try FigureSpec.load(path: path)
-            var figure = try spec.figure(tables: spec.readTables())
+            let tables = try spec.readTables()
+            WarningPrinter.print(tables.keys.sorted().compactMap { tables[$0] })
+            var figure = try spec.figure(tables: tables)
             if let title { figure.title = title }
             if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
             if dpi != 100 { figure.dpi = dpi }

@@ -15,7 +15,10 @@ struct Watch: ParsableCommand {
             Every CSV, TSV, JSON Lines or JSON file gets a default figure (as plotline render \
             draws it) and every *.plot.json spec draws its figure, re-rendered when the spec or \
             its data change. Each <name>.png gets a sidecar <name>.png.json: {"version", "hash", \
-            "ok", "error", "rows", "ms"}. A bad input keeps the last good PNG and records the error. \
+            "ok", "error", "rows", "ms", "warnings", "warningCount"}. A bad input keeps the last good PNG \
+            and records the error. A figure renders as soon as its input changes; changes that \
+            arrive during its render go into one more render, started as soon as that one ends \
+            (so under a steady stream of appends it is never more than one render behind). \
             A spec named like a data file (metrics.plot.json beside metrics.csv) replaces that \
             file's default figure; data files sharing a name (metrics.csv, metrics.jsonl) draw \
             metrics.csv.png and metrics.jsonl.png. A TensorBoard run folder (events.out.tfevents.*) \
@@ -29,6 +32,7 @@ struct Watch: ParsableCommand {
               plotline watch runs/ --once
               plotline watch logs/                         (TensorBoard: logs/<run>.png per run)
               plotline watch mlruns/                       (MLflow: mlruns/<experiment>.png)
+              plotline watch runs/ --max-rate 10           (10 renders a second at most)
               plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
               plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
             """)
@@ -43,8 +47,11 @@ struct Watch: ParsableCommand {
     @Flag(help: "Poll for changes instead of using inotify.") var poll = false
     @Flag(help: "Print errors only, not one line per render.") var quiet = false
 
-    @Option(help: ArgumentHelp("Quiet period before a change renders, in milliseconds (default: 150).", valueName: "ms"))
-    var debounce: Int = 150
+    @Option(help: ArgumentHelp("Merge a burst of changes that reaches an idle figure for this long, in milliseconds (default: 0, the first change renders at once). Changes during a render always go into the next render, which starts when it ends.", valueName: "ms"))
+    var debounce: Int = 0
+
+    @Option(name: .customLong("max-rate"), help: ArgumentHelp("At most this many renders per second of each figure (default: as fast as it renders).", valueName: "n"))
+    var maxRate: Double?
 
     @Option(help: ArgumentHelp("Polling interval in milliseconds (default: 250).", valueName: "ms"))
     var interval: Int = 250
@@ -63,6 +70,7 @@ struct Watch: ParsableCommand {
             throw ValidationError("\(directory) is not a folder.")
         }
         if !(0...10_000).contains(debounce) { throw ValidationError("--debounce must be 0...10000 ms.") }
+        if let maxRate, !(maxRate >= 0.01 && maxRate <= 1_000) { throw ValidationError("--max-rate must be 0.01...1000 renders per second.") }
         if !(10...60_000).contains(interval) { throw ValidationError("--interval must be 10...60000 ms.") }
         if let address {
             guard serve else { throw ValidationError("Unexpected argument '\(address)' (an address needs --serve: plotline watch DIR --serve \(address)).") }
@@ -103,6 +111,11 @@ struct Watch: ParsableCommand {
         options.outputDirectory = output
         let quiet = quiet
         options.log = { line in if !quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } }
+        if !once {
+            options.quietPeriod = Double(debounce) / 1000
+            options.maximumRate = maxRate
+            options.durableWrites = false  // live figures: atomic, not fsynced (redrawn at start)
+        }
         let session = WatchSession(root: directory, queue: queue, options: options)
 
         if once {
@@ -113,7 +126,9 @@ struct Watch: ParsableCommand {
         }
         var watchOptions = FolderWatcher.Options()
         watchOptions.poll = poll
-        watchOptions.quietPeriod = Double(debounce) / 1000
+        // The watcher hands every change over at once; the session's cadence decides when each
+        // figure renders (at once when free, right after its render when busy; --debounce, --max-rate).
+        watchOptions.quietPeriod = 0
         watchOptions.pollInterval = Double(interval) / 1000
         let watcher: FolderWatcher
         do {

@@ -54,6 +54,32 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("val_los"), missing.stderr)
     }
 
+    func testAStrayTextValueIsAWarningNamingFileLineColumnAndValueAndTheSeriesIsDrawn() throws {
+        let dir = try temp()
+        let csv = dir + "/log.csv"
+        var text = "step,loss,lr\n"
+        for step in 1...30 { text += "\(step),\(1.0 / Double(step)),\(step == 12 ? "[0.0005]" : "0.001")\n" }
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let r = try run(["render", csv, "--y", "lr", "-o", dir + "/lr.png"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "\(csv):13: warning: column 'lr': '[0.0005]' is not a number (drawn as a missing value)\n")
+        XCTAssertTrue(r.stdout.contains("29 rows"), "the series keeps its other 29 points: \(r.stdout)")
+
+        // Through a spec too, and capped: the first 20 lines, then the count of the rest.
+        var many = "step,v\n"
+        for step in 1...100 { many += "\(step),\(step % 4 == 0 ? "x\(step)" : "\(step)")\n" }
+        try many.write(toFile: dir + "/many.csv", atomically: true, encoding: .utf8)
+        try """
+            {"version": 1, "data": {"m": "many.csv"}, "panels": [{"series": [{"data": "m", "x": "step", "y": "v"}]}]}
+            """.write(toFile: dir + "/many.plot.json", atomically: true, encoding: .utf8)
+        let spec = try run(["render", "--spec", dir + "/many.plot.json", "-o", dir + "/many.png"])
+        XCTAssertEqual(spec.status, 0, spec.stderr)
+        let lines = spec.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 21, spec.stderr)
+        XCTAssertEqual(lines.first.map(String.init), "\(dir)/many.csv:5: warning: column 'v': 'x4' is not a number (drawn as a missing value)")
+        XCTAssertEqual(lines.last.map(String.init), "warning: 5 more values that are not numbers (drawn as missing values)")
+    }
+
     func testUsageErrorsExit64() throws {
         let r = try run(["render", "x.csv", "--kind", "pies", "-o", "/tmp/x.png"])
         XCTAssertEqual(r.status, 64)

@@ -32,6 +32,15 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try listing(), ["data.bin"])
     }
 
+    func testANonDurableWriteStillReplacesWholeAndLeavesNoTemporaryFile() throws {
+        let path = folder + "/live.bin"
+        try AtomicFile.write([UInt8](repeating: 7, count: 100_000), to: path, durable: false)
+        try AtomicFile.write([4, 5, 6], to: path, durable: false)
+        XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: path))), [4, 5, 6])
+        XCTAssertEqual(try listing(), ["live.bin"])
+        XCTAssertThrowsError(try AtomicFile.write([1], to: folder + "/no/such/folder.bin", durable: false))
+    }
+
     func testMissingFolderThrowsNamingThePath() throws {
         let path = folder + "/no/such/folder/out.png"
         XCTAssertThrowsError(try PNG.write(Pixmap(width: 2, height: 2), to: path)) { e in

@@ -35,6 +35,54 @@ final class WatchCommandTests: XCTestCase {
         XCTAssertEqual(WatchStatus.read(for: dir + "/bad.png")?.ok, false)
     }
 
+    /// Appends a row to `stream.csv` every 10 ms for `seconds` under a running `plotline watch`
+    /// with `flags`; returns the sidecar versions seen during the stream and the final status.
+    func stream(seconds: Double, flags: [String]) throws -> (versions: Set<Int>, rows: Int, last: WatchStatus?) {
+        let dir = temporaryFolder()
+        writeFile(dir + "/stream.csv", "step,loss\n0,1\n")
+        writeFile(dir + "/stream.plot.json", """
+            {"version": 1, "size": "320x200", "data": {"m": "stream.csv"},
+             "panels": [{"series": [{"data": "m", "x": "step", "y": "loss"}]}]}
+            """)
+        let (p, out, err) = try launch(["watch", dir, "--quiet"] + flags)
+        defer {
+            p.terminate()
+            _ = text(out)
+            _ = text(err)
+            p.waitUntilExit()
+        }
+        let output = dir + "/stream.png"
+        var deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, WatchStatus.read(for: output)?.ok != true { usleep(10_000) }
+        let first = try XCTUnwrap(WatchStatus.read(for: output), "the first render")
+        var versions: Set<Int> = []
+        var step = 1
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            appendFile(dir + "/stream.csv", "\(step),\(1.0 / Double(step + 1))\n")
+            step += 1
+            usleep(10_000)
+            if let s = WatchStatus.read(for: output), s.version > first.version { versions.insert(s.version) }
+        }
+        deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (WatchStatus.read(for: output)?.rows ?? 0) < step { usleep(10_000) }
+        return (versions, step, WatchStatus.read(for: output))
+    }
+
+    func testAStreamIsRedrawnWhileItRunsAndMaxRateCapsIt() throws {
+        // A row every 10 ms never leaves a quiet period; the figure used to wait for the 1 s
+        // maximum delay (2 renders in 2.5 s). Now it is redrawn as soon as each render ends.
+        let free = try stream(seconds: 2.5, flags: [])
+        XCTAssertGreaterThanOrEqual(free.versions.count, 4, "renders during a 2.5 s stream")
+        XCTAssertEqual(free.last?.rows, free.rows, "the last render has every row")
+        XCTAssertEqual(free.last?.ok, true)
+        // --max-rate 2: at most 2 renders a second, whatever the machine's speed; the last row still lands.
+        let capped = try stream(seconds: 2.5, flags: ["--max-rate", "2"])
+        XCTAssertLessThanOrEqual(capped.versions.count, 6, "2 renders a second over 2.5 s, one more at the edge")
+        XCTAssertGreaterThanOrEqual(capped.versions.count, 2)
+        XCTAssertEqual(capped.last?.rows, capped.rows)
+    }
+
     func testSIGTERMStopsCleanly() throws {
         let dir = temporaryFolder()
         let (p, out, err) = try launch(["watch", dir])

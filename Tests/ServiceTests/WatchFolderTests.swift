@@ -76,6 +76,34 @@ final class WatchFolderTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(log.all.count, 3, "batches during a 1.3 s stream with a 0.3 s cap")
     }
 
+    func testAnAppendIsReportedOnceNotForItsModifyAndAgainForItsClose() throws {
+        // With no quiet period (as `plotline watch` runs) each report draws the figure, so the
+        // IN_CLOSE_WRITE after an IN_MODIFY must not count as a second change.
+        let dir = temporaryFolder()
+        writeFile(dir + "/a.csv", "x\n")
+        let log = BatchLog()
+        let w = try watcher(dir, quiet: 0, log: log)
+        defer { w.stop() }
+        for i in 0..<10 {
+            // Open, write, and close a little later: the watcher reads the IN_MODIFY on its own.
+            let handle = try XCTUnwrap(FileHandle(forWritingAtPath: dir + "/a.csv"))
+            handle.seekToEndOfFile()
+            handle.write(Data("\(i)\n".utf8))
+            usleep(30_000)
+            handle.closeFile()
+            usleep(30_000)
+        }
+        usleep(100_000)
+        XCTAssertEqual(log.all.filter { $0.contains(dir + "/a.csv") }.count, 10, "\(log.all.count) batches")
+        // A file written and closed in one go still counts once, and a close without a write counts.
+        writeFile(dir + "/b.csv", "x\n1\n")
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: dir + "/a.csv"))
+        handle.closeFile()
+        XCTAssertTrue(log.waitFor(dir + "/b.csv"))
+        usleep(100_000)
+        XCTAssertEqual(log.all.filter { $0.contains(dir + "/a.csv") }.count, 11, "a close without a write is reported")
+    }
+
     func testAMovedFolderIsWatchedUnderItsNewName() throws {
         let dir = temporaryFolder()
         try FileManager.default.createDirectory(atPath: dir + "/a/inner", withIntermediateDirectories: true)

@@ -60,7 +60,7 @@ final class WatchReliabilityTests: XCTestCase {
     func testAThousandAppendsInOneSecondGiveFewRendersAndTheLastShowsEveryRow() throws {
         let dir = temporaryFolder()
         writeFile(dir + "/fast.csv", "step,loss,acc\n")
-        let rig = try WatchRig(root: dir)
+        let rig = try WatchRig(root: dir, quiet: 0)  // as `plotline watch` runs: no watcher debounce
         defer { rig.stop() }
         let output = dir + "/fast.png"
         let start = Date()
@@ -80,6 +80,37 @@ final class WatchReliabilityTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(last.version, 2)
         XCTAssertEqual(rig.errors, [])
         XCTAssertNotNil(pngSize(output))
+    }
+
+    func testASteadyStreamIsRedrawnWhileItRunsNotOnlyWhenItPauses() throws {
+        // An append every 10 ms never leaves a quiet period. The figure must still be redrawn
+        // back to back while the stream runs (it used to wait for the 1 s maximum delay).
+        let dir = temporaryFolder()
+        writeFile(dir + "/stream.csv", "step,loss\n0,1\n")
+        // Named like the data file, so it replaces the default figure: one figure to follow.
+        writeFile(dir + "/stream.plot.json", """
+            {"version": 1, "size": "320x200", "data": {"m": "stream.csv"},
+             "panels": [{"series": [{"data": "m", "x": "step", "y": "loss"}]}]}
+            """)
+        let rig = try WatchRig(root: dir, quiet: 0)
+        defer { rig.stop() }
+        let output = dir + "/stream.png"
+        let first = try XCTUnwrap(rig.waitFor(output, timeout: 10) { $0.ok })
+        var versionsDuringStream: Set<Int> = []
+        let end = Date().addingTimeInterval(2)
+        var step = 1
+        while Date() < end {
+            appendFile(dir + "/stream.csv", "\(step),\(1.0 / Double(step + 1))\n")
+            step += 1
+            usleep(10_000)
+            if let s = WatchStatus.read(for: output), s.version > first.version { versionsDuringStream.insert(s.version) }
+        }
+        XCTAssertGreaterThanOrEqual(versionsDuringStream.count, 3,
+                                    "renders seen during a 2 s stream (slow under the thread sanitizer)")
+        let last = try XCTUnwrap(rig.waitFor(output, timeout: 10) { $0.rows == step }, "the last render has every row")
+        XCTAssertTrue(last.ok, last.error ?? "")
+        XCTAssertLessThan(last.version - first.version, step, "appends during a render merge into the next render")
+        XCTAssertEqual(rig.errors, [])
     }
 
     func testAFileDeletedWhileBeingRenderedLeavesNoCrashAndNoStaleStatus() throws {

@@ -14,7 +14,9 @@ final class WatchRig: Sendable {
     let watcher: FolderWatcher
     let errorLines = ErrorLines()
 
-    init(root: String, poll: Bool = false, outputDirectory: String? = nil) throws {
+    /// `quiet` is the watcher's quiet period; 0 is what `plotline watch` uses (every change is
+    /// handed over at once and the session's cadence decides when figures render).
+    init(root: String, poll: Bool = false, outputDirectory: String? = nil, quiet: Double = 0.05) throws {
         self.root = root
         queue = try RenderQueue()
         var options = WatchSession.Options()
@@ -27,7 +29,7 @@ final class WatchRig: Sendable {
         var watchOptions = FolderWatcher.Options()
         watchOptions.poll = poll
         watchOptions.pollInterval = 0.05
-        watchOptions.quietPeriod = 0.05
+        watchOptions.quietPeriod = quiet
         watcher = try FolderWatcher(root: root, options: watchOptions) { session.handle($0) }
         session.renderAll()
     }
@@ -105,6 +107,33 @@ final class WatchSessionTests: XCTestCase {
         XCTAssertTrue(third.ok)
         XCTAssertGreaterThan(third.version, second.version)
         XCTAssertEqual(rig.errors, [])
+    }
+
+    func testAStrayTextValueIsListedInTheSidecarAndLaterRowsStillDraw() throws {
+        let dir = temporaryFolder()
+        writeFile(dir + "/m.csv", "step,loss,lr\n1,0.9,0.001\n2,0.8,0.001\n")
+        let rig = try WatchRig(root: dir)
+        defer { rig.stop() }
+        XCTAssertNotNil(rig.waitFor(dir + "/m.png") { $0.ok && $0.rows == 2 })
+        appendFile(dir + "/m.csv", "3,0.7,[0.0005]\n")
+        let stray = try XCTUnwrap(rig.waitFor(dir + "/m.png") { $0.rows == 3 })
+        XCTAssertTrue(stray.ok, stray.error ?? "")
+        XCTAssertEqual(stray.warnings, [WatchStatus.Warning(file: dir + "/m.csv", line: 4, column: "lr", value: "[0.0005]")])
+        XCTAssertEqual(stray.warningCount, 1)
+        appendFile(dir + "/m.csv", "4,0.6,0.0005\n5,0.5,0.0004\n")
+        let later = try XCTUnwrap(rig.waitFor(dir + "/m.png") { $0.rows == 5 })
+        XCTAssertTrue(later.ok, later.error ?? "")
+        XCTAssertEqual(later.warningCount, 1, "the later good rows add no warning")
+        XCTAssertEqual(rig.errors.count, 1, "one log line when the warnings changed: \(rig.errors)")
+        XCTAssertTrue(rig.errors.first?.contains("m.csv:4: warning: column 'lr': '[0.0005]'") ?? false, "\(rig.errors)")
+        // The fields as a poller reads them.
+        let raw = try XCTUnwrap(FileManager.default.contents(atPath: WatchStatus.path(for: dir + "/m.png")))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: raw) as? [String: Any])
+        XCTAssertEqual(json["warningCount"] as? Int, 1)
+        XCTAssertEqual((json["warnings"] as? [[String: Any]])?.first?["value"] as? String, "[0.0005]")
+        // A sidecar written before warnings existed still reads.
+        let old = #"{"version":3,"hash":"","ok":true,"rows":2,"ms":1.5,"input":"x.csv"}"#
+        XCTAssertEqual(try JSONDecoder().decode(WatchStatus.self, from: Data(old.utf8)).warnings, [])
     }
 
     func testARenameOverSaveIsPickedUp() throws {

@@ -25,8 +25,15 @@ final class DataErrorTests: XCTestCase {
         var text = "step,loss\n"
         for step in 1...60 { text += step == 56 ? "\(step),abc\n" : "\(step),0.5\n" }
         let table = try csv(text, source: "metrics.csv")
-        XCTAssertEqual(table["loss"]?.kind, .category)
-        XCTAssertEqual(errorText { try table.numbers(named: "loss") }, "metrics.csv:57: column 'loss': expected a number, found 'abc'")
+        // One stray among numbers: a missing value and a warning, not a lost column.
+        XCTAssertEqual(table["loss"]?.kind, .number)
+        XCTAssertEqual(try table.numbers(named: "loss").filter(\.isNaN).count, 1)
+        XCTAssertEqual(table.warnings().first.map(\.description),
+                       ["metrics.csv:57: warning: column 'loss': 'abc' is not a number (drawn as a missing value)"])
+        // A column that is mostly text is a category, and asking it for numbers names its first text.
+        let words = try csv("step,loss\n1,0.5\n2,abc\n3,def\n", source: "metrics.csv")
+        XCTAssertEqual(words["loss"]?.kind, .category)
+        XCTAssertEqual(errorText { try words.numbers(named: "loss") }, "metrics.csv:3: column 'loss': expected a number, found 'abc'")
         XCTAssertEqual(errorText { try table.numbers(named: "lr") }, "metrics.csv: column 'lr': no such column (columns: 'step', 'loss')")
         XCTAssertEqual(try table.numbers(named: "step").count, 60)
     }
@@ -34,13 +41,21 @@ final class DataErrorTests: XCTestCase {
     func testJSONMessages() throws {
         let state = """
             {"log_history": [
-              {"loss": 1.0, "step": 1}, {"loss": 0.9, "step": 2}, {"loss": 0.8, "step": 3}, {"loss": "abc", "step": 4}
+              {"loss": 1.0, "step": 1}, {"loss": 0.9, "step": 2}, {"loss": 0.8, "step": 3}, {"loss": "abc", "step": 4},
+              {"loss": "x", "step": 5}, {"loss": "y", "step": 6}, {"loss": "z", "step": 7}, {"loss": "w", "step": 8}
             ]}
             """
         let table = try JSONTableReader.parse(bytes: Array(state.utf8), source: "trainer_state.json")
         XCTAssertEqual(
             errorText { try table.numbers(named: "loss") },
             "trainer_state.json: log_history[3].loss: expected a number, found \"abc\"")
+        let oneStrayText = """
+            {"log_history": [{"loss": 1.0}, {"loss": 0.9}, {"loss": 0.8}, {"loss": "abc"}]}
+            """
+        let oneStray = try JSONTableReader.parse(bytes: Array(oneStrayText.utf8), source: "t.json")
+        XCTAssertEqual(oneStray["loss"]?.kind, .number)
+        XCTAssertEqual(oneStray.warnings().first.map(\.description),
+                       ["t.json: log_history[3].loss: warning: column 'loss': 'abc' is not a number (drawn as a missing value)"])
         XCTAssertEqual(
             errorText { try JSONTableReader.parse(bytes: Array("{\"a\": 1}\n{\"a\": 2,}\n".utf8), source: "m.jsonl") },
             "m.jsonl:2: invalid JSON: expected a key in quotes, found '}'")

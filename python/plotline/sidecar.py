@@ -3,7 +3,10 @@
 Written atomically by the watcher (Sources/Service/WatchStatus.swift): ``version`` grows with
 every render, good or bad; ``hash`` is the FNV-1a 64 of the PNG on disk; ``ok`` / ``error`` say
 whether the latest render wrote the PNG (on an error the previous good PNG stays); ``rows``,
-``ms`` and ``input`` describe the render.
+``ms`` and ``input`` describe the render. ``warnings`` lists the first values the figure could
+not draw (at most 20 dicts ``{"file", "line", "column", "value"}``: a cell that is not a number in
+a numeric column, drawn as a missing value) and ``warningCount`` counts them all (read here as
+``warning_count``; both absent in sidecars of older versions).
 """
 
 import json
@@ -23,6 +26,8 @@ class Status(NamedTuple):
     rows: int
     ms: float
     input: str
+    warnings: tuple = ()
+    warning_count: int = 0
 
 
 def sidecar_path(png_path):
@@ -35,8 +40,10 @@ def read_status(png_path):
     try:
         with open(sidecar_path(png_path), "rb") as f:
             raw = json.loads(f.read())
+        warnings = tuple(w for w in raw.get("warnings", ()) if isinstance(w, dict))
         return Status(int(raw.get("version", 0)), str(raw.get("hash", "")), bool(raw.get("ok", False)),
-                      raw.get("error"), int(raw.get("rows", 0)), float(raw.get("ms", 0.0)), str(raw.get("input", "")))
+                      raw.get("error"), int(raw.get("rows", 0)), float(raw.get("ms", 0.0)), str(raw.get("input", "")),
+                      warnings, int(raw.get("warningCount", len(warnings))))
     except (OSError, ValueError, TypeError, AttributeError):
         return None
 

@@ -74,3 +74,14 @@ def test_missing_binary_is_a_clear_error(tmp_path, monkeypatch):
 def test_show_outside_jupyter_prints_the_path(tmp_path, capsys):
     assert plotline.show(tmp_path / "a.png") is None
     assert capsys.readouterr().out.strip() == str(tmp_path / "a.png")
+
+
+def test_a_stray_text_value_is_a_sidecar_warning_not_a_lost_series(tmp_path, plotline_bin):
+    # `[0.0005]` in a numeric column (a logged list) is drawn as a missing value and listed.
+    (tmp_path / "m.csv").write_text("step,lr\n1,0.001\n2,[0.0005]\n3,0.0005\n4,0.0004\n")
+    done = subprocess.run([plotline_bin, "watch", str(tmp_path), "--once", "--quiet"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    status = plotline.read_status(tmp_path / "m.png")
+    assert status.ok and status.rows == 4
+    assert status.warning_count == 1
+    assert status.warnings == ({"file": str(tmp_path / "m.csv"), "line": 3, "column": "lr", "value": "[0.0005]"},)
