@@ -26,6 +26,7 @@ import subprocess
 import sys
 
 from setuptools import setup
+from distutils.command.build_scripts import build_scripts as _build_scripts  # setuptools' own copy
 from setuptools.command.bdist_wheel import bdist_wheel as _bdist_wheel
 from setuptools.command.build import build as _build
 from setuptools.command.sdist import sdist as _sdist
@@ -69,13 +70,36 @@ class build(_build):
         if not getattr(self, "editable_mode", False):
             package = swift_package()
             binary = build_binary(package)
-            staged = os.path.join(self.build_base, "plotline-bin")
-            os.makedirs(staged, exist_ok=True)
-            shutil.copy2(binary, os.path.join(staged, "plotline"))
-            self.distribution.scripts = [os.path.join(staged, "plotline")]
-            fonts = sorted(glob.glob(os.path.join(package, "Fonts", "*")))
-            self.distribution.data_files = [("share/plotline/Fonts", fonts)]
+            # setup() takes paths relative to this folder only: stage the files under build/.
+            staged = os.path.join(self.build_base, "plotline-native")
+            shutil.rmtree(staged, ignore_errors=True)
+            os.makedirs(os.path.join(staged, "Fonts"))
+            target = os.path.join(staged, "plotline")
+            shutil.copy2(binary, target)
+            if shutil.which("strip"):  # symbols only: 83 MB -> 61 MB (most of the rest is ICU data)
+                subprocess.run(["strip", target], check=True)
+            fonts = []
+            for font in sorted(glob.glob(os.path.join(package, "Fonts", "*"))):
+                fonts.append(os.path.join(staged, "Fonts", os.path.basename(font)))
+                shutil.copy2(font, fonts[-1])
+            relative = lambda path: os.path.relpath(path, HERE).replace(os.sep, "/")
+            self.distribution.scripts = [relative(target)]
+            self.distribution.data_files = [("share/plotline/Fonts", [relative(f) for f in fonts])]
         super().run()
+
+
+class build_scripts(_build_scripts):
+    """Copies scripts as they are: the standard one reads them as Python text to fix the ``#!``."""
+
+    def copy_scripts(self):
+        self.mkpath(self.build_dir)
+        out = []
+        for script in self.scripts:
+            target = os.path.join(self.build_dir, os.path.basename(script))
+            self.copy_file(script, target)
+            os.chmod(target, 0o755)
+            out.append(target)
+        return out, out
 
 
 class bdist_wheel(_bdist_wheel):
@@ -107,4 +131,4 @@ class sdist(_sdist):
                 shutil.copy2(source, os.path.join(target, part))
 
 
-setup(cmdclass={"build": build, "bdist_wheel": bdist_wheel, "sdist": sdist})
+setup(cmdclass={"build": build, "build_scripts": build_scripts, "bdist_wheel": bdist_wheel, "sdist": sdist})

@@ -8,6 +8,7 @@ be checked cheaply: whether a watcher runs for a folder holding the PNG (its pid
 whether a data file or spec that would draw this PNG name exists.
 """
 
+import json
 import os
 
 __all__ = ["HINT_AFTER", "DATA_EXTENSIONS", "inputs_for", "waiting_message", "hint_message",
@@ -38,17 +39,35 @@ def _has_rows(path):
         return False
 
 
+def data_files(png_path):
+    """The data files that would feed `png_path`: a spec's data sources, else the data files."""
+    candidates = inputs_for(png_path)
+    for path in candidates:
+        if path.endswith(".plot.json") and os.path.exists(path):
+            try:
+                with open(path, encoding="utf-8") as f:
+                    sources = json.load(f).get("data") or {}
+                folder = os.path.dirname(path)
+                return [os.path.join(folder, v if isinstance(v, str) else v.get("path", ""))
+                        for v in sources.values() if isinstance(v, (str, dict))]
+            except (OSError, ValueError, AttributeError):
+                return []
+    return [p for p in candidates if not p.endswith(".plot.json")]
+
+
 def waiting_message(png_path):
     """The line shown while `png_path` does not exist yet (never an error)."""
-    present = [p for p in inputs_for(png_path) if _has_rows(p)]
     name = os.path.basename(png_path)
+    files = data_files(png_path)
+    present = [p for p in files if _has_rows(p)]
     if present:
         return f"plotline: waiting for plotline watch to draw {name} from {os.path.basename(present[0])}"
-    candidates = inputs_for(png_path)
-    existing = [p for p in candidates if os.path.exists(p)]
-    if existing or len(candidates) == 1:
-        source = os.path.basename((existing or candidates)[0])
-    elif candidates:
+    existing = [p for p in files if os.path.exists(p)]
+    if existing:
+        source = os.path.basename(existing[0])
+    elif 0 < len(files) <= 3:  # a spec's data sources, or the one file of metrics.csv.png
+        source = " or ".join(os.path.basename(p) for p in files)
+    elif files:
         stem = name[:-4]
         source = f"{stem}.csv, .tsv, .jsonl, .json or {stem}.plot.json beside it"
     else:
@@ -90,10 +109,12 @@ def hint_message(png_path, seconds):
                      f"(start one with plotline.watch({folder!r}) or `plotline watch {folder}`; "
                      "a watcher writing to another folder with -o is not seen from here).")
     candidates = inputs_for(png_path)
+    files = data_files(png_path)
     if not any(os.path.exists(p) for p in candidates):
         names = ", ".join(os.path.basename(p) for p in candidates) or "a data file"
         lines.append(f"Does the name follow the rule? {name} is drawn from {names} beside it, and none exists yet "
                      "(data files sharing a name draw <name>.<ext>.png, e.g. metrics.csv.png).")
-    elif not any(_has_rows(p) for p in candidates):
-        lines.append("Its data file is still empty: nothing has been logged yet.")
+    elif not any(_has_rows(p) for p in files):
+        names = ", ".join(os.path.basename(p) for p in files) or "its data file"
+        lines.append(f"No rows yet in {names}: nothing has been logged there.")
     return " ".join(lines)

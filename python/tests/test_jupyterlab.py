@@ -5,11 +5,12 @@ does with it; JupyterLab once dropped every image update (a tooltip handler thre
 messages were fine. Here JupyterLab from PyPI serves on 127.0.0.1, headless Chromium (Debian's
 ``chromium`` and ``chromium-driver``, never a downloaded browser) opens the seed notebook from
 README through Selenium and runs all cells, and a script in the page records every ``<img>``
-source change of the widget images with a hash of the decoded pixels. The test asserts that
+source change of the widget images with a hash of the decoded pixels. The same runs in classic Notebook 7's page (served by the same server). The test asserts that
 new, different pixels are drawn while the loop cell runs and from the thread after it ended,
-that no visible image is ever broken, that the status lines end with a caption (no "waiting"),
+that no visible image is ever broken, that the status line first says "waiting for the first rows" (never an error) and ends with a
+caption,
 that a second ``show`` of the same figure draws the same image, and that the browser console
-has no errors. Screenshots of the changing page go to ``.build/test-output/jupyterlab/``.
+has no errors. Screenshots of the changing page go to ``.build/test-output/jupyterlab/<front end>/``.
 Versions checked: see python/requirements-test.txt (ipykernel 7 routes thread output
 differently: ipykernel #1450, ipywidgets #4001, #4020).
 """
@@ -42,7 +43,7 @@ SHOTS = os.path.join(REPO, ".build", "test-output", "jupyterlab")
 # (the 4th cell) was running. Also notes any visible image that is broken.
 RECORDER = r"""
 if (!window.__pl) {
-  window.__pl = {log: [], last: {}, broken: []};
+  window.__pl = {log: [], last: {}, broken: [], texts: []};
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', {willReadFrequently: true});
   const pixels = (img) => {
@@ -56,6 +57,10 @@ if (!window.__pl) {
   setInterval(() => {
     const prompts = [...document.querySelectorAll('.jp-Notebook .jp-Cell .jp-InputPrompt')].map(p => p.textContent);
     const loopRunning = (prompts[3] || '').includes('*');
+    document.querySelectorAll('.jp-OutputArea .widget-html').forEach((e) => {
+      const t = e.innerText.trim();
+      if (t && !window.__pl.texts.includes(t)) window.__pl.texts.push(t);
+    });
     document.querySelectorAll('img.widget-image').forEach((img, i) => {
       const visible = img.offsetParent !== null;
       if (visible && img.complete && img.naturalWidth === 0) window.__pl.broken.push({i, src: img.src});
@@ -74,9 +79,10 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def jupyterlab(tmp_path, plotline_bin):
-    """A JupyterLab server on 127.0.0.1 serving `tmp_path`: yields (base URL, token)."""
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory, plotline_bin):
+    """A JupyterLab server on 127.0.0.1 (also serving Notebook 7's pages): (base URL, token, root)."""
+    tmp_path = tmp_path_factory.mktemp("jupyter")
     port, token = free_port(), secrets.token_hex(16)
     settings = tmp_path / ".settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
@@ -88,7 +94,8 @@ def jupyterlab(tmp_path, plotline_bin):
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
-         "--LabApp.expose_app_in_browser=True", "--LabApp.extension_manager=readonly"]
+         "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True",
+         "--LabApp.extension_manager=readonly"]
         + (["--allow-root"] if os.geteuid() == 0 else []),
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=tmp_path)
     base = f"http://127.0.0.1:{port}"
@@ -104,7 +111,7 @@ def jupyterlab(tmp_path, plotline_bin):
             if server.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text(errors="replace")[-3000:])
             time.sleep(0.2)
-        yield base, token
+        yield base, token, tmp_path
     finally:
         server.terminate()
         try:
@@ -153,26 +160,46 @@ def wait_for(driver, script, timeout, what):
     pytest.fail(f"timed out after {timeout} s waiting for {what}")
 
 
-def test_seed_notebook_draws_every_new_image_in_jupyterlab(tmp_path, jupyterlab, chromium):
+# Notebook 7.6.5 logs this at page load for any notebook (nothing of plotline running yet; the
+# same with `jupyter notebook` and an empty notebook), so it is tolerated there, at load only.
+KNOWN_LOAD_ERRORS = {"notebook7": "Cannot read properties of undefined (reading 'schema')"}
+
+
+def severe(driver):
+    """The browser console's errors since the last call."""
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+FRONT_ENDS = {"jupyterlab": "/lab/tree/{}/seed.ipynb", "notebook7": "/notebooks/{}/seed.ipynb"}
+
+
+@pytest.mark.parametrize("front_end", list(FRONT_ENDS))
+def test_seed_notebook_draws_every_new_image(jupyterlab, chromium, front_end):
     started = time.monotonic()
-    base, token = jupyterlab
+    base, token, root = jupyterlab
+    tmp_path = root / front_end
+    tmp_path.mkdir()
     seed = seed_cells()
     assert len(seed) == 3, "README's seed: figures, thread, loop"
     second_show = 'plotline.show("runs/train.png")  # the same figure shown again\ntime.sleep(2.5)\n'
     write_notebook(tmp_path / "seed.ipynb", seed + [second_show])
     driver = chromium
-    driver.get(f"{base}/lab/tree/seed.ipynb?token={token}")
+    driver.get(base + FRONT_ENDS[front_end].format(front_end) + f"?token={token}")
     wait_for(driver, """
         const app = window.jupyterapp; const w = app && app.shell.currentWidget;
         const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
         return !!(k && k.status === 'idle' && w.content && w.content.widgets.length === 4);
     """, 60, "the notebook to open with an idle kernel")
+    at_load = severe(driver)
+    known = KNOWN_LOAD_ERRORS.get(front_end)
+    assert all(known and known in e["message"] for e in at_load), f"browser console errors at page load: {at_load}"
     driver.execute_script(RECORDER)
     driver.execute_script("window.jupyterapp.commands.execute('notebook:run-all-cells')")
 
-    os.makedirs(SHOTS, exist_ok=True)
-    for name in os.listdir(SHOTS):
-        os.unlink(os.path.join(SHOTS, name))
+    shot_dir = os.path.join(SHOTS, front_end)
+    os.makedirs(shot_dir, exist_ok=True)
+    for name in os.listdir(shot_dir):
+        os.unlink(os.path.join(shot_dir, name))
     shots, seen = [], 0
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -182,7 +209,7 @@ def test_seed_notebook_draws_every_new_image_in_jupyterlab(tmp_path, jupyterlab,
         """)
         if state["loop"] and state["n"] > seen and len(shots) < 3 and (not shots or state["n"] >= seen + 3):
             seen = state["n"]
-            shots.append(os.path.join(SHOTS, f"{len(shots) + 1}-during-the-loop.png"))
+            shots.append(os.path.join(shot_dir, f"{len(shots) + 1}-during-the-loop.png"))
             driver.save_screenshot(shots[-1])
         done = all(p.strip().startswith("[") and "*" not in p and p.strip() != "[ ]:" for p in state["prompts"])
         probe = plotline_status(tmp_path / "runs" / "probe.png")
@@ -191,7 +218,7 @@ def test_seed_notebook_draws_every_new_image_in_jupyterlab(tmp_path, jupyterlab,
         time.sleep(0.05)
     else:
         pytest.fail(f"the notebook did not finish in 60 s: {state}")
-    shots.append(os.path.join(SHOTS, f"{len(shots) + 1}-final.png"))
+    shots.append(os.path.join(shot_dir, f"{len(shots) + 1}-final.png"))
     driver.save_screenshot(shots[-1])
 
     log = driver.execute_script("return window.__pl.log")
@@ -213,10 +240,13 @@ def test_seed_notebook_draws_every_new_image_in_jupyterlab(tmp_path, jupyterlab,
         return [...document.querySelectorAll('.jp-OutputArea .widget-html')].map(e => e.innerText);
     """)
     assert len(lines) == 3 and all("version" in t and "waiting" not in t for t in lines), lines
-    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-    assert not errors, f"browser console errors: {errors}"
+    texts = driver.execute_script("return window.__pl.texts")
+    assert any(t.startswith("plotline: waiting for the first rows") for t in texts), f"waiting, not an error, at first: {texts[:4]}"
+    assert not any("cannot read" in t or "error" in t.lower() for t in texts), texts
+    errors = severe(driver)
+    assert not errors, f"browser console errors while the cells ran: {errors}"
     rate = len(train) / max(1e-3, (train[-1]["t"] - train[0]["t"]) / 1000)
-    print(f"JupyterLab: {len(train)} train images ({len(during_loop)} during the loop, {rate:.1f}/s), "
+    print(f"{front_end}: {len(train)} train images ({len(during_loop)} during the loop, {rate:.1f}/s), "
           f"{len(probe)} probe images ({len(after)} after the loop), screenshots {shots}, "
           f"{time.monotonic() - started:.1f} s in all")
 

@@ -118,3 +118,15 @@ def test_hint_inputs_follow_the_watchers_naming_rule():
                                             "/r/metrics.jsonl", "/r/metrics.ndjson", "/r/metrics.json"]
     assert inputs_for("/r/metrics.csv.png") == ["/r/metrics.csv"]
     assert inputs_for("/r/metrics.svg") == []
+
+
+def test_waiting_names_the_data_file_of_a_spec(tmp_path):
+    from plotline.hints import hint_message, waiting_message
+
+    png = str(tmp_path / "train.png")
+    (tmp_path / "train.plot.json").write_text(json.dumps({"version": 1, "data": {"d": "logs/train.csv"}, "panels": []}))
+    assert waiting_message(png) == "plotline: waiting for the first rows (train.png is drawn from train.csv)"
+    assert "No rows yet in train.csv" in hint_message(png, 12)
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "train.csv").write_text("step,loss\n0,1\n")
+    assert waiting_message(png) == "plotline: waiting for plotline watch to draw train.png from train.csv"

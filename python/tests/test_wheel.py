@@ -64,13 +64,14 @@ def test_the_wheel_is_a_platform_wheel_carrying_the_binary_and_the_fonts(wheel):
     assert (binary.external_attr >> 16) & 0o111, "the binary is stored executable"
     assert f"plotline-{VERSION}.data/data/share/plotline/Fonts/DejaVuSans.ttf" in names
     assert f"plotline-{VERSION}.data/data/share/plotline/Fonts/LICENSE-DejaVu.txt" in names
-    assert "plotline/__init__.py" in names and "plotline/live.py" in names
+    python = {n.split("plotline-%s.data/purelib/" % VERSION)[-1] for n in names}
+    assert {"plotline/__init__.py", "plotline/live.py"} <= python, names
     with tarfile.open(sdist) as t:
         members = set(t.getnames())
     root = f"plotline-{VERSION}"
     assert {f"{root}/swift/Package.swift", f"{root}/swift/Sources/Text/FontLocator.swift",
             f"{root}/swift/Fonts/DejaVuSans.ttf", f"{root}/setup.py"} <= members
-    assert not any("/.build" in m for m in members), "no build products in the sdist"
+    assert not any("/.build" in m or "plotline-native" in m for m in members), "no build products in the sdist"
     assert [w.name for w in from_sdist] == [path.name], "python -m build makes the same platform wheel from the sdist"
 
 
