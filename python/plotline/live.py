@@ -14,7 +14,12 @@ comm message, so no browser cache can show a stale image, and ipykernel sends co
 from any thread while a cell runs); without ipywidgets an IPython display handle updated with
 ``update_display_data``. A per-figure lock taken without waiting keeps the two drivers from
 pushing the same version twice; the main thread simply skips a check while the poller holds it.
-The approach follows the notes in DESIGN.md (checked with ipykernel 7.4 / ipywidgets 8.1).
+The approach follows the notes in DESIGN.md (checked with ipykernel 7.4 / ipywidgets 8.1.9 in
+JupyterLab 4.6 and Notebook 7.6 in Chromium: python/tests/test_jupyterlab.py).
+
+Under the image a status line carries the caption (name, version, rows, render time), a render
+error, or, before the first image, a "waiting" line that turns into a hint after
+hints.HINT_AFTER seconds (hints.py). The line is only re-sent when its text changes.
 """
 
 import html

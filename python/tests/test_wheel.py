@@ -81,7 +81,8 @@ def venv(wheel, tmp_path_factory):
     path = tmp_path_factory.mktemp("fresh") / "venv"
     run([sys.executable, "-m", "venv", str(path)])
     run([str(path / "bin" / "python"), "-m", "pip", "install", "--quiet", f"{wheel[0]}[notebook]",
-         "ipykernel", "nbclient", "nbformat"], env=clean_env(path), cwd=str(path.parent))
+         "ipykernel", "nbclient", "nbformat", "-c", os.path.join(PYTHON_DIR, "requirements-test.txt")],
+        env=clean_env(path), cwd=str(path.parent))
     return path
 
 
