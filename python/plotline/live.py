@@ -38,6 +38,9 @@ POLL_INTERVAL = 0.25
 LOG_CHECK_INTERVAL = 0.1
 """Least seconds between two sidecar checks driven by ``plotline.log`` in the caller's thread."""
 
+HINT_RECHECK = 2.0
+"""Seconds between two looks at what the hint of a figure that never appeared says."""
+
 
 class LiveFigure:
     """A PNG shown in a notebook that is replaced in place when its sidecar version changes."""
@@ -57,7 +60,7 @@ class LiveFigure:
         self._bytes = None
         self._line = None
         self._since = time.monotonic()
-        self._hinted = False
+        self._hint_checked = float("-inf")
 
     def refresh(self, wait=True):
         """Push the PNG if its sidecar (or the PNG) changed since the last look; True when pushed.
@@ -79,7 +82,8 @@ class LiveFigure:
     def _refresh(self):
         stamps = (file_stamp(sidecar_path(self.path)), file_stamp(self.path))
         if stamps == self._stamps:
-            self._hint_if_late()
+            if self._bytes is None:
+                self._waiting(changed=False)
             return False
         self._stamps = stamps
         status = read_status(self.path)
@@ -105,8 +109,7 @@ class LiveFigure:
             if error and not hints.is_missing_data_error(error):
                 self._set_status("", f"plotline: {error}", "error")
             else:  # no PNG yet, or an empty / missing data file: waiting is normal
-                self._set_status("", hints.waiting_message(self.path), "waiting")
-                self._hint_if_late()
+                self._waiting(changed=True)
         else:
             self._set_status(_caption(self.path, status), f"plotline: {error}" if error else "", "error" if error else "")
         return pushed
@@ -117,13 +120,15 @@ class LiveFigure:
             self._line = line
             self._view.show_status(caption, message, level)
 
-    def _hint_if_late(self):
-        if self._bytes is not None or self._hinted:
-            return
-        waited = time.monotonic() - self._since
-        if waited >= hints.HINT_AFTER:
-            self._hinted = True
-            self._set_status("", hints.hint_message(self.path, waited), "waiting")
+    def _waiting(self, changed):
+        """Show the waiting line, or after HINT_AFTER s the hint (re-checked every HINT_RECHECK s)."""
+        now = time.monotonic()
+        if now - self._since < hints.HINT_AFTER:
+            if changed:
+                self._set_status("", hints.waiting_message(self.path), "waiting")
+        elif changed or now - self._hint_checked >= HINT_RECHECK:
+            self._hint_checked = now
+            self._set_status("", hints.hint_message(self.path, hints.HINT_AFTER), "waiting")
 
     def __repr__(self):
         return f"<plotline.LiveFigure {self.path!r} version {self.version}>"

@@ -130,3 +130,22 @@ def test_waiting_names_the_data_file_of_a_spec(tmp_path):
     (tmp_path / "logs").mkdir()
     (tmp_path / "logs" / "train.csv").write_text("step,loss\n0,1\n")
     assert waiting_message(png) == "plotline: waiting for plotline watch to draw train.png from train.csv"
+
+
+def test_the_hint_follows_what_changed(tmp_path, monkeypatch):
+    from plotline import hints, live
+
+    monkeypatch.setattr(hints, "HINT_AFTER", 0.0)
+    png = tmp_path / "m.png"
+    view = RecordingView()
+    figure = LiveFigure(str(png), view)
+    figure.refresh()
+    assert "none exists yet" in view.texts[-1], view.texts[-1]
+    (tmp_path / "m.csv").write_text("step,loss\n0,1\n")
+    figure.refresh()
+    assert "none exists yet" in view.texts[-1], "re-checked only every HINT_RECHECK seconds"
+    monkeypatch.setattr(live, "HINT_RECHECK", 0.0)
+    figure.refresh()
+    assert "none exists yet" not in view.texts[-1] and "Is plotline watch running?" in view.texts[-1], view.texts[-1]
+    render(png, b"\x89PNG one", 1)
+    assert figure.refresh() and view.texts[-1] == "", "the first image clears the hint"
