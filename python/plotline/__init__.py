@@ -9,9 +9,11 @@ few microseconds and an image update about a millisecond (bench/README.md), inst
 of milliseconds a matplotlib redraw blocks the loop for.
 
 Pure standard library; ``ipywidgets`` is used when installed (the image bytes travel in the
-widget's comm messages), otherwise IPython display handles. Modules: logger (rows to files),
-rowformat (CSV / JSONL encoding), watch and binary (the watcher process), sidecar (status
-files), live and show (the displayed figures).
+widget's comm messages), otherwise IPython display handles. ``pip install ./python`` builds a
+platform wheel that carries the ``plotline`` binary and its fonts (setup.py). Modules: logger
+(rows to files), rowformat (CSV / JSONL encoding, scalars only), watch and binary (the watcher
+process and where its binary is), sidecar (status files), live and show (the displayed
+figures), hints (what a figure says before its first image).
 """
 
 from .binary import PlotlineNotFound, find_binary

@@ -14,7 +14,12 @@ comm message, so no browser cache can show a stale image, and ipykernel sends co
 from any thread while a cell runs); without ipywidgets an IPython display handle updated with
 ``update_display_data``. A per-figure lock taken without waiting keeps the two drivers from
 pushing the same version twice; the main thread simply skips a check while the poller holds it.
-The approach follows the notes in DESIGN.md (checked with ipykernel 7.4 / ipywidgets 8.1).
+The approach follows the notes in DESIGN.md (checked with ipykernel 7.4 / ipywidgets 8.1.9 in
+JupyterLab 4.6 and Notebook 7.6 in Chromium: python/tests/test_jupyterlab.py).
+
+Under the image a status line carries the caption (name, version, rows, render time), a render
+error, or, before the first image, a "waiting" line that turns into a hint after
+hints.HINT_AFTER seconds (hints.py). The line is only re-sent when its text changes.
 """
 
 import html
@@ -22,7 +27,7 @@ import os
 import threading
 import time
 
-from . import logger
+from . import hints, logger
 from .sidecar import file_stamp, read_status, sidecar_path
 
 __all__ = ["LiveFigure", "poke", "POLL_INTERVAL", "LOG_CHECK_INTERVAL"]
@@ -32,6 +37,9 @@ POLL_INTERVAL = 0.25
 
 LOG_CHECK_INTERVAL = 0.1
 """Least seconds between two sidecar checks driven by ``plotline.log`` in the caller's thread."""
+
+HINT_RECHECK = 2.0
+"""Seconds between two looks at what the hint of a figure that never appeared says."""
 
 
 class LiveFigure:
@@ -50,6 +58,9 @@ class LiveFigure:
         self._lock = threading.Lock()
         self._stamps = None
         self._bytes = None
+        self._line = None
+        self._since = time.monotonic()
+        self._hint_checked = float("-inf")
 
     def refresh(self, wait=True):
         """Push the PNG if its sidecar (or the PNG) changed since the last look; True when pushed.
@@ -71,6 +82,8 @@ class LiveFigure:
     def _refresh(self):
         stamps = (file_stamp(sidecar_path(self.path)), file_stamp(self.path))
         if stamps == self._stamps:
+            if self._bytes is None:
+                self._waiting(changed=False)
             return False
         self._stamps = stamps
         status = read_status(self.path)
@@ -84,20 +97,38 @@ class LiveFigure:
             data = None
         pushed = False
         error = None if status is None or status.ok else (status.error or "render failed")
-        caption = _caption(self.path, status)
         if data and data != self._bytes:
             self._bytes = data
-            self._view.show_image(data, caption)
+            self._view.show_image(data)
             self.updates += 1
             pushed = True
-        elif status is not None and self._bytes is not None:
-            self._view.show_caption(caption)  # a new version with the same pixels (or an error)
         if status is not None:
             self.version = status.version
-        if error != self.error or (self.updates == 0 and not pushed):
-            self.error = error
-            self._view.show_text(_message(self.path, error, waiting=self._bytes is None))
+        self.error = error
+        if self._bytes is None:
+            if error and not hints.is_missing_data_error(error):
+                self._set_status("", f"plotline: {error}", "error")
+            else:  # no PNG yet, or an empty / missing data file: waiting is normal
+                self._waiting(changed=True)
+        else:
+            self._set_status(_caption(self.path, status), f"plotline: {error}" if error else "", "error" if error else "")
         return pushed
+
+    def _set_status(self, caption, message, level):
+        line = (caption, message, level)
+        if line != self._line:
+            self._line = line
+            self._view.show_status(caption, message, level)
+
+    def _waiting(self, changed):
+        """Show the waiting line, or after HINT_AFTER s the hint (re-checked every HINT_RECHECK s)."""
+        now = time.monotonic()
+        if now - self._since < hints.HINT_AFTER:
+            if changed:
+                self._set_status("", hints.waiting_message(self.path), "waiting")
+        elif changed or now - self._hint_checked >= HINT_RECHECK:
+            self._hint_checked = now
+            self._set_status("", hints.hint_message(self.path, hints.HINT_AFTER), "waiting")
 
     def __repr__(self):
         return f"<plotline.LiveFigure {self.path!r} version {self.version}>"
@@ -110,20 +141,22 @@ def _caption(path, status):
     return f"{name} · version {status.version} · {status.rows} rows · {status.ms:.0f} ms"
 
 
-def _message(path, error, waiting):
-    if error:
-        return f"plotline: {error}"
-    if waiting:
-        return f"plotline: waiting for {path}"
-    return ""
+_STYLES = {"": "color:#666", "waiting": "color:#666", "error": "color:#a00"}
 
 
 class WidgetView:
-    """An ipywidgets Image (the PNG bytes) over an HTML line (errors, waiting)."""
+    """An ipywidgets Image (the PNG bytes) over an HTML status line (caption, waiting, errors).
+
+    The Image stays hidden (``layout.display = "none"``) until the first PNG, so no broken-image
+    icon shows while waiting, and its ``tooltip`` is never set: JupyterLab's widget manager reads
+    ``description.length`` when a tooltip changes, which an Image does not have, and the whole
+    state change (the new ``value`` with it) was dropped (ipywidgets pull request #3921). The
+    caption lives in the status line instead.
+    """
 
     def __init__(self, widgets):
-        self._image = widgets.Image(format="png")
-        self._text = widgets.HTML(value="", layout=widgets.Layout(display="none"))
+        self._image = widgets.Image(format="png", layout=widgets.Layout(display="none"))
+        self._text = widgets.HTML(value="")
         self.widget = widgets.VBox([self._image, self._text])
         """The widget displayed (a VBox of the image and the status line)."""
 
@@ -131,20 +164,19 @@ class WidgetView:
         from IPython.display import display
         display(self.widget)
 
-    def show_image(self, data, caption):
-        image = self._image
-        with image.hold_sync():  # one comm message carrying both changes
-            image.value = data
-            if image.has_trait("tooltip"):
-                image.tooltip = caption
+    def show_image(self, data):
+        self._image.value = data
+        if self._image.layout.display == "none":
+            self._image.layout.display = None
 
-    def show_caption(self, caption):
-        if self._image.has_trait("tooltip"):
-            self._image.tooltip = caption
-
-    def show_text(self, text):
-        self._text.value = f'<span style="color:#a00;font-family:monospace">{html.escape(text)}</span>' if text else ""
-        self._text.layout.display = None if text else "none"
+    def show_status(self, caption, message, level):
+        parts = []
+        if caption:
+            parts.append(f'<span style="color:#666">{html.escape(caption)}</span>')
+        if message:
+            parts.append(f'<span style="{_STYLES.get(level, "")}">{html.escape(message)}</span>')
+        self._text.value = ('<div style="font-family:monospace;font-size:12px;white-space:pre-wrap">'
+                            + "<br>".join(parts) + "</div>") if parts else ""
 
 
 class DisplayView:
@@ -166,19 +198,16 @@ class DisplayView:
             display(placeholder, display_id=self._image_handle.display_id)
             display(_Plain(self._text), display_id=self._text_handle.display_id)
 
-    def show_image(self, data, caption):
+    def show_image(self, data):
         from IPython.display import Image
         self._image = Image(data=data, format="png")
         if self._image_handle is not None:
             self._image_handle.update(self._image)
 
-    def show_caption(self, caption):
-        pass  # an Image display object has no caption
-
-    def show_text(self, text):
-        self._text = text
+    def show_status(self, caption, message, level):
+        self._text = "\n".join(part for part in (caption, message) if part)
         if self._text_handle is not None:
-            self._text_handle.update(_Plain(text))
+            self._text_handle.update(_Plain(self._text))
 
 
 class _Plain:

@@ -26,7 +26,7 @@ import os
 import threading
 import time
 
-from .rowformat import csv_line, jsonl_line
+from .rowformat import csv_line, jsonl_line, plain_row
 
 __all__ = ["Logger", "log"]
 
@@ -43,13 +43,17 @@ class Logger:
 
     ``Logger("runs/a/metrics.csv").log(step=1, loss=0.5)`` writes the header and the row;
     later rows may bring new keys (the CSV gets a wider header, earlier rows empty fields).
-    Values: numbers, bools (1 / 0 in CSV), None (missing), strings, numpy / torch scalars.
+    Values: numbers, bools (1 / 0 in CSV), None (missing), strings, numpy / torch scalars and
+    one-element lists / arrays / tensors; anything else raises TypeError before a byte is written.
     Safe to call from several threads. Use ``plotline.log(path, ...)`` to share one Logger
     per path.
     """
 
-    def __init__(self, path):
-        """Open (creating if needed) the file at `path`; the format comes from its extension."""
+    def __init__(self, path, fresh=False):
+        """Open (creating if needed) the file at `path`; the format comes from its extension.
+
+        With ``fresh=True`` the first logged row replaces whatever the file held (a new run).
+        """
         self.path = os.fspath(path)
         lower = self.path.lower()
         if lower.endswith(".csv"):
@@ -66,6 +70,7 @@ class Logger:
         self._checked = 0.0
         self._columns = []
         self._known = set()
+        self._fresh_pending = fresh
         parent = os.path.dirname(self.path)
         if parent:
             os.makedirs(parent, exist_ok=True)
@@ -77,18 +82,30 @@ class Logger:
         """The CSV header as a list (empty for JSON Lines and before the first row)."""
         return list(self._columns)
 
-    def log(self, row=None, **metrics):
-        """Append one row: the keys of `row` (a mapping, for names that are not identifiers) and `metrics`."""
+    def log(self, row=None, *, fresh=False, **metrics):
+        """Append one row: the keys of `row` (a mapping, for names that are not identifiers) and `metrics`.
+
+        With ``fresh=True`` the row starts a new run: the file is replaced (atomically) by one
+        holding only this row, so rows of an earlier run never mix with the new ones. A value
+        that is not one scalar raises TypeError before anything is written.
+        """
         if row:
             metrics = {**{str(k): v for k, v in row.items()}, **metrics}
         if not metrics:
+            if fresh:
+                raise ValueError(f"plotline.log({self.path!r}, fresh=True) needs the first row of the new run")
             return
+        metrics = plain_row(metrics, self.path)
         with self._lock:
-            self._follow()
-            if self._delimiter is None:
-                self._write(jsonl_line(metrics))
+            if fresh or self._fresh_pending:
+                self._fresh_pending = False
+                self._restart(metrics)
             else:
-                self._log_csv(metrics)
+                self._follow()
+                if self._delimiter is None:
+                    self._write(jsonl_line(metrics))
+                else:
+                    self._log_csv(metrics)
         for hook in _after_log_hooks:
             hook()
 
@@ -160,6 +177,23 @@ class Logger:
         get = metrics.get
         self._write(csv_line([get(c) for c in self._columns], self._delimiter))
 
+    def _restart(self, metrics):
+        """Replace the file by one holding only `metrics` (with its header for CSV), atomically."""
+        if self._delimiter is None:
+            data = jsonl_line(metrics)
+        else:
+            columns = list(metrics)
+            data = csv_line(columns, self._delimiter) + csv_line([metrics[c] for c in columns], self._delimiter)
+        self._replace(data)
+
+    def _replace(self, data):
+        directory, name = os.path.split(self.path)
+        temp = os.path.join(directory, f".{name}.{os.getpid()}.plotline-tmp")
+        with open(temp, "wb") as f:
+            f.write(data)
+        os.replace(temp, self.path)
+        self._open()
+
     def _widen(self, fresh):
         """Rewrite the file with `fresh` columns added to the header, atomically (temp + rename)."""
         with open(self.path, "r", encoding="utf-8", newline="") as f:
@@ -173,12 +207,7 @@ class Logger:
         out = [csv_line(header, self._delimiter)]
         for fields in rows[1:]:
             out.append(csv_line(fields + [None] * (len(header) - len(fields)), self._delimiter))
-        directory, name = os.path.split(self.path)
-        temp = os.path.join(directory, f".{name}.{os.getpid()}.plotline-tmp")
-        with open(temp, "wb") as f:
-            f.write(b"".join(out) + tail.encode("utf-8"))
-        os.replace(temp, self.path)
-        self._open()
+        self._replace(b"".join(out) + tail.encode("utf-8"))
 
 
 _loggers = {}
@@ -186,17 +215,20 @@ _loggers_by_abspath = {}
 _loggers_lock = threading.Lock()
 
 
-def log(path, row=None, **metrics):
+def log(path, row=None, *, fresh=False, **metrics):
     """Append one row of `metrics` to the CSV / TSV / JSON Lines file at `path`.
 
     ``plotline.log("runs/a/metrics.csv", step=3, loss=0.25)``. One Logger (an open file
     descriptor) is kept per path, so a call costs a few microseconds. `row` is an optional
-    mapping for names that are not Python identifiers (``{"val/loss": 0.3}``).
+    mapping for names that are not Python identifiers (``{"val/loss": 0.3}``). ``fresh=True``
+    starts a new run: the file is replaced by one holding only this row (re-running a cell with
+    ``fresh=step == 0`` never mixes two runs' rows). Values are scalars; one-element lists,
+    tuples, arrays and tensors are unwrapped, anything else raises TypeError and writes nothing.
     """
     logger = _loggers.get(path)
     if logger is None:
         logger = _logger_for(path)
-    logger.log(row, **metrics)
+    logger.log(row, fresh=fresh, **metrics)
 
 
 def _logger_for(path):

@@ -1,7 +1,8 @@
 """Encoding of one logged row as a CSV / TSV line or a JSON Lines line.
 
-Values are what a training loop has at hand: ints, floats, bools, None, strings, and numpy or
-torch scalars (anything with ``.item()``). Plotline's readers (Sources/Spec) treat an empty CSV
+Values are what a training loop has at hand: ints, floats, bools, None, strings, numpy or
+torch scalars (anything with ``.item()``), and one-element lists, tuples, arrays and tensors,
+which are unwrapped; any other non-scalar is refused (``plain_row``) before a byte is written. Plotline's readers (Sources/Spec) treat an empty CSV
 field and JSON ``null`` as missing, booleans in JSON as 0 / 1, and ``nan`` / ``inf`` as numbers,
 so the encoding below keeps every value plottable.
 """
@@ -9,24 +10,67 @@ so the encoding below keeps every value plottable.
 import json
 import math
 
-__all__ = ["plain", "csv_field", "csv_line", "jsonl_line"]
+__all__ = ["plain", "plain_row", "csv_field", "csv_line", "jsonl_line"]
+
+
+_SCALARS = (bool, int, float, str)
 
 
 def plain(value):
-    """Return `value` as a plain Python scalar (numpy / torch scalars through ``.item()``)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    """Return `value` as a plain Python scalar, or raise TypeError for a non-scalar.
+
+    Unwrapped: numpy / torch scalars and one-element arrays and tensors (anything with
+    ``.item()``), and one-element lists and tuples (``scheduler.get_last_lr()`` gives
+    ``[0.0005]``). Raised on: longer or empty lists, tuples, arrays and tensors, mappings,
+    sets, bytes and other iterables. Other objects (a ``datetime``) are written as text.
+    """
+    if value is None or isinstance(value, _SCALARS):
         return value
+    if isinstance(value, (list, tuple)):
+        if len(value) == 1:
+            return plain(value[0])
+        raise TypeError(f"a {type(value).__name__} of {len(value)} values, not one number")
     item = getattr(value, "item", None)
-    if callable(item):
+    if callable(item) and not isinstance(value, dict):
         try:
-            return item()
-        except (TypeError, ValueError):
-            pass
+            scalar = item()
+        except (TypeError, ValueError, RuntimeError):  # numpy: ValueError; torch: RuntimeError
+            shape = getattr(value, "shape", None)
+            raise TypeError(f"a {type(value).__name__} of shape {tuple(shape) if shape is not None else '?'}, "
+                            "not one number") from None
+        return plain(scalar)
     if hasattr(value, "__index__"):
         return value.__index__()
     if hasattr(value, "__float__"):
         return float(value)
+    if isinstance(value, (dict, set, frozenset, bytes, bytearray)) or hasattr(value, "__iter__"):
+        raise TypeError(f"a {type(value).__name__}, not one number or string")
     return str(value)
+
+
+def plain_row(metrics, path):
+    """Return `metrics` with every value made plain (`plain`), or raise TypeError naming the key.
+
+    Runs before anything is written, so a bad value leaves the file (and a CSV header) as it was.
+    """
+    out = metrics
+    for key, value in metrics.items():
+        if value is None or type(value) in _SCALARS:
+            continue
+        try:
+            converted = plain(value)
+        except TypeError as error:
+            raise TypeError(f"plotline.log({path!r}): {key}={_short(value)} is {error}; log one value per key "
+                            f"(e.g. {key}=value[0], or one key per element). Nothing was written.") from None
+        if out is metrics:
+            out = dict(metrics)
+        out[key] = converted
+    return out
+
+
+def _short(value):
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def csv_field(value, delimiter):

@@ -154,7 +154,7 @@ def watch(folder, output=None, *, binary=None, ready_timeout=10.0, **flags):
                               f"with output {found.output or 'beside the inputs'}; using it", stacklevel=2)
             _watchers[folder] = found
             return found
-        watcher = _start(folder, output, binary or find_binary(), flags)
+        watcher = _start(folder, output, find_binary(binary), flags)
         _watchers[folder] = watcher
     # With --quiet there is no 'watching' line: only wait long enough to catch an early exit.
     if not watcher._ready.wait(min(ready_timeout, 0.3) if flags.get("quiet") else ready_timeout):

@@ -54,11 +54,16 @@ class Stream:
             if msg["msg_type"] == "execute_input":
                 code = msg["content"]["code"]
                 self.cell_of[msg["parent_header"]["msg_id"]] = cells.index(code)
-        image_comms = set()
+        image_comms, text_comms = set(), set()
         for msg in messages:
-            if msg["msg_type"] == "comm_open" and msg["content"]["data"].get("state", {}).get("_model_name") == "ImageModel":
-                image_comms.add(msg["content"]["comm_id"])
+            if msg["msg_type"] == "comm_open":
+                model = msg["content"]["data"].get("state", {}).get("_model_name")
+                if model == "ImageModel":
+                    image_comms.add(msg["content"]["comm_id"])
+                elif model == "HTMLModel":
+                    text_comms.add(msg["content"]["comm_id"])
         self.image_comms = image_comms
+        self.text_comms = text_comms
 
     def cell_end(self, index):
         """Stream position of the `index`-th cell's final status: idle."""
@@ -76,17 +81,23 @@ class Stream:
         raise AssertionError(f"{text!r} was never printed")
 
     def captions(self):
-        """[(position, version)] of every comm update that set the Image's tooltip."""
+        """[(position, version)] of every status-line update whose caption names a version."""
         out = []
         for pos, msg in enumerate(self.messages):
-            if msg["msg_type"] == "comm_msg" and msg["content"]["comm_id"] in self.image_comms:
-                match = _VERSION.search(msg["content"]["data"].get("state", {}).get("tooltip") or "")
+            if msg["msg_type"] == "comm_msg" and msg["content"]["comm_id"] in self.text_comms:
+                match = _VERSION.search(msg["content"]["data"].get("state", {}).get("value") or "")
                 if match:
                     out.append((pos, int(match.group(1))))
         return out
 
     def image_updates(self):
-        """[(position, version, png bytes)] of every comm update that set an Image's value."""
+        """[(position, version, png bytes)] of every comm update that set an Image's value.
+
+        The version is the one the status line's caption names in the first caption update
+        after the image (the figure sets the image, then the caption, under one lock); None
+        when no caption follows before the next image.
+        """
+        captions = self.captions()
         out = []
         for pos, msg in enumerate(self.messages):
             if msg["msg_type"] != "comm_msg" or msg["content"]["comm_id"] not in self.image_comms:
@@ -95,6 +106,8 @@ class Stream:
             if data.get("method") != "update" or ["value"] not in data.get("buffer_paths", []):
                 continue
             index = data["buffer_paths"].index(["value"])
-            match = _VERSION.search(data["state"].get("tooltip") or "")
-            out.append((pos, int(match.group(1)) if match else None, bytes(msg["buffers"][index])))
-        return out
+            out.append([pos, None, bytes(msg["buffers"][index])])
+        for i, update in enumerate(out):
+            limit = out[i + 1][0] if i + 1 < len(out) else len(self.messages)
+            update[1] = next((v for p, v in captions if update[0] < p < limit), None)
+        return [tuple(u) for u in out]

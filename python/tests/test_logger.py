@@ -141,3 +141,80 @@ def test_concurrent_appends_from_processes_are_whole_lines(tmp_path):
 def test_unknown_extension_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match=r"\.csv, \.tsv or \.jsonl.*\.txt"):
         plotline.Logger(tmp_path / "m.txt")
+
+
+class FakeTensor:
+    """What a torch tensor offers the logger: ``.item()`` raising for more than one element."""
+
+    def __init__(self, *values):
+        self.values = values
+        self.shape = (len(values),)
+
+    def item(self):
+        if len(self.values) != 1:
+            raise RuntimeError(f"a Tensor with {len(self.values)} elements cannot be converted to Scalar")
+        return self.values[0]
+
+
+def test_one_element_lists_tuples_and_tensors_are_unwrapped(tmp_path):
+    path = tmp_path / "m.csv"
+    plotline.log(path, step=1, lr=[0.0005], wd=(0.01,), loss=FakeTensor(0.25), nested=[[3]])
+    assert read_csv(path) == [["step", "lr", "wd", "loss", "nested"], ["1", "0.0005", "0.01", "0.25", "3"]]
+    jsonl = tmp_path / "m.jsonl"
+    plotline.log(jsonl, step=1, lr=[0.0005], loss=FakeTensor(0.25))
+    assert json.loads(jsonl.read_text()) == {"step": 1, "lr": 0.0005, "loss": 0.25}
+
+
+def test_numpy_arrays_of_one_element_are_unwrapped_and_longer_ones_refused(tmp_path):
+    np = pytest.importorskip("numpy")
+    path = tmp_path / "m.csv"
+    plotline.log(path, step=np.int64(1), lr=np.array([0.5]), m=np.array([[2.0]]), s=np.float32(0.25))
+    assert read_csv(path) == [["step", "lr", "m", "s"], ["1", "0.5", "2.0", "0.25"]]
+    with pytest.raises(TypeError, match=r"grad=.* is a ndarray of shape \(3,\), not one number"):
+        plotline.log(path, step=2, grad=np.zeros(3))
+
+
+@pytest.mark.parametrize("value, what", [
+    ([0.1, 0.2], "a list of 2 values"), ((), "a tuple of 0 values"), ({"a": 1}, "a dict"),
+    ({1, 2}, "a set"), (FakeTensor(1.0, 2.0), "a FakeTensor of shape (2,)"), (b"ab", "a bytes"),
+])
+def test_a_non_scalar_raises_before_anything_is_written(tmp_path, value, what):
+    path = tmp_path / "m.csv"
+    plotline.log(path, step=1, loss=0.5)
+    before = path.read_bytes()
+    with pytest.raises(TypeError) as info:
+        plotline.log(path, step=2, loss=0.4, lr=value)
+    message = str(info.value)
+    assert str(path) in message and "lr=" in message and what in message and "Nothing was written" in message, message
+    assert path.read_bytes() == before, "the header is not widened and no row is written"
+    plotline.log(path, step=3, loss=0.3)
+    assert read_csv(path) == [["step", "loss"], ["1", "0.5"], ["3", "0.3"]]
+
+
+@pytest.mark.parametrize("name", ["m.csv", "m.jsonl"])
+def test_fresh_starts_a_new_run_without_the_old_rows(tmp_path, name):
+    path = tmp_path / name
+    for step in range(3):  # the first run, then the cell is re-run
+        plotline.log(path, step=step, loss=1.0, old_metric=5)
+    inode = os.stat(path).st_ino
+    for step in range(2):
+        plotline.log(path, fresh=step == 0, step=step, loss=0.5)
+    text = path.read_text()
+    if name.endswith(".csv"):
+        assert read_csv(path) == [["step", "loss"], ["0", "0.5"], ["1", "0.5"]], text
+    else:
+        assert [json.loads(line) for line in text.splitlines()] == [{"step": 0, "loss": 0.5}, {"step": 1, "loss": 0.5}]
+    assert os.stat(path).st_ino != inode, "replaced atomically (a new inode: the watcher reads it whole)"
+    assert [n for n in os.listdir(tmp_path) if "tmp" in n] == []
+
+
+def test_a_fresh_logger_replaces_the_file_at_its_first_row(tmp_path):
+    path = tmp_path / "m.csv"
+    plotline.log(path, step=0, loss=1.0)
+    log = plotline.Logger(path, fresh=True)
+    assert read_csv(path) == [["step", "loss"], ["0", "1.0"]], "nothing changes before the first row"
+    log.log(step=0, acc=0.5)
+    log.log(step=1, acc=0.6)
+    assert read_csv(path) == [["step", "acc"], ["0", "0.5"], ["1", "0.6"]]
+    with pytest.raises(ValueError, match="fresh=True"):
+        log.log(fresh=True)
