@@ -29,6 +29,9 @@ public struct RenderJob: Sendable {
     public var source: Source
     /// libpng settings and text chunks for the encoded file.
     public var pngOptions: PNG.Options
+    /// When set, the output must lie below this folder and is written without following any
+    /// link below it (checked at write time: `AtomicFile.write(_:to:under:)`).
+    public var outputRoot: String?
 
     /// A job that draws a finished figure.
     public init(output: String, figure: Figure, pngOptions: PNG.Options = .default) {

@@ -50,7 +50,11 @@ final class RenderWorker {
             let pixmap = try player.render(scene, reusing: spare.take())
             let bytes = try PNG.encode(pixmap, options: job.pngOptions)
             spare = consume pixmap
-            try AtomicFile.write(bytes, to: job.output)
+            if let root = job.outputRoot {
+                try AtomicFile.write(bytes, to: job.output, under: root)
+            } else {
+                try AtomicFile.write(bytes, to: job.output)
+            }
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {
             return .failed(reason: "\(error)", milliseconds: elapsed())

@@ -23,6 +23,9 @@ public final class WatchSession: Sendable {
         public var log: @Sendable (String) -> Void = { print($0) }
         /// Gets one line per failed render.
         public var logError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        /// Gets each output's status right after its sidecar was written, and nil once the
+        /// output and its sidecar are gone (it keeps the `--serve` page's figure list current).
+        public var onStatus: @Sendable (_ output: String, _ status: WatchStatus?) -> Void = { _, _ in }
 
         /// Outputs beside their inputs, default figures, lines to standard output and error.
         public init() {}
@@ -104,7 +107,7 @@ public final class WatchSession: Sendable {
 
     /// Draws every input under the root (use it at start and with `--once`).
     public func renderAll() {
-        handle(FolderWatcher.files(under: root))
+        handle(FolderWatcher.files(under: root, report: options.logError))
     }
 
     /// The number of figures whose latest render failed.
@@ -114,10 +117,21 @@ public final class WatchSession: Sendable {
     /// files with the specs that read them. A deleted input that had a figure keeps its last
     /// good PNG, and its sidecar records the deletion as an error (so a poller knows the figure
     /// is stale); re-creating the file renders it again and clears the error.
+    ///
+    /// Each path is examined as it is now, through no link (`ConfinedPath`): a link, or a path
+    /// through a folder that became a link, is not followed (as at start-up) and counts as gone.
     public func handle(_ paths: [String]) {
         var specs: Set<String> = []
+        var kinds: [String: ConfinedPath] = [:]
+        for path in paths {
+            let kind = ConfinedPath.examine(path, under: root)
+            kinds[path] = kind
+            if kind == .link, WatchSession.isSpec(path) || WatchSession.isData(path) {
+                options.logError("watch: not following \(path): it is, or lies under, a symbolic link")
+            }
+        }
         for path in paths where WatchSession.isSpec(path) {
-            if FileManager.default.fileExists(atPath: path) {
+            if kinds[path] == .file {
                 if let spec = try? FigureSpec.load(path: path) {
                     let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
                     state.withLock { $0.specInputs[path] = inputs }
@@ -129,7 +143,7 @@ public final class WatchSession: Sendable {
             }
         }
         for path in paths where WatchSession.isData(path) {
-            let exists = FileManager.default.fileExists(atPath: path)
+            let exists = kinds[path] == .file
             let readers = state.withLock { s -> [String] in
                 if !exists { s.readers[path] = nil }
                 return s.specInputs.filter { $0.value.contains(path) }.map(\.key)
@@ -140,6 +154,9 @@ public final class WatchSession: Sendable {
                 // overwrite it. Draw the spec again (it may read this file under another key).
                 specs.insert(FolderWatcher.standardize(spec))
             } else if exists {
+                for sibling in adoptSiblings(of: path) where !paths.contains(sibling) {
+                    submit(input: sibling, build: { try self.dataFigure(sibling) })
+                }
                 submit(input: path, build: { try self.dataFigure(path) })
             } else {
                 markDeleted(input: path)
@@ -154,18 +171,50 @@ public final class WatchSession: Sendable {
     func markDeleted(input: String) {
         let output = output(for: input)
         guard state.withLock({ $0.statuses[output] != nil }) else { return }
-        submit(input: input, build: { throw InputDeleted(path: input) })
+        // No folder is made for it: `rm -rf sub` must not bring `sub` back.
+        submit(input: input, makeFolder: false, build: { throw InputDeleted(path: input) })
     }
 
-    func submit(input: String, build: @escaping @Sendable () throws -> (Figure, Int)) {
+    /// The folder outputs are written below (never through a link below it).
+    var outputRoot: String { options.outputDirectory.map(FolderWatcher.standardize) ?? root }
+
+    /// When `input` gained same-stem siblings (`metrics.jsonl` beside `metrics.csv`), every one
+    /// of them now draws `<name>.<ext>.png`: removes the stale `<stem>.png` and its sidecar that
+    /// one of them drew before (only when its sidecar names one of them as input), and returns
+    /// the siblings to draw under their new names then (else none).
+    func adoptSiblings(of input: String) -> [String] {
+        let siblings = WatchSession.dataSiblings(of: input)
+        guard !siblings.isEmpty else { return [] }
+        let folder = (input as NSString).deletingLastPathComponent
+        let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let spellings = Set(([input] + siblings.map { folder + "/" + $0 }))
+        let stale = output(for: folder + "/" + stem + ".plot.json")
+        if let status = WatchStatus.read(for: stale), spellings.contains(status.input) {
+            try? FileManager.default.removeItem(atPath: stale)
+            try? FileManager.default.removeItem(atPath: WatchStatus.path(for: stale))
+            state.withLock { s in
+                s.statuses[stale] = nil
+                s.rows[stale] = nil
+            }
+            options.onStatus(stale, nil)
+            options.log("removed \(stale): \(spellings.sorted().map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) now draw one PNG each")
+            return siblings.map { folder + "/" + $0 }
+        }
+        return []
+    }
+
+    func submit(input: String, makeFolder: Bool = true, build: @escaping @Sendable () throws -> (Figure, Int)) {
         let output = output(for: input)
-        try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        let job = RenderJob(output: output) { [state] in
+        if makeFolder, options.outputDirectory != nil {
+            try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+        }
+        var job = RenderJob(output: output) { [state] in
             let (figure, rows) = try build()
             state.withLock { $0.rows[output] = rows }
             return figure
         }
+        job.outputRoot = outputRoot
         _ = try? queue.submit(job) { result in self.finished(input: input, output: output, result) }
     }
 
@@ -181,6 +230,7 @@ public final class WatchSession: Sendable {
             // Input and figure both deleted: the figure is gone, so is its status.
             state.withLock { _ = $0.statuses.removeValue(forKey: output) }
             try? FileManager.default.removeItem(atPath: WatchStatus.path(for: output))
+            options.onStatus(output, nil)
             return
         }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
@@ -203,11 +253,20 @@ public final class WatchSession: Sendable {
             options.log("rendered \(output) (\(status.rows) rows, \(String(format: "%.1f", ms)) ms)")
         }
         // The sidecar last: whoever sees the new version also finds the log line written.
-        do { try status.write(for: output) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
+        do { try status.write(for: output, under: outputRoot) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
+        options.onStatus(output, status)
     }
 
     /// A data file's default figure and row count; runs on the render thread.
     func dataFigure(_ path: String) throws -> (Figure, Int) {
+        // Checked again here, just before reading: the path may have become a link since the event.
+        guard let head = ConfinedPath.head(of: path, under: root, count: 8192) else {
+            throw InputDeleted(path: path)
+        }
+        if let nul = head.firstIndex(of: 0) {
+            state.withLock { _ = $0.readers.removeValue(forKey: path) }
+            throw BinaryInput(path: path, offset: nul)
+        }
         let table: DataTable
         if path.lowercased().hasSuffix(".json") {
             table = try TableReader.read(path: path)

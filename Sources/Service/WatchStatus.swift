@@ -38,13 +38,18 @@ public struct WatchStatus: Codable, Sendable, Equatable {
         return try? JSONDecoder().decode(WatchStatus.self, from: data)
     }
 
-    /// Writes the sidecar of `output` atomically (temp file, fsync, rename).
-    public func write(for output: String) throws {
+    /// Writes the sidecar of `output` atomically (temp file, fsync, rename); with `root`, only
+    /// below that folder and through no link (`AtomicFile.write(_:to:under:)`).
+    public func write(for output: String, under root: String? = nil) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(self))
         bytes.append(UInt8(ascii: "\n"))
-        try AtomicFile.write(bytes, to: WatchStatus.path(for: output))
+        if let root {
+            try AtomicFile.write(bytes, to: WatchStatus.path(for: output), under: root)
+        } else {
+            try AtomicFile.write(bytes, to: WatchStatus.path(for: output))
+        }
     }
 
     /// FNV-1a 64 of the file at `path` as 16 hex digits, or "" when it cannot be read.

@@ -1,4 +1,5 @@
 import Foundation
+import Serve
 import Service
 import TestSupport
 import XCTest

@@ -53,4 +53,53 @@ final class WatchCommandTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0)
         XCTAssertTrue(stdout.hasSuffix("stopped (SIGTERM)\n"), stdout)
     }
+
+    /// A folder of `count` CSVs big enough that drawing all of them takes many seconds.
+    func longQueue(_ count: Int) -> String {
+        let dir = temporaryFolder()
+        let body = "x,a,b,c\n" + (0..<40_000).map { "\($0),\($0 % 97),\($0 % 13),\(($0 * 7) % 101)" }.joined(separator: "\n") + "\n"
+        for i in 0..<count { writeFile(dir + "/f\(String(format: "%03d", i)).csv", body) }
+        return dir
+    }
+
+    func rendered(_ dir: String) -> Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".png.json") }.count
+    }
+
+    func testSIGTERMFinishesTheRenderInProgressAndDropsTheQueue() throws {
+        let dir = longQueue(120)
+        let (p, out, err) = try launch(["watch", dir])
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && rendered(dir) == 0 { usleep(20_000) }
+        XCTAssertGreaterThan(rendered(dir), 0)
+        let signalled = Date()
+        p.terminate()
+        let stdout = text(out)
+        _ = text(err)
+        p.waitUntilExit()
+        let took = Date().timeIntervalSince(signalled)
+        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertTrue(stdout.hasSuffix("stopped (SIGTERM)\n"), stdout)
+        XCTAssertLessThan(rendered(dir), 120, "queued figures are dropped (took \(took) s)")
+        XCTAssertEqual(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".tmp") }, [],
+                       "the render in progress finished its write")
+    }
+
+    func testASecondSignalExitsAtOnceEvenWhileDraining() throws {
+        let dir = longQueue(120)
+        let (p, out, err) = try launch(["watch", dir, "--drain"])
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && rendered(dir) == 0 { usleep(20_000) }
+        p.terminate()
+        usleep(200_000)
+        p.interrupt()
+        let signalled = Date()
+        _ = text(out)
+        let stderr = text(err)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 128 + SIGINT, stderr)
+        XCTAssertTrue(stderr.contains("stopped at once (second SIGINT)"), stderr)
+        XCTAssertLessThan(rendered(dir), 120)
+        XCTAssertLessThan(Date().timeIntervalSince(signalled), 10)
+    }
 }

@@ -6,52 +6,57 @@ import Musl
 import Darwin
 #endif
 
-extension FigureServer {
+/// The figure server's answers, computed on its thread pool from the index and the files as
+/// they are now: `/` the page, `/figures.json` the figure list (from the watcher's index, never
+/// a walk), `/<path>.png` and `/<path>.png.json` the files.
+struct FigureRoutes: Sendable {
+    /// The served folder, as a real path.
+    let root: String
+    /// The figure list.
+    let index: FigureIndex
+    /// Host names and token.
+    let access: ServeAccess
+
     /// The largest file the server sends (a figure PNG is a few hundred KB).
     static let maxFileSize = 64 << 20
 
-    /// The response to one parsed request, from the files as they are now: `/` the page,
-    /// `/figures.json` the figure list, `/<path>.png` and `/<path>.png.json` the files.
-    /// Every 200 carries an ETag; a matching `If-None-Match` gets 304.
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
-        if address.isLoopback, let host = request.header("host"), !FigureServer.isLocalName(host) {
-            return .error(HTTPError(403, "this server answers only requests for 127.0.0.1 or localhost"))
-        }
-        let body: [UInt8], type: String
+    /// The response to one parsed request. Every 200 carries an ETag; a matching
+    /// `If-None-Match` gets 304.
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        let cookie: (name: String, value: String)?
+        do throws(HTTPError) { cookie = try access.check(request) } catch { return .error(error) }
+        let body: [UInt8], type: String, etag: String
         switch request.path {
         case "/", "/index.html":
             body = FigurePage.bytes
             type = "text/html; charset=utf-8"
+            etag = "\"" + FigureRoutes.hash(body) + "\""
         case "/figures.json":
-            body = FigureIndex(root: root).json()
+            let document = index.document()
+            body = document.bytes
             type = "application/json"
+            etag = document.etag
         default:
             do throws(HTTPError) {
                 let file = try ServedPath(request.path, root: root)
-                body = try FigureServer.readFile(file.absolute)
+                let sidecar = file.absolute.lowercased().hasSuffix(".json")
+                let bytes = try FigureRoutes.readFile(file.absolute, limit: sidecar ? FigureIndex.maxSidecarBytes : FigureRoutes.maxFileSize)
+                // A sidecar names its input by absolute path: sent with the folders hidden.
+                body = sidecar ? index.redact(bytes) : bytes
                 type = HTTPResponse.contentType(for: file.absolute)
             } catch {
                 return .error(error)
             }
+            etag = "\"" + FigureRoutes.hash(body) + "\""
         }
-        let etag = "\"" + FigureServer.hash(body) + "\""
-        if let tags = request.header("if-none-match"), FigureServer.matches(tags, etag) {
-            return .notModified(etag: etag)
+        var response: HTTPResponse
+        if let tags = request.header("if-none-match"), FigureRoutes.matches(tags, etag) {
+            response = .notModified(etag: etag)
+        } else {
+            response = .ok(body, contentType: type, etag: etag)
         }
-        return .ok(body, contentType: type, etag: etag)
-    }
-
-    /// Whether a Host header names this machine (`127.x.x.x`, `localhost`, `[::1]`, any port).
-    /// A server on loopback refuses other names: a web page whose domain an attacker points at
-    /// 127.0.0.1 (DNS rebinding) then cannot read the figures through the victim's browser.
-    static func isLocalName(_ host: String) -> Bool {
-        var name = Substring(host.lowercased())
-        if name.hasPrefix("[") {
-            guard let close = name.firstIndex(of: "]") else { return false }
-            return name[name.index(after: name.startIndex)..<close] == "::1"
-        }
-        if let colon = name.lastIndex(of: ":") { name = name[..<colon] }
-        return name == "localhost" || (name.hasPrefix("127.") && name.split(separator: ".").count == 4)
+        if let cookie { response.headers.append(cookie) }
+        return response
     }
 
     /// Whether an `If-None-Match` list (`"a", W/"b"` or `*`) names `etag` (weak comparison,
@@ -73,14 +78,15 @@ extension FigureServer {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Reads a whole file that `ServedPath` checked; the open refuses a symlink swapped in since.
-    static func readFile(_ path: String) throws(HTTPError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    /// Reads a whole file that `ServedPath` checked, of at most `limit` bytes; the open refuses
+    /// a symlink swapped in since, and a FIFO swapped in cannot block it.
+    static func readFile(_ path: String, limit: Int) throws(HTTPError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { throw HTTPError(404, "cannot open \(path.split(separator: "/").last ?? ""): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw HTTPError(404, "not a file") }
-        guard info.st_size <= maxFileSize else { throw HTTPError(403, "the file is larger than \(maxFileSize >> 20) MiB") }
+        guard info.st_size <= limit else { throw HTTPError(403, "the file is larger than \(limit >> 10) KiB") }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while filled < bytes.count {
