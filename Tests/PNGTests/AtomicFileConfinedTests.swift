@@ -31,7 +31,7 @@ final class AtomicFileConfinedTests: XCTestCase {
         try fm.createDirectory(atPath: folder + "/outside", withIntermediateDirectories: true)
         try fm.createSymbolicLink(atPath: folder + "/root/x", withDestinationPath: folder + "/outside")
         XCTAssertThrowsError(try AtomicFile.write([1], to: folder + "/root/x/f.png", under: folder + "/root")) {
-            XCTAssertEqual(($0 as? FileError)?.code, ELOOP, "\($0)")
+            XCTAssertTrue([ELOOP, ENOTDIR].contains(($0 as? FileError)?.code ?? 0), "\($0)")
             XCTAssertTrue("\($0)".contains("x is not a folder (a symbolic link is not followed)"), "\($0)")
         }
         XCTAssertThrowsError(try AtomicFile.write([1], to: folder + "/outside/f.png", under: folder + "/root")) {

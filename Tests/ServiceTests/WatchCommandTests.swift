@@ -57,7 +57,7 @@ final class WatchCommandTests: XCTestCase {
     /// A folder of `count` CSVs big enough that drawing all of them takes many seconds.
     func longQueue(_ count: Int) -> String {
         let dir = temporaryFolder()
-        let body = "x,a,b,c\n" + (0..<40_000).map { "\($0),\($0 % 97),\($0 % 13),\(($0 * 7) % 101)" }.joined(separator: "\n") + "\n"
+        let body = "x,a,b,c\n" + (0..<10_000).map { "\($0),\($0 % 97),\($0 % 13),\(($0 * 7) % 101)" }.joined(separator: "\n") + "\n"
         for i in 0..<count { writeFile(dir + "/f\(String(format: "%03d", i)).csv", body) }
         return dir
     }
