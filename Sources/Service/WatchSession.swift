@@ -142,10 +142,11 @@ public final class WatchSession: Sendable {
                 markDeleted(input: path)
             }
         }
+        var released = false
         for path in paths where WatchSession.isData(path) {
             let exists = kinds[path] == .file
             let readers = state.withLock { s -> [String] in
-                if !exists { s.readers[path] = nil }
+                if !exists, s.readers.removeValue(forKey: path) != nil { released = true }
                 return s.specInputs.filter { $0.value.contains(path) }.map(\.key)
             }
             specs.formUnion(readers)
@@ -163,6 +164,8 @@ public final class WatchSession: Sendable {
             }
         }
         for spec in specs.sorted() { submit(input: spec, build: { try self.specFigure(spec) }) }
+        // A deleted input's table is gone: give its memory back, not just to malloc.
+        if released { MemoryRelease.returnFreePages() }
     }
 
     /// Records that `input` is gone: a job for its output that fails with `InputDeleted` (through
