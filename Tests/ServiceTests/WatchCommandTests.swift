@@ -102,4 +102,33 @@ final class WatchCommandTests: XCTestCase {
         XCTAssertLessThan(rendered(dir), 120)
         XCTAssertLessThan(Date().timeIntervalSince(signalled), 10)
     }
+
+    func testAnUnreadableSubfolderDoesNotSwitchTheTreeToPolling() throws {
+        // Root reads every folder: the watch runs as "nobody" (setpriv) to meet one it cannot.
+        try XCTSkipIf(getuid() != 0 || !FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                      "needs root and setpriv to run the watch as another user")
+        let dir = temporaryFolder()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/ok", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: dir + "/locked", withIntermediateDirectories: true)
+        chmod(dir, 0o777); chmod(dir + "/ok", 0o777); chmod(dir + "/locked", 0o700)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", try PlotlineBinary.require(), "watch", dir]
+        p.environment = PlotlineBinary.environment()
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline && WatchStatus.read(for: dir + "/ok/a.png") == nil {
+            writeFile(dir + "/ok/a.csv", "x,y\n1,2\n")
+            usleep(100_000)
+        }
+        XCTAssertEqual(WatchStatus.read(for: dir + "/ok/a.png")?.ok, true, "the readable folder is watched")
+        p.terminate()
+        let stdout = text(out), stderr = text(err)
+        p.waitUntilExit()
+        XCTAssertTrue(stderr.contains("cannot watch \(dir)/locked: Permission denied; its files are not followed"), stderr)
+        XCTAssertFalse((stdout + stderr).contains("polling"), stdout + stderr)
+    }
 }
