@@ -140,8 +140,9 @@ public final class FigureServer: Sendable {
         guard first else { return }
         try? listener.close().wait()
         for channel in registry.stop() { channel.close(promise: nil) }
-        try? group.syncShutdownGracefully()
+        // The pool first: its last answers complete promises on the loop, which must still run.
         try? pool.syncShutdownGracefully()
+        try? group.syncShutdownGracefully()
     }
 
     deinit { stop() }

@@ -129,7 +129,18 @@ struct WatchLoop {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 var name = ""
                 if event.len > 0 {
-                    name = String(cString: buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self))
+                    let raw = UnsafeRawBufferPointer(start: buffer.advanced(by: nameStart), count: Int(event.len))
+                    let bytes = Array(raw.prefix { $0 != 0 })
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        offset = nameStart + Int(event.len)
+                        if bytes.first != UInt8(ascii: "."), event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                            let folder = folders[event.wd] ?? root
+                            let shown = bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined()
+                            onMessage("watch: skipping \(folder)/\(shown): the file name is not UTF-8 (rename it to draw it)")
+                        }
+                        continue
+                    }
+                    name = text
                 }
                 offset = nameStart + Int(event.len)
                 if !handle(wd: event.wd, mask: event.mask, name: name) { return }

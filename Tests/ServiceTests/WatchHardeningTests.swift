@@ -112,15 +112,31 @@ final class WatchHardeningTests: XCTestCase {
         XCTAssertFalse(exists(dir + "/m.png.json"))
     }
 
+    /// Creates `folder/<prefix><0xFF 0xFE>.csv`, a name that is not UTF-8.
+    func createBadlyNamedFile(in folder: String, prefix: String) {
+        let path = Array((folder + "/" + prefix).utf8) + [0xFF, 0xFE] + Array(".csv".utf8) + [0]
+        let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        close(fd)
+    }
+
     func testANameThatIsNotUTF8IsReported() throws {
         let dir = temporaryFolder()
-        let fd = (dir + "/bad-").utf8CString.dropLast().map(UInt8.init(bitPattern:)) + [0xFF, 0xFE] + Array(".csv".utf8) + [0]
-        let created = fd.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
-        XCTAssertGreaterThanOrEqual(created, 0)
-        close(created)
+        createBadlyNamedFile(in: dir, prefix: "bad-")
+        let messages = ErrorLines()
+        var options = FolderWatcher.Options()
+        options.quietPeriod = 0.02
         let rig = try WatchRig(root: dir)
         defer { rig.stop() }
-        XCTAssertTrue(rig.errors.contains { $0.contains("bad-\\xff\\xfe.csv") && $0.contains("not UTF-8") }, "\(rig.errors)")
+        XCTAssertTrue(rig.errors.contains { $0.contains("bad-\\xff\\xfe.csv") && $0.contains("not UTF-8") }, "at start: \(rig.errors)")
+        // One made while watching is reported too.
+        let watcher = try FolderWatcher(root: dir, options: options, onMessage: { line in messages.lines.withLock { $0.append(line) } }) { _ in }
+        defer { watcher.stop() }
+        createBadlyNamedFile(in: dir, prefix: "later-")
+        let end = Date().addingTimeInterval(3)
+        while Date() < end && !messages.lines.withLock({ $0.contains { $0.contains("later-\\xff\\xfe.csv") } }) { usleep(10_000) }
+        XCTAssertTrue(messages.lines.withLock { $0.contains { $0.contains("later-\\xff\\xfe.csv: the file name is not UTF-8") } },
+                      "\(messages.lines.withLock { $0 })")
     }
 
     func testStaleTemporaryFilesOfDeadProcessesAreRemoved() throws {
