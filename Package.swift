@@ -81,6 +81,9 @@ let package = Package(
             name: "plotline-csv-bench", dependencies: ["Spec"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
         .executableTarget(
+            name: "plotline-serve-bench", dependencies: ["Serve"],
+            path: "bench/Sources/plotline-serve-bench", swiftSettings: strict),
+        .executableTarget(
             name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
         .target(

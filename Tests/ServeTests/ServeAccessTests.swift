@@ -1,5 +1,5 @@
 import Foundation
-import Serve
+@testable import Serve
 import XCTest
 
 /// Host names on loopback, tokens everywhere else (issue 12, item 3).
@@ -74,5 +74,27 @@ final class ServeAccessTests: XCTestCase {
         let d = try RawHTTPClient(port: server.address.port)
         d.request("GET", "/?token=0123456789abcdef")
         XCTAssertEqual(d.response()?.status, 200)
+    }
+}
+
+/// The figure list's hand-written JSON equals what JSONEncoder writes (sorted keys, unescaped
+/// slashes, nil left out).
+final class FigureIndexEncodingTests: XCTestCase {
+    func testTheDocumentMatchesJSONEncoder() throws {
+        let entries = [
+            FigureIndex.Entry(path: "a/b.png", version: 3, ok: true, error: nil, image: true, rows: 12),
+            FigureIndex.Entry(path: "q\"uo\\te é.png", version: -1, ok: false,
+                              error: "line 1\nline\t2 \u{1}\u{1f} \"x\" /path ✓", image: false, rows: 0),
+        ]
+        struct Document: Encodable { var figures: [FigureIndex.Entry]; var folder: String }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = try encoder.encode(Document(figures: entries, folder: "runs \"x\""))
+        let written = FigureIndex.encode(entries, folder: "runs \"x\"")
+        // Both must decode to the same value (JSONEncoder's escapes of control characters may differ in case).
+        struct Decoded: Decodable, Equatable { var figures: [FigureIndex.Entry]; var folder: String }
+        XCTAssertEqual(try JSONDecoder().decode(Decoded.self, from: Data(written)), try JSONDecoder().decode(Decoded.self, from: expected))
+        XCTAssertEqual(String(decoding: written, as: UTF8.self).replacingOccurrences(of: "\\u001f", with: "\\u001F"),
+                       String(decoding: expected, as: UTF8.self).replacingOccurrences(of: "\\u001f", with: "\\u001F"))
     }
 }
