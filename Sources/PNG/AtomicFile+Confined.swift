@@ -45,6 +45,16 @@ extension AtomicFile {
         _ = fsync(folderFD)
     }
 
+    /// Removes the file at `path` below `root` through no link (as `write(_:to:under:)` finds
+    /// its folder); a missing file is not an error.
+    public static func remove(_ path: String, under root: String) throws {
+        let (folderFD, name) = try openParent(of: path, under: root)
+        defer { close(folderFD) }
+        guard unlinkat(folderFD, name, 0) == 0 || errno == ENOENT else {
+            throw FileError(path: path, action: "remove", step: "unlink", code: errno)
+        }
+    }
+
     /// Opens the folder holding `path` by walking from `root` without following links; returns
     /// its descriptor and the file's name.
     static func openParent(of path: String, under root: String) throws -> (Int32, String) {

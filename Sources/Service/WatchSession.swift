@@ -1,5 +1,6 @@
 import Chart
 import Foundation
+import PNG
 import Spec
 
 /// What `plotline watch` draws for a folder: a default figure per data file and the figure of
@@ -193,8 +194,8 @@ public final class WatchSession: Sendable {
         let spellings = Set(([input] + siblings.map { folder + "/" + $0 }))
         let stale = output(for: folder + "/" + stem + ".plot.json")
         if let status = WatchStatus.read(for: stale), spellings.contains(status.input) {
-            try? FileManager.default.removeItem(atPath: stale)
-            try? FileManager.default.removeItem(atPath: WatchStatus.path(for: stale))
+            try? AtomicFile.remove(stale, under: outputRoot)
+            try? AtomicFile.remove(WatchStatus.path(for: stale), under: outputRoot)
             state.withLock { s in
                 s.statuses[stale] = nil
                 s.rows[stale] = nil
@@ -232,7 +233,7 @@ public final class WatchSession: Sendable {
         if error != nil, !FileManager.default.fileExists(atPath: input), !FileManager.default.fileExists(atPath: output) {
             // Input and figure both deleted: the figure is gone, so is its status.
             state.withLock { _ = $0.statuses.removeValue(forKey: output) }
-            try? FileManager.default.removeItem(atPath: WatchStatus.path(for: output))
+            try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
             options.onStatus(output, nil)
             return
         }
