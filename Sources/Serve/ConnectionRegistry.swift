@@ -98,6 +98,9 @@ final class ConnectionRegistry: Sendable {
         state.withLockedValue { s in s.bytesInFlight -= bytes }
     }
 
+    /// Response bytes written and not yet taken by their clients.
+    var bytesInFlight: Int { state.withLockedValue { $0.bytesInFlight } }
+
     /// Connections open now.
     var count: Int { state.withLockedValue { $0.entries.count } }
 

@@ -130,6 +130,9 @@ public final class FigureServer: Sendable {
     /// Connections closed so far to make room for new ones.
     public var evictions: Int { registry.evictions }
 
+    /// Response bytes written and not yet taken by their clients.
+    public var bytesInFlight: Int { registry.bytesInFlight }
+
     /// Stops accepting, closes every open connection and waits for the server's threads to
     /// finish. Safe to call more than once.
     public func stop() {
