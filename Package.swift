@@ -20,7 +20,7 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service", "Serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
