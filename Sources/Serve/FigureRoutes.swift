@@ -40,6 +40,12 @@ struct FigureRoutes: Sendable {
             do throws(HTTPError) {
                 let file = try ServedPath(request.path, root: root)
                 let sidecar = file.absolute.lowercased().hasSuffix(".json")
+                // A sidecar is read as the watcher wrote it: never through a link, even one
+                // that stays inside the folder.
+                var info = stat()
+                if sidecar, lstat(root + "/" + file.relative, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+                    throw HTTPError(403, "/\(file.relative) is a link; sidecars are not read through links")
+                }
                 let bytes = try FigureRoutes.readFile(file.absolute, limit: sidecar ? FigureIndex.maxSidecarBytes : FigureRoutes.maxFileSize)
                 // A sidecar names its input by absolute path: sent with the folders hidden.
                 body = sidecar ? index.redact(bytes) : bytes

@@ -108,6 +108,9 @@ final class FigureServerTests: XCTestCase {
         XCTAssertEqual(hugeEntry.error, "no status")
         XCTAssertEqual(try get("/huge.png.json").status, 403, "an oversized sidecar is not sent")
         XCTAssertEqual(try get("/linked.png.json").status, 403)
+        try FileManager.default.createSymbolicLink(atPath: root + "/inner.png.json", withDestinationPath: "a.png.json")
+        XCTAssertEqual(try get("/inner.png.json").status, 403, "not even a link that stays inside")
+        XCTAssertEqual(try get("/a.png.json").status, 200)
     }
 
     func testASidecarIsServedWithoutAbsolutePaths() throws {
