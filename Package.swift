@@ -11,6 +11,7 @@
 //   RunLogs                    TensorBoard event files and MLflow runs read into scalar logs
 //   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
 //   Service                    the render queue: one render thread, latest-wins jobs per output
+//   Serve                      the --serve HTTP page (SwiftNIO event loop; no drawing module)
 //   plotline                   the command-line tool
 import PackageDescription
 
@@ -20,10 +21,12 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "RunLogs", "Spec", "Service"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "RunLogs", "Spec", "Service", "Serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The --serve page's event loop (Sources/Serve/FigureServer.swift says why NIO).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -53,10 +56,19 @@ let package = Package(
         .target(
             name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"],
             swiftSettings: strict),
+        // The figure server knows nothing of drawing: it links neither FreeType nor libpng.
+        .target(
+            name: "Serve",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
-                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service",
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -75,6 +87,9 @@ let package = Package(
         .executableTarget(
             name: "plotline-events-bench", dependencies: ["RunLogs", "Spec"],
             path: "bench/Sources/plotline-events-bench", swiftSettings: strict),
+        .executableTarget(
+            name: "plotline-serve-bench", dependencies: ["Serve"],
+            path: "bench/Sources/plotline-serve-bench", swiftSettings: strict),
         .executableTarget(
             name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
@@ -109,7 +124,7 @@ let package = Package(
             name: "ReportTests", dependencies: ["Service", "Spec", "PNG", "Raster", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "ServeTests", dependencies: ["Service", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
+            name: "ServeTests", dependencies: ["Serve", "Service", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "Spec", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]

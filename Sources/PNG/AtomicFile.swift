@@ -52,12 +52,35 @@ public enum AtomicFile {
         return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
     }
 
+    /// The longest file name the file systems we write to accept (NAME_MAX).
+    static let maxNameBytes = 255
+
+    /// The hidden temporary name `.<name>.<pid>.<random>.tmp` for `name`, with `name` cut (at a
+    /// character boundary) so the whole stays within NAME_MAX: a 250-byte figure name still
+    /// gets a temporary file.
+    public static func temporaryName(for name: String, suffix: String) -> String {
+        let tail = "." + String(getpid()) + "." + suffix + ".tmp"
+        var kept = Substring(name)
+        while 1 + kept.utf8.count + tail.utf8.count > maxNameBytes { kept = kept.dropLast() }
+        return "." + kept + tail
+    }
+
+    /// Whether `name` has the shape of a temporary name, and the process id it carries.
+    public static func temporaryOwner(of name: String) -> Int32? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let parts = name.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 4, let random = parts.last, !random.isEmpty,
+              random.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLowercase) }),
+              let pid = Int32(parts[parts.count - 2]), pid > 0 else { return nil }
+        return pid
+    }
+
     /// Opens a new hidden file `.<name>.<pid>.<random>.tmp` next to the target.
     static func createTemporary(in folder: String, for name: String, target: String) throws -> (Int32, String) {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<16 {
             let suffix = String(generator.next() as UInt64, radix: 36)
-            let temp = folder + "/." + name + "." + String(getpid()) + "." + suffix + ".tmp"
+            let temp = folder + "/" + temporaryName(for: name, suffix: suffix)
             let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd >= 0 { return (fd, temp) }
             let code = errno

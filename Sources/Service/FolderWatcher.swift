@@ -122,11 +122,12 @@ public final class FolderWatcher: Sendable {
     }
 
     /// Every non-hidden regular file under `root`, recursively, as absolute paths, sorted.
-    public static func files(under root: String) -> [String] {
+    /// Links are not followed; names that are not UTF-8 are skipped and reported to `report`.
+    public static func files(under root: String, report: (String) -> Void = { _ in }) -> [String] {
         var files: [String] = []
         var folders = [standardize(root)]
         while let folder = folders.popLast() {
-            for (name, isFolder) in entries(of: folder) {
+            for (name, isFolder) in entries(of: folder, report: report) {
                 let path = folder + "/" + name
                 if isFolder { folders.append(path) } else { files.append(path) }
             }
@@ -134,19 +135,27 @@ public final class FolderWatcher: Sendable {
         return files.sorted()
     }
 
-    /// The names in `folder` (not hidden, not `.`/`..`) and whether each is a folder.
-    static func entries(of folder: String) -> [(String, Bool)] {
-        guard let dir = opendir(folder) else { return [] }
+    /// The names in `folder` (not hidden, not `.`/`..`) and whether each is a folder; links
+    /// (the folder itself included) are not followed. A name that is not UTF-8 cannot be
+    /// spelled as a path here: it is skipped and reported (never dropped silently).
+    static func entries(of folder: String, report: (String) -> Void = { _ in }) -> [(String, Bool)] {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        guard let dir = fdopendir(fd) else { close(fd); return [] }
         defer { closedir(dir) }
         var result: [(String, Bool)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                if bytes.first != UInt8(ascii: ".") {
+                    let shown = bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined()
+                    report("watch: skipping \(folder)/\(shown): the file name is not UTF-8 (rename it to draw it)")
+                }
+                continue
             }
             if name.hasPrefix(".") { continue }
             var info = stat()
-            let path = folder + "/" + name
-            guard lstat(path, &info) == 0 else { continue }
+            guard fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let type = info.st_mode & S_IFMT
             if type == S_IFDIR { result.append((name, true)) } else if type == S_IFREG { result.append((name, false)) }
         }

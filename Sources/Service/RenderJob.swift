@@ -32,6 +32,9 @@ public struct RenderJob: Sendable {
     /// Whether the file is fsynced before it replaces the old one (see `AtomicFile.write`);
     /// live figures that are redrawn anyway turn it off. Either way readers never see half a file.
     public var durable = true
+    /// When set, the output must lie below this folder and is written without following any
+    /// link below it (checked at write time: `AtomicFile.write(_:to:under:)`).
+    public var outputRoot: String?
 
     /// A job that draws a finished figure.
     public init(output: String, figure: Figure, pngOptions: PNG.Options = .default) {

@@ -12,8 +12,11 @@ final class RenderWorker {
     let fonts: FontLibrary
     let renderer: FigureRenderer
     let player: ScenePlayer
-    /// The last figure's pixmap, drawn over by the next figure of the same size.
+    /// The last figure's pixmap, drawn over by the next figure of the same size (kept only up
+    /// to `maxSparePixels`: one 16384² figure must not leave 1 GB resident for good).
     var spare: Pixmap?
+    /// The largest pixmap kept for reuse: 4 Mpx (16 MB), above any usual figure (1200×800 is 1 Mpx).
+    static let maxSparePixels = 4 << 20
 
     /// Opens the fonts; must run on the render thread (FreeType objects stay on their thread).
     init(core: RenderQueueCore, fontsDirectory: String?) throws {
@@ -49,8 +52,17 @@ final class RenderWorker {
             let scene = renderer.scene(for: figure)
             let pixmap = try player.render(scene, reusing: spare.take())
             let bytes = try PNG.encode(pixmap, options: job.pngOptions)
-            spare = consume pixmap
-            try AtomicFile.write(bytes, to: job.output, durable: job.durable)
+            if pixmap.width * pixmap.height <= RenderWorker.maxSparePixels {
+                spare = consume pixmap
+            } else {
+                _ = consume pixmap
+                MemoryRelease.returnFreePages()
+            }
+            if let root = job.outputRoot {
+                try AtomicFile.write(bytes, to: job.output, under: root, durable: job.durable)
+            } else {
+                try AtomicFile.write(bytes, to: job.output, durable: job.durable)
+            }
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {
             return .failed(reason: "\(error)", milliseconds: elapsed())

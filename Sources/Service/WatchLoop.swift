@@ -28,8 +28,10 @@ struct WatchLoop {
     /// reported again; one append would otherwise draw its figure twice.
     var modifiedSinceClose: Set<String> = []
 
+    /// `IN_DONT_FOLLOW`: a folder swapped for a link before its watch is added is not watched
+    /// (the watch would otherwise follow the link out of the tree).
     static let mask: UInt32 = UInt32(IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM
-                                     | IN_DELETE | IN_DELETE_SELF | IN_Q_OVERFLOW | IN_ONLYDIR)
+                                     | IN_DELETE | IN_DELETE_SELF | IN_Q_OVERFLOW | IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
 
     init(root: String, options: FolderWatcher.Options, wakeFD: Int32, state: Locked<FolderWatcher.State>,
          onMessage: @escaping @Sendable (String) -> Void, onBatch: @escaping @Sendable ([String]) -> Void) {
@@ -47,6 +49,8 @@ struct WatchLoop {
                 startPolling(reason: "inotify is unavailable (inotify_init1: \(String(cString: strerror(errno))))")
             } else if let failure = addWatches(under: root, reportFiles: false) {
                 startPolling(reason: failure)
+            } else {
+                takeSnapshot()
             }
         }
         // Every watch exists now: a file written after the watcher's init returns is seen.
@@ -68,6 +72,7 @@ struct WatchLoop {
             if !pending.isEmpty, now() >= deadline() {
                 let batch = pending.sorted()
                 pending.removeAll()
+                if inotifyFD >= 0 { for path in batch { snapshot[path] = FileStamp(path) } }
                 onBatch(batch)
             }
         }
@@ -96,6 +101,11 @@ struct WatchLoop {
             let wd = inotify_add_watch(inotifyFD, dir, Self.mask)
             if wd < 0 {
                 let code = errno
+                if code == EACCES || code == EPERM {
+                    // One unreadable folder: its files cannot be followed, the rest of the tree can.
+                    onMessage("watch: cannot watch \(dir): \(String(cString: strerror(code))); its files are not followed")
+                    continue
+                }
                 if code == ENOSPC {
                     return "inotify ran out of watches at \(dir) (raise the limit: sysctl fs.inotify.max_user_watches=524288, or write to /proc/sys/fs/inotify/max_user_watches)"
                 }
@@ -103,7 +113,7 @@ struct WatchLoop {
                 return "inotify_add_watch \(dir): \(String(cString: strerror(code)))"
             }
             folders[wd] = dir
-            for (name, isFolder) in FolderWatcher.entries(of: dir) {
+            for (name, isFolder) in FolderWatcher.entries(of: dir, report: onMessage) {
                 if isFolder { stack.append(dir + "/" + name) } else if reportFiles { note(dir + "/" + name) }
             }
         }
@@ -123,7 +133,18 @@ struct WatchLoop {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 var name = ""
                 if event.len > 0 {
-                    name = String(cString: buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self))
+                    let raw = UnsafeRawBufferPointer(start: buffer.advanced(by: nameStart), count: Int(event.len))
+                    let bytes = Array(raw.prefix { $0 != 0 })
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        offset = nameStart + Int(event.len)
+                        if bytes.first != UInt8(ascii: "."), event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                            let folder = folders[event.wd] ?? root
+                            let shown = bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined()
+                            onMessage("watch: skipping \(folder)/\(shown): the file name is not UTF-8 (rename it to draw it)")
+                        }
+                        continue
+                    }
+                    name = text
                 }
                 offset = nameStart + Int(event.len)
                 if !handle(wd: event.wd, mask: event.mask, name: name) { return }
@@ -134,10 +155,14 @@ struct WatchLoop {
     /// Applies one event; false when the loop switched to polling (stop reading events).
     mutating func handle(wd: Int32, mask: UInt32, name: String) -> Bool {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-            // Events were lost: watch every folder again and report every file.
+            // Events were lost: watch every folder again, and report exactly what differs from
+            // the files known before (new, changed by size, mtime or inode, and deleted).
+            onMessage("watch: the inotify event queue overflowed (events were lost); rescanning \(root)")
             for wd in folders.keys { inotify_rm_watch(inotifyFD, wd) }
             folders.removeAll()
-            if let failure = addWatches(under: root, reportFiles: true) { startPolling(reason: failure); return false }
+            if let failure = addWatches(under: root, reportFiles: false) { startPolling(reason: failure); return false }
+            let (changed, deleted) = rescan()
+            onMessage("watch: rescan done: \(changed) new or changed, \(deleted) deleted")
             return true
         }
         if mask & UInt32(IN_IGNORED) != 0 || mask & UInt32(IN_DELETE_SELF) != 0 {
@@ -150,11 +175,13 @@ struct WatchLoop {
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 if let failure = addWatches(under: path, reportFiles: true) { startPolling(reason: failure); return false }
             } else if mask & UInt32(IN_MOVED_FROM | IN_DELETE) != 0 {
-                // The folder left: forget its watches (a move within the tree re-adds them).
+                // The folder left: forget its watches (a move within the tree re-adds them),
+                // and report its known files as gone (a move sends no event for them).
                 for (wd, folder) in folders where folder == path || folder.hasPrefix(path + "/") {
                     inotify_rm_watch(inotifyFD, wd)
                     folders[wd] = nil
                 }
+                for file in snapshot.keys where file.hasPrefix(path + "/") { note(file) }
             }
             return true
         }
@@ -165,6 +192,29 @@ struct WatchLoop {
         return true
     }
 
+    // MARK: known files
+
+    /// Records the (size, mtime, inode) of every file under the root.
+    mutating func takeSnapshot() {
+        snapshot = [:]
+        for path in FolderWatcher.files(under: root) { snapshot[path] = FileStamp(path) }
+    }
+
+    /// Walks the tree and notes every file that is new, changed or gone since the snapshot;
+    /// returns the counts (changed includes new).
+    mutating func rescan() -> (changed: Int, deleted: Int) {
+        var seen: [String: FileStamp] = [:]
+        var changed = 0, deleted = 0
+        for path in FolderWatcher.files(under: root) {
+            guard let stamp = FileStamp(path) else { continue }
+            seen[path] = stamp
+            if snapshot[path] != stamp { note(path); changed += 1 }
+        }
+        for path in snapshot.keys where seen[path] == nil { note(path); deleted += 1 }
+        snapshot = seen
+        return (changed, deleted)
+    }
+
     // MARK: polling
 
     mutating func startPolling(reason: String?) {
@@ -172,19 +222,11 @@ struct WatchLoop {
         folders.removeAll()
         state.withLock { $0.usesPolling = true }
         if let reason { onMessage("watch: falling back to polling every \(options.pollInterval) s: \(reason)") }
-        snapshot = [:]
-        for path in FolderWatcher.files(under: root) { snapshot[path] = FileStamp(path) }
+        takeSnapshot()
     }
 
     mutating func pollOnce() {
-        var seen: [String: FileStamp] = [:]
-        for path in FolderWatcher.files(under: root) {
-            guard let stamp = FileStamp(path) else { continue }
-            seen[path] = stamp
-            if snapshot[path] != stamp { note(path) }
-        }
-        for path in snapshot.keys where seen[path] == nil { note(path) }
-        snapshot = seen
+        _ = rescan()
     }
 
     func now() -> Double {
@@ -202,7 +244,7 @@ struct FileStamp: Equatable {
 
     init?(_ path: String) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         size = Int64(info.st_size)
         mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         inode = UInt64(info.st_ino)

@@ -1,5 +1,6 @@
 import Chart
 import Foundation
+import PNG
 import Spec
 
 /// What `plotline watch` draws for a folder: a default figure per data file and the figure of
@@ -37,6 +38,9 @@ public final class WatchSession: Sendable {
         /// turns it off (its figures are redrawn at start anyway; two fsyncs per file would
         /// bound the refresh rate); files are replaced atomically either way.
         public var durableWrites = true
+        /// Gets each output's status right after its sidecar was written, and nil once the
+        /// output and its sidecar are gone (it keeps the `--serve` page's figure list current).
+        public var onStatus: @Sendable (_ output: String, _ status: WatchStatus?) -> Void = { _, _ in }
 
         /// Outputs beside their inputs, default figures, lines to standard output and error.
         public init() {}
@@ -65,7 +69,7 @@ public final class WatchSession: Sendable {
         /// When each figure renders next (see `RefreshCadence`).
         var cadence = RefreshCadence()
         /// The latest way to build each figure, with its input; taken when its render is submitted.
-        var builds: [String: (input: String, build: @Sendable () throws -> Built)] = [:]
+        var builds: [String: (input: String, makeFolder: Bool, build: @Sendable () throws -> Built)] = [:]
     }
 
     /// A session for `root` whose figures `queue` draws.
@@ -128,7 +132,7 @@ public final class WatchSession: Sendable {
 
     /// Draws every input under the root (use it at start and with `--once`).
     public func renderAll() {
-        handle(FolderWatcher.files(under: root), merge: false)
+        handle(FolderWatcher.files(under: root, report: options.logError), merge: false)
     }
 
     /// The number of figures whose latest render failed.
@@ -141,10 +145,21 @@ public final class WatchSession: Sendable {
     ///
     /// Each affected figure renders when `RefreshCadence` says: at once when it has no render in
     /// flight, else right after that render. `merge: false` skips the quiet period.
+    ///
+    /// Each path is examined as it is now, through no link (`ConfinedPath`): a link, or a path
+    /// through a folder that became a link, is not followed (as at start-up) and counts as gone.
     public func handle(_ paths: [String], merge: Bool = true) {
         var specs: Set<String> = []
+        var kinds: [String: ConfinedPath] = [:]
+        for path in paths {
+            let kind = ConfinedPath.examine(path, under: root)
+            kinds[path] = kind
+            if kind == .link, WatchSession.isSpec(path) || WatchSession.isData(path) {
+                options.logError("watch: not following \(path): it is, or lies under, a symbolic link")
+            }
+        }
         for path in paths where WatchSession.isSpec(path) {
-            if FileManager.default.fileExists(atPath: path) {
+            if kinds[path] == .file {
                 if let spec = try? FigureSpec.load(path: path) {
                     let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
                     state.withLock { $0.specInputs[path] = inputs }
@@ -168,10 +183,11 @@ public final class WatchSession: Sendable {
                 markDeleted(input: folder)
             }
         }
+        var released = false
         for path in paths where WatchSession.isData(path) && RunLogFollower.source(for: path) == nil {
-            let exists = FileManager.default.fileExists(atPath: path)
+            let exists = kinds[path] == .file
             let readers = state.withLock { s -> [String] in
-                if !exists { s.readers[path] = nil }
+                if !exists, s.readers.removeValue(forKey: path) != nil { released = true }
                 return s.specInputs.filter { $0.value.contains(path) }.map(\.key)
             }
             specs.formUnion(readers)
@@ -180,12 +196,17 @@ public final class WatchSession: Sendable {
                 // overwrite it. Draw the spec again (it may read this file under another key).
                 specs.insert(FolderWatcher.standardize(spec))
             } else if exists {
+                for sibling in adoptSiblings(of: path) where !paths.contains(sibling) {
+                    schedule(input: sibling, merge: merge, build: { try self.dataFigure(sibling) })
+                }
                 schedule(input: path, merge: merge, build: { try self.dataFigure(path) })
             } else {
                 markDeleted(input: path)
             }
         }
         for spec in specs.sorted() { schedule(input: spec, merge: merge, build: { try self.specFigure(spec) }) }
+        // A deleted input's table is gone: give its memory back, not just to malloc.
+        if released { MemoryRelease.returnFreePages() }
     }
 
     /// Records that `input` is gone: a job for its output that fails with `InputDeleted` (through
@@ -194,14 +215,15 @@ public final class WatchSession: Sendable {
     func markDeleted(input: String) {
         let output = output(for: input)
         guard state.withLock({ $0.statuses[output] != nil }) else { return }
-        schedule(input: input, merge: false, build: { throw InputDeleted(path: input) })
+        // No folder is made for it: `rm -rf sub` must not bring `sub` back.
+        schedule(input: input, merge: false, makeFolder: false, build: { throw InputDeleted(path: input) })
     }
 
     /// Records how `input`'s figure is built now and renders it when the cadence says.
-    func schedule(input: String, merge: Bool, build: @escaping @Sendable () throws -> Built) {
+    func schedule(input: String, merge: Bool, makeFolder: Bool = true, build: @escaping @Sendable () throws -> Built) {
         let output = output(for: input)
         let decision = state.withLock { s in
-            s.builds[output] = (input, build)
+            s.builds[output] = (input, makeFolder, build)
             return s.cadence.changed(output, at: WatchSession.now(), merge: merge)
         }
         act(decision, output: output)
@@ -219,14 +241,16 @@ public final class WatchSession: Sendable {
                 self.act(next, output: output)
             }
         case .renderNow:
-            guard let (input, build) = state.withLock({ $0.builds[output] }) else { return }
-            submit(input: input, output: output, build: build)
+            guard let (input, makeFolder, build) = state.withLock({ $0.builds[output] }) else { return }
+            submit(input: input, output: output, makeFolder: makeFolder, build: build)
         }
     }
 
-    func submit(input: String, output: String, build: @escaping @Sendable () throws -> Built) {
-        try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+    func submit(input: String, output: String, makeFolder: Bool, build: @escaping @Sendable () throws -> Built) {
+        if makeFolder, options.outputDirectory != nil {
+            try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+        }
         var job = RenderJob(output: output) { [state] in
             state.withLock { $0.cadence.started(output) }
             let built = try build()
@@ -237,6 +261,7 @@ public final class WatchSession: Sendable {
             return built.figure
         }
         job.durable = options.durableWrites
+        job.outputRoot = outputRoot
         do {
             try queue.submit(job) { result in
                 self.finished(input: input, output: output, result)
@@ -255,6 +280,34 @@ public final class WatchSession: Sendable {
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
+    /// The folder outputs are written below (never through a link below it).
+    var outputRoot: String { options.outputDirectory.map(FolderWatcher.standardize) ?? root }
+
+    /// When `input` gained same-stem siblings (`metrics.jsonl` beside `metrics.csv`), every one
+    /// of them now draws `<name>.<ext>.png`: removes the stale `<stem>.png` and its sidecar that
+    /// one of them drew before (only when its sidecar names one of them as input), and returns
+    /// the siblings to draw under their new names then (else none).
+    func adoptSiblings(of input: String) -> [String] {
+        let siblings = WatchSession.dataSiblings(of: input)
+        guard !siblings.isEmpty else { return [] }
+        let folder = (input as NSString).deletingLastPathComponent
+        let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let spellings = Set(([input] + siblings.map { folder + "/" + $0 }))
+        let stale = output(for: folder + "/" + stem + ".plot.json")
+        if let status = WatchStatus.read(for: stale), spellings.contains(status.input) {
+            try? AtomicFile.remove(stale, under: outputRoot)
+            try? AtomicFile.remove(WatchStatus.path(for: stale), under: outputRoot)
+            state.withLock { s in
+                s.statuses[stale] = nil
+                s.rows[stale] = nil
+            }
+            options.onStatus(stale, nil)
+            options.log("removed \(stale): \(spellings.sorted().map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) now draw one PNG each")
+            return siblings.map { folder + "/" + $0 }
+        }
+        return []
+    }
+
     /// Runs on the render thread after each render: updates and writes the sidecar, logs a line.
     func finished(input: String, output: String, _ result: Result<RenderResult, RenderError>) {
         let version: UInt64, error: String?, ms: Double
@@ -267,7 +320,8 @@ public final class WatchSession: Sendable {
         if error != nil, !FileManager.default.fileExists(atPath: input), !FileManager.default.fileExists(atPath: output) {
             // Input and figure both deleted: the figure is gone, so is its status.
             state.withLock { _ = $0.statuses.removeValue(forKey: output) }
-            try? FileManager.default.removeItem(atPath: WatchStatus.path(for: output))
+            try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
+            options.onStatus(output, nil)
             return
         }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
@@ -305,7 +359,10 @@ public final class WatchSession: Sendable {
             options.log("rendered \(output) (\(status.rows) rows, \(String(format: "%.1f", ms)) ms)")
         }
         // The sidecar last: whoever sees the new version also finds the log line written.
-        do { try status.write(for: output, durable: options.durableWrites) } catch { options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)") }
+        do { try status.write(for: output, under: outputRoot, durable: options.durableWrites) } catch {
+            options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)")
+        }
+        options.onStatus(output, status)
     }
 
     /// A figure built on the render thread, with the rows it draws (the longest table) and the
@@ -333,6 +390,14 @@ public final class WatchSession: Sendable {
 
     /// A data file's default figure and row count; runs on the render thread.
     func dataFigure(_ path: String) throws -> Built {
+        // Checked again here, just before reading: the path may have become a link since the event.
+        guard let head = ConfinedPath.head(of: path, under: root, count: 8192) else {
+            throw InputDeleted(path: path)
+        }
+        if !path.lowercased().hasSuffix(".npy"), let nul = head.firstIndex(of: 0) {  // .npy is binary by design
+            state.withLock { _ = $0.readers.removeValue(forKey: path) }
+            throw BinaryInput(path: path, offset: nul)
+        }
         let table: DataTable
         if path.lowercased().hasSuffix(".json") || path.lowercased().hasSuffix(".npy") {  // replaced whole, read whole
             table = try TableReader.read(path: path)

@@ -88,14 +88,19 @@ public struct WatchStatus: Codable, Sendable, Equatable {
         return try? JSONDecoder().decode(WatchStatus.self, from: data)
     }
 
-    /// Writes the sidecar of `output` atomically (temp file, fsync, rename).
-    /// `durable: false` skips the fsyncs (see `AtomicFile.write`).
-    public func write(for output: String, durable: Bool = true) throws {
+    /// Writes the sidecar of `output` atomically (temp file, fsync, rename); with `root`, only
+    /// below that folder and through no link (`AtomicFile.write(_:to:under:)`). `durable: false`
+    /// skips the fsyncs (see `AtomicFile.write`).
+    public func write(for output: String, under root: String? = nil, durable: Bool = true) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(self))
         bytes.append(UInt8(ascii: "\n"))
-        try AtomicFile.write(bytes, to: WatchStatus.path(for: output), durable: durable)
+        if let root {
+            try AtomicFile.write(bytes, to: WatchStatus.path(for: output), under: root, durable: durable)
+        } else {
+            try AtomicFile.write(bytes, to: WatchStatus.path(for: output), durable: durable)
+        }
     }
 
     /// FNV-1a 64 of the file at `path` as 16 hex digits, or "" when it cannot be read.

@@ -3,6 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 import Foundation
+import Serve
 import Service
 import Spec
 
@@ -26,6 +27,10 @@ struct Watch: ParsableCommand {
             runs overlaid; both are followed record by record. An input with nothing to draw yet \
             (a header without rows, no scalar yet) records "waiting" in the sidecar, not an error.
 
+            On SIGTERM or SIGINT the render in progress finishes and queued figures are dropped \
+            (--drain draws them first); a second signal exits at once. Temporary files that a \
+            killed plotline left (.NAME.PID.RAND.tmp) are removed at start.
+
             Examples:
               plotline watch runs/
               plotline watch runs/ -o figures/ --quiet
@@ -46,6 +51,8 @@ struct Watch: ParsableCommand {
     @Flag(help: "Render everything once and exit (status 1 when a figure failed).") var once = false
     @Flag(help: "Poll for changes instead of using inotify.") var poll = false
     @Flag(help: "Print errors only, not one line per render.") var quiet = false
+    @Flag(help: "On SIGTERM or SIGINT, draw the figures already queued before stopping (default: finish the render in progress, drop the rest).")
+    var drain = false
 
     @Option(help: ArgumentHelp("Merge a burst of changes that reaches an idle figure for this long, in milliseconds (default: 0, the first change renders at once). Changes during a render always go into the next render, which starts when it ends.", valueName: "ms"))
     var debounce: Int = 0
@@ -64,6 +71,9 @@ struct Watch: ParsableCommand {
     @Argument(help: ArgumentHelp("With --serve: HOST:PORT to listen on (default 127.0.0.1:8765; port 0 picks a free one).", valueName: "address"))
     var address: String?
 
+    @Option(help: ArgumentHelp("With --serve: the token every request must carry (default: a random one on a non-loopback address, none on loopback).", valueName: "token"))
+    var token: String?
+
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
@@ -76,19 +86,28 @@ struct Watch: ParsableCommand {
             guard serve else { throw ValidationError("Unexpected argument '\(address)' (an address needs --serve: plotline watch DIR --serve \(address)).") }
             do { _ = try ServeAddress(parsing: address) } catch { throw ValidationError("--serve: \(error)") }
         }
+        if let token {
+            guard serve else { throw ValidationError("--token needs --serve.") }
+            guard token.count >= 16, token.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "&") }) else {
+                throw ValidationError("--token must be at least 16 printable ASCII characters without spaces, ';' or '&'.")
+            }
+        }
         if serve && once { throw ValidationError("--serve keeps running; it cannot be combined with --once.") }
     }
 
     /// Starts the figure server on the output folder and prints its URL (even with --quiet:
-    /// with port 0 the URL is the only way to learn the port).
+    /// with port 0 the URL is the only way to learn the port, and it carries the token).
     func startServer() throws -> FigureServer {
         let folder = output ?? directory
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let bindAddress = try address.map { try ServeAddress(parsing: $0) } ?? .default
+        // A few hundred idle browser or attacker sockets must not run the process out of
+        // descriptors before the server's own connection cap applies.
+        raiseDescriptorLimit(to: 4096)
         let server: FigureServer
-        do { server = try FigureServer(root: folder, address: bindAddress) } catch { throw CLIError("--serve: \(error)") }
+        do { server = try FigureServer(root: folder, address: bindAddress, token: token, hiding: [directory, folder]) } catch { throw CLIError("--serve: \(error)") }
         if !bindAddress.isLoopback {
-            FileHandle.standardError.write(Data("warning: serving on \(bindAddress.host): other machines can read the figures\n".utf8))
+            FileHandle.standardError.write(Data("warning: serving on \(bindAddress.host): other machines can reach the page; every request needs the token in the URL below\n".utf8))
         }
         FileHandle.standardOutput.write(Data("serving \(server.url)\n".utf8))
         return server
@@ -96,12 +115,13 @@ struct Watch: ParsableCommand {
 
     func run() throws {
         // Block the stop signals before any thread starts (threads inherit the mask); the main
-        // thread then waits for them with sigwait and shuts down in order.
+        // thread then waits for them with sigwait and shuts down in order. With --once the
+        // default action stays: a signal ends the run at once (every write is atomic).
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        if !once { pthread_sigmask(SIG_BLOCK, &signals, nil) }
         // The server only reads the output folder; it starts first so a taken port fails fast.
         let server = serve ? try startServer() : nil
 
@@ -116,7 +136,21 @@ struct Watch: ParsableCommand {
             options.maximumRate = maxRate
             options.durableWrites = false  // live figures: atomic, not fsynced (redrawn at start)
         }
+        if let index = server?.index {
+            options.onStatus = { output, status in
+                if let status {
+                    index.record(output: output, version: status.version, ok: status.ok, error: status.error, rows: status.rows)
+                } else {
+                    index.remove(output: output)
+                }
+            }
+        }
         let session = WatchSession(root: directory, queue: queue, options: options)
+        // Temporary files of a plotline killed mid-write (kill -9) are ours to clean up.
+        let stale = StaleTemporaryFiles.remove(under: output ?? directory)
+        if !stale.isEmpty && !quiet {
+            FileHandle.standardOutput.write(Data("removed \(stale.count) stale temporary file\(stale.count == 1 ? "" : "s") (.NAME.PID.RAND.tmp) of an earlier run\n".utf8))
+        }
 
         if once {
             session.renderAll()
@@ -143,9 +177,29 @@ struct Watch: ParsableCommand {
         if !quiet { FileHandle.standardOutput.write(Data("watching \(session.root)\(watcher.usesPolling ? " (polling)" : "")\n".utf8)) }
         var received: Int32 = 0
         sigwait(&signals, &received)
+        // A second signal while shutting down means "now": exit without waiting (the render in
+        // progress writes atomically, so no file is left half-written).
+        let stopSignals = signals
+        let impatient = Thread {
+            var again: Int32 = 0
+            var blocked = stopSignals
+            sigwait(&blocked, &again)
+            FileHandle.standardError.write(Data("stopped at once (second \(again == SIGINT ? "SIGINT" : "SIGTERM"))\n".utf8))
+            _exit(128 + again)
+        }
+        impatient.start()
         server?.stop()
         watcher.stop()
-        queue.shutdownAndJoin(mode: .finishQueued)
-        if !quiet { FileHandle.standardOutput.write(Data("stopped (\(received == SIGINT ? "SIGINT" : "SIGTERM"))\n".utf8)) }
+        queue.shutdownAndJoin(mode: drain ? .finishQueued : .cancelQueued)
+        let name = received == SIGINT ? "SIGINT" : "SIGTERM"
+        if !quiet { FileHandle.standardOutput.write(Data("stopped (\(name)\(drain ? ", queue drained" : ""))\n".utf8)) }
     }
+}
+
+/// Raises the soft limit on open descriptors to `wanted` (or the hard limit, if lower).
+func raiseDescriptorLimit(to wanted: rlim_t) {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < wanted else { return }
+    limit.rlim_cur = min(wanted, limit.rlim_max)
+    _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PNG
 import Raster
+import Serve
 import Service
 import TestSupport
 import XCTest

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Serve
 import Service
 import XCTest
 
@@ -55,7 +56,8 @@ final class FigureServerTests: XCTestCase {
         XCTAssertEqual(list.headers["content-type"], "application/json")
         struct Doc: Decodable { var figures: [FigureIndex.Entry]; var folder: String }
         let doc = try JSONDecoder().decode(Doc.self, from: Data(list.body))
-        XCTAssertEqual(doc.folder, root)
+        XCTAssertEqual(doc.folder, (root as NSString).lastPathComponent, "the folder's name, not its absolute path")
+        XCTAssertFalse(list.text.contains(root), "no absolute path in the list")
         XCTAssertEqual(doc.figures.map(\.path), ["a.png", "never.png", "sub/b.png"])
         XCTAssertEqual(doc.figures.map(\.version), [3, 1, 7])
         XCTAssertEqual(doc.figures.map(\.ok), [true, false, false])
@@ -63,16 +65,61 @@ final class FigureServerTests: XCTestCase {
         XCTAssertEqual(doc.figures[2].error, "b.csv:4: 3 fields, the header has 2")
         XCTAssertNil(doc.figures[0].error)
 
-        // Unchanged: 304. A new render (a new sidecar version): 200 with the new version.
+        // Unchanged: 304. A new render (the watcher records it): 200 with the new version.
         let etag = try XCTUnwrap(list.headers["etag"])
         XCTAssertEqual(try get("/figures.json", headers: ["If-None-Match: \(etag)"]).status, 304)
         try WatchStatus(version: 4, hash: "", ok: true, error: nil, rows: 13, ms: 1, input: "a.csv").write(for: root + "/a.png")
+        XCTAssertEqual(try get("/figures.json", headers: ["If-None-Match: \(etag)"]).status, 304,
+                       "the list comes from the index, not from reading sidecars per request")
+        server.index.record(output: root + "/a.png", version: 4, ok: true, error: nil, rows: 13)
         let changed = try get("/figures.json", headers: ["If-None-Match: \(etag)"])
         XCTAssertEqual(changed.status, 200)
         XCTAssertTrue(changed.text.contains(#""path":"a.png","rows":13,"version":4"#), changed.text)
+        // Errors lose the served folder's absolute path.
+        server.index.record(output: root + "/sub/b.png", version: 8, ok: false, error: root + "/sub/b.csv:5: bad", rows: 2)
+        XCTAssertTrue(try get("/figures.json").text.contains(#""error":"sub/b.csv:5: bad""#))
         // A deleted figure leaves the list.
-        try FileManager.default.removeItem(atPath: root + "/never.png.json")
+        server.index.remove(output: root + "/never.png")
         XCTAssertFalse(try get("/figures.json").text.contains("never.png"))
+        // Outputs outside the folder are ignored.
+        server.index.record(output: "/elsewhere/x.png", version: 1, ok: true, error: nil, rows: 1)
+        XCTAssertFalse(try get("/figures.json").text.contains("x.png"))
+    }
+
+    func testTheSeedingScanCapsSidecarsAndFollowsNoLinks() throws {
+        let outside = serveTemporaryFolder("outside")
+        writeText(outside + "/secret.png.json", #"{"version":99,"ok":false,"error":"SECRET","rows":1}"#)
+        writeText(outside + "/deep/c.png", "png")
+        try FileManager.default.createSymbolicLink(atPath: root + "/linked.png.json", withDestinationPath: outside + "/secret.png.json")
+        try FileManager.default.createSymbolicLink(atPath: root + "/linkdir", withDestinationPath: outside + "/deep")
+        // A huge sidecar is not read whole: it counts as missing.
+        let huge = root + "/huge.png.json"
+        FileManager.default.createFile(atPath: huge, contents: nil)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: huge))
+        try handle.truncate(atOffset: UInt64(FigureIndex.maxSidecarBytes + 1))
+        try handle.close()
+        let index = FigureIndex(root: root)
+        let paths = index.entries.map(\.path)
+        XCTAssertFalse(paths.contains("linkdir/c.png"), "a linked folder is not walked: \(paths)")
+        let linked = try XCTUnwrap(index.entries.first { $0.path == "linked.png" })
+        XCTAssertNotEqual(linked.version, 99, "a linked sidecar is not read")
+        XCTAssertNil(linked.error.map { $0.contains("SECRET") ? $0 : nil } ?? nil)
+        let hugeEntry = try XCTUnwrap(index.entries.first { $0.path == "huge.png" })
+        XCTAssertEqual(hugeEntry.error, "no status")
+        XCTAssertEqual(try get("/huge.png.json").status, 403, "an oversized sidecar is not sent")
+        XCTAssertEqual(try get("/linked.png.json").status, 403)
+        try FileManager.default.createSymbolicLink(atPath: root + "/inner.png.json", withDestinationPath: "a.png.json")
+        XCTAssertEqual(try get("/inner.png.json").status, 403, "not even a link that stays inside")
+        XCTAssertEqual(try get("/a.png.json").status, 200)
+    }
+
+    func testASidecarIsServedWithoutAbsolutePaths() throws {
+        try WatchStatus(version: 2, hash: "", ok: false, error: root + "/a.csv:3: bad", rows: 1, ms: 1,
+                        input: root + "/a.csv").write(for: root + "/a.png")
+        let sidecar = try get("/a.png.json")
+        XCTAssertEqual(sidecar.status, 200)
+        XCTAssertFalse(sidecar.text.contains(root), sidecar.text)
+        XCTAssertTrue(sidecar.text.contains(#""input":"a.csv""#), sidecar.text)
     }
 
     func testAFigureWithETagAndConditionalRequests() throws {
@@ -179,16 +226,41 @@ final class FigureServerTests: XCTestCase {
         XCTAssertEqual(failures.all, [])
     }
 
-    func testConnectionCapAnswers503() throws {
+    func testAFullServerClosesTheLongestIdleConnectionInsteadOfRefusing() throws {
         server.stop()
-        server = try FigureServer(root: root, address: ServeAddress(host: "127.0.0.1", port: 0), maxConnections: 2)
+        var limits = ServeLimits()
+        limits.maxConnections = 2
+        server = try FigureServer(root: root, address: ServeAddress(host: "127.0.0.1", port: 0), limits: limits)
         let a = try client(), b = try client()
         a.request("GET", "/a.png"); b.request("GET", "/a.png")
         XCTAssertEqual(a.response()?.status, 200)
         XCTAssertEqual(b.response()?.status, 200)
+        // Both idle now: a third client gets room; the connection idle longest (a) is closed.
         let c = try client()
         c.request("GET", "/a.png")
-        XCTAssertEqual(c.response()?.status, 503)
+        XCTAssertEqual(c.response()?.status, 200)
+        XCTAssertTrue(a.isClosedByServer())
+        XCTAssertEqual(server.evictions, 1)
+        b.request("GET", "/a.png")
+        XCTAssertEqual(b.response()?.status, 200, "the more recent idle connection still works")
+    }
+
+    func testTimeouts() throws {
+        server.stop()
+        var limits = ServeLimits()
+        limits.idleTimeout = 0.5
+        limits.headTimeout = 0.5
+        server = try FigureServer(root: root, address: ServeAddress(host: "127.0.0.1", port: 0), limits: limits)
+        let idle = try client()
+        let dripping = try client()
+        let start = Date()
+        dripping.send("GET / HT")
+        Thread.sleep(forTimeInterval: 0.3)
+        dripping.send("TP/1.1\r\n")
+        let slow = try XCTUnwrap(dripping.response())
+        XCTAssertEqual(slow.status, 408, "a head must arrive whole within headTimeout of its first byte")
+        XCTAssertTrue(idle.isClosedByServer())
+        XCTAssertLessThan(Date().timeIntervalSince(start), 4)
     }
 
     func testStopClosesIdleConnectionsAndTheListener() throws {
@@ -199,6 +271,7 @@ final class FigureServerTests: XCTestCase {
         server.stop()
         XCTAssertTrue(idle.isClosedByServer())
         XCTAssertThrowsError(try RawHTTPClient(port: port), "nothing listens any more")
+        XCTAssertEqual(server.connectionCount, 0)
     }
 
     func testAMissingFolderIsAClearError() {

@@ -1,4 +1,4 @@
-import Service
+import Serve
 import XCTest
 
 /// The request parser: a table of good and bad request heads, and the buffering limits.

@@ -87,6 +87,17 @@ final class RawHTTPClient {
         return recv(fd, &byte, 1, 0) == 0
     }
 
+    /// Reads and discards whatever the server sent until it closes; true when it did close
+    /// (false on the 5 s receive timeout).
+    func isClosedByServerAfterDraining() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n == 0 { return true }
+            if n < 0 { return errno == ECONNRESET }
+        }
+    }
+
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }

@@ -1,5 +1,5 @@
 import Foundation
-import Service
+import Serve
 import XCTest
 
 /// Path safety: what a URL path may reach under the served folder.

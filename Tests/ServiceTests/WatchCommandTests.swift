@@ -101,4 +101,82 @@ final class WatchCommandTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0)
         XCTAssertTrue(stdout.hasSuffix("stopped (SIGTERM)\n"), stdout)
     }
+
+    /// A folder of `count` CSVs big enough that drawing all of them takes many seconds.
+    func longQueue(_ count: Int) -> String {
+        let dir = temporaryFolder()
+        let body = "x,a,b,c\n" + (0..<10_000).map { "\($0),\($0 % 97),\($0 % 13),\(($0 * 7) % 101)" }.joined(separator: "\n") + "\n"
+        for i in 0..<count { writeFile(dir + "/f\(String(format: "%03d", i)).csv", body) }
+        return dir
+    }
+
+    func rendered(_ dir: String) -> Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".png.json") }.count
+    }
+
+    func testSIGTERMFinishesTheRenderInProgressAndDropsTheQueue() throws {
+        let dir = longQueue(120)
+        let (p, out, err) = try launch(["watch", dir])
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && rendered(dir) == 0 { usleep(20_000) }
+        XCTAssertGreaterThan(rendered(dir), 0)
+        let signalled = Date()
+        p.terminate()
+        let stdout = text(out)
+        _ = text(err)
+        p.waitUntilExit()
+        let took = Date().timeIntervalSince(signalled)
+        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertTrue(stdout.hasSuffix("stopped (SIGTERM)\n"), stdout)
+        XCTAssertLessThan(rendered(dir), 120, "queued figures are dropped (took \(took) s)")
+        XCTAssertEqual(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".tmp") }, [],
+                       "the render in progress finished its write")
+    }
+
+    func testASecondSignalExitsAtOnceEvenWhileDraining() throws {
+        let dir = longQueue(120)
+        let (p, out, err) = try launch(["watch", dir, "--drain"])
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && rendered(dir) == 0 { usleep(20_000) }
+        p.terminate()
+        usleep(200_000)
+        p.interrupt()
+        let signalled = Date()
+        _ = text(out)
+        let stderr = text(err)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 128 + SIGINT, stderr)
+        XCTAssertTrue(stderr.contains("stopped at once (second SIGINT)"), stderr)
+        XCTAssertLessThan(rendered(dir), 120)
+        XCTAssertLessThan(Date().timeIntervalSince(signalled), 10)
+    }
+
+    func testAnUnreadableSubfolderDoesNotSwitchTheTreeToPolling() throws {
+        // Root reads every folder: the watch runs as "nobody" (setpriv) to meet one it cannot.
+        try XCTSkipIf(getuid() != 0 || !FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                      "needs root and setpriv to run the watch as another user")
+        let dir = temporaryFolder()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/ok", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: dir + "/locked", withIntermediateDirectories: true)
+        chmod(dir, 0o777); chmod(dir + "/ok", 0o777); chmod(dir + "/locked", 0o700)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", try PlotlineBinary.require(), "watch", dir]
+        p.environment = PlotlineBinary.environment()
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline && WatchStatus.read(for: dir + "/ok/a.png") == nil {
+            writeFile(dir + "/ok/a.csv", "x,y\n1,2\n")
+            usleep(100_000)
+        }
+        XCTAssertEqual(WatchStatus.read(for: dir + "/ok/a.png")?.ok, true, "the readable folder is watched")
+        p.terminate()
+        let stdout = text(out), stderr = text(err)
+        p.waitUntilExit()
+        XCTAssertTrue(stderr.contains("cannot watch \(dir)/locked: Permission denied; its files are not followed"), stderr)
+        XCTAssertFalse((stdout + stderr).contains("polling"), stdout + stderr)
+    }
 }

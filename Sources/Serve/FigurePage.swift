@@ -1,11 +1,11 @@
 /// The browser page the figure server sends for `/`: self-contained HTML, CSS and JavaScript.
 ///
 /// The script polls `figures.json` about every 500 ms with `If-None-Match` (a 304 costs the
-/// server one directory walk and no page work), keeps one card per figure in path order,
+/// server one lock: the list comes from an index the watcher keeps), keeps one card per figure in path order,
 /// and when a figure's version changes loads `/<path>.png?v=<version>` into a detached image
 /// first, swapping it in only once decoded: no flicker, no stale browser cache (each version
 /// is a new URL), and a failed load keeps the last good image. A failed render shows its error
-/// under the last good image (its path shortened to the served folder shown in the header).
+/// under the last good image (the server already removed the folders' absolute paths from it).
 /// No external assets, so it works offline.
 public enum FigurePage {
     /// The page as UTF-8 bytes.
