@@ -7,6 +7,7 @@
 //   Text                       FreeType faces from Fonts/, glyph cache, measuring, layout
 //   PNG                        libpng encoder/decoder, atomic file output
 //   Scene                      the display list and the player that draws it
+//   Vector                     SVG and PDF players of the Scene; the output format, from the extension
 //   Chart                      figures, scales, ticks, layout into a Scene
 //   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
 //   Service                    the render queue: one render thread, latest-wins jobs per output
@@ -19,7 +20,7 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service", "Vector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,9 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         // zlib directly too: default-option images are deflated in stripes on two threads.
         .target(name: "CPNGShim", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
         .target(name: "Geometry", swiftSettings: strict),
@@ -44,15 +48,16 @@ let package = Package(
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
+        .target(name: "Vector", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "CZlib"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
         .target(name: "Spec", dependencies: ["Chart"], swiftSettings: strict),
         .target(
-            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"],
+            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Vector"],
             swiftSettings: strict),
         .executableTarget(
             name: "plotline",
             dependencies: [
-                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service",
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service", "Vector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -89,6 +94,10 @@ let package = Package(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(
+            name: "VectorTests",
+            dependencies: ["Vector", "Chart", "Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),

@@ -18,7 +18,14 @@ public enum AtomicFile {
     ///
     /// Throws `FileError` naming `path`, the failed step and the system's reason: no such
     /// folder, permission denied, disk full, the target is a directory, ...
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    /// A symbolic link is followed and its target replaced; a target that is not a regular file
+    /// (a character device such as `/dev/stdout`, a FIFO) is written directly (`target(for:)`).
+    public static func write(_ bytes: [UInt8], to requested: String) throws {
+        let path: String
+        switch target(for: requested) {
+        case .direct(let p): return try writeDirect(bytes, to: p)
+        case .atomic(let p): path = p
+        }
         let (folder, name) = split(path)
         guard !name.isEmpty else {
             throw FileError(path: path, action: "write", step: "the path names a folder", code: EISDIR)

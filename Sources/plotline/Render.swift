@@ -6,6 +6,7 @@ import Raster
 import Scene
 import Spec
 import Text
+import Vector
 
 /// `plotline render`: a table (or several runs of one) to a PNG figure.
 struct Render: ParsableCommand {
@@ -36,7 +37,7 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files. Repeat it to render several figures in one run; -o is then a folder and each PNG is named after its spec.", valueName: "figure.json"))
     var spec: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG to write (default: the first file's name with .png).", valueName: "path"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The figure to write: its extension picks the format, .png, .svg or .pdf (default: the first file's name with .png); - writes PNG to standard output.", valueName: "path"))
     var output: String?
 
     @Option(help: ArgumentHelp("The x column.", valueName: "column"))
@@ -91,6 +92,9 @@ struct Render: ParsableCommand {
         if !(dpi >= 20 && dpi <= 600) { throw ValidationError("--dpi must be 20...600.") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
         if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
+        if let output, spec.count <= 1 {
+            do { _ = try OutputFormat(path: output) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     func run() throws {
@@ -147,10 +151,22 @@ struct Render: ParsableCommand {
     /// Lays out, draws and writes one figure, and prints a line about it.
     func draw(_ figure: Figure, to out: String, renderer: FigureRenderer, player: ScenePlayer) throws {
         let scene = renderer.scene(for: figure)
-        let pixmap: Pixmap
-        do { pixmap = try player.render(scene) } catch { throw CLIError("cannot render: \(error)") }
-        try OutputFile.write(pixmap, to: out)
-        print("wrote \(out) (\(Render.summary(figure)))")
+        let format: OutputFormat
+        do { format = try OutputFormat(path: out) } catch { throw ValidationError("\(error)") }
+        if format == .png {
+            let pixmap: Pixmap
+            do { pixmap = try player.render(scene) } catch { throw CLIError("cannot render: \(error)") }
+            try OutputFile.write(pixmap, to: out)
+        } else {
+            let bytes: [UInt8]
+            do { bytes = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi) } catch {
+                throw CLIError("cannot render \(out): \(error)")
+            }
+            try OutputFile.write(bytes: bytes, to: out)
+        }
+        let line = "wrote \(out == "-" ? "standard output" : out) (\(Render.summary(figure)))"
+        // With -o - the figure is standard output: the log line goes to standard error.
+        if out == "-" { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
     }
 
     /// "1200x800, 2 panels, 500 rows": what a written figure holds, for the log line.
