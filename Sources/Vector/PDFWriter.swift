@@ -13,7 +13,8 @@ import Text
 /// (`PDFFont`), kerning in `TJ`, rotation in `Tm`. Markers are one Form XObject per scatter
 /// series, placed with relative `cm` moves; images (heat maps) are Flate-compressed image
 /// XObjects with a soft mask when they have alpha, not interpolated unless the scene asks for
-/// bilinear.
+/// bilinear, and enlarged by whole repeats first (`NearestUpscale`) so that viewers which
+/// smooth small images anyway keep the cells crisp.
 public enum PDFWriter {
     /// The document for `scene` drawn at `dpi` (page size and nothing else depends on it).
     public static func encode(_ scene: Scene, fonts: FontLibrary, dpi: Double = 100) throws -> [UInt8] {
@@ -247,8 +248,10 @@ struct PDFEncoder {
 
     // MARK: - Images
 
-    mutating func image(_ pixmap: Pixmap, rect: Rect, filter: ImageFilter, opacity: Double) {
+    mutating func image(_ original: Pixmap, rect: Rect, filter: ImageFilter, opacity: Double) {
         guard opacity > 0, !rect.isEmpty, rect.isFinite else { return }
+        // Device pixels here are 72/dpi pt; enlarging to the drawn size in pixels keeps cells crisp.
+        let pixmap = filter == .nearest ? NearestUpscale.enlarged(original, toFill: rect) : original
         let n = pixmap.width * pixmap.height
         var rgb = [UInt8](repeating: 0, count: n * 3)
         var alphaChannel = [UInt8](repeating: 255, count: n)

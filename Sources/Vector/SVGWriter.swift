@@ -12,7 +12,8 @@ import Text
 /// without the fonts installed; each run also keeps its text in an unpainted `<text>` element
 /// (`fill="none"`), so it can be searched, selected and read by screen readers. Marker shapes are
 /// defined once per scatter series and reused at every point; images (heat maps) are PNG data URIs
-/// with nearest-neighbour scaling unless the scene asks for bilinear. Ids are counters in painting
+/// with nearest-neighbour scaling unless the scene asks for bilinear (enlarged first by whole
+/// repeats, `NearestUpscale`, as viewers such as librsvg ignore `image-rendering`). Ids are counters in painting
 /// order, so the same scene gives the same bytes.
 public enum SVGWriter {
     /// The document for `scene`; `fonts` lays out text exactly as the PNG player does.
@@ -228,7 +229,7 @@ struct SVGEncoder {
     /// A PNG data URI scaled into `rect`, crisp (nearest neighbour) unless bilinear is asked for.
     mutating func image(_ pixmap: Pixmap, rect: Rect, filter: ImageFilter, opacity: Double) throws {
         guard opacity > 0, !rect.isEmpty, rect.isFinite else { return }
-        let png = try PNG.encode(pixmap)
+        let png = try PNG.encode(filter == .nearest ? NearestUpscale.enlarged(pixmap, toFill: rect) : pixmap)
         body.ascii("<image")
         rectAttributes(rect)
         body.ascii(" preserveAspectRatio=\"none\"")
