@@ -65,10 +65,10 @@ enum VectorTools {
     }
 
     /// The text pdftotext extracts.
-    static func pdfText(_ pdf: [UInt8], in dir: String, name: String) throws -> String {
+    static func pdfText(_ pdf: [UInt8], in dir: String, name: String, raw: Bool = false) throws -> String {
         let input = dir + "/" + name + ".pdf"
         try Data(pdf).write(to: URL(fileURLWithPath: input))
-        return String(decoding: try run("pdftotext", ["-enc", "UTF-8", input, "-"]).stdout, as: UTF8.self)
+        return String(decoding: try run("pdftotext", ["-enc", "UTF-8"] + (raw ? ["-raw"] : []) + [input, "-"]).stdout, as: UTF8.self)
     }
 
     /// Checks well-formedness: xmllint for SVG, qpdf --check for PDF.
