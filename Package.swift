@@ -74,6 +74,9 @@ let package = Package(
             name: "plotline-csv-bench", dependencies: ["Spec"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
         .executableTarget(
+            name: "plotline-vector-bench", dependencies: ["Chart", "Spec", "Text", "Scene", "PNG", "Raster", "Vector"],
+            path: "bench/Sources/plotline-vector-bench", swiftSettings: strict),
+        .executableTarget(
             name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
         .target(

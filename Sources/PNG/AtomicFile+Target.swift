@@ -40,7 +40,7 @@ extension AtomicFile {
                 return .direct(resolved)
             }
         }
-        return .atomic(path)  // a loop of links: the rename reports it as it reports any error
+        return .direct(path)  // a loop of links: opening it fails with ELOOP, which is reported
     }
 
     /// The contents of a symbolic link.
