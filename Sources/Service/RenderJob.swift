@@ -1,5 +1,6 @@
 import Chart
 import PNG
+import Vector
 
 /// One request for a figure: what to draw and the PNG file it goes to.
 ///
@@ -29,6 +30,9 @@ public struct RenderJob: Sendable {
     public var source: Source
     /// libpng settings and text chunks for the encoded file.
     public var pngOptions: PNG.Options
+    /// Vector formats written too, after the PNG, from the same Scene: the output's path with
+    /// the format's extension (`fig.png` → `fig.svg`, `fig.pdf`). PNG in the list is ignored.
+    public var alsoWrite: [OutputFormat] = []
 
     /// A job that draws a finished figure.
     public init(output: String, figure: Figure, pngOptions: PNG.Options = .default) {
@@ -43,6 +47,13 @@ public struct RenderJob: Sendable {
         self.output = output
         self.source = .make(makeFigure)
         self.pngOptions = pngOptions
+    }
+
+    /// The path a format's file is written to: the output's with its extension replaced.
+    public static func path(_ output: String, as format: OutputFormat) -> String {
+        let name = output.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return output + "." + format.fileExtension }
+        return String(output.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + format.fileExtension
     }
 
     /// The figure to draw: the stored one, or the result of the builder (on the calling thread).

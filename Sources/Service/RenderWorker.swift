@@ -3,6 +3,7 @@ import PNG
 import Raster
 import Scene
 import Text
+import Vector
 
 /// The render thread's side of a `RenderQueue`: it owns the fonts, the figure renderer and the
 /// scene player (rasterizer scratch buffers, glyph and marker caches) and reuses them for every
@@ -51,6 +52,10 @@ final class RenderWorker {
             let bytes = try PNG.encode(pixmap, options: job.pngOptions)
             spare = consume pixmap
             try AtomicFile.write(bytes, to: job.output)
+            for format in job.alsoWrite where format != .png {
+                let vector = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi)
+                try AtomicFile.write(vector, to: RenderJob.path(job.output, as: format))
+            }
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {
             return .failed(reason: "\(error)", milliseconds: elapsed())

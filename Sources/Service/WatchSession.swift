@@ -1,6 +1,7 @@
 import Chart
 import Foundation
 import Spec
+import Vector
 
 /// What `plotline watch` draws for a folder: a default figure per data file and the figure of
 /// every `*.plot.json` spec, rendered through a `RenderQueue`, each with a sidecar status file.
@@ -19,6 +20,9 @@ public final class WatchSession: Sendable {
         public var outputDirectory: String?
         /// Options for the default figures of data files.
         public var renderOptions = RenderOptions()
+        /// Formats written for every figure besides its PNG (which the sidecar and the live page
+        /// follow): SVG and PDF beside it, same name.
+        public var alsoWrite: [OutputFormat] = []
         /// Gets one line per finished render (path, rows, ms).
         public var log: @Sendable (String) -> Void = { print($0) }
         /// Gets one line per failed render.
@@ -161,11 +165,12 @@ public final class WatchSession: Sendable {
         let output = output(for: input)
         try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        let job = RenderJob(output: output) { [state] in
+        var job = RenderJob(output: output) { [state] in
             let (figure, rows) = try build()
             state.withLock { $0.rows[output] = rows }
             return figure
         }
+        job.alsoWrite = options.alsoWrite
         _ = try? queue.submit(job) { result in self.finished(input: input, output: output, result) }
     }
 

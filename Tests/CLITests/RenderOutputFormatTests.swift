@@ -96,3 +96,21 @@ final class FIFOContents: @unchecked Sendable {
         set { lock.withLock { stored = newValue } }
     }
 }
+
+/// `plotline watch --format`: SVG and PDF beside each PNG.
+final class WatchFormatTests: XCTestCase {
+    func testWatchOnceWritesEveryFormat() throws {
+        let dir = NSTemporaryDirectory() + "plotline-watch-format-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: packageRoot() + "/examples/metrics.csv", toPath: dir + "/metrics.csv")
+        let r = try PlotlineBinary.run(["watch", dir, "--once", "--format", "png,svg,pdf"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for ext in ["png", "svg", "pdf"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/metrics." + ext), "metrics.\(ext)")
+        }
+        XCTAssertTrue(String(decoding: FileManager.default.contents(atPath: dir + "/metrics.svg") ?? Data(), as: UTF8.self).hasPrefix("<?xml"))
+        let bad = try PlotlineBinary.run(["watch", dir, "--once", "--format", "png,gif"])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("gif"), bad.stderr)
+    }
+}

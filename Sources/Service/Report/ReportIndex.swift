@@ -77,6 +77,10 @@ public enum ReportIndex {
                     lines.append("> **Failed:** `\(code(error))`")
                 } else {
                     lines.append("[![\(escape(f.name))](\(f.output))](\(f.output))")
+                    if !f.also.isEmpty {
+                        lines.append("")
+                        lines.append("Also as " + f.also.map { "[\(String($0.split(separator: ".").last ?? "").uppercased())](\($0))" }.joined(separator: " · "))
+                    }
                 }
             }
         }

@@ -63,6 +63,12 @@ public enum ReportMerge {
                 throw ReportMergeError("\(source): its SHA-256 is not the one its manifest records (changed after the shard ran?)")
             }
             if source != target { try AtomicFile.write(bytes, to: target) }
+            for name in f.also {
+                let from = folder + "/" + name, to = outputDirectory + "/" + name
+                guard from != to else { continue }
+                guard let data = FileManager.default.contents(atPath: from) else { throw ReportMergeError("\(from): cannot read the file") }
+                try AtomicFile.write(Array(data), to: to)
+            }
         }
         let manifest = ReportManifest(title: first.title, sections: first.sections, figureCount: first.figureCount,
                                       shard: nil, figures: figures.map(\.figure))
