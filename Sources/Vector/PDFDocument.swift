@@ -19,13 +19,14 @@ struct PDFDocument {
 
     mutating func set(_ id: Int, bytes: [UInt8]) { objects[id] = bytes }
 
-    /// A stream object: `dictionary` holds the entries besides /Length and /Filter.
-    mutating func setStream(_ id: Int, dictionary: String, data: [UInt8], compress: Bool = true) {
+    /// A stream object: `dictionary` holds the entries besides /Length and /Filter; `level` is
+    /// zlib's (1 for page content: see `PDFEncoder.contentLevel`).
+    mutating func setStream(_ id: Int, dictionary: String, data: [UInt8], compress: Bool = true, level: Int32 = 6) {
         var w = ByteWriter(capacity: data.count / 2 + 128)
         var payload = data
         var dict = dictionary
         if compress {
-            let deflated = Deflate.compress(data)
+            let deflated = Deflate.compress(data, level: level)
             if deflated.count < data.count {
                 payload = deflated
                 dict += " /Filter /FlateDecode"

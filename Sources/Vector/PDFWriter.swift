@@ -25,6 +25,12 @@ public enum PDFWriter {
 
 /// The state of one PDF encoding.
 struct PDFEncoder {
+    /// zlib level of the page's content stream. Level 6 spent most of a dense figure's time in
+    /// zlib for 15% fewer bytes (W4's 3.2 MB of marker placements: 92 ms → 684 KB at 6, 27 ms →
+    /// 813 KB at 1; W2's lines 29 ms → 3.5 ms, 106 → 123 KB), still about half of matplotlib's
+    /// files; fonts and images, small or already repetitive, keep zlib's default.
+    static let contentLevel: Int32 = 1
+
     let fonts: FontLibrary
     var document = PDFDocument()
     var content = PDFContent()
@@ -82,7 +88,7 @@ struct PDFEncoder {
         }
         while content.depth > base { content.restore() }
 
-        document.setStream(contents, dictionary: "", data: content.out.bytes)
+        document.setStream(contents, dictionary: "", data: content.out.bytes, level: PDFEncoder.contentLevel)
         for (i, font) in pdfFonts.enumerated() { try font.write(into: &document, id: fontIDs[i]) }
         writeResources()
         var w = ByteWriter(capacity: 128)
