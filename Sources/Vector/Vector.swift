@@ -18,16 +18,16 @@
 // skipped. Heat maps are images, resampled to their drawn size with nearest-neighbour sampling
 // (`NearestUpscale`, up to 4 Mpx) because librsvg and poppler smooth small images whatever the
 // file asks. No series is rasterized otherwise: at W4 (10⁵ translucent markers) the SVG is 4.6 MB
-// and the PDF 0.7 MB, both well under matplotlib's 10.9 MB and 1.6 MB, so the threshold above
+// and the PDF 0.8 MB, both well under matplotlib's 10.9 MB and 1.6 MB, so the threshold above
 // which a series would be embedded as an image is not needed for any shared workload; it is left
 // out rather than added untested.
 //
-// Own writers, not cairo (decided from the measurements in bench/README.md "Vector output"):
-// speed, determinism and build cost favour writing the two formats here. The writers are ~1,500
-// lines, add only zlib (already linked for PNG) and are 7–100× faster than matplotlib's own
-// writers on W1–W6; cairo would add a system library and its pixman/fontconfig stack to the
-// build, embeds the current date in PDFs unless each file's metadata is overridden, places text
-// through its own font machinery (which would have to be taught Plotline's kerning and anchors),
-// and its SVG surface writes glyphs as symbols without the text, so labels are not searchable.
-// The PDF text follows PDF 32000-1 §9.7 (Type 0 / CIDFontType2, Identity-H, ToUnicode) as
-// matplotlib's `pdf.fonttype 42` and gnuplot's pdfcairo do; the subsetter follows fontTools'.
+// Own writers, not cairo (measured in bench/README.md, "Vector output"). Through matplotlib's
+// cairo backend on the same W1–W6 figures, libcairo 1.16 wrote a `/CreationDate` into every PDF,
+// process-wide counter ids into SVGs (the same figure saved twice differed), SVG text as glyph
+// symbols with no text to search, and larger files everywhere (W4: 51 MB SVG, 9.3 MB PDF, against
+// 4.6 MB and 0.8 MB here). The writers here are ~1,500 lines over zlib (already linked for PNG),
+// deterministic, lay text out with Plotline's own kerning and anchors, and write W1–W6 10–200×
+// faster than matplotlib's own writers; cairo would add cairo, pixman and fontconfig to the build.
+// The PDF text follows PDF 32000-1 §9.7 (Type 0 / CIDFontType2, Identity-H, ToUnicode), as
+// matplotlib's `pdf.fonttype 42` does; the subsetter follows fontTools' glyf/loca subsetting.
