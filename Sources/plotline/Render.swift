@@ -40,6 +40,9 @@ struct Render: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The figure to write: its extension picks the format, .png, .svg or .pdf (default: the first file's name with .png); - writes PNG to standard output.", valueName: "path"))
     var output: String?
 
+    @Option(help: ArgumentHelp("With several --spec: the formats written into the -o folder, comma-separated: png, svg, pdf (default: png). With one figure the extension of -o picks the format.", valueName: "list"))
+    var format: String = "png"
+
     @Option(help: ArgumentHelp("The x column.", valueName: "column"))
     var x: String?
 
@@ -92,6 +95,10 @@ struct Render: ParsableCommand {
         if !(dpi >= 20 && dpi <= 600) { throw ValidationError("--dpi must be 20...600.") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
         if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
+        if format != "png" {
+            guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
+            _ = try Watch.formats(format)
+        }
         if let output, spec.count <= 1 {
             do { _ = try OutputFormat(path: output) } catch { throw ValidationError("\(error)") }
         }
@@ -125,19 +132,30 @@ struct Render: ParsableCommand {
             // Drawing stays on this thread; each finished pixmap is encoded and written on a
             // writer queue while the next figure is drawn (encoding is not drawing: zlib takes
             // about half of a simple figure's time).
+            // SVG and PDF (--format) are encoded here too (they use this thread's fonts) and
+            // written by the same queue, so the "wrote" lines stay in order.
+            let formats = try Watch.formats(format)
             let writer = PixmapWriter()
             for path in spec {
-                let name = Render.figureName(path) + ".png"
-                let out = output.map { ($0 as NSString).appendingPathComponent(name) }
-                    ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
                 let figure: Figure
                 do { figure = try specFigure(path) } catch { writer.finish(); throw error }
-                let pixmap: Pixmap
-                do { pixmap = try player.render(renderer.scene(for: figure)) } catch {
-                    writer.finish()
-                    throw CLIError("cannot render \(path): \(error)")
+                let scene = renderer.scene(for: figure)
+                for f in formats {
+                    let name = Render.figureName(path) + "." + f.fileExtension
+                    let out = output.map { ($0 as NSString).appendingPathComponent(name) }
+                        ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+                    do {
+                        if f == .png {
+                            writer.write(try player.render(scene), to: out, summary: Render.summary(figure))
+                        } else {
+                            let bytes = try FigureEncoder.encode(scene, as: f, player: player, dpi: figure.dpi)
+                            writer.write(bytes: bytes, to: out, summary: Render.summary(figure))
+                        }
+                    } catch {
+                        writer.finish()
+                        throw CLIError("cannot render \(path): \(error)")
+                    }
                 }
-                writer.write(pixmap, to: out, summary: Render.summary(figure))
             }
             if let error = writer.finish() { throw error }
             return

@@ -46,6 +46,27 @@ final class RenderOutputFormatTests: XCTestCase {
         XCTAssertTrue(errors.contains("wrote standard output"), "the log line goes to standard error: \(errors)")
     }
 
+    func testSeveralSpecsWriteEveryFormatAskedFor() throws {
+        let dir = try temp()
+        try FileManager.default.copyItem(atPath: example, toPath: dir + "/metrics.csv")
+        for (name, y) in [("loss", "loss"), ("acc", "accuracy")] {
+            try """
+                {"version": 1, "data": {"m": "metrics.csv"}, "panels": [{"series": [{"x": "epoch", "y": "\(y)"}]}]}
+                """.write(toFile: dir + "/\(name).plot.json", atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        let r = try PlotlineBinary.run(["render", "--spec", dir + "/loss.plot.json", "--spec", dir + "/acc.plot.json",
+                                        "-o", dir + "/out", "--format", "png,svg,pdf"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted(),
+                       ["acc.pdf", "acc.png", "acc.svg", "loss.pdf", "loss.png", "loss.svg"])
+        let lines = r.stdout.split(separator: "\n").map { String($0.split(separator: " ")[1]) }
+        XCTAssertEqual(lines.map { ($0 as NSString).lastPathComponent },
+                       ["loss.png", "loss.svg", "loss.pdf", "acc.png", "acc.svg", "acc.pdf"], "in order: \(r.stdout)")
+        let one = try PlotlineBinary.run(["render", "--spec", dir + "/loss.plot.json", "-o", dir + "/x.png", "--format", "svg"])
+        XCTAssertEqual(one.status, 64, "one figure: the extension picks the format")
+    }
+
     func testSymlinkTargetIsReplacedWhereItPointsAndStaysALink() throws {
         let dir = try temp()
         try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/real.svg"))
