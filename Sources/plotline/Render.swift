@@ -12,19 +12,21 @@ import Vector
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",  // explicit: the default costs a runtime type-name lookup at every start
-        abstract: "Render CSV, TSV, JSON Lines or JSON tables to a PNG figure.",
+        abstract: "Render CSV, TSV, JSON Lines or JSON tables to a PNG, SVG or PDF figure.",
         discussion: """
             With no options, the first counter column (step, epoch, …) or time column is x and \
             every other numeric column is a line; a training log gets one panel per metric \
             family (loss with val_loss, accuracy with val_accuracy, the learning rate on a log \
             axis). Several files are overlaid as runs, one colour per run. Use - to read standard \
-            input. The PNG is written atomically and is byte-identical for identical input.
+            input. The extension of -o picks the format (.png, .svg, .pdf; SVG and PDF keep the text \
+            as text); the file is written atomically and is byte-identical for identical input.
 
             Exit status: 0 written; 1 bad input (the message names the file, line and column); \
             64 bad usage.
 
             Examples:
               plotline render metrics.csv -o metrics.png
+              plotline render metrics.csv -o metrics.pdf
               plotline render runs/*/metrics.csv -o compare.png --smooth 0.6
               plotline render weather.csv --x date --y temp_max,temp_min --title Seattle -o t.png
               cat log.jsonl | plotline render - -o live.png --logy
