@@ -176,6 +176,27 @@ final class VectorSceneTests: XCTestCase {
         XCTAssertLessThan(pdf.count, 5000 * 8, "compressed, a few bytes a point")
     }
 
+    /// The PDF's fonts are embedded TrueType subsets with a Unicode map (what publishers ask
+    /// for: no Type 3), one per face used, as poppler's pdffonts reports them.
+    func testPDFFontsAreEmbeddedTrueTypeSubsetsWithUnicode() throws {
+        let fonts = sharedFonts()
+        var scene = Scene(width: 300, height: 100)
+        scene.text(TextRun("Loss (val)", font: Font(size: 16), at: Point(10, 30)))
+        scene.text(TextRun("Bold title", font: Font(face: .sansBold, size: 18), at: Point(10, 60)))
+        scene.text(TextRun("mono 0.25", font: Font(face: .mono, size: 12), at: Point(10, 90)))
+        let dir = VectorTools.folder("scenes")
+        let path = dir + "/fonts.pdf"
+        try Data(try PDFWriter.encode(scene, fonts: fonts)).write(to: URL(fileURLWithPath: path))
+        let report = String(decoding: try VectorTools.run("pdffonts", [path]).stdout, as: UTF8.self)
+        let rows = report.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        XCTAssertEqual(rows.count, 3, report)
+        for row in rows {
+            XCTAssertTrue(row[0].contains("+DejaVuSans"), "a subset of a bundled face: \(report)")
+            XCTAssertEqual(row[1...6].joined(separator: " "), "CID TrueType Identity-H yes yes yes", report)
+        }
+        XCTAssertFalse(report.contains("Type 3"))
+    }
+
     // MARK: - Helpers
 
     /// Pixels noticeably darker than white.

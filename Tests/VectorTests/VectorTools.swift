@@ -8,14 +8,14 @@ import Text
 import XCTest
 
 /// The Debian tools the vector tests check output with (`.ci/setup` installs them): xmllint
-/// (libxml2-utils), qpdf, pdftotext and pdftoppm (poppler-utils), rsvg-convert (librsvg2-bin).
+/// (libxml2-utils), qpdf, pdftotext, pdftoppm and pdffonts (poppler-utils), rsvg-convert (librsvg2-bin).
 enum VectorTools {
     struct ToolError: Error, CustomStringConvertible {
         var description: String
     }
 
     static let packages = ["xmllint": "libxml2-utils", "qpdf": "qpdf", "pdftotext": "poppler-utils",
-                           "pdftoppm": "poppler-utils", "rsvg-convert": "librsvg2-bin"]
+                           "pdftoppm": "poppler-utils", "pdffonts": "poppler-utils", "rsvg-convert": "librsvg2-bin"]
 
     /// Runs `tool` with `args`; throws with its output when it is missing or exits non-zero.
     @discardableResult
