@@ -1,3 +1,4 @@
+import PNG
 import Text
 
 /// One bundled face as a PDF font: a Type 0 font over a CIDFontType2 (TrueType outlines) with
@@ -33,10 +34,7 @@ struct PDFFont {
 
     /// Writes the font's objects into `document`, the Type 0 font as object `id`.
     func write(into document: inout PDFDocument, id: Int) throws {
-        let file: [UInt8]
-        do { file = try FileBytes.read(fontPath) } catch {
-            throw TrueTypeError(path: fontPath, reason: "\(error)")
-        }
+        let file = try PNG.readFile(fontPath)
         let glyphs = cids.dropFirst().map(\.glyph)
         let subset = try TrueTypeSubset.make(font: file, path: fontPath, glyphs: glyphs)
         let m = subset.metrics
