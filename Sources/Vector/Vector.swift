@@ -29,5 +29,6 @@
 // 4.6 MB and 0.8 MB here). The writers here are ~1,500 lines over zlib (already linked for PNG),
 // deterministic, lay text out with Plotline's own kerning and anchors, and write W1–W6 8–200×
 // faster than matplotlib's own writers (W3's 8–11× is mostly M4, not writing); cairo would add
-// cairo, pixman and fontconfig to the build. The PDF text follows PDF 32000-1 §9.7 (Type 0 / CIDFontType2, Identity-H, ToUnicode), as
-// matplotlib's `pdf.fonttype 42` does; the subsetter follows fontTools' glyf/loca subsetting.
+// cairo, pixman and fontconfig to the build. The PDF text follows PDF 32000-1 §9.7 (Type 0 /
+// CIDFontType2, Identity-H, ToUnicode), as matplotlib's `pdf.fonttype 42` does; the subsetter
+// follows fontTools' glyf/loca subsetting.
