@@ -7,6 +7,7 @@
 //   Text                       FreeType faces from Fonts/, glyph cache, measuring, layout
 //   PNG                        libpng encoder/decoder, atomic file output
 //   Scene                      the display list and the player that draws it
+//   Vector                     SVG and PDF players of the Scene; the output format, from the extension
 //   Chart                      figures, scales, ticks, layout into a Scene
 //   RunLogs                    TensorBoard event files and MLflow runs read into scalar logs
 //   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
@@ -21,7 +22,7 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "RunLogs", "Spec", "Service", "Serve"]),
+        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "RunLogs", "Spec", "Service", "Serve", "Vector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +36,9 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         // zlib directly too: default-option images are deflated in stripes on two threads.
         .target(name: "CPNGShim", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
         .target(name: "Geometry", swiftSettings: strict),
@@ -48,13 +52,14 @@ let package = Package(
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
+        .target(name: "Vector", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "CZlib"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
         // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
         .target(name: "CCRC32C"),
         .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
         .target(name: "Spec", dependencies: ["Chart", "RunLogs"], swiftSettings: strict),
         .target(
-            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec"],
+            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Vector"],
             swiftSettings: strict),
         // The figure server knows nothing of drawing: it links neither FreeType nor libpng.
         .target(
@@ -68,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "plotline",
             dependencies: [
-                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service", "Serve",
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service", "Serve", "Vector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -91,6 +96,9 @@ let package = Package(
             name: "plotline-serve-bench", dependencies: ["Serve"],
             path: "bench/Sources/plotline-serve-bench", swiftSettings: strict),
         .executableTarget(
+            name: "plotline-vector-bench", dependencies: ["Chart", "Spec", "Text", "Scene", "PNG", "Raster", "Vector"],
+            path: "bench/Sources/plotline-vector-bench", swiftSettings: strict),
+        .executableTarget(
             name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
         .target(
@@ -111,6 +119,10 @@ let package = Package(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
+        .testTarget(
+            name: "VectorTests",
+            dependencies: ["Vector", "Chart", "Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),

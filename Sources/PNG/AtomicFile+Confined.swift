@@ -14,8 +14,9 @@ extension AtomicFile {
     /// parent with `O_NOFOLLOW` (`openat`), and the temporary file is made, renamed and synced
     /// relative to the last one (`renameat`), so a folder swapped for a link to elsewhere at any
     /// moment makes the write fail (`ELOOP`/`ENOTDIR`) instead of landing outside. Throws
-    /// `FileError`; `EXDEV` when `path` is not below `root`.
-    public static func write(_ bytes: [UInt8], to path: String, under root: String) throws {
+    /// `FileError`; `EXDEV` when `path` is not below `root`. `durable: false` skips the fsyncs,
+    /// as in `write(_:to:durable:)`.
+    public static func write(_ bytes: [UInt8], to path: String, under root: String, durable: Bool = true) throws {
         let (folderFD, name) = try openParent(of: path, under: root)
         defer { close(folderFD) }
         var generator = SystemRandomNumberGenerator()

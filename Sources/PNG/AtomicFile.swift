@@ -19,11 +19,19 @@ public enum AtomicFile {
     /// Throws `FileError` naming `path`, the failed step and the system's reason: no such
     /// folder, permission denied, disk full, the target is a directory, ...
     ///
+    /// A symbolic link is followed and its target replaced; a target that is not a regular file
+    /// (a character device such as `/dev/stdout`, a FIFO) is written directly (`target(for:)`).
+    ///
     /// `durable: false` skips the two fsyncs: the replacement is still atomic for every reader
     /// (the rename is), but a power loss may lose it. For files that are redrawn anyway, such as
     /// `watch`'s live figures (redrawn at start): each fsync waits for the disk (11 ms median on
     /// the shared 2-core VM under build load, two per file), which would bound the refresh rate.
-    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
+    public static func write(_ bytes: [UInt8], to requested: String, durable: Bool = true) throws {
+        let path: String
+        switch target(for: requested) {
+        case .direct(let p): return try writeDirect(bytes, to: p)
+        case .atomic(let p): path = p
+        }
         let (folder, name) = split(path)
         guard !name.isEmpty else {
             throw FileError(path: path, action: "write", step: "the path names a folder", code: EISDIR)

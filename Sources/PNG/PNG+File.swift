@@ -27,8 +27,9 @@ extension PNG {
         }
     }
 
-    /// The whole contents of a file.
-    static func readFile(_ path: String) throws -> [UInt8] {
+    /// The whole contents of a file (also the font programs the PDF writer embeds); throws
+    /// `FileError` naming the path.
+    public static func readFile(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, action: "read", step: "open", code: errno) }
         defer { _ = close(fd) }

@@ -1,5 +1,6 @@
 import Chart
 import PNG
+import Vector
 
 /// One request for a figure: what to draw and the PNG file it goes to.
 ///
@@ -35,6 +36,9 @@ public struct RenderJob: Sendable {
     /// When set, the output must lie below this folder and is written without following any
     /// link below it (checked at write time: `AtomicFile.write(_:to:under:)`).
     public var outputRoot: String?
+    /// Vector formats written too, after the PNG, from the same Scene: the output's path with
+    /// the format's extension (`fig.png` → `fig.svg`, `fig.pdf`). PNG in the list is ignored.
+    public var alsoWrite: [OutputFormat] = []
 
     /// A job that draws a finished figure.
     public init(output: String, figure: Figure, pngOptions: PNG.Options = .default) {
@@ -49,6 +53,13 @@ public struct RenderJob: Sendable {
         self.output = output
         self.source = .make(makeFigure)
         self.pngOptions = pngOptions
+    }
+
+    /// The path a format's file is written to: the output's with its extension replaced.
+    public static func path(_ output: String, as format: OutputFormat) -> String {
+        let name = output.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return output + "." + format.fileExtension }
+        return String(output.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + format.fileExtension
     }
 
     /// The figure to draw: the stored one, or the result of the builder (on the calling thread).

@@ -3,6 +3,7 @@ import PNG
 import Raster
 import Scene
 import Text
+import Vector
 
 /// The render thread's side of a `RenderQueue`: it owns the fonts, the figure renderer and the
 /// scene player (rasterizer scratch buffers, glyph and marker caches) and reuses them for every
@@ -62,6 +63,15 @@ final class RenderWorker {
                 try AtomicFile.write(bytes, to: job.output, under: root, durable: job.durable)
             } else {
                 try AtomicFile.write(bytes, to: job.output, durable: job.durable)
+            }
+            for format in job.alsoWrite where format != .png {
+                let vector = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi)
+                let path = RenderJob.path(job.output, as: format)
+                if let root = job.outputRoot {
+                    try AtomicFile.write(vector, to: path, under: root, durable: job.durable)
+                } else {
+                    try AtomicFile.write(vector, to: path, durable: job.durable)
+                }
             }
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {

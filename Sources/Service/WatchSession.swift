@@ -2,6 +2,7 @@ import Chart
 import Foundation
 import PNG
 import Spec
+import Vector
 
 /// What `plotline watch` draws for a folder: a default figure per data file and the figure of
 /// every `*.plot.json` spec, rendered through a `RenderQueue`, each with a sidecar status file.
@@ -25,6 +26,9 @@ public final class WatchSession: Sendable {
         public var outputDirectory: String?
         /// Options for the default figures of data files.
         public var renderOptions = RenderOptions()
+        /// Formats written for every figure besides its PNG (which the sidecar and the live page
+        /// follow): SVG and PDF beside it, same name.
+        public var alsoWrite: [OutputFormat] = []
         /// Gets one line per finished render (path, rows, ms).
         public var log: @Sendable (String) -> Void = { print($0) }
         /// Gets one line per failed render.
@@ -262,6 +266,7 @@ public final class WatchSession: Sendable {
         }
         job.durable = options.durableWrites
         job.outputRoot = outputRoot
+        job.alsoWrite = options.alsoWrite
         do {
             try queue.submit(job) { result in
                 self.finished(input: input, output: output, result)

@@ -7,8 +7,20 @@ enum OutputFile {
     /// Writes `pixmap` to `path` atomically (`PNG.write`); a failure names the path and why
     /// (missing folder, a file where a folder should be, permissions, disk full).
     static func write(_ pixmap: Pixmap, to path: String) throws {
+        let bytes: [UInt8]
+        do { bytes = try PNG.encode(pixmap) } catch { throw CLIError("cannot write \(path): \(error)") }
+        try write(bytes: bytes, to: path)
+    }
+
+    /// Writes encoded figure bytes to `path` atomically, or to standard output for `-`; a failure
+    /// names the path and why (as `write(_:to:)`).
+    static func write(bytes: [UInt8], to path: String) throws {
+        if path == "-" {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
         do {
-            try PNG.write(pixmap, to: path)
+            try AtomicFile.write(bytes, to: path)
         } catch let error as FileError {
             let folder = (path as NSString).deletingLastPathComponent
             var isFolder: ObjCBool = false

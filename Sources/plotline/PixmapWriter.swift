@@ -20,12 +20,21 @@ final class PixmapWriter: @unchecked Sendable {
 
     /// Queues `pixmap` to be written atomically to `path`, then a log line.
     func write(_ pixmap: Pixmap, to path: String, summary: String) {
+        submit(path: path, summary: summary) { try OutputFile.write(pixmap, to: path) }
+    }
+
+    /// Queues encoded bytes (an SVG or PDF) to be written atomically to `path`, then a log line.
+    func write(bytes: [UInt8], to path: String, summary: String) {
+        submit(path: path, summary: summary) { try OutputFile.write(bytes: bytes, to: path) }
+    }
+
+    private func submit(path: String, summary: String, _ write: @escaping @Sendable () throws -> Void) {
         let index = lock.withLock { () -> Int in submitted += 1; return submitted - 1 }
         writer.submit { [self] in
             var line = ""
             if !self.failed {
                 do {
-                    try OutputFile.write(pixmap, to: path)
+                    try write()
                     line = "wrote \(path) (\(summary))"
                 } catch {
                     lock.withLock { if firstError == nil { firstError = error } }

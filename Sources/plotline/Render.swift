@@ -6,24 +6,27 @@ import Raster
 import Scene
 import Spec
 import Text
+import Vector
 
 /// `plotline render`: a table (or several runs of one) to a PNG figure.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",  // explicit: the default costs a runtime type-name lookup at every start
-        abstract: "Render CSV, TSV, JSON Lines or JSON tables to a PNG figure.",
+        abstract: "Render CSV, TSV, JSON Lines or JSON tables to a PNG, SVG or PDF figure.",
         discussion: """
             With no options, the first counter column (step, epoch, …) or time column is x and \
             every other numeric column is a line; a training log gets one panel per metric \
             family (loss with val_loss, accuracy with val_accuracy, the learning rate on a log \
             axis). Several files are overlaid as runs, one colour per run. Use - to read standard \
-            input. The PNG is written atomically and is byte-identical for identical input.
+            input. The extension of -o picks the format (.png, .svg, .pdf; SVG and PDF keep the text \
+            as text); the file is written atomically and is byte-identical for identical input.
 
             Exit status: 0 written; 1 bad input (the message names the file, line and column); \
             64 bad usage.
 
             Examples:
               plotline render metrics.csv -o metrics.png
+              plotline render metrics.csv -o metrics.pdf
               plotline render runs/*/metrics.csv -o compare.png --smooth 0.6
               plotline render logs/ -o logs.png                  # TensorBoard runs overlaid
               plotline render mlruns/0 -o exp0.png --x wall_time # MLflow runs by wall time
@@ -38,8 +41,11 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files. Repeat it to render several figures in one run; -o is then a folder and each PNG is named after its spec.", valueName: "figure.json"))
     var spec: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG to write (default: the first file's name with .png).", valueName: "path"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The figure to write: its extension picks the format, .png, .svg or .pdf (default: the first file's name with .png); - writes PNG to standard output.", valueName: "path"))
     var output: String?
+
+    @Option(help: ArgumentHelp("With several --spec: the formats written into the -o folder, comma-separated: png, svg, pdf (default: png). With one figure the extension of -o picks the format.", valueName: "list"))
+    var format: String = "png"
 
     @Option(help: ArgumentHelp("The x column.", valueName: "column"))
     var x: String?
@@ -97,6 +103,13 @@ struct Render: ParsableCommand {
         if !(dpi >= 20 && dpi <= 600) { throw ValidationError("--dpi must be 20...600.") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
         if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
+        if format != "png" {
+            guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
+            _ = try Watch.formats(format)
+        }
+        if let output, spec.count <= 1 {
+            do { _ = try OutputFormat(path: output) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     func run() throws {
@@ -128,19 +141,30 @@ struct Render: ParsableCommand {
             // Drawing stays on this thread; each finished pixmap is encoded and written on a
             // writer queue while the next figure is drawn (encoding is not drawing: zlib takes
             // about half of a simple figure's time).
+            // SVG and PDF (--format) are encoded here too (they use this thread's fonts) and
+            // written by the same queue, so the "wrote" lines stay in order.
+            let formats = try Watch.formats(format)
             let writer = PixmapWriter()
             for path in spec {
-                let name = Render.figureName(path) + ".png"
-                let out = output.map { ($0 as NSString).appendingPathComponent(name) }
-                    ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
                 let figure: Figure
                 do { figure = try specFigure(path) } catch { writer.finish(); throw error }
-                let pixmap: Pixmap
-                do { pixmap = try player.render(renderer.scene(for: figure)) } catch {
-                    writer.finish()
-                    throw CLIError("cannot render \(path): \(error)")
+                let scene = renderer.scene(for: figure)
+                for f in formats {
+                    let name = Render.figureName(path) + "." + f.fileExtension
+                    let out = output.map { ($0 as NSString).appendingPathComponent(name) }
+                        ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+                    do {
+                        if f == .png {
+                            writer.write(try player.render(scene), to: out, summary: Render.summary(figure))
+                        } else {
+                            let bytes = try FigureEncoder.encode(scene, as: f, player: player, dpi: figure.dpi)
+                            writer.write(bytes: bytes, to: out, summary: Render.summary(figure))
+                        }
+                    } catch {
+                        writer.finish()
+                        throw CLIError("cannot render \(path): \(error)")
+                    }
                 }
-                writer.write(pixmap, to: out, summary: Render.summary(figure))
             }
             if let error = writer.finish() { throw error }
             return
@@ -154,10 +178,22 @@ struct Render: ParsableCommand {
     /// Lays out, draws and writes one figure, and prints a line about it.
     func draw(_ figure: Figure, to out: String, renderer: FigureRenderer, player: ScenePlayer) throws {
         let scene = renderer.scene(for: figure)
-        let pixmap: Pixmap
-        do { pixmap = try player.render(scene) } catch { throw CLIError("cannot render: \(error)") }
-        try OutputFile.write(pixmap, to: out)
-        print("wrote \(out) (\(Render.summary(figure)))")
+        let format: OutputFormat
+        do { format = try OutputFormat(path: out) } catch { throw ValidationError("\(error)") }
+        if format == .png {
+            let pixmap: Pixmap
+            do { pixmap = try player.render(scene) } catch { throw CLIError("cannot render: \(error)") }
+            try OutputFile.write(pixmap, to: out)
+        } else {
+            let bytes: [UInt8]
+            do { bytes = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi) } catch {
+                throw CLIError("cannot render \(out): \(error)")
+            }
+            try OutputFile.write(bytes: bytes, to: out)
+        }
+        let line = "wrote \(out == "-" ? "standard output" : out) (\(Render.summary(figure)))"
+        // With -o - the figure is standard output: the log line goes to standard error.
+        if out == "-" { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
     }
 
     /// "1200x800, 2 panels, 500 rows": what a written figure holds, for the log line.

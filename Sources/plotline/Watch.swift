@@ -5,6 +5,7 @@ import Glibc
 import Foundation
 import Serve
 import Service
+import Vector
 import Spec
 
 /// `plotline watch`: keeps a PNG figure up to date for every table and spec in a folder tree.
@@ -48,6 +49,9 @@ struct Watch: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder for the PNGs (default: beside each input).", valueName: "dir"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: png, svg, pdf (default: png). The PNG is always written (the status sidecar and --serve follow it); svg and pdf go beside it with the same name.", valueName: "list"))
+    var format: String = "png"
+
     @Flag(help: "Render everything once and exit (status 1 when a figure failed).") var once = false
     @Flag(help: "Poll for changes instead of using inotify.") var poll = false
     @Flag(help: "Print errors only, not one line per render.") var quiet = false
@@ -81,6 +85,7 @@ struct Watch: ParsableCommand {
         }
         if !(0...10_000).contains(debounce) { throw ValidationError("--debounce must be 0...10000 ms.") }
         if let maxRate, !(maxRate >= 0.01 && maxRate <= 1_000) { throw ValidationError("--max-rate must be 0.01...1000 renders per second.") }
+        _ = try Watch.formats(format)
         if !(10...60_000).contains(interval) { throw ValidationError("--interval must be 10...60000 ms.") }
         if let address {
             guard serve else { throw ValidationError("Unexpected argument '\(address)' (an address needs --serve: plotline watch DIR --serve \(address)).") }
@@ -129,6 +134,7 @@ struct Watch: ParsableCommand {
         do { queue = try RenderQueue() } catch { throw CLIError("cannot start the renderer: \(error)") }
         var options = WatchSession.Options()
         options.outputDirectory = output
+        options.alsoWrite = try Watch.formats(format).filter { $0 != .png }
         let quiet = quiet
         options.log = { line in if !quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } }
         if !once {
@@ -202,4 +208,19 @@ func raiseDescriptorLimit(to wanted: rlim_t) {
     guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < wanted else { return }
     limit.rlim_cur = min(wanted, limit.rlim_max)
     _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+}
+
+extension Watch {
+    /// The formats of `--format`: names from `OutputFormat`, comma-separated, each once.
+    static func formats(_ list: String) throws -> [OutputFormat] {
+        var out: [OutputFormat] = []
+        for part in list.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let f = OutputFormat(name: name) else {
+                throw ValidationError("--format takes png, svg and pdf, comma-separated, not \"\(name)\".")
+            }
+            if !out.contains(f) { out.append(f) }
+        }
+        return out
+    }
 }

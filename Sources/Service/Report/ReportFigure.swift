@@ -1,3 +1,4 @@
+import Vector
 import Spec
 
 /// One figure of a report: its name, section, output file and where its figure comes from.
@@ -23,10 +24,13 @@ public struct ReportFigure: Sendable, Equatable {
     public var output: String
     /// What to draw.
     public var source: Source
+    /// Vector formats written too, beside the PNG with its name (`"formats"` in the spec).
+    public var alsoWrite: [OutputFormat]
 
     /// Creates a figure entry.
-    public init(index: Int, name: String, section: String, output: String, source: Source) {
+    public init(index: Int, name: String, section: String, output: String, source: Source, alsoWrite: [OutputFormat] = []) {
         self.index = index; self.name = name; self.section = section; self.output = output; self.source = source
+        self.alsoWrite = alsoWrite
     }
 
     /// A file name stem from a figure name: letters, digits, `.`, `_` and `-` kept, every other

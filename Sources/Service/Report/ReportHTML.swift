@@ -65,7 +65,8 @@ public enum ReportHTML {
                     let size = f.width.flatMap { w in f.height.map { " width=\"\(w)\" height=\"\($0)\"" } } ?? ""
                     h.append("<a href=\"\(escape(f.output))\"><img src=\"\(escape(f.output))\" alt=\"\(escape(f.name))\"\(size) loading=\"lazy\"></a>")
                 }
-                h.append("<figcaption>\(escape(f.name))</figcaption></figure>")
+                let links = f.also.map { " <a href=\"\(escape($0))\">\(escape(String($0.split(separator: ".").last ?? "").uppercased()))</a>" }.joined()
+                h.append("<figcaption>\(escape(f.name))\(links)</figcaption></figure>")
             }
             h.append("</div></section>")
         }

@@ -79,6 +79,10 @@ public enum ReportIndex {
                 } else {
                     let url = links.link(f.output)
                     lines.append("[![\(escape(f.name))](\(url))](\(url))")
+                    if !f.also.isEmpty {
+                        lines.append("")
+                        lines.append("Also as " + f.also.map { "[\(String($0.split(separator: ".").last ?? "").uppercased())](\(links.link($0)))" }.joined(separator: " · "))
+                    }
                 }
             }
         }

@@ -39,6 +39,8 @@ public struct ReportManifest: Sendable, Equatable {
         public var sha256: String?, bytes: Int?, width: Int?, height: Int?
         /// Why the figure failed (file, line or key path, and what was wrong); nil when it rendered.
         public var error: String?
+        /// The vector files written beside the PNG (`fig.svg`, `fig.pdf`), in the spec's order.
+        public var also: [String] = []
 
         /// Creates a figure entry.
         public init(index: Int, name: String, section: String, output: String, inputs: [Input] = [],
@@ -72,12 +74,14 @@ public struct ReportManifest: Sendable, Equatable {
     /// The manifest as pretty-printed JSON with sorted keys and a final newline.
     public func json() -> [UInt8] {
         let figures: [[String: Any]] = self.figures.map { f in
-            [
+            var entry: [String: Any] = [
                 "index": f.index, "name": f.name, "section": f.section, "output": f.output,
                 "inputs": f.inputs.map { ["path": $0.path, "sha256": $0.sha256 ?? NSNull()] as [String: Any] },
                 "sha256": f.sha256 ?? NSNull(), "bytes": f.bytes ?? NSNull(), "width": f.width ?? NSNull(),
                 "height": f.height ?? NSNull(), "error": f.error ?? NSNull(),
             ]
+            if !f.also.isEmpty { entry["also"] = f.also }
+            return entry
         }
         let shard: Any = self.shard.map { ["index": $0.index, "count": $0.count] as [String: Any] } ?? NSNull()
         let root: [String: Any] = [
@@ -112,7 +116,7 @@ public struct ReportManifest: Sendable, Equatable {
         var manifest = ReportManifest(title: try required("title").string(), sections: sections,
                                       figureCount: try required("figureCount").integer(), shard: shard, figures: [])
         for node in try required("figures").array() {
-            let f = try node.object(keys: ["index", "name", "section", "output", "inputs", "sha256", "bytes", "width", "height", "error"])
+            let f = try node.object(keys: ["index", "name", "section", "output", "inputs", "sha256", "bytes", "width", "height", "error", "also"])
             func field(_ key: String) throws(ReportSpecError) -> ReportSpecNode {
                 guard let n = f[key] else { throw node.error("missing required key \"\(key)\"") }
                 return n
@@ -123,11 +127,13 @@ public struct ReportManifest: Sendable, Equatable {
                 guard let path = i["path"] else { throw inputNode.error("missing required key \"path\"") }
                 inputs.append(Input(path: try path.string(), sha256: try i["sha256"]?.string()))
             }
-            manifest.figures.append(Figure(
+            var figure = Figure(
                 index: try field("index").integer(), name: try field("name").string(), section: try field("section").string(),
                 output: try field("output").string(), inputs: inputs, sha256: try f["sha256"]?.string(),
                 bytes: try f["bytes"]?.integer(), width: try f["width"]?.integer(), height: try f["height"]?.integer(),
-                error: try f["error"]?.string()))
+                error: try f["error"]?.string())
+            figure.also = try f["also"]?.strings() ?? []
+            manifest.figures.append(figure)
         }
         return manifest
     }

@@ -74,6 +74,11 @@ public enum ReportMerge {
                 }
             }
             _ = try ReportFileLink.place(source, at: target)
+            for name in f.also {
+                let from = folder + "/" + name
+                guard ReportFileLink.size(of: from) != nil else { throw ReportMergeError("\(from): cannot read the file") }
+                _ = try ReportFileLink.place(from, at: outputDirectory + "/" + name)
+            }
         }
         let manifest = ReportManifest(title: first.title, sections: first.sections, figureCount: first.figureCount,
                                       shard: nil, figures: figures.map(\.figure))

@@ -29,6 +29,7 @@ import Raster
 import Scene
 import Spec
 import Text
+import Vector
 
 /// Renders a report and writes its output folder.
 public enum ReportRunner {
@@ -95,10 +96,16 @@ public enum ReportRunner {
             var entry = ReportManifest.Figure(index: figure.index, name: figure.name, section: figure.section, output: figure.output)
             let path = out + "/" + figure.output
             let pixmap: Pixmap
+            var vectors: [(name: String, bytes: [UInt8])] = []
             do {
                 let built = try inputs.figure(for: figure, inputs: &read)
                 try RenderWorker.check(built)
-                pixmap = try player.render(renderer.scene(for: built))
+                let scene = renderer.scene(for: built)
+                pixmap = try player.render(scene)
+                for format in figure.alsoWrite {
+                    let bytes = try FigureEncoder.encode(scene, as: format, player: player, dpi: built.dpi)
+                    vectors.append(((RenderJob.path(figure.output, as: format) as NSString).lastPathComponent, bytes))
+                }
             } catch {
                 entry.inputs = read
                 entry.error = "\(error)"
@@ -115,12 +122,16 @@ public enum ReportRunner {
             }
             entry.inputs = read
             let drawn = milliseconds(clock.now - start)
-            writer.submit { [entry] in
+            writer.submit { [entry, vectors] in
                 var entry = entry
                 let writeStart = clock.now
                 do {
                     let bytes = try PNG.encode(pixmap)
                     try AtomicFile.write(bytes, to: path)
+                    for v in vectors {
+                        try AtomicFile.write(v.bytes, to: (path as NSString).deletingLastPathComponent + "/" + v.name)
+                        entry.also.append(v.name)
+                    }
                     entry.sha256 = SHA256.hex(bytes)
                     entry.bytes = bytes.count
                     entry.width = pixmap.width

@@ -11,6 +11,7 @@
 import Chart
 import Foundation
 import Spec
+import Vector
 
 /// A decoded report: title, section titles and the figures in order, with their output names.
 public struct ReportSpec: Sendable, Equatable {
@@ -81,15 +82,16 @@ public struct ReportSpec: Sendable, Equatable {
             throw ReportSpecError(source: source, line: error.line, message: "invalid JSON: \(error.message)")
         }
         let top = ReportSpecNode(located: root, path: "", source: source)
-        let object = try top.object(keys: ["version", "title", "sections"])
+        let object = try top.object(keys: ["version", "title", "formats", "sections"])
         guard let version = object["version"] else { throw top.error("missing required key \"version\"") }
         guard try version.integer() == currentVersion else {
             throw version.error("unsupported version \(version.found) (this plotline reads version \(currentVersion))")
         }
         let title = try object["title"]?.string() ?? "Report"
+        let reportFormats = try object["formats"].map { node throws(ReportSpecError) in try formats(node) } ?? []
         guard let sectionsNode = object["sections"] else { throw top.error("missing required key \"sections\"") }
         var sections: [String] = []
-        var parts: [(name: String, section: String, source: ReportFigure.Source)] = []
+        var parts: [(name: String, section: String, source: ReportFigure.Source, formats: [OutputFormat])] = []
         for sectionNode in try sectionsNode.array() {
             let section = try sectionNode.object(keys: ["title", "figures"])
             guard let titleNode = section["title"] else { throw sectionNode.error("missing required key \"title\"") }
@@ -98,20 +100,35 @@ public struct ReportSpec: Sendable, Equatable {
             sections.append(sectionTitle)
             guard let figuresNode = section["figures"] else { throw sectionNode.error("missing required key \"figures\"") }
             for figureNode in try figuresNode.array() {
-                let (name, source) = try decodeFigure(figureNode, bytes: bytes)
-                parts.append((name, sectionTitle, source))
+                let (name, source, formats) = try decodeFigure(figureNode, bytes: bytes)
+                parts.append((name, sectionTitle, source, formats ?? reportFormats))
             }
         }
         guard !parts.isEmpty else { throw sectionsNode.error("expected at least one figure in the sections") }
         let outputs = ReportFigure.outputNames(parts.map(\.name))
         let figures = parts.enumerated().map { i, p in
-            ReportFigure(index: i, name: p.name, section: p.section, output: outputs[i], source: p.source)
+            ReportFigure(index: i, name: p.name, section: p.section, output: outputs[i], source: p.source,
+                         alsoWrite: p.formats.filter { $0 != .png })
         }
         return ReportSpec(source: source, directory: directory, title: title, sections: sections, figures: figures)
     }
 
-    private static func decodeFigure(_ node: ReportSpecNode, bytes: [UInt8]) throws(ReportSpecError) -> (String, ReportFigure.Source) {
-        let object = try node.object(keys: ["name", "spec", "data", "options", "figure"])
+    /// A `"formats"` list: `"png"`, `"svg"`, `"pdf"`, each at most once. The PNG is always
+    /// written (the index shows it and baselines compare it); the others go beside it.
+    static func formats(_ node: ReportSpecNode) throws(ReportSpecError) -> [OutputFormat] {
+        var out: [OutputFormat] = []
+        for item in try node.array() {
+            let name = try item.string()
+            guard let f = OutputFormat(rawValue: name) else { throw item.error("expected \"png\", \"svg\" or \"pdf\", found \(item.found)") }
+            guard !out.contains(f) else { throw item.error("\(item.found) is listed twice") }
+            out.append(f)
+        }
+        return out
+    }
+
+    private static func decodeFigure(_ node: ReportSpecNode, bytes: [UInt8]) throws(ReportSpecError) -> (String, ReportFigure.Source, [OutputFormat]?) {
+        let object = try node.object(keys: ["name", "spec", "data", "options", "figure", "formats"])
+        let formats = try object["formats"].map { node throws(ReportSpecError) in try ReportSpec.formats(node) }
         let given = ["spec", "data", "figure"].filter { object[$0] != nil }
         guard given.count == 1 else {
             throw node.error(given.isEmpty ? "a figure needs one of \"spec\", \"data\" or \"figure\""
@@ -125,16 +142,16 @@ public struct ReportSpec: Sendable, Equatable {
             let path = try spec.nonEmptyString()
             var stem = (path as NSString).lastPathComponent
             for suffix in [".plot.json", ".json"] where stem.hasSuffix(suffix) { stem.removeLast(suffix.count); break }
-            return (name ?? stem, .spec(path))
+            return (name ?? stem, .spec(path), formats)
         }
         if let data = object["data"] {
             let paths = try data.strings()
             let options = try object["options"].map { node throws(ReportSpecError) in try ReportDataOptions.decode(node) } ?? RenderOptions()
-            return (name ?? ((paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension, .data(paths, options))
+            return (name ?? ((paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension, .data(paths, options), formats)
         }
         let figure = object["figure"]!
         guard case .object = figure.value else { throw figure.wrongType("an object (a figure spec)") }
         guard let name else { throw node.error("an inline figure needs a \"name\"") }
-        return (name, .inline(bytes: Array(bytes[figure.located.range]), keyPath: figure.path))
+        return (name, .inline(bytes: Array(bytes[figure.located.range]), keyPath: figure.path), formats)
     }
 }

@@ -1,0 +1,1 @@
+../ChartTests/KindFigures.swift
