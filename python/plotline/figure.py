@@ -359,10 +359,11 @@ class Figure:
         return out
 
     def render(self, png=None, *, binary=None, timeout=120):
-        """Draw the figure once with ``plotline render --spec``; return the PNG's path.
+        """Draw the figure once with ``plotline render --spec``; return the written file's path.
 
         `png` defaults to ``fig.png`` (a figure without a path is written to a temporary
-        folder first). Raises FigureError with the binary's message when the spec or its data
+        folder first); its extension picks the format: ``.png``, ``.svg`` or ``.pdf`` (vector
+        files with real text, for papers). Raises FigureError with the binary's message when the spec or its data
         is refused (the message names the spec file and the key path or the data file and line).
         """
         with self._lock:

@@ -302,3 +302,16 @@ def test_a_figure_without_a_path_renders_from_a_temporary_folder(tmp_path, plotl
     fig.render(tmp_path / "b.png", binary=plotline_bin)
     assert (tmp_path / "a.png").read_bytes() != (tmp_path / "b.png").read_bytes(), "the new data is drawn"
     assert sorted(os.listdir(tmp_path)) == ["a.png", "b.png"]
+
+
+def test_render_writes_svg_and_pdf_by_extension(tmp_path, plotline_bin):
+    fig = plotline.Figure(title="vector")
+    fig.panel("loss", xlabel="step").line([3.0, 1.0, 2.0, 0.5], name="loss")
+    svg = fig.render(tmp_path / "fig.svg", binary=plotline_bin)
+    pdf = fig.render(tmp_path / "fig.pdf", binary=plotline_bin)
+    text = open(svg, encoding="utf-8").read()
+    assert text.lstrip().startswith("<?xml") or text.lstrip().startswith("<svg"), text[:80]
+    assert "vector" in text and "step" in text, "labels kept as searchable text"
+    assert open(pdf, "rb").read(5) == b"%PDF-"
+    with pytest.raises(plotline.FigureError, match="png, .svg or .pdf|\\.jpg"):
+        fig.render(tmp_path / "fig.jpg", binary=plotline_bin)
