@@ -209,8 +209,23 @@ public final class WatchSession: Sendable {
             }
         }
         for spec in specs.sorted() { schedule(input: spec, merge: merge, build: { try self.specFigure(spec) }) }
+        forgetFiguresDeletedByHand(paths.filter { kinds[$0] != .file })
         // A deleted input's table is gone: give its memory back, not just to malloc.
         if released { MemoryRelease.returnFreePages() }
+    }
+
+    /// Drops the status of every known figure whose PNG or sidecar someone deleted while its
+    /// PNG is gone (`rm fig.png fig.png.json`, or the input with them, in any order): the figure
+    /// leaves the `--serve` page instead of staying as a stale card, and a sidecar written in
+    /// between (an input deleted first renders "input deleted" at once) is removed too.
+    func forgetFiguresDeletedByHand(_ gone: [String]) {
+        for path in gone where path.hasSuffix(".png") || path.hasSuffix(".png.json") {
+            let output = path.hasSuffix(".json") ? String(path.dropLast(".json".count)) : path
+            guard !FileManager.default.fileExists(atPath: output),
+                  state.withLock({ $0.statuses.removeValue(forKey: output) }) != nil else { continue }
+            try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
+            options.onStatus(output, nil)
+        }
     }
 
     /// Records that `input` is gone: a job for its output that fails with `InputDeleted` (through
