@@ -44,13 +44,13 @@ public struct CSVDialect: Sendable, Equatable {
             if base[start] == CSVScanner.lf { line += 1 }
             start += 1
         }
-        let lastLineBreak = lastIndex(of: CSVScanner.lf, in: base, from: start, to: count)
+        let lastLineBreak = lastLineBreak(in: base, from: start, to: count)
         var sampleEnd = min(count, start + sampleSize)
         if !complete {
             guard let lastLineBreak else { return nil }
             sampleEnd = min(sampleEnd, lastLineBreak + 1)
         }
-        if sampleEnd < count, let cut = self.lastIndex(of: CSVScanner.lf, in: base, from: start, to: sampleEnd) {
+        if sampleEnd < count, let cut = self.lastLineBreak(in: base, from: start, to: sampleEnd) {
             sampleEnd = cut + 1
         } else if sampleEnd < count, complete {
             sampleEnd = count
@@ -116,6 +116,7 @@ public struct CSVDialect: Sendable, Equatable {
         } else {
             names = Array(repeating: "", count: first.count)
         }
+        try ResourceLimits.standard.checkColumns(names.count, source: source)
         names = uniqueNames(names)
         let dataOffset = hasHeader ? first.last!.next : start
         let dataLine = hasHeader ? line + 1 + first.reduce(0) { $0 + $1.newlines } : line
@@ -185,6 +186,16 @@ public struct CSVDialect: Sendable, Equatable {
             if TimeParser.parse(trimmed) != nil { return .time }
             return .text
         }
+    }
+
+    /// The last LF or CR in `start..<end`: where the last whole line ends, whatever the line ends are.
+    static func lastLineBreak(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var i = end - 1
+        while i >= start {
+            if base[i] == CSVScanner.lf || base[i] == CSVScanner.cr { return i }
+            i -= 1
+        }
+        return nil
     }
 
     static func lastIndex(of byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {

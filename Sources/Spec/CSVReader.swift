@@ -12,6 +12,9 @@ public enum CSVReader {
     public static func parse<Bytes: ContiguousBytes>(
         bytes: Bytes, source: String, options: CSVOptions = CSVOptions()
     ) throws(DataError) -> DataTable {
+        if let offset = bytes.withUnsafeBytes(FileBytes.firstNUL) {
+            throw DataError(.binary(offset: offset), at: DataLocation(source: source))
+        }
         let result: Result<DataTable, DataError> = bytes.withUnsafeBytes { raw in
             Result { () throws(DataError) -> DataTable in
                 let buffer = raw.bindMemory(to: UInt8.self)
@@ -62,7 +65,7 @@ public enum CSVReader {
         var end = buffer.count
         if !complete {
             if let base = buffer.baseAddress,
-                let lastBreak = CSVDialect.lastIndex(of: CSVScanner.lf, in: base, from: dialect.dataOffset, to: end)
+                let lastBreak = CSVDialect.lastLineBreak(in: base, from: dialect.dataOffset, to: end)
             {
                 end = lastBreak + 1
             } else {

@@ -61,6 +61,9 @@ struct CSVTableParser {
     ) -> DataError? {
         let base = scanner.base, end = scanner.end, delimiter = scanner.delimiter
         let columnCount = columns.count
+        // A delimiter that can be part of a number (`.`, `e`, `-`, a digit) would be read across
+        // by the fast path (`1e-2-3` with `-`); such files take the general path, which splits first.
+        let fastPath = !NumberParser.canContinueNumber(delimiter)
         while p < end {
             if scanner.isBlankLine(at: p) {
                 line += 1
@@ -71,7 +74,7 @@ struct CSVTableParser {
             var column = 0
             var newlines = 0
             while true {
-                if column < columnCount, !columns[column].isText {
+                if fastPath, column < columnCount, !columns[column].isText {
                     // The fast path: a plain number right up to a delimiter or line break.
                     var value = 0.0
                     let q = NumberParser.scan(base, p, end, &value)

@@ -41,6 +41,12 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case notATable(String)
         /// No column has the requested name; the payload lists the names there are.
         case noSuchColumn(available: [String])
+        /// The input would take more memory than a documented limit allows (`ResourceLimits`).
+        case tooLarge(String)
+        /// A spec's data path leads outside the folders it may read (`ReadConfinement`).
+        case outsideRoot(String)
+        /// The file holds binary data (a NUL byte), not text; nothing of it is quoted.
+        case binary(offset: Int)
     }
 
     /// What went wrong.
@@ -82,6 +88,9 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notATable(let what): return "not a table: \(what)"
         case .noSuchColumn(let names):
             return "no such column (columns: \(names.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .tooLarge(let what): return "too large: \(what)"
+        case .outsideRoot(let what): return "not allowed to read: \(what)"
+        case .binary(let offset): return "binary data (a NUL byte at offset \(offset)), not a text table"
         }
     }
 }

@@ -71,6 +71,15 @@ public struct DataTable: Sendable, Equatable {
         rowCount += other.rowCount
     }
 
+    /// Appends like `append(_:)`, after checking the result against `ResourceLimits.standard`
+    /// (for `watch`, which keeps appending to one table).
+    public mutating func appendChecked(_ other: DataTable) throws(DataError) {
+        let known = Set(columnNames)
+        let columnCount = columns.count + other.columns.filter { !known.contains($0.name) }.count
+        try ResourceLimits.standard.checkTable(rows: rowCount + other.rowCount, columns: columnCount, source: source)
+        append(other)
+    }
+
     /// Replaces the storage of one column (for example numbers read as Unix timestamps).
     mutating func replaceColumn(at index: Int, with column: Column) {
         precondition(column.count == rowCount)

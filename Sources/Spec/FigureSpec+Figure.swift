@@ -64,6 +64,7 @@ extension FigureSpec {
         var xCells: [String]?, yCells: [String]?
         if let k = panel.series.firstIndex(where: { $0.kind == .heatmap }) {
             let cells = HeatmapCells(panel.series[k], lookups[k])
+            try cells.checkSize(source: source, path: "\(path).series[\(k)]")
             xCells = cells.columnLevels; yCells = cells.rowLevels
             if panel.x.scale == nil, xCells != nil { xScale = .category }
             if panel.y.scale == nil, yCells != nil { yScale = .category }
@@ -139,6 +140,11 @@ extension FigureSpec {
                 if kind == .bar { barSlots.append((out.count, series.stack.map { "stack " + $0 } ?? "series \(k)")) }
             }
             out.append(drawn)
+        }
+        for (levels, axis) in [(xLevels.levels, "x"), (yLevels.levels, "y")] where levels.count > ResourceLimits.standard.categories {
+            throw SpecError(.tooLarge("\(levels.count) categories on the \(axis) axis, more than the limit of "
+                                      + "\(ResourceLimits.standard.categories) (\(ResourceLimits.reference))"),
+                            source: source, keyPath: "\(path).\(axis)")
         }
         if let share = panel.group { FigureSpec.group(&out, slots: barSlots, share: share) }
         let xNames = Set(lookups.flatMap(\.xNames)), yNames = Set(leftLookups.flatMap(\.yNames))

@@ -130,6 +130,13 @@ enum NumberParser {
         return i
     }
 
+    /// Whether `scan` may read `byte` as part of a number: a digit, sign, point, exponent mark,
+    /// or a letter of `inf`, `infinity`, `nan`.
+    static func canContinueNumber(_ byte: UInt8) -> Bool {
+        if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { return true }
+        return Array("+-.eEiInNfFtTyYaA".utf8).contains(byte)
+    }
+
     /// Parses all of `bytes` as one number; nil when anything else is there.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }

@@ -36,6 +36,8 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
         case noTable
         /// Values that are each fine but do not fit together (the payload says how).
         case conflict(String)
+        /// The figure would take more memory than a documented limit allows (`ResourceLimits`).
+        case tooLarge(String)
     }
 
     /// What went wrong.
@@ -89,6 +91,7 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
             return "no data source \"\(name)\" (data sources: \(available.joined(separator: ", ")))"
         case .noTable: return "no table was loaded for this data source"
         case .conflict(let what): return what
+        case .tooLarge(let what): return "too large: \(what)"
         }
     }
 }

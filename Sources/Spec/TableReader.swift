@@ -5,7 +5,16 @@ public enum TableReader {
     /// Reads `path`: `.csv` / `.tsv` / `.tab` / `.txt` as delimited text, `.json` / `.jsonl` /
     /// `.ndjson` as JSON; other names by content, as `parse` does.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
-        let data = try FileBytes.read(path: path)
+        try read(bytes: try FileBytes.read(path: path), source: path, options: options)
+    }
+
+    /// Reads `path` (a real path, opened without following a final link) under the name
+    /// `source`, which also chooses the reader: what a confined spec reads (`ReadConfinement`).
+    public static func read(path: String, source: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
+        try read(bytes: try FileBytes.read(path: path, source: source, noFollow: true), source: source, options: options)
+    }
+
+    private static func read(bytes data: Data, source path: String, options: CSVOptions) throws(DataError) -> DataTable {
         let options = options.forPath(path)
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") || lower.hasSuffix(".txt") {
