@@ -2,6 +2,7 @@ import Chart
 import PNG
 import Raster
 import Scene
+import Spec
 import Text
 
 /// The render thread's side of a `RenderQueue`: it owns the fonts, the figure renderer and the
@@ -53,7 +54,7 @@ final class RenderWorker {
             try AtomicFile.write(bytes, to: job.output)
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {
-            return .failed(reason: "\(error)", milliseconds: elapsed())
+            return .failed(reason: ErrorText.describe(error), milliseconds: elapsed())
         }
     }
 

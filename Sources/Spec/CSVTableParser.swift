@@ -244,7 +244,7 @@ struct CSVTableParser {
         var stray: Column.Stray?
         if let (line, bytes) = accumulator.stray {
             stray = Column.Stray(
-                location: DataLocation(source: source, line: line), display: "'\(String(decoding: bytes, as: UTF8.self))'")
+                location: DataLocation(source: source, line: line), display: MessageText.quoted(bytes))
         }
         return Column(name: name, storage: .category(codes: codes, levels: levels.levels), stray: stray)
     }

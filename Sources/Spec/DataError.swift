@@ -87,7 +87,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidJSON(let what): return "invalid JSON: \(what)"
         case .notATable(let what): return "not a table: \(what)"
         case .noSuchColumn(let names):
-            return "no such column (columns: \(names.map { "'\($0)'" }.joined(separator: ", ")))"
+            return "no such column (columns: \(MessageText.names(names, quote: "'")))"
         case .tooLarge(let what): return "too large: \(what)"
         case .outsideRoot(let what): return "not allowed to read: \(what)"
         case .binary(let offset): return "binary data (a NUL byte at offset \(offset)), not a text table"

@@ -78,8 +78,7 @@ public struct FigureSpec: Sendable, Equatable {
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            throw SpecError(.unreadable(reason), source: path)
+            throw SpecError(.unreadable(ErrorText.describe(error)), source: path)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         return try parse(bytes: bytes, source: path, directory: folder)

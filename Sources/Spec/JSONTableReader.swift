@@ -48,15 +48,20 @@ public enum JSONTableReader {
     /// A string as JSON would write it, for messages: `"abc"`.
     static func quoted(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(40) {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                    out += MessageText.escaped(String(scalar))
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
+        return out + (text.unicodeScalars.count > 40 ? "…\"" : "\"")
     }
 
     // MARK: - Shapes

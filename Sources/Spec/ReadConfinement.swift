@@ -14,16 +14,23 @@ public struct ReadConfinement: Sendable, Equatable {
     /// The real paths reads may lie under (the root first).
     public let roots: [String]
 
+    /// How messages name the root (`the report's folder`; nil: its real path).
+    public let rootName: String?
+
     /// Reads confined to `root` and to each of `allowed` (files or folders; relative ones
-    /// against the current folder).
-    public init(root: String, allowed: [String] = []) {
+    /// against the current folder); messages call the root `rootName` when given.
+    public init(root: String, allowed: [String] = [], rootName: String? = nil) {
         roots = ([root] + allowed).map(ReadConfinement.realPath)
+        self.rootName = rootName
     }
 
     /// No confinement: every path is allowed (library callers that read their own specs).
     public static let unconfined = ReadConfinement(roots: ["/"])
 
-    private init(roots: [String]) { self.roots = roots }
+    private init(roots: [String]) {
+        self.roots = roots
+        rootName = nil
+    }
 
     /// The real path of `path` when it lies under one of the roots; otherwise an error that
     /// names the path as the spec wrote it (`shownAs`) and the way to allow it.
@@ -31,7 +38,7 @@ public struct ReadConfinement: Sendable, Equatable {
         let real = ReadConfinement.realPath(path)
         if roots.contains(where: { ReadConfinement.isInside(real, $0) }) { return real }
         throw DataError(
-            .outsideRoot("\"\(shownAs)\" is outside \(roots[0]) (after resolving links); pass --allow-read PATH to read it"),
+            .outsideRoot("\"\(shownAs)\" is outside \(rootName ?? roots[0]) (after resolving links); pass --allow-read PATH to read it"),
             at: DataLocation(source: source))
     }
 

@@ -83,7 +83,7 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unsupportedVersion(let found, let supported):
             return "unsupported version \(found) (this plotline reads version \(supported))"
         case .noSuchColumn(let column, let table, let available):
-            return "no column \"\(column)\" in \(table) (columns: \(available.joined(separator: ", ")))"
+            return "no column \"\(column)\" in \(table) (columns: \(MessageText.names(available, quote: "")))"
         case .notNumeric(let column, let table, let found):
             return "column \"\(column)\" in \(table) is not numeric (found \(found)); "
                 + "use \"scale\": \"category\" to draw it as categories"

@@ -78,6 +78,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("TensorBoard smoothing weight in 0..<1: a faint raw curve under its moving average.", valueName: "w"))
     var smooth: Double?
 
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
+    var allowRead: [String] = []
+
     func validate() throws {
         if files.isEmpty && spec.isEmpty { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
         if !files.isEmpty && !spec.isEmpty { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
@@ -191,7 +194,8 @@ struct Render: ParsableCommand {
     func specFigure(_ path: String) throws -> Figure {
         do {
             let spec = try FigureSpec.load(path: path)
-            var figure = try spec.figure(tables: spec.readTables())
+            let confinement = ReadConfinement(root: spec.directory, allowed: allowRead)
+            var figure = try spec.figure(tables: spec.readTables(confinement: confinement))
             if let title { figure.title = title }
             if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
             if dpi != 100 { figure.dpi = dpi }

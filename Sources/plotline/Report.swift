@@ -60,6 +60,9 @@ struct Report: ParsableCommand {
 
         @Flag(help: "No progress and no summary; failures are still printed.") var quiet = false
 
+        @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let figures read data under PATH too (a file or folder; repeatable). Without it they read only inside the report's folder, after resolving links.", valueName: "path"))
+        var allowRead: [String] = []
+
         func validate() throws {
             if let shard, ReportShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not \(shard).") }
             if tolerance != nil && compare == nil { throw ValidationError("--tolerance goes with --compare.") }
@@ -85,6 +88,7 @@ struct Report: ParsableCommand {
             var options = ReportRunner.Options(outputDirectory: output)
             options.shard = shard.flatMap(ReportShard.init)
             options.baselineDirectory = compare
+            options.allowRead = allowRead
             options.tolerance = tolerance.flatMap(Build.parseTolerance) ?? ImageTolerance()
             let display = ReportProgressDisplay(quiet: quiet, terminal: isatty(2) != 0)
             options.progress = { display.show($0) }

@@ -44,6 +44,9 @@ public enum ReportRunner {
         public var baselineDirectory: String?
         /// How far a pixel may move before a figure counts as changed.
         public var tolerance = ImageTolerance()
+        /// Files and folders outside the report's folder that its figures may read
+        /// (`--allow-read`); nil reads anything (library callers). The CLI always confines.
+        public var allowRead: [String]?
         /// Called after each figure from a writer thread, one call at a time, `completed` counting up
         /// (two writers: figures finish nearly, not exactly, in report order).
         public var progress: (@Sendable (ReportProgress) -> Void)?
@@ -79,7 +82,11 @@ public enum ReportRunner {
         let fonts = try FontLibrary(fontsDirectory: options.fontsDirectory)
         let renderer = FigureRenderer(fonts: fonts)
         let player = ScenePlayer(fonts: fonts, rasterizer: Rasterizer())
-        let inputs = ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent)
+        let confinement = options.allowRead.map {
+            ReadConfinement(root: spec.directory, allowed: $0, rootName: "the report's folder")
+        } ?? .unconfined
+        let inputs = ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent,
+                                  confinement: confinement)
         let selected = spec.figures.filter { options.shard?.contains($0.index) ?? true }
         let results = Locked([(entry: ReportManifest.Figure, ms: Double)?](repeating: nil, count: selected.count))
         let writer = BackgroundWriter(label: "plotline.report.writer", workers: 2, depth: 3)
@@ -99,7 +106,7 @@ public enum ReportRunner {
                 pixmap = try player.render(renderer.scene(for: built))
             } catch {
                 entry.inputs = read
-                entry.error = "\(error)"
+                entry.error = ErrorText.describe(error)
                 let ms = milliseconds(clock.now - start)
                 writer.submit { [entry] in
                     _ = try? FileManager.default.removeItem(atPath: path)  // never leave a stale figure behind
