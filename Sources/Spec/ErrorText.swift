@@ -7,7 +7,7 @@ public enum ErrorText {
     /// The error's message.
     public static func describe(_ error: any Error) -> String {
         let isFoundation = error is CocoaError || type(of: error) is NSError.Type
-        if !isFoundation, let error = error as? CustomStringConvertible { return error.description }
+        if !isFoundation { return String(describing: error) }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain, let code = Int32(exactly: ns.code) { return String(cString: strerror(code)) }
         if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain,

@@ -103,9 +103,14 @@ public struct Histogram: Sendable, Hashable {
             width = fd > 0 ? Swift.min(fd, sturges) : sturges
         }
         guard width > 0, width.isFinite else { return 1 }
-        // Halves again: a span wider than the largest double would make the ratio infinite.
-        let bins = ((last * 0.5 - first * 0.5) / (width * 0.5)).rounded(.up)
-        guard bins.isFinite, bins < 1_000_000 else { return bins.isNaN ? 1 : 1_000_000 }
-        return Swift.max(1, Int(bins))
+        // Ratios of the span, from halves when the span is wider than the largest double.
+        let span = last - first
+        func ratio(_ unit: Double) -> Double { span.isFinite ? span / unit : (last * 0.5 - first * 0.5) / (unit * 0.5) }
+        let bins = ratio(width).rounded(.up)
+        guard !bins.isNaN else { return 1 }
+        // No more bins than there are doubles in the range (a subnormal or ulp-wide range would
+        // otherwise ask for a million bins with equal edges).
+        let representable = ratio(Swift.max(first.magnitude.ulp, last.magnitude.ulp)).rounded(.down)
+        return Swift.max(1, Int(Swift.min(bins, representable.isNaN ? 1 : representable, 1_000_000)))
     }
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds and runs one libFuzzer target for a while: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
+#
+#   TARGET   csv | json | figure-spec | report-spec | incremental | all (each in turn)
+#   SECONDS  how long to fuzz (CI: 15; locally as long as you like, hours are fine)
+#
+# The parsers are built by SwiftPM into .build/fuzz with coverage for libFuzzer and
+# AddressSanitizer (-sanitize=fuzzer,address, release), then each Fuzz/Targets/TARGET.swift is
+# linked against them with swiftc (libFuzzer supplies main). The corpus grows in
+# .build/fuzz/corpus/TARGET, seeded from Fuzz/Corpus/TARGET; a crash leaves its input in
+# .build/fuzz/crashes/ and the script exits 1. Turn each crash into a regression test
+# (Tests/SpecTests/FuzzRegressionTests.swift) and, when small, a seed in Fuzz/Corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
+seconds=${2:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
+shift 2
+targets=(csv json figure-spec report-spec incremental)
+if [ "$target" = all ]; then
+    for t in "${targets[@]}"; do "$0" "$t" "$seconds" "$@"; done
+    exit 0
+fi
+[ -f "Fuzz/Targets/$target.swift" ] || { echo "unknown target $target (one of: ${targets[*]}, all)" >&2; exit 64; }
+
+scratch=.build/fuzz
+triple=$(swiftc -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p' | head -n 1)
+out=$scratch/$triple/release
+# The modules under test, instrumented; SwiftPM skips what is up to date.
+swift build --scratch-path "$scratch" -c release --sanitize=address \
+    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Service >"$scratch.log" 2>&1 \
+    || { tail -n 30 "$scratch.log" >&2; exit 1; }
+binary=$scratch/fuzz-$target
+objects=()
+for module in Geometry Raster Text Scene Chart Spec PNG CPNGShim Service; do
+    objects+=("$out/$module.build"/*.o)
+done
+newest=$(ls -t Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" | head -n 1)
+if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
+    # shellcheck disable=SC2046
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz_${target//-/_}" \
+        -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include \
+        $(pkg-config --cflags freetype2 libpng | sed 's/-I/-Xcc -I/g') \
+        Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" \
+        $(pkg-config --libs freetype2 libpng) -lz -lpthread -o "$binary"
+fi
+corpus=$scratch/corpus/$target
+mkdir -p "$corpus" "$scratch/crashes"
+[ -d "Fuzz/Corpus/$target" ] && cp -n Fuzz/Corpus/"$target"/* "$corpus"/ 2>/dev/null || true
+# Leaks are not crashes here: caches (fonts, glyphs) live for the process.
+ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-} "$binary" "$corpus" -max_total_time="$seconds" -max_len=4096 \
+    -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$scratch/crashes/$target-" -print_final_stats=1 "$@" \
+    2>"$scratch/$target.log" || { tail -n 40 "$scratch/$target.log" >&2; exit 1; }
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$scratch/$target.log")
+echo "fuzz $target: ${runs:-?} runs in ${seconds} s, no crash"
