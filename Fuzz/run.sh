@@ -41,7 +41,8 @@ if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
         -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include \
         $(pkg-config --cflags freetype2 libpng | sed 's/-I/-Xcc -I/g') \
         Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" \
-        $(pkg-config --libs freetype2 libpng) -lz -lpthread -o "$binary"
+        $(pkg-config --libs freetype2 libpng) -lz -lpthread -o "$binary" 2>"$scratch/link-$target.log" \
+        || { grep -v "Cannot export local symbol" "$scratch/link-$target.log" >&2; exit 1; }
 fi
 corpus=$scratch/corpus/$target
 mkdir -p "$corpus" "$scratch/crashes"

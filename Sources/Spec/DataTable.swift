@@ -6,6 +6,9 @@ public struct DataTable: Sendable, Equatable {
     public private(set) var columns: [Column]
     /// The number of rows.
     public private(set) var rowCount: Int
+    /// What was read differently from the bytes as written, one line each, for the user to see
+    /// (`decoded as Windows-1252`, a date column's invalid values read as missing).
+    public var warnings: [String] = []
 
     /// Creates a table; every column must have `rowCount` values (a programming error otherwise).
     public init(source: String, columns: [Column], rowCount: Int? = nil) {
@@ -69,6 +72,7 @@ public struct DataTable: Sendable, Equatable {
             columns[index].appendMissing(count: other.rowCount)
         }
         rowCount += other.rowCount
+        for warning in other.warnings where !warnings.contains(warning) { warnings.append(warning) }
     }
 
     /// Appends like `append(_:)`, after checking the result against `ResourceLimits.standard`

@@ -66,6 +66,8 @@ enum NumberParser {
             digitCount += i - fractionStart
         }
         if digitCount == 0 {
+            // `nan` / `inf` right after the sign; a point before them (YAML's `.inf`) is no number.
+            guard i == integerStart else { return -1 }
             return special(base, start: i, end: end, negative: negative, &value)
         }
         if i < end, base[i] | 0x20 == UInt8(ascii: "e") {

@@ -41,7 +41,8 @@ final class ConfinementCommandTests: XCTestCase {
         let (base, spec) = try fixture("/proc/self/environ")
         try """
             {"version": 1, "title": "leak", "sections": [{"title": "s", "figures": [
-              "specs/f.plot.json", {"data": "/proc/self/environ"}, {"data": "specs/../../../../../../proc/self/environ"}]}]}
+              {"spec": "specs/f.plot.json"}, {"name": "a", "data": "/proc/self/environ"},
+              {"name": "b", "data": "specs/../../../../../../../../proc/self/environ"}]}]}
             """.write(toFile: base + "/report.json", atomically: true, encoding: .utf8)
         _ = spec
         let r = try run(["report", base + "/report.json", "-o", base + "/out", "--quiet"])
