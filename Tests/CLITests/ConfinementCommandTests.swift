@@ -72,3 +72,24 @@ final class ConfinementCommandTests: XCTestCase {
         XCTAssertEqual(allowed.status, 0, allowed.stderr)
     }
 }
+
+/// `plotline render`'s pandas-like read options and its warnings (issue 12, item 15).
+final class ReadOptionsCommandTests: XCTestCase {
+    func testOptionsAndWarnings() throws {
+        let dir = NSTemporaryDirectory() + "plotline-read-options-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Data(Array("step;v;stadt\n1;1,5;K".utf8) + [0xF6] + Array("ln\n2;2,5;Bonn\n".utf8))
+            .write(to: URL(fileURLWithPath: dir + "/d.csv"))
+        let r = try PlotlineBinary.run(["render", dir + "/d.csv", "-o", dir + "/d.png", "--size", "480x360"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("warning: \(dir)/d.csv: not valid UTF-8 (line 2); read as Windows-1252"), r.stderr)
+        try Data(Array("step;v\n1;1.234,5\n2;k.A.\n3;2.000,25\n".utf8)).write(to: URL(fileURLWithPath: dir + "/d.csv"))
+        let ok = try PlotlineBinary.run(["render", dir + "/d.csv", "-o", dir + "/d.png", "--size", "480x360", "--decimal", ",",
+                                         "--thousands", ".", "--na-values", "k.A.", "--encoding", "latin-1"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.contains("2 rows"), ok.stdout)  // the k.A. row is missing, the others numbers
+        let bad = try PlotlineBinary.run(["render", dir + "/d.csv", "--encoding", "ebcdic"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--encoding must be one of utf-8, latin-1, windows-1252"), bad.stderr)
+    }
+}

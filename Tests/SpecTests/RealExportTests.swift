@@ -67,6 +67,23 @@ final class RealExportTests: XCTestCase {
         XCTAssertEqual(TextEncoding(name: "ISO-8859-1"), .latin1)
     }
 
+    func testSpecKeysForTheReadOptions() throws {
+        let spec = try FigureSpec.parse(text: """
+            {"version": 1, "data": {"d": {"path": "d.csv", "decimal": ",", "thousands": ".", "comment": "%",
+                                          "na_values": ["k.A."], "encoding": "cp1252"}},
+             "panels": [{"series": [{"y": "v"}]}]}
+            """, source: "o.plot.json")
+        let options = spec.data[0].options
+        XCTAssertEqual(options.decimal, UInt8(ascii: ","))
+        XCTAssertEqual(options.thousands, UInt8(ascii: "."))
+        XCTAssertEqual(options.comment, UInt8(ascii: "%"))
+        XCTAssertEqual(options.missingValues, ["k.A."])
+        XCTAssertEqual(options.encoding, .windows1252)
+        XCTAssertEqual(errorText { try FigureSpec.parse(text: """
+            {"version": 1, "data": {"d": {"path": "d.csv", "encoding": "ebcdic"}}, "panels": [{"series": [{"y": "v"}]}]}
+            """, source: "o.plot.json") }, "o.plot.json: data.d.encoding: expected one of utf-8, latin-1, windows-1252, found \"ebcdic\"")
+    }
+
     func testDeliberateNumberForms() throws {
         // Documented in docs/figure-spec.md, "Numbers and missing values".
         let json = try JSONTableReader.parse(bytes: Array("{\"a\": 01, \"b\": +1, \"c\": inf, \"d\": NaN}\n".utf8), source: "n.jsonl")
