@@ -25,10 +25,11 @@ fi
 scratch=.build/fuzz
 triple=$(swiftc -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p' | head -n 1)
 out=$scratch/$triple/release
+mkdir -p "$scratch"
 # The modules under test, instrumented; SwiftPM skips what is up to date.
 swift build --scratch-path "$scratch" -c release --sanitize=address \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Service >"$scratch.log" 2>&1 \
-    || { tail -n 30 "$scratch.log" >&2; exit 1; }
+    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Service >"$scratch/build.log" 2>&1 \
+    || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
 binary=$scratch/fuzz-$target
 objects=()
 for module in Geometry Raster Text Scene Chart Spec PNG CPNGShim Service; do
