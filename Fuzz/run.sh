@@ -23,7 +23,9 @@ fi
 [ -f "Fuzz/Targets/$target.swift" ] || { echo "unknown target $target (one of: ${targets[*]}, all)" >&2; exit 64; }
 
 scratch=.build/fuzz
-triple=$(swiftc -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p' | head -n 1)
+# (No `| head` in these pipelines: with pipefail its early exit would fail the script.)
+triple=$(swiftc -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p')
+triple=${triple%%$'\n'*}
 out=$scratch/$triple/release
 mkdir -p "$scratch"
 # The modules under test, instrumented; SwiftPM skips what is up to date.
@@ -35,8 +37,12 @@ objects=()
 for module in Geometry Raster Text Scene Chart Spec PNG CPNGShim Service; do
     objects+=("$out/$module.build"/*.o)
 done
-newest=$(ls -t Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" | head -n 1)
-if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
+stale=0
+[ -x "$binary" ] || stale=1
+for input in Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}"; do
+    [ "$input" -nt "$binary" ] && stale=1
+done
+if [ "$stale" -eq 1 ]; then
     # shellcheck disable=SC2046
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz_${target//-/_}" \
         -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include \
