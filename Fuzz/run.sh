@@ -4,11 +4,11 @@
 #   TARGET   csv | json | figure-spec | report-spec | incremental | all (each in turn)
 #   SECONDS  how long to fuzz (CI: 15; locally as long as you like, hours are fine)
 #
-# The parsers are built by SwiftPM into .build/fuzz with coverage for libFuzzer and
-# AddressSanitizer (-sanitize=fuzzer,address, release), then each Fuzz/Targets/TARGET.swift is
-# linked against them with swiftc (libFuzzer supplies main). The corpus grows in
-# .build/fuzz/corpus/TARGET, seeded from Fuzz/Corpus/TARGET; a crash leaves its input in
-# .build/fuzz/crashes/ and the script exits 1. Turn each crash into a regression test
+# The parsers are built by SwiftPM into .build/fuzz-release with coverage for libFuzzer and
+# AddressSanitizer (-sanitize=fuzzer,address), then each Fuzz/Targets/TARGET.swift is linked
+# against them with swiftc (libFuzzer supplies main). The corpus grows in
+# .build/fuzz-release/corpus/TARGET, seeded from Fuzz/Corpus/TARGET; a crash leaves its input in
+# .build/fuzz-release/crashes/ and the script exits 1. Turn each crash into a regression test
 # (Tests/SpecTests/FuzzRegressionTests.swift) and, when small, a seed in Fuzz/Corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,14 +22,16 @@ if [ "$target" = all ]; then
 fi
 [ -f "Fuzz/Targets/$target.swift" ] || { echo "unknown target $target (one of: ${targets[*]}, all)" >&2; exit 64; }
 
-scratch=.build/fuzz
+# PLOTLINE_FUZZ_CONFIG=debug builds faster and fuzzes slower (CI's few seconds); release is the default.
+config=${PLOTLINE_FUZZ_CONFIG:-release}
+scratch=.build/fuzz-$config
 # (No `| head` in these pipelines: with pipefail its early exit would fail the script.)
 triple=$(swiftc -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p')
 triple=${triple%%$'\n'*}
-out=$scratch/$triple/release
+out=$scratch/$triple/$config
 mkdir -p "$scratch"
 # The modules under test, instrumented; SwiftPM skips what is up to date.
-swift build --scratch-path "$scratch" -c release --sanitize=address \
+swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
     -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Service >"$scratch/build.log" 2>&1 \
     || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
 binary=$scratch/fuzz-$target
@@ -44,7 +46,7 @@ for input in Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}"; 
 done
 if [ "$stale" -eq 1 ]; then
     # shellcheck disable=SC2046
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz_${target//-/_}" \
+    swiftc "$([ "$config" = release ] && echo -O || echo -Onone)" -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz_${target//-/_}" \
         -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include \
         $(pkg-config --cflags freetype2 libpng | sed 's/-I/-Xcc -I/g') \
         Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" \
