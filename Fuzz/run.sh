@@ -2,7 +2,7 @@
 # Builds and runs one libFuzzer target for a while: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 #
 #   TARGET   csv | json | figure-spec | report-spec | incremental | all (each in turn)
-#   SECONDS  how long to fuzz (CI: 15; locally as long as you like, hours are fine)
+#   SECONDS  how long to fuzz (CI: 10; locally as long as you like, hours are fine)
 #
 # The parsers are built by SwiftPM into .build/fuzz-release with coverage for libFuzzer and
 # AddressSanitizer (-sanitize=fuzzer,address), then each Fuzz/Targets/TARGET.swift is linked

@@ -65,13 +65,17 @@ public struct Histogram: Sendable, Hashable {
     }
 
     /// The binned range: the data's [min, max], widened to [min − 0.5, max + 0.5] when all values
-    /// are equal (numpy); where ±0.5 does not change a huge value, by one representable step
-    /// each way instead, so the range is never empty.
+    /// are equal (numpy). Where ±0.5 does not change a value (|v| ≥ 2⁵³, where numpy's bins
+    /// would be empty and the bar invisible), by 5% of it each way instead, and never past the
+    /// largest double, so the range is never empty.
     static func range(_ dataMin: Double, _ dataMax: Double) -> (first: Double, last: Double) {
         guard dataMin == dataMax else { return (dataMin, dataMax) }
         var first = dataMin - 0.5, last = dataMax + 0.5
-        if first == dataMin { first = dataMin.nextDown }
-        if last == dataMax { last = dataMax.nextUp }
+        if first == dataMin || last == dataMax {
+            let half = dataMin.magnitude * 0.05
+            first = dataMin - half
+            last = dataMax + half
+        }
         if !first.isFinite { first = dataMin }
         if !last.isFinite { last = dataMax }
         return (first, last)
