@@ -99,6 +99,11 @@ extension FigureSpec {
                 drawn.alpha = alpha
             case .pie:
                 var values = try numbers(found.y, of: found, path: seriesPath + ".y")
+                let limit = ResourceLimits.standard.categories
+                guard values.count <= limit else {
+                    throw SpecError(.tooLarge("\(values.count) pie slices, more than the limit of \(limit) (\(ResourceLimits.reference))"),
+                                    source: source, keyPath: seriesPath + ".y")
+                }
                 var labels = (0..<values.count).map { row in found.labels.flatMap { $0.text(at: row) } ?? "" }
                 let keep = values.indices.filter { !values[$0].isNaN }
                 values = keep.map { values[$0] }; labels = keep.map { labels[$0] }
