@@ -32,7 +32,8 @@ public struct IncrementalTableReader: Sendable {
     public let format: Format
     /// Every row read so far.
     public private(set) var table: DataTable
-    /// The file offset up to which rows were read (a partial last line starts here).
+    /// The offset up to which rows were read (a partial last line starts here); counted in the
+    /// UTF-8 bytes read when the file is converted from a single-byte encoding.
     public private(set) var consumed = 0
 
     private var pending: [UInt8] = []
@@ -44,12 +45,16 @@ public struct IncrementalTableReader: Sendable {
     private var fingerprint = ReadFingerprint()
     /// Whether the bytes so far end with a CR: an LF that follows completes a CRLF line end, not a blank line.
     private var afterCR = false
+    /// The single-byte encoding incoming CSV bytes are converted from (the options', or
+    /// Windows-1252 once a file turned out not to be UTF-8); nil: UTF-8.
+    private var transcoding: TextEncoding?
 
     /// Creates a reader with an empty table.
     public init(source: String, format: Format) {
         self.source = source
         self.format = format
         table = DataTable(source: source, columns: [], rowCount: 0)
+        if case .csv(let options) = format, let encoding = options.encoding, encoding != .utf8 { transcoding = encoding }
     }
 
     /// Creates a reader for `path`, choosing JSON Lines for `.jsonl` / `.ndjson` and CSV otherwise.
@@ -72,9 +77,10 @@ public struct IncrementalTableReader: Sendable {
         var incoming = Array(bytes)
         guard !incoming.isEmpty else { return 0 }
         if let offset = incoming.withUnsafeBytes(FileBytes.firstNUL) {
-            throw DataError(.binary(offset: consumed + pending.count + offset), at: DataLocation(source: source))
+            throw DataError(.binary(offset: fingerprint.length + offset), at: DataLocation(source: source))
         }
         fingerprint.add(incoming)
+        if let transcoding { incoming = TextTranscoder.utf8(incoming, from: transcoding) }
         if afterCR, pending.count == pendingOffset, incoming.first == CSVScanner.lf {
             // The LF of a CRLF whose CR ended the last call's bytes: step over it.
             pending.append(CSVScanner.lf)
@@ -114,6 +120,12 @@ public struct IncrementalTableReader: Sendable {
         return table.rowCount - before
     }
 
+    /// Whether the encoding is left to detection (CSV without an `encoding` option).
+    private var isDetectingEncoding: Bool {
+        if case .csv(let options) = format { return options.encoding == nil }
+        return false
+    }
+
     /// Reads whatever is new in the file at `path`.
     ///
     /// A missing file throws `.unreadable`. A file that was replaced (another device or inode),
@@ -133,7 +145,7 @@ public struct IncrementalTableReader: Sendable {
         }
         let current = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
-        let readSoFar = consumed + pending.count
+        let readSoFar = fingerprint.length  // file bytes (pending may hold them converted to UTF-8)
         var replaced = identity.map { $0 != current } ?? false
         if size < readSoFar { replaced = true }
         if !replaced, !fingerprint.matches(fileDescriptor: fd) { replaced = true }
@@ -149,7 +161,20 @@ public struct IncrementalTableReader: Sendable {
             throw DataError(.unreadable("the file shrank while it was read"), at: DataLocation(source: source))
         }
         let before = table.rowCount
-        _ = try append(bytes)
+        do {
+            _ = try append(bytes)
+        } catch where error.kind == .invalidUTF8 && transcoding == nil && isDetectingEncoding {
+            // Not UTF-8: read the whole file again as Windows-1252, as `render` does, and say so.
+            var reader = IncrementalTableReader(source: source, format: format)
+            reader.transcoding = .windows1252
+            guard let whole = ReadFingerprint.read(fd, at: 0, count: size) else { throw error }
+            _ = try reader.append(whole)
+            reader.identity = current
+            let line = error.location.line.map { " (line \($0))" } ?? ""
+            reader.table.warnings.insert("\(source): not valid UTF-8\(line); read as Windows-1252", at: 0)
+            self = reader
+            return .reloaded
+        }
         if replaced { return .reloaded }
         return table.rowCount > before ? .appended(rows: table.rowCount - before) : .unchanged
     }

@@ -67,6 +67,25 @@ final class RealExportTests: XCTestCase {
         XCTAssertEqual(TextEncoding(name: "ISO-8859-1"), .latin1)
     }
 
+    func testFollowingAWindows1252File() throws {
+        let path = NSTemporaryDirectory() + "plotline-1252-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(Array("stadt,preis\nK".utf8) + [0xF6] + Array("ln,5\n".utf8)).write(to: URL(fileURLWithPath: path))
+        var reader = IncrementalTableReader(path: path)
+        XCTAssertEqual(try reader.refresh(path: path), .reloaded)
+        XCTAssertEqual(reader.table["stadt"]?.texts, ["Köln"])
+        XCTAssertEqual(reader.table.warnings, ["\(path): not valid UTF-8 (line 2); read as Windows-1252"])
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data([0x80] + Array(",6\n".utf8)))
+        handle.closeFile()
+        XCTAssertEqual(try reader.refresh(path: path), .appended(rows: 1))
+        XCTAssertEqual(reader.table["stadt"]?.texts, ["Köln", "€"])
+        var latin1 = IncrementalTableReader(path: path, options: CSVOptions(encoding: .latin1))
+        _ = try latin1.refresh(path: path)
+        XCTAssertEqual(latin1.table["stadt"]?.texts, ["Köln", "\u{80}"])
+    }
+
     func testSpecKeysForTheReadOptions() throws {
         let spec = try FigureSpec.parse(text: """
             {"version": 1, "data": {"d": {"path": "d.csv", "decimal": ",", "thousands": ".", "comment": "%",
