@@ -48,6 +48,7 @@ if [ "$stale" -eq 1 ]; then
     # shellcheck disable=SC2046
     swiftc "$([ "$config" = release ] && echo -O || echo -Onone)" -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz_${target//-/_}" \
         -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include \
+        -Xcc -fmodule-map-file="$out/CPNGShim.build/module.modulemap" \
         $(pkg-config --cflags freetype2 libpng | sed 's/-I/-Xcc -I/g') \
         Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" \
         $(pkg-config --libs freetype2 libpng) -lz -lpthread -o "$binary" 2>"$scratch/link-$target.log" \

@@ -82,8 +82,26 @@ struct RecordTableBuilder {
     /// before the columns are filled out to full length).
     func table() throws(DataError) -> DataTable {
         try ResourceLimits.standard.checkTable(rows: rowCount, columns: names.count, source: source)
-        let columns = names.indices.map { column(names[$0], dense(self.columns[$0])) }
+        let columns = names.indices.map { index -> Column in
+            let sparse = self.columns[index]
+            // Numbers only (the common case): straight into the column, no per-row cells.
+            if let numbers = numbers(sparse) { return Column(name: names[index], storage: .number(numbers)) }
+            return column(names[index], dense(sparse))
+        }
         return DataTable(source: source, columns: columns, rowCount: rowCount)
+    }
+
+    /// A column's values when it holds no text (missing rows NaN); nil otherwise.
+    private func numbers(_ sparse: Sparse) -> [Double]? {
+        var numbers = [Double](repeating: .nan, count: rowCount)
+        for (row, cell) in zip(sparse.rows, sparse.cells) {
+            switch cell {
+            case .missing: continue
+            case .number(let value): numbers[row] = value
+            case .text: return nil
+            }
+        }
+        return numbers
     }
 
     /// A column's cells for every row (`.missing` where a record has no value).
