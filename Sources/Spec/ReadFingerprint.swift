@@ -5,7 +5,7 @@ import Glibc
 /// What a followed file held when it was read, kept small, to tell an append from a rewrite.
 ///
 /// A file that grew is only taken for an append if the bytes already read are still there. Up to
-/// `wholeLimit` bytes that is checked exactly: a 64-bit FNV-1a hash of everything read, compared
+/// `wholeLimit` bytes that is checked exactly: a 64-bit FNV-1a hash (Fowler–Noll–Vo) of everything read, compared
 /// with a hash of the file's same bytes now. Beyond it (re-reading the whole prefix on every
 /// append would make following quadratic) the first and last `window` bytes read and a 4 KiB
 /// sample at every power-of-two offset are compared byte for byte; a rewrite that keeps all of
