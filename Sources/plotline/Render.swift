@@ -108,7 +108,7 @@ struct Render: ParsableCommand {
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
         if !(dpi >= 20 && dpi <= 600) { throw ValidationError("--dpi must be 20...600.") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
-        if let d = decimal, d != "." && d != "," { throw ValidationError("--decimal must be . or ,, not \(d).") }
+        if let d = decimal, d != "." && d != "," { throw ValidationError("--decimal must be \".\" or \",\", not \(d).") }
         for (flag, value) in [("--thousands", thousands), ("--comment", comment)] {
             if let value, value.utf8.count != 1 || value.utf8.first! >= 0x80 || value == "\"" {
                 throw ValidationError("\(flag) must be one ASCII character other than a quote, not \(value).")
