@@ -2,6 +2,7 @@ import Chart
 import PNG
 import Raster
 import Scene
+import Spec
 import Text
 import Vector
 
@@ -75,7 +76,7 @@ final class RenderWorker {
             }
             return .written(bytes: bytes.count, milliseconds: elapsed())
         } catch {
-            return .failed(reason: "\(error)", milliseconds: elapsed())
+            return .failed(reason: ErrorText.describe(error), milliseconds: elapsed())
         }
     }
 

@@ -24,6 +24,9 @@ public final class WatchSession: Sendable {
     public struct Options: Sendable {
         /// The folder for PNGs (the input's path below the root is kept); nil: beside the input.
         public var outputDirectory: String?
+        /// Files and folders outside the root that specs may read (`--allow-read`); a spec's
+        /// data paths must otherwise lead inside the root, after resolving links.
+        public var allowRead: [String] = []
         /// Options for the default figures of data files.
         public var renderOptions = RenderOptions()
         /// Formats written for every figure besides its PNG (which the sidecar and the live page
@@ -459,7 +462,7 @@ public final class WatchSession: Sendable {
         let spec = try FigureSpec.load(path: path)
         let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
         state.withLock { $0.specInputs[path] = inputs }
-        let tables = try spec.readTables()
+        let tables = try spec.readTables(confinement: ReadConfinement(root: root, allowed: options.allowRead))
         let ordered = tables.keys.sorted().compactMap { tables[$0] }
         return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0, WatchSession.warnings(of: ordered))
     }

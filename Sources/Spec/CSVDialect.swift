@@ -10,14 +10,41 @@ public struct CSVDialect: Sendable, Equatable {
     public var dataOffset: Int
     /// The 1-based physical line of the first data row.
     public var dataLine: Int
+    /// The decimal mark: `.`, or `,` given or detected (`1,5;2,25`).
+    public var decimal: UInt8
+    /// Lines starting with this byte are comments, skipped wherever they are.
+    public var comment: UInt8?
 
     /// Creates a dialect.
-    public init(delimiter: UInt8, names: [String], hasHeader: Bool, dataOffset: Int, dataLine: Int) {
+    public init(delimiter: UInt8, names: [String], hasHeader: Bool, dataOffset: Int, dataLine: Int,
+                decimal: UInt8 = UInt8(ascii: "."), comment: UInt8? = nil) {
         self.delimiter = delimiter
         self.names = names
         self.hasHeader = hasHeader
         self.dataOffset = dataOffset
         self.dataLine = dataLine
+        self.decimal = decimal
+        self.comment = comment
+    }
+
+    /// How cells become values under this dialect and `options`.
+    func cells(_ options: CSVOptions) -> CSVCellReader {
+        CSVCellReader(decimal: decimal, thousands: options.thousands, extraMissing: options.missingValues.map { Array($0.utf8) })
+    }
+
+    /// Whether the line at `p` is a comment line.
+    @inline(__always)
+    static func isComment(_ base: UnsafePointer<UInt8>, _ p: Int, _ end: Int, _ comment: UInt8?) -> Bool {
+        guard let comment else { return false }
+        return p < end && base[p] == comment
+    }
+
+    /// The index after the line that starts at `p` (its line break included), and whether it ended with LF.
+    static func skipLine(_ base: UnsafePointer<UInt8>, _ p: Int, _ end: Int) -> Int {
+        var i = p
+        while i < end, base[i] != CSVScanner.lf, base[i] != CSVScanner.cr { i += 1 }
+        if i < end, base[i] == CSVScanner.cr { i += 1; if i < end, base[i] == CSVScanner.lf { i += 1 } } else if i < end { i += 1 }
+        return i
     }
 
     static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";"), UInt8(ascii: "|")]
@@ -38,19 +65,30 @@ public struct CSVDialect: Sendable, Equatable {
         let count = bytes.count
         var start = 0
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
-        // Leading blank lines are skipped.
+        // Leading blank lines are skipped, and comment lines: a file whose first line starts
+        // with `#` has `#` comments unless the options name another comment byte.
         var line = 1
-        while start < count, base[start] == CSVScanner.lf || base[start] == CSVScanner.cr {
-            if base[start] == CSVScanner.lf { line += 1 }
-            start += 1
+        let comment = options.comment ?? (start < count && base[start] == UInt8(ascii: "#") ? UInt8(ascii: "#") : nil)
+        while start < count {
+            if base[start] == CSVScanner.lf || base[start] == CSVScanner.cr {
+                if base[start] == CSVScanner.lf || !(start + 1 < count && base[start + 1] == CSVScanner.lf) { line += 1 }
+                start += 1
+            } else if isComment(base, start, count, comment) {
+                let next = skipLine(base, start, count)
+                if !complete, next == count, base[count - 1] != CSVScanner.lf, base[count - 1] != CSVScanner.cr { return nil }
+                start = next
+                line += 1
+            } else {
+                break
+            }
         }
-        let lastLineBreak = lastIndex(of: CSVScanner.lf, in: base, from: start, to: count)
+        let lastLineBreak = lastLineBreak(in: base, from: start, to: count)
         var sampleEnd = min(count, start + sampleSize)
         if !complete {
             guard let lastLineBreak else { return nil }
             sampleEnd = min(sampleEnd, lastLineBreak + 1)
         }
-        if sampleEnd < count, let cut = self.lastIndex(of: CSVScanner.lf, in: base, from: start, to: sampleEnd) {
+        if sampleEnd < count, let cut = self.lastLineBreak(in: base, from: start, to: sampleEnd) {
             sampleEnd = cut + 1
         } else if sampleEnd < count, complete {
             sampleEnd = count
@@ -59,7 +97,7 @@ public struct CSVDialect: Sendable, Equatable {
             if complete { throw DataError(.emptyInput, at: DataLocation(source: source)) }
             return nil
         }
-        let delimiter = options.delimiter ?? detectDelimiter(base, start, sampleEnd)
+        let delimiter = options.delimiter ?? detectDelimiter(base, start, sampleEnd, comment: comment)
         let scanner = CSVScanner(base: base, end: sampleEnd, delimiter: delimiter)
         // Tokenize the sample's first rows.
         var rows: [[CSVField]] = []
@@ -68,6 +106,10 @@ public struct CSVDialect: Sendable, Equatable {
         while p < sampleEnd, rows.count < sampleRows {
             if scanner.isBlankLine(at: p) {
                 p = scanner.skipLineBreak(at: p)
+                continue
+            }
+            if isComment(base, p, sampleEnd, comment) {
+                p = skipLine(base, p, sampleEnd)
                 continue
             }
             var row: [CSVField] = []
@@ -89,14 +131,18 @@ public struct CSVDialect: Sendable, Equatable {
             }
             return nil
         }
-        let firstKinds = first.map { classify(scanner, $0) }
+        let decimal = options.decimal
+            ?? detectDecimal(scanner, rows: rows, thousands: options.thousands)
+        let cells = CSVCellReader(decimal: decimal, thousands: options.thousands,
+                                  extraMissing: options.missingValues.map { Array($0.utf8) })
+        let firstKinds = first.map { classify(scanner, $0, cells) }
         let hasHeader: Bool
         switch options.header {
         case .present: hasHeader = true
         case .absent, .names: hasHeader = false
         case .detect:
             let laterHasValues = rows.dropFirst().contains { row in
-                row.contains { let kind = classify(scanner, $0); return kind == .number || kind == .time }
+                row.contains { let kind = classify(scanner, $0, cells); return kind == .number || kind == .time }
             }
             let allNames = firstKinds.allSatisfy { $0 == .text || $0 == .empty } && firstKinds.contains(.text)
             hasHeader = allNames && (rows.count == 1 || laterHasValues)
@@ -116,10 +162,12 @@ public struct CSVDialect: Sendable, Equatable {
         } else {
             names = Array(repeating: "", count: first.count)
         }
+        try ResourceLimits.standard.checkColumns(names.count, source: source)
         names = uniqueNames(names)
         let dataOffset = hasHeader ? first.last!.next : start
         let dataLine = hasHeader ? line + 1 + first.reduce(0) { $0 + $1.newlines } : line
-        return CSVDialect(delimiter: delimiter, names: names, hasHeader: hasHeader, dataOffset: dataOffset, dataLine: dataLine)
+        return CSVDialect(delimiter: delimiter, names: names, hasHeader: hasHeader, dataOffset: dataOffset, dataLine: dataLine,
+                          decimal: decimal, comment: comment)
     }
 
     /// Empty names become `colN` (1-based position); repeated names get `.1`, `.2` (as pandas does).
@@ -139,14 +187,41 @@ public struct CSVDialect: Sendable, Equatable {
         return result
     }
 
+    /// A decimal comma when the delimiter is not a comma and sampled cells look like `1,5`
+    /// (digits, one comma, digits) while none looks like `1.5`; else a point.
+    static func detectDecimal(_ scanner: CSVScanner, rows: [[CSVField]], thousands: UInt8?) -> UInt8 {
+        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+        guard scanner.delimiter != comma, thousands != comma else { return point }
+        var commas = 0, points = 0
+        for row in rows {
+            for field in row {
+                let bytes = scanner.decode(field)
+                let trimmed = bytes.drop { $0 == 0x20 } .reversed().drop { $0 == 0x20 }.reversed()
+                var body = Array(trimmed)
+                if body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+") { body.removeFirst() }
+                guard let mark = body.firstIndex(where: { $0 == comma || $0 == point }), mark > 0, mark < body.count - 1 else { continue }
+                let digits = body.enumerated().allSatisfy { k, b in k == mark || (b >= 0x30 && b <= 0x39) }
+                guard digits else { continue }
+                if body[mark] == comma { commas += 1 } else if thousands != point { points += 1 }
+            }
+        }
+        return commas > 0 && points == 0 ? comma : point
+    }
+
     /// The candidate found the same non-zero number of times on every sampled line (the most
-    /// such), else the one most frequent on the first line, else comma. Quotes are respected.
-    static func detectDelimiter(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
+    /// such), else the one most frequent on the first line, else comma. Quotes are respected;
+    /// comment lines do not count.
+    static func detectDelimiter(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, comment: UInt8? = nil) -> UInt8 {
         var perLine: [[Int]] = []
         var counts = [0, 0, 0, 0]
         var inQuotes = false
         var i = start
         while i < end, perLine.count < sampleRows {
+            if !inQuotes, i == start || base[i - 1] == CSVScanner.lf || base[i - 1] == CSVScanner.cr,
+               isComment(base, i, end, comment) {
+                i = skipLine(base, i, end)
+                continue
+            }
             let byte = base[i]
             if byte == CSVScanner.quote {
                 inQuotes.toggle()
@@ -176,15 +251,25 @@ public struct CSVDialect: Sendable, Equatable {
     enum FieldKind { case empty, number, time, text }
 
     /// What a sampled field looks like, for header detection.
-    static func classify(_ scanner: CSVScanner, _ field: CSVField) -> FieldKind {
+    static func classify(_ scanner: CSVScanner, _ field: CSVField, _ cells: CSVCellReader) -> FieldKind {
         let bytes = scanner.decode(field)
         return bytes.withUnsafeBufferPointer { buffer in
             let trimmed = CSVTableParser.trim(buffer)
-            if trimmed.isEmpty || CSVTableParser.isMissingToken(trimmed) { return .empty }
-            if NumberParser.parse(trimmed) != nil { return .number }
+            if cells.isMissing(trimmed) { return .empty }
+            if cells.number(trimmed) != nil { return .number }
             if TimeParser.parse(trimmed) != nil { return .time }
             return .text
         }
+    }
+
+    /// The last LF or CR in `start..<end`: where the last whole line ends, whatever the line ends are.
+    static func lastLineBreak(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var i = end - 1
+        while i >= start {
+            if base[i] == CSVScanner.lf || base[i] == CSVScanner.cr { return i }
+            i -= 1
+        }
+        return nil
     }
 
     static func lastIndex(of byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {

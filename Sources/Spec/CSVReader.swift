@@ -12,6 +12,15 @@ public enum CSVReader {
     public static func parse<Bytes: ContiguousBytes>(
         bytes: Bytes, source: String, options: CSVOptions = CSVOptions()
     ) throws(DataError) -> DataTable {
+        if let offset = bytes.withUnsafeBytes(FileBytes.firstNUL) {
+            throw DataError(.binary(offset: offset), at: DataLocation(source: source))
+        }
+        if let encoding = options.encoding, encoding != .utf8 {
+            var utf8 = options
+            utf8.encoding = .utf8
+            let converted = bytes.withUnsafeBytes { TextTranscoder.utf8($0, from: encoding) }
+            return try parse(bytes: converted, source: source, options: utf8)
+        }
         let result: Result<DataTable, DataError> = bytes.withUnsafeBytes { raw in
             Result { () throws(DataError) -> DataTable in
                 let buffer = raw.bindMemory(to: UInt8.self)
@@ -21,7 +30,18 @@ public enum CSVReader {
                 return try parseRows(buffer, source: source, dialect: dialect, options: options, complete: true).table
             }
         }
-        return try result.get()
+        do {
+            return try result.get()
+        } catch where error.kind == .invalidUTF8 && options.encoding == nil {
+            // Not UTF-8: an export from an older tool. Windows-1252 decodes any byte; say so.
+            var fallback = options
+            fallback.encoding = .windows1252
+            var table = try parse(bytes: bytes, source: source, options: fallback)
+            let line = error.location.line.map { " (line \($0))" } ?? ""
+            table.readNotes.insert("\(source): not valid UTF-8\(line); read as Windows-1252 (give an encoding to choose another)",
+                                  at: 0)
+            return table
+        }
     }
 
     /// Detects delimiter and header from the first lines; nil while a growing input has no whole line yet.
@@ -62,7 +82,7 @@ public enum CSVReader {
         var end = buffer.count
         if !complete {
             if let base = buffer.baseAddress,
-                let lastBreak = CSVDialect.lastIndex(of: CSVScanner.lf, in: base, from: dialect.dataOffset, to: end)
+                let lastBreak = CSVDialect.lastLineBreak(in: base, from: dialect.dataOffset, to: end)
             {
                 end = lastBreak + 1
             } else {
@@ -75,7 +95,8 @@ public enum CSVReader {
             return TableChunk(table: table, consumed: min(dialect.dataOffset, buffer.count), nextLine: dialect.dataLine)
         }
         let scanner = CSVScanner(base: base, end: end, delimiter: dialect.delimiter)
-        let parser = CSVTableParser(scanner: scanner, source: source, names: dialect.names, complete: complete)
+        let parser = CSVTableParser(scanner: scanner, source: source, names: dialect.names, complete: complete,
+                                    cells: dialect.cells(options), comment: dialect.comment)
         let outcome = try parser.parse(from: dialect.dataOffset, firstLine: dialect.dataLine)
         return TableChunk(table: applyTimestamps(outcome.table, options), consumed: outcome.consumed, nextLine: outcome.nextLine)
     }

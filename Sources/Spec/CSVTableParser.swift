@@ -11,6 +11,10 @@ struct CSVTableParser {
     let names: [String]
     /// Whether the bytes end the input (else a row without a final line break is left unread).
     let complete: Bool
+    /// Missing values, decimal mark and thousands separator.
+    var cells = CSVCellReader()
+    /// Lines starting with this byte are skipped.
+    var comment: UInt8?
 
     /// What `parse` produced.
     struct Outcome {
@@ -46,10 +50,13 @@ struct CSVTableParser {
         var table = DataTable(source: source, columns: [], rowCount: 0)
         var built: [Column] = []
         try recoverEarlyFields(&columns, from: start)
+        var warnings: [String] = []
         for index in 0..<columnCount {
-            built.append(try finish(columns[index], name: names[index], rows: rows, firstLine: firstLine, start: start))
+            built.append(try finish(columns[index], name: names[index], rows: rows, firstLine: firstLine, start: start,
+                                    notes: &warnings))
         }
         table = DataTable(source: source, columns: built, rowCount: rows)
+        table.readNotes = warnings
         return Outcome(table: table, consumed: p, nextLine: line)
     }
 
@@ -61,17 +68,27 @@ struct CSVTableParser {
     ) -> DataError? {
         let base = scanner.base, end = scanner.end, delimiter = scanner.delimiter
         let columnCount = columns.count
+        // A delimiter that can be part of a number (`.`, `e`, `-`, a digit) would be read across
+        // by the fast path (`1e-2-3` with `-`); such files take the general path, which splits first.
+        let fastPath = !NumberParser.canContinueNumber(delimiter) && cells.readsInPlace
         while p < end {
             if scanner.isBlankLine(at: p) {
                 line += 1
                 p = scanner.skipLineBreak(at: p)
                 continue
             }
+            if CSVDialect.isComment(base, p, end, comment) {
+                let next = CSVDialect.skipLine(base, p, end)
+                if !complete, next == end, base[end - 1] != CSVScanner.lf, base[end - 1] != CSVScanner.cr { return nil }
+                line += 1
+                p = next
+                continue
+            }
             let rowStart = p
             var column = 0
             var newlines = 0
             while true {
-                if column < columnCount, !columns[column].isText {
+                if fastPath, column < columnCount, !columns[column].isText {
                     // The fast path: a plain number right up to a delimiter or line break.
                     var value = 0.0
                     let q = NumberParser.scan(base, p, end, &value)
@@ -143,8 +160,8 @@ struct CSVTableParser {
         let decoded = scanner.decode(field)
         let value: Double? = decoded.withUnsafeBufferPointer { buffer in
             let trimmed = CSVTableParser.trim(buffer)
-            if trimmed.isEmpty || CSVTableParser.isMissingToken(trimmed) { return .nan }
-            return NumberParser.parse(trimmed)
+            if cells.isMissing(trimmed) { return .nan }
+            return cells.number(trimmed)
         }
         if let value {
             column.numbers.append(value)
@@ -169,6 +186,10 @@ struct CSVTableParser {
                 p = scanner.skipLineBreak(at: p)
                 continue
             }
+            if CSVDialect.isComment(scanner.base, p, scanner.end, comment) {
+                p = CSVDialect.skipLine(scanner.base, p, scanner.end)
+                continue
+            }
             var column = 0
             while true {
                 guard let field = try? scanner.field(at: p) else { return }
@@ -190,7 +211,7 @@ struct CSVTableParser {
 
     /// Types a finished column: numbers stay numbers; text becomes time if every value is a date, else category.
     private func finish(
-        _ accumulator: CSVColumnAccumulator, name: String, rows: Int, firstLine: Int, start: Int
+        _ accumulator: CSVColumnAccumulator, name: String, rows: Int, firstLine: Int, start: Int, notes: inout [String]
     ) throws(DataError) -> Column {
         guard accumulator.isText else { return Column(name: name, storage: .number(accumulator.finished)) }
         let fields = accumulator.fields
@@ -204,32 +225,47 @@ struct CSVTableParser {
         }
         var times: [Double] = []
         times.reserveCapacity(values.count)
-        var anyTime = false, anyClock = false
-        for value in values {
+        var timeCount = 0, anyClock = false
+        var invalid: [Int] = []
+        for (row, value) in values.enumerated() {
             let parsed: TimeParser.Parsed?? = value.withUnsafeBufferPointer { buffer in
                 let trimmed = CSVTableParser.trim(buffer)
-                if trimmed.isEmpty || CSVTableParser.isMissingToken(trimmed) { return .some(nil) }
+                if cells.isMissing(trimmed) { return .some(nil) }
                 return TimeParser.parse(trimmed).map { Optional($0) }
             }
             guard let parsed else {
-                times.removeAll()
-                break
+                // Not a date: a few among many dates are typos (`25:00`), read as missing.
+                invalid.append(row)
+                if invalid.count > CSVTableParser.tolerated(of: values.count) { break }
+                times.append(.nan)
+                continue
             }
             if let parsed {
-                anyTime = true
+                timeCount += 1
                 anyClock = anyClock || parsed.hasTime
             }
             times.append(parsed?.seconds ?? .nan)
         }
-        if anyTime, times.count == values.count {
-            return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
+        if timeCount > 0, times.count == values.count, invalid.count <= CSVTableParser.tolerated(of: timeCount + invalid.count) {
+            var stray: Column.Stray?
+            var warnings: [String] = []
+            if let row = invalid.first {
+                let line = firstLine + lineBreaks(from: start, to: fields[row * 2])
+                let location = DataLocation(source: source, line: line)
+                stray = Column.Stray(location: location, display: MessageText.quoted(values[row]))
+                let count = invalid.count == 1 ? "1 value" : "\(invalid.count) values"
+                warnings.append("\(source):\(line): column '\(MessageText.escaped(name))': \(MessageText.quoted(values[row])) "
+                                + "is not a valid date or time; \(count) of \(values.count) read as missing")
+            }
+            notes.append(contentsOf: warnings)
+            return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date), stray: stray)
         }
         // Mostly numbers: a number column; each text cell is a missing value and a stray.
         var numbers: [Double] = []
         numbers.reserveCapacity(values.count)
         var textRows: [Int] = []
         for (row, value) in values.enumerated() {
-            switch value.withUnsafeBufferPointer({ CellKind.of($0) }) {
+            switch value.withUnsafeBufferPointer({ CellKind.of($0, cells: cells) }) {
             case .missing: numbers.append(.nan)
             case .number(let number): numbers.append(number)
             case .text:
@@ -263,7 +299,7 @@ struct CSVTableParser {
         var stray: Column.Stray?
         if let (line, bytes) = accumulator.stray {
             stray = Column.Stray(
-                location: DataLocation(source: source, line: line), display: "'\(String(decoding: bytes, as: UTF8.self))'")
+                location: DataLocation(source: source, line: line), display: MessageText.quoted(bytes))
         }
         return Column(name: name, storage: .category(codes: codes, levels: levels.levels), stray: stray, strays: strays)
     }
@@ -331,11 +367,7 @@ struct CSVTableParser {
         return UnsafeBufferPointer(rebasing: buffer[lo..<hi])
     }
 
-    private static let missingTokens: [[UInt8]] = ["NA", "N/A", "null", "NULL", "None", "n/a", "#N/A"].map { Array($0.utf8) }
-
-    /// Spreadsheet and pandas spellings of a missing value (`NA`, `N/A`, `null`, `None`, ...).
-    static func isMissingToken(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard buffer.count <= 4 else { return false }
-        return missingTokens.contains { $0.elementsEqual(buffer) }
-    }
+    /// How many values that are not dates a date column of `count` values may hold (read as
+    /// missing, with a warning): one in twenty, and at least one when there are 4 or more.
+    static func tolerated(of count: Int) -> Int { count >= 4 ? max(1, count / 20) : 0 }
 }

@@ -9,11 +9,12 @@ enum CellKind: Equatable {
     case number(Double)
     case text
 
-    /// The kind of a cell's bytes.
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> CellKind {
+    /// The kind of a cell's bytes, read with `cells`' missing-value spellings, decimal mark and
+    /// thousands separator (`CSVCellReader`; the defaults for JSON).
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, cells: CSVCellReader = CSVCellReader()) -> CellKind {
         let trimmed = CSVTableParser.trim(bytes)
-        if trimmed.isEmpty || CSVTableParser.isMissingToken(trimmed) { return .missing }
-        return NumberParser.parse(trimmed).map { .number($0) } ?? .text
+        if cells.isMissing(trimmed) { return .missing }
+        return cells.number(trimmed).map { .number($0) } ?? .text
     }
 
     /// The kind of a cell's text.

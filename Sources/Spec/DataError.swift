@@ -52,6 +52,12 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case invalidLog(String)
         /// The input was read but holds nothing to draw; the payload says why.
         case nothingToDraw(String)
+        /// The input would take more memory than a documented limit allows (`ResourceLimits`).
+        case tooLarge(String)
+        /// A spec's data path leads outside the folders it may read (`ReadConfinement`).
+        case outsideRoot(String)
+        /// The file holds binary data (a NUL byte), not text; nothing of it is quoted.
+        case binary(offset: Int)
     }
 
     /// What went wrong.
@@ -92,13 +98,16 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidJSON(let what): return "invalid JSON: \(what)"
         case .notATable(let what): return "not a table: \(what)"
         case .noSuchColumn(let names):
-            return "no such column (columns: \(names.map { "'\($0)'" }.joined(separator: ", ")))"
+            return "no such column (columns: \(MessageText.names(names, quote: "'")))"
         case .tooManyGroups(let found, let limit):
             return "\(found > limit ? "more than \(limit)" : "\(found)") distinct values to split by; a figure tells at most \(limit) groups apart (choose a column with fewer values)"
         case .invalidArray(let what): return "invalid .npy array: \(what)"
         case .unknownFormat(let detected): return "not a format plotline reads: \(detected)"
         case .invalidLog(let what): return what
         case .nothingToDraw(let why): return "nothing to draw: \(why)"
+        case .tooLarge(let what): return "too large: \(what)"
+        case .outsideRoot(let what): return "not allowed to read: \(what)"
+        case .binary(let offset): return "binary data (a NUL byte at offset \(offset)), not a text table"
         }
     }
 }

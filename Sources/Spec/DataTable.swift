@@ -9,6 +9,9 @@ public struct DataTable: Sendable, Equatable {
     /// True for a 2-D array (a `.npy` file): its columns are the matrix's columns `0` … `c−1`,
     /// which a heat map with `"matrix": true` draws whole on numeric axes.
     public var isMatrix = false
+    /// What was read differently from the bytes as written, one line each, for the user to see
+    /// (`decoded as Windows-1252`, a date column's invalid values read as missing).
+    public var readNotes: [String] = []
 
     /// Creates a table; every column must have `rowCount` values (a programming error otherwise).
     public init(source: String, columns: [Column], rowCount: Int? = nil) {
@@ -72,6 +75,16 @@ public struct DataTable: Sendable, Equatable {
             columns[index].appendMissing(count: other.rowCount)
         }
         rowCount += other.rowCount
+        for note in other.readNotes where !readNotes.contains(note) { readNotes.append(note) }
+    }
+
+    /// Appends like `append(_:)`, after checking the result against `ResourceLimits.standard`
+    /// (for `watch`, which keeps appending to one table).
+    public mutating func appendChecked(_ other: DataTable) throws(DataError) {
+        let known = Set(columnNames)
+        let columnCount = columns.count + other.columns.filter { !known.contains($0.name) }.count
+        try ResourceLimits.standard.checkTable(rows: rowCount + other.rowCount, columns: columnCount, source: source)
+        append(other)
     }
 
     /// Replaces the storage of one column (for example numbers read as Unix timestamps).

@@ -42,6 +42,11 @@ public enum DefaultFigure {
         if let xName, let col = table.column(named: xName) {
             switch col.storage {
             case .category(let codes, let levels):
+                let limit = ResourceLimits.standard.categories
+                guard levels.count <= limit else {
+                    throw DataError(.tooLarge("\(levels.count) categories on the x axis, more than the limit of \(limit) "
+                                              + "(\(ResourceLimits.reference))"), at: loc, column: xName)
+                }
                 xValues = codes.map { $0 < 0 ? .nan : Double($0) }
                 xScale = .category(levels)
             case .time:

@@ -64,6 +64,7 @@ extension FigureSpec {
         var xCells: [String]?, yCells: [String]?
         if let k = panel.series.firstIndex(where: { $0.kind == .heatmap }) {
             let cells = HeatmapCells(panel.series[k], lookups[k])
+            try cells.checkSize(source: source, path: "\(path).series[\(k)]")
             xCells = cells.columnLevels; yCells = cells.rowLevels
             if panel.x.scale == nil, xCells != nil { xScale = .category }
             if panel.y.scale == nil, yCells != nil { yScale = .category }
@@ -98,6 +99,11 @@ extension FigureSpec {
                 drawn.alpha = alpha
             case .pie:
                 var values = try numbers(found.y, of: found, path: seriesPath + ".y")
+                let limit = ResourceLimits.standard.categories
+                guard values.count <= limit else {
+                    throw SpecError(.tooLarge("\(values.count) pie slices, more than the limit of \(limit) (\(ResourceLimits.reference))"),
+                                    source: source, keyPath: seriesPath + ".y")
+                }
                 var labels = (0..<values.count).map { row in found.labels.flatMap { $0.text(at: row) } ?? "" }
                 let keep = values.indices.filter { !values[$0].isNaN }
                 values = keep.map { values[$0] }; labels = keep.map { labels[$0] }
@@ -165,6 +171,11 @@ extension FigureSpec {
                 drawn = last!  // groupCount ≥ 1
             }
             out.append(drawn)
+        }
+        for (levels, axis) in [(xLevels.levels, "x"), (yLevels.levels, "y")] where levels.count > ResourceLimits.standard.categories {
+            throw SpecError(.tooLarge("\(levels.count) categories on the \(axis) axis, more than the limit of "
+                                      + "\(ResourceLimits.standard.categories) (\(ResourceLimits.reference))"),
+                            source: source, keyPath: "\(path).\(axis)")
         }
         if let share = panel.group { FigureSpec.group(&out, slots: barSlots, share: share) }
         let xNames = Set(lookups.flatMap(\.xNames)), yNames = Set(leftLookups.flatMap(\.yNames))

@@ -33,6 +33,39 @@ extension FigureSpec {
             series.columns == nil && series.matrix != true ? found.y.map { HeatmapCells.levels($0).levels } : nil
         }
 
+        /// Throws when the matrix would have more cells than `ResourceLimits.standard` allows, or
+        /// an axis more levels; counted before anything of that size is allocated.
+        func checkSize(source: String, path: String) throws(SpecError) {
+            let limits = ResourceLimits.standard
+            let rows: Int, columns: Int
+            if let names = series.columns {
+                rows = found.table.rowCount; columns = names.count
+            } else {
+                rows = found.y.map(HeatmapCells.distinctCount) ?? 0
+                columns = found.x.map(HeatmapCells.distinctCount) ?? 0
+                for (count, key) in [(columns, "x"), (rows, "y")] where count > limits.categories {
+                    throw SpecError(.tooLarge("\(count) distinct values in \"\(key == "x" ? series.x ?? "" : series.y ?? "")\" "
+                                              + "for the heat map's \(key) axis, more than the limit of \(limits.categories) "
+                                              + "(\(ResourceLimits.reference))"),
+                                    source: source, keyPath: path + "." + key)
+                }
+            }
+            let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+            if overflow || cells > limits.heatmapCells {
+                throw SpecError(.tooLarge("a heat map of \(rows) × \(columns) cells, more than the limit of "
+                                          + "\(limits.heatmapCells) (\(ResourceLimits.reference))"),
+                                source: source, keyPath: path)
+            }
+        }
+
+        /// The number of distinct values (levels) of a column, without building the levels.
+        static func distinctCount(_ column: Column) -> Int {
+            switch column.storage {
+            case .number(let values), .time(let values, _): return Set(values.filter(\.isFinite)).count
+            case .category(let codes, _): return Set(codes.filter { $0 >= 0 }).count
+            }
+        }
+
         /// The matrix, top row first; numeric columns are required (errors at `path`).
         func matrix(spec: FigureSpec, path: String) throws(SpecError) -> [[Double]] {
             if series.columns != nil || series.matrix == true {
@@ -61,9 +94,10 @@ extension FigureSpec {
                 let distinct = Set(values.filter(\.isFinite)).sorted()
                 let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
                 let codes = values.map { index[$0] ?? -1 }
+                var firstRow = [Int](repeating: 0, count: distinct.count)
+                for (row, code) in codes.enumerated().reversed() where code >= 0 { firstRow[code] = row }
                 let labels = distinct.indices.map { k -> String in
-                    let row = codes.firstIndex(of: k) ?? 0
-                    return column.text(at: row) ?? Column.format(number: distinct[k])
+                    column.text(at: firstRow[k]) ?? Column.format(number: distinct[k])
                 }
                 return (codes, labels)
             case .category(let codes, let levels):

@@ -23,7 +23,7 @@ extension FigureSpec {
             self.name = name; self.path = path; self.resolvedPath = resolvedPath; self.options = options
         }
 
-        static let keys = ["path", "delimiter", "header", "timestamps"]
+        static let keys = ["path", "delimiter", "header", "timestamps", "decimal", "thousands", "comment", "na_values", "encoding"]
 
         static func decode(_ node: FigureSpecNode, name: String, directory: String) throws(SpecError) -> DataSource {
             let path: String
@@ -36,6 +36,21 @@ extension FigureSpec {
                 path = try object.required("path").string()
                 if let delimiter = object.optional("delimiter") { options.delimiter = try decodeDelimiter(delimiter) }
                 if let header = object.optional("header") { options.header = try header.bool() ? .present : .absent }
+                if let decimal = object.optional("decimal") {
+                    options.decimal = try decimal.choice(["." : UInt8(ascii: "."), ",": UInt8(ascii: ",")])
+                }
+                if let thousands = object.optional("thousands") { options.thousands = try decodeDelimiter(thousands) }
+                if let comment = object.optional("comment") { options.comment = try decodeDelimiter(comment) }
+                if let missing = object.optional("na_values") {
+                    options.missingValues = try missing.array().map { item throws(SpecError) in try item.string() }
+                }
+                if let encoding = object.optional("encoding") {
+                    let name = try encoding.string()
+                    guard let known = TextEncoding(name: name) else {
+                        throw encoding.error(.notOneOf(choices: TextEncoding.allCases.map(\.rawValue), found: encoding.found))
+                    }
+                    options.encoding = known
+                }
                 if let timestamps = object.optional("timestamps") {
                     guard case .object(let members) = timestamps.value else { throw timestamps.wrongType("an object") }
                     let columns = try timestamps.object(keys: members.map(\.key))

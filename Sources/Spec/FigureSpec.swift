@@ -78,8 +78,7 @@ public struct FigureSpec: Sendable, Equatable {
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            throw SpecError(.unreadable(reason), source: path)
+            throw SpecError(.unreadable(ErrorText.describe(error)), source: path)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         return try parse(bytes: bytes, source: path, directory: folder)
@@ -106,10 +105,14 @@ public struct FigureSpec: Sendable, Equatable {
     }
 
     /// Reads every data source's table, keyed by source name (errors name the data file).
-    public func readTables() throws(DataError) -> [String: DataTable] {
+    ///
+    /// Each path must lead inside `confinement` after resolving links (`render --spec` confines
+    /// to the spec's folder, `watch` to the watched root); the real path is what is read.
+    public func readTables(confinement: ReadConfinement = .unconfined) throws(DataError) -> [String: DataTable] {
         var tables: [String: DataTable] = [:]
         for source in data {
-            tables[source.name] = try TableReader.read(path: source.resolvedPath, options: source.options)
+            let real = try confinement.check(source.resolvedPath, shownAs: source.path, source: self.source)
+            tables[source.name] = try TableReader.read(path: real, source: source.resolvedPath, options: source.options)
         }
         return tables
     }
@@ -210,7 +213,9 @@ public struct FigureSpec: Sendable, Equatable {
 
     /// `[1200, 800]` or `"1200x800"`.
     private static func decodeSize(_ node: FigureSpecNode) throws(SpecError) -> (Int, Int) {
-        let expected = "[width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384"
+        let limit = ResourceLimits.standard.canvasPixels
+        let expected = "[width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, "
+            + "at most \(limit) pixels in all (\(ResourceLimits.reference))"
         var pair: (Int, Int)?
         switch node.value {
         case .array(let elements) where elements.count == 2:
@@ -224,7 +229,7 @@ public struct FigureSpec: Sendable, Equatable {
         default:
             throw node.wrongType("[width, height] or \"WIDTHxHEIGHT\"")
         }
-        guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h) else {
+        guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h), w * h <= limit else {
             throw node.error(.invalidValue(expected: expected, found: node.found))
         }
         return (w, h)

@@ -32,7 +32,8 @@ public struct IncrementalTableReader: Sendable {
     public let format: Format
     /// Every row read so far.
     public private(set) var table: DataTable
-    /// The file offset up to which rows were read (a partial last line starts here).
+    /// The offset up to which rows were read (a partial last line starts here); counted in the
+    /// UTF-8 bytes read when the file is converted from a single-byte encoding.
     public private(set) var consumed = 0
 
     private var pending: [UInt8] = []
@@ -40,13 +41,20 @@ public struct IncrementalTableReader: Sendable {
     private var line = 1
     private var dialect: CSVDialect?
     private var identity: (device: UInt64, inode: UInt64)?
-    private var head: [UInt8] = []
+    /// What was read so far, to tell an append from a rewrite (see `ReadFingerprint`).
+    private var fingerprint = ReadFingerprint()
+    /// Whether the bytes so far end with a CR: an LF that follows completes a CRLF line end, not a blank line.
+    private var afterCR = false
+    /// The single-byte encoding incoming CSV bytes are converted from (the options', or
+    /// Windows-1252 once a file turned out not to be UTF-8); nil: UTF-8.
+    private var transcoding: TextEncoding?
 
     /// Creates a reader with an empty table.
     public init(source: String, format: Format) {
         self.source = source
         self.format = format
         table = DataTable(source: source, columns: [], rowCount: 0)
+        if case .csv(let options) = format, let encoding = options.encoding, encoding != .utf8 { transcoding = encoding }
     }
 
     /// Creates a reader for `path`, choosing JSON Lines for `.jsonl` / `.ndjson` and CSV otherwise.
@@ -62,10 +70,25 @@ public struct IncrementalTableReader: Sendable {
     }
 
     /// Takes bytes appended to the input and returns the number of whole rows they completed.
+    ///
+    /// Lines may end with LF, CRLF or a lone CR (as `render` reads them), also when a CRLF is
+    /// split between two calls.
     public mutating func append<Bytes: Sequence>(_ bytes: Bytes) throws(DataError) -> Int where Bytes.Element == UInt8 {
-        let incoming = Array(bytes)
-        if head.count < 256 { head.append(contentsOf: incoming.prefix(256 - head.count)) }
+        var incoming = Array(bytes)
+        guard !incoming.isEmpty else { return 0 }
+        if let offset = incoming.withUnsafeBytes(FileBytes.firstNUL) {
+            throw DataError(.binary(offset: fingerprint.length + offset), at: DataLocation(source: source))
+        }
+        fingerprint.add(incoming)
+        if let transcoding { incoming = TextTranscoder.utf8(incoming, from: transcoding) }
+        if afterCR, pending.count == pendingOffset, incoming.first == CSVScanner.lf {
+            // The LF of a CRLF whose CR ended the last call's bytes: step over it.
+            pending.append(CSVScanner.lf)
+            pendingOffset += 1
+            incoming.removeFirst()
+        }
         pending.append(contentsOf: incoming)
+        afterCR = pending.last == CSVScanner.cr
         let chunk: TableChunk
         switch format {
         case .csv(let options):
@@ -83,7 +106,13 @@ public struct IncrementalTableReader: Sendable {
             chunk = try JSONTableReader.parseLines(bytes: pending, from: pendingOffset, line: line, source: source, complete: false)
         }
         let before = table.rowCount
-        table.append(chunk.table)
+        if case .jsonLines = format {
+            // New keys pad every earlier row: bounded by the value limit. (A CSV's values are
+            // bounded by its bytes and its columns by the header, checked on detection.)
+            try table.appendChecked(chunk.table)
+        } else {
+            table.append(chunk.table)
+        }
         consumed += chunk.consumed
         line = chunk.nextLine
         pending.removeFirst(chunk.consumed)
@@ -91,45 +120,62 @@ public struct IncrementalTableReader: Sendable {
         return table.rowCount - before
     }
 
+    /// Whether the encoding is left to detection (CSV without an `encoding` option).
+    private var isDetectingEncoding: Bool {
+        if case .csv(let options) = format { return options.encoding == nil }
+        return false
+    }
+
     /// Reads whatever is new in the file at `path`.
     ///
-    /// A missing file throws `.unreadable`. A file whose inode changed, that is now shorter than
-    /// what was read, or whose first bytes differ, is read again from the start (`.reloaded`).
+    /// A missing file throws `.unreadable`. A file that was replaced (another device or inode),
+    /// is now shorter than what was read, or no longer holds the bytes read (a rewrite in place
+    /// that kept the start and grew, see `ReadFingerprint`) is read again from the start
+    /// (`.reloaded`).
     public mutating func refresh(path: String) throws(DataError) -> Change {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw DataError(.unreadable(String(cString: strerror(errno))), at: DataLocation(source: source)) }
+        defer { close(fd) }
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard fstat(fd, &info) == 0 else {
             throw DataError(.unreadable(String(cString: strerror(errno))), at: DataLocation(source: source))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw DataError(.unreadable("not a regular file"), at: DataLocation(source: source))
         }
         let current = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
-        let readSoFar = consumed + pending.count
+        let readSoFar = fingerprint.length  // file bytes (pending may hold them converted to UTF-8)
         var replaced = identity.map { $0 != current } ?? false
         if size < readSoFar { replaced = true }
-        if !replaced, !head.isEmpty, let firstBytes = try? readBytes(path, from: 0, count: head.count), firstBytes != head {
-            replaced = true
-        }
+        if !replaced, !fingerprint.matches(fileDescriptor: fd) { replaced = true }
         if replaced {
             self = IncrementalTableReader(source: source, format: format)
         }
         identity = current
         let start = replaced ? 0 : readSoFar
         guard size > start else { return replaced ? .reloaded : .unchanged }
-        let bytes = try readBytes(path, from: start, count: size - start)
+        guard let bytes = ReadFingerprint.read(fd, at: start, count: size - start) else {
+            // It shrank between fstat and the read: start over on the next refresh.
+            self = IncrementalTableReader(source: source, format: format)
+            throw DataError(.unreadable("the file shrank while it was read"), at: DataLocation(source: source))
+        }
         let before = table.rowCount
-        _ = try append(bytes)
+        do {
+            _ = try append(bytes)
+        } catch where error.kind == .invalidUTF8 && transcoding == nil && isDetectingEncoding {
+            // Not UTF-8: read the whole file again as Windows-1252, as `render` does, and say so.
+            var reader = IncrementalTableReader(source: source, format: format)
+            reader.transcoding = .windows1252
+            guard let whole = ReadFingerprint.read(fd, at: 0, count: size) else { throw error }
+            _ = try reader.append(whole)
+            reader.identity = current
+            let line = error.location.line.map { " (line \($0))" } ?? ""
+            reader.table.readNotes.insert("\(source): not valid UTF-8\(line); read as Windows-1252", at: 0)
+            self = reader
+            return .reloaded
+        }
         if replaced { return .reloaded }
         return table.rowCount > before ? .appended(rows: table.rowCount - before) : .unchanged
-    }
-
-    private func readBytes(_ path: String, from offset: Int, count: Int) throws(DataError) -> [UInt8] {
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            try handle.seek(toOffset: UInt64(offset))
-            let data = try handle.read(upToCount: count) ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw DataError(.unreadable("\(error)"), at: DataLocation(source: source))
-        }
     }
 }

@@ -239,7 +239,7 @@ struct JSONParser {
         let stop = min(end, position + 12)
         var bytes = Array(UnsafeBufferPointer(start: base + position, count: stop - position))
         if let newline = bytes.firstIndex(of: 0x0A) { bytes.removeSubrange(newline...) }
-        return "'\(String(decoding: bytes, as: UTF8.self))'"
+        return MessageText.quoted(bytes)
     }
 
     private func fail(_ expected: String) -> JSONSyntaxError {

@@ -19,6 +19,9 @@ public enum JSONTableReader {
     /// - `{ "key": [ {...}, ... ] }` with exactly one array of objects: those records.
     /// - Otherwise one object per line (JSON Lines); a single object is a one-row table.
     public static func parse<Bytes: ContiguousBytes>(bytes: Bytes, source: String) throws(DataError) -> DataTable {
+        if let offset = bytes.withUnsafeBytes(FileBytes.firstNUL) {
+            throw DataError(.binary(offset: offset), at: DataLocation(source: source))
+        }
         let result: Result<DataTable, DataError> = bytes.withUnsafeBytes { raw in
             Result { () throws(DataError) -> DataTable in
                 try parseWhole(raw.bindMemory(to: UInt8.self), source: source)
@@ -45,15 +48,20 @@ public enum JSONTableReader {
     /// A string as JSON would write it, for messages: `"abc"`.
     static func quoted(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(40) {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                    out += MessageText.escaped(String(scalar))
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
+        return out + (text.unicodeScalars.count > 40 ? "…\"" : "\"")
     }
 
     // MARK: - Shapes
@@ -95,7 +103,7 @@ public enum JSONTableReader {
             }
             var builder = RecordTableBuilder(source: source, locator: .lines)
             builder.add(record: members, line: 1)
-            return builder.table()
+            return try builder.table()
         default:
             throw DataError(.notATable("expected an array of objects, JSON Lines, or a trainer_state.json"), at: DataLocation(source: source))
         }
@@ -109,7 +117,7 @@ public enum JSONTableReader {
             }
             builder.add(record: members, line: 0)
         }
-        return builder.table()
+        return try builder.table()
     }
 
     private static func lines(
@@ -117,14 +125,14 @@ public enum JSONTableReader {
     ) throws(DataError) -> TableChunk {
         var builder = RecordTableBuilder(source: source, locator: .lines)
         guard let base = buffer.baseAddress else {
-            return TableChunk(table: builder.table(), consumed: offset, nextLine: firstLine)
+            return TableChunk(table: try builder.table(), consumed: offset, nextLine: firstLine)
         }
         let end = buffer.count
         var p = min(offset, end)
         var line = firstLine
         while p < end {
             var stop = p
-            while stop < end, base[stop] != CSVScanner.lf { stop += 1 }
+            while stop < end, base[stop] != CSVScanner.lf, base[stop] != CSVScanner.cr { stop += 1 }
             if stop == end, !complete { break }  // a half-written last line waits for its rest
             var parser = JSONParser(base: base, start: p, end: stop)
             if !parser.atEnd() {
@@ -145,10 +153,12 @@ public enum JSONTableReader {
                     throw DataError(.invalidJSON("\(error)"), at: DataLocation(source: source, line: line))
                 }
             }
+            // LF, CRLF or a lone CR ends the line.
             p = stop < end ? stop + 1 : stop
+            if stop < end, base[stop] == CSVScanner.cr, p < end, base[p] == CSVScanner.lf { p += 1 }
             line += 1
         }
-        return TableChunk(table: builder.table(), consumed: p, nextLine: line)
+        return TableChunk(table: try builder.table(), consumed: p, nextLine: line)
     }
 
     private static func syntax(_ error: JSONSyntaxError, _ buffer: UnsafeBufferPointer<UInt8>, _ source: String) -> DataError {

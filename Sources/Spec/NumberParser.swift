@@ -66,6 +66,8 @@ enum NumberParser {
             digitCount += i - fractionStart
         }
         if digitCount == 0 {
+            // `nan` / `inf` right after the sign; a point before them (YAML's `.inf`) is no number.
+            guard i == integerStart else { return -1 }
             return special(base, start: i, end: end, negative: negative, &value)
         }
         if i < end, base[i] | 0x20 == UInt8(ascii: "e") {
@@ -128,6 +130,13 @@ enum NumberParser {
         }
         value = slow(base, start, i)
         return i
+    }
+
+    /// Whether `scan` may read `byte` as part of a number: a digit, sign, point, exponent mark,
+    /// or a letter of `inf`, `infinity`, `nan`.
+    static func canContinueNumber(_ byte: UInt8) -> Bool {
+        if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { return true }
+        return Array("+-.eEiInNfFtTyYaA".utf8).contains(byte)
     }
 
     /// Parses all of `bytes` as one number; nil when anything else is there.

@@ -20,11 +20,19 @@ struct RecordTableBuilder {
         case text(String)
     }
 
+    /// One column's values as they were given: the rows that have one, in order, and the values.
+    /// Rows without a value cost nothing until `table()` (memory grows with the values present,
+    /// not with rows × keys).
+    private struct Sparse {
+        var rows: [Int] = []
+        var cells: [Cell] = []
+    }
+
     let source: String
     let locator: Locator
     private var names: [String] = []
     private var index: [String: Int] = [:]
-    private var cells: [[Cell]] = []
+    private var columns: [Sparse] = []
     private var rowLines: [Int] = []
     private(set) var rowCount = 0
 
@@ -36,7 +44,6 @@ struct RecordTableBuilder {
     /// Adds one record; `line` is its physical line (JSON Lines) or ignored.
     mutating func add(record members: [(key: String, value: JSONValue)], line: Int) {
         for member in members { add(member.value, name: member.key) }
-        for column in cells.indices where cells[column].count <= rowCount { cells[column].append(.missing) }
         rowLines.append(line)
         rowCount += 1
     }
@@ -62,19 +69,47 @@ struct RecordTableBuilder {
             column = names.count
             index[name] = column
             names.append(name)
-            cells.append(Array(repeating: .missing, count: rowCount))
+            columns.append(Sparse())
         }
-        if cells[column].count > rowCount {
-            cells[column][rowCount] = cell  // a repeated key: the last one wins
+        if columns[column].rows.last == rowCount {
+            columns[column].cells[columns[column].cells.count - 1] = cell  // a repeated key: the last one wins
         } else {
-            cells[column].append(cell)
+            columns[column].rows.append(rowCount)
+            columns[column].cells.append(cell)
         }
     }
 
-    /// The typed table.
-    func table() -> DataTable {
-        let columns = names.indices.map { column(names[$0], cells[$0]) }
+    /// The typed table; throws when rows × columns is over `ResourceLimits.standard` (checked
+    /// before the columns are filled out to full length).
+    func table() throws(DataError) -> DataTable {
+        try ResourceLimits.standard.checkTable(rows: rowCount, columns: names.count, source: source)
+        let columns = names.indices.map { index -> Column in
+            let sparse = self.columns[index]
+            // Numbers only (the common case): straight into the column, no per-row cells.
+            if let numbers = numbers(sparse) { return Column(name: names[index], storage: .number(numbers)) }
+            return column(names[index], dense(sparse))
+        }
         return DataTable(source: source, columns: columns, rowCount: rowCount)
+    }
+
+    /// A column's values when it holds no text (missing rows NaN); nil otherwise.
+    private func numbers(_ sparse: Sparse) -> [Double]? {
+        var numbers = [Double](repeating: .nan, count: rowCount)
+        for (row, cell) in zip(sparse.rows, sparse.cells) {
+            switch cell {
+            case .missing: continue
+            case .number(let value): numbers[row] = value
+            case .text: return nil
+            }
+        }
+        return numbers
+    }
+
+    /// A column's cells for every row (`.missing` where a record has no value).
+    private func dense(_ sparse: Sparse) -> [Cell] {
+        var cells = [Cell](repeating: .missing, count: rowCount)
+        for (row, cell) in zip(sparse.rows, sparse.cells) { cells[row] = cell }
+        return cells
     }
 
     private func column(_ name: String, _ cells: [Cell]) -> Column {

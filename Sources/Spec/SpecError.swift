@@ -36,6 +36,8 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
         case noTable
         /// Values that are each fine but do not fit together (the payload says how).
         case conflict(String)
+        /// The figure would take more memory than a documented limit allows (`ResourceLimits`).
+        case tooLarge(String)
     }
 
     /// What went wrong.
@@ -81,7 +83,7 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unsupportedVersion(let found, let supported):
             return "unsupported version \(found) (this plotline reads version \(supported))"
         case .noSuchColumn(let column, let table, let available):
-            return "no column \"\(column)\" in \(table) (columns: \(available.joined(separator: ", ")))"
+            return "no column \"\(column)\" in \(table) (columns: \(MessageText.names(available, quote: "")))"
         case .notNumeric(let column, let table, let found):
             return "column \"\(column)\" in \(table) is not numeric (found \(found)); "
                 + "use \"scale\": \"category\" to draw it as categories"
@@ -89,6 +91,7 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
             return "no data source \"\(name)\" (data sources: \(available.joined(separator: ", ")))"
         case .noTable: return "no table was loaded for this data source"
         case .conflict(let what): return what
+        case .tooLarge(let what): return "too large: \(what)"
         }
     }
 }

@@ -33,8 +33,12 @@ enum TimeParser {
     }
 
     /// ISO 8601 text for an instant: `YYYY-MM-DD` for dates, `YYYY-MM-DDTHH:MM:SS[.fff]Z` otherwise.
+    ///
+    /// An instant outside the years ±1,000,000 (or not finite) has no calendar text here: it is
+    /// written as its number of seconds (`inf`, `1e+30`), never converted to a day count.
     static func format(_ seconds: Double, kind: TimeKind) -> String {
         let whole = (seconds / 86_400).rounded(.down)
+        guard abs(whole) <= maximumDays else { return Column.format(number: seconds) }
         let days = Int(whole)
         let (year, month, day) = civil(fromDays: days)
         func pad(_ value: Int, _ width: Int) -> String {
@@ -50,6 +54,9 @@ enum TimeParser {
         if millis > 0, millis < 1000 { text += ".\(pad(millis, 3))" }
         return text + "Z"
     }
+
+    /// The largest day count `format` writes as a date (about a million years either way).
+    static let maximumDays = 366_000_000.0
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Chart's `CivilTime` does the
     /// arithmetic, after Howard Hinnant's `days_from_civil`).

@@ -63,6 +63,9 @@ struct Report: ParsableCommand {
         @Option(help: ArgumentHelp("The URL where the report folder is published (GitHub Pages, an artifact or object store): index.md links the figures there, so a CI job summary shows them; index.html keeps relative links.", valueName: "url"))
         var baseURL: String?
 
+        @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let figures read data under PATH too (a file or folder; repeatable). Without it they read only inside the report's folder, after resolving links.", valueName: "path"))
+        var allowRead: [String] = []
+
         func validate() throws {
             _ = try Report.links(baseURL)
             if let shard, ReportShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not \(shard).") }
@@ -90,6 +93,7 @@ struct Report: ParsableCommand {
             options.shard = shard.flatMap(ReportShard.init)
             options.baselineDirectory = compare
             options.links = try Report.links(baseURL)
+            options.allowRead = allowRead
             options.tolerance = tolerance.flatMap(Build.parseTolerance) ?? ImageTolerance()
             let display = ReportProgressDisplay(quiet: quiet, terminal: isatty(2) != 0)
             options.progress = { display.show($0) }

@@ -67,6 +67,9 @@ struct Watch: ParsableCommand {
     @Option(help: ArgumentHelp("Polling interval in milliseconds (default: 250).", valueName: "ms"))
     var interval: Int = 250
 
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside the watched folder, after resolving links.", valueName: "path"))
+    var allowRead: [String] = []
+
     @Flag(help: "Serve a live page of the figures in the browser (the output folder; loopback only unless an address says otherwise).")
     var serve = false
 
@@ -135,6 +138,7 @@ struct Watch: ParsableCommand {
         var options = WatchSession.Options()
         options.outputDirectory = output
         options.alsoWrite = try Watch.formats(format).filter { $0 != .png }
+        options.allowRead = allowRead
         let quiet = quiet
         options.log = { line in if !quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } }
         if !once {

@@ -22,7 +22,8 @@ final class CSVEdgeCaseTests: XCTestCase {
         Case(name: "no final newline", text: "a,b\n1,2", names: ["a", "b"], rows: [["1", "2"]]),
         Case(name: "empty fields are missing", text: "a,b,c\n1,,3\n,2,\n", names: ["a", "b", "c"], rows: [["1", nil, "3"], [nil, "2", nil]]),
         Case(name: "blank lines skipped", text: "a,b\n\n1,2\n\n3,4\n", names: ["a", "b"], rows: [["1", "2"], ["3", "4"]]),
-        Case(name: "semicolon", text: "a;b\n1,5;2\n3;4\n", names: ["a", "b"], rows: [["1,5", "2"], ["3", "4"]]),
+        // A decimal comma in a file separated by semicolons (issue 12, item 15).
+        Case(name: "semicolon", text: "a;b\n1,5;2\n3;4\n", names: ["a", "b"], rows: [["1.5", "2"], ["3", "4"]]),
         Case(name: "tab", text: "a\tb c\n1\t2\n", names: ["a", "b c"], rows: [["1", "2"]]),
         Case(name: "pipe", text: "a|b\n1|2\n", names: ["a", "b"], rows: [["1", "2"]]),
         Case(name: "comma inside quotes does not vote", text: "a;b\n\"x,y,z\";1\n\"p,q\";2\n", names: ["a", "b"], rows: [["x,y,z", "1"], ["p,q", "2"]]),
@@ -92,6 +93,6 @@ final class CSVEdgeCaseTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let table = try TableReader.read(path: path)
         XCTAssertEqual(table.columnNames, ["a b", "c"])
-        XCTAssertEqual(table["c"]?.texts, ["2,5"])
+        XCTAssertEqual(table["c"]?.texts, ["2.5"], "a decimal comma, detected")
     }
 }

@@ -14,7 +14,10 @@ final class DataErrorTests: XCTestCase {
             errorText { try csv("a,b\n1,2\n\"x\ny,3\n") },
             "test.csv:3: unterminated quoted field: the input ends inside the quotes opened here")
         XCTAssertEqual(
-            errorText { try CSVReader.parse(bytes: Array("a,b\n1,x\n2,\u{FF}".utf8) + [0xFF, 0x0A], source: "bad.csv") },
+            errorText {
+                try CSVReader.parse(bytes: Array("a,b\n1,x\n2,\u{FF}".utf8) + [0xFF, 0x0A], source: "bad.csv",
+                                    options: CSVOptions(encoding: .utf8))  // without it: Windows-1252, with a warning
+            },
             "bad.csv:3: column 'b': invalid UTF-8")
         XCTAssertEqual(
             errorText { try CSVReader.read(path: "/nonexistent/metrics.csv") }.hasPrefix("/nonexistent/metrics.csv: cannot read the file"),

@@ -117,11 +117,14 @@ class Figure:
         self.panels.append(panel)
         return panel
 
-    def data(self, name, value, *, delimiter=None, header=None, timestamps=None):
+    def data(self, name, value, *, delimiter=None, header=None, timestamps=None, decimal=None, thousands=None,
+             comment=None, na_values=None, encoding=None):
         """Name a data source: a file path, or in-memory data that ``update(name=...)`` replaces.
 
         For a file, the spec's read options: ``delimiter`` (one character or "tab"), ``header``
-        (True / False), ``timestamps`` (``{"column": "s" or "ms"}``: numbers read as Unix time).
+        (True / False), ``timestamps`` (``{"column": "s" or "ms"}``: numbers read as Unix time),
+        and pandas' ``decimal`` ("." or ","), ``thousands``, ``comment`` (one character each),
+        ``na_values`` (a list of strings) and ``encoding`` (as ``plotline schema`` lists).
         """
         with self._lock:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", name):
@@ -130,10 +133,13 @@ class Figure:
                 self._sources[name].set(value)
             else:
                 self._sources[name] = Source(name, value)
-            options = {k: v for k, v in (("delimiter", delimiter), ("header", header), ("timestamps", timestamps))
+            options = {k: v for k, v in (("delimiter", delimiter), ("header", header), ("timestamps", timestamps),
+                                         ("decimal", decimal), ("thousands", thousands), ("comment", comment),
+                                         ("na_values", list(na_values) if na_values is not None else None),
+                                         ("encoding", encoding))
                        if v is not None}
             if options and self._sources[name].in_memory:
-                raise TypeError("delimiter, header and timestamps are read options of a file source")
+                raise TypeError(", ".join(sorted(options)) + ": read options of a file source, not of in-memory data")
             self._sources[name].options = options
             return name
 

@@ -13,7 +13,7 @@ SPEC_VERSION = 1
 """The spec format version the API writes."""
 
 FIGURE_KEYS = ("version", "title", "size", "dpi", "theme", "layout", "share", "data", "panels")
-DATA_KEYS = ("path", "delimiter", "header", "timestamps")
+DATA_KEYS = ("path", "delimiter", "header", "timestamps", "decimal", "thousands", "comment", "na_values", "encoding")
 PANEL_KEYS = ("title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series")
 AXIS_KEYS = ("label", "scale", "linthresh", "min", "max", "robust")
 SERIES_KEYS = ("data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",

@@ -21,6 +21,10 @@ def write_inputs(folder):
             f.write(f"{1700000000 + 3600 * i};{math.cos(i / 6):.4f}\n")
     with open(os.path.join(folder, "shares.csv"), "w") as f:
         f.write("name,share\nalpha,5\nbeta,3\ngamma,2\n")
+    with open(os.path.join(folder, "export.csv"), "w", encoding="latin-1") as f:  # a European spreadsheet export
+        f.write("# exported\nmonth;umsatz \u00e4\n")
+        for i in range(12):
+            f.write(f"{i + 1};{'n/v' if i == 5 else f'1.{200 + 37 * i},5'}\n")
 
 
 def gallery(folder):
@@ -48,6 +52,7 @@ def gallery(folder):
         .errorbar(log, x="step", y="acc", error="err") \
         .scatter(log, x="step", y="loss", by="cat")
     lines.panel("Time axis", xscale="time", ylim=(-1.5, 1.5)).line("times", x="col1", y="col2")
+
     figures.append(("lines", lines))
 
     bar = plotline.Figure(os.path.join(folder, "bars"), layout=(1, 3))
@@ -74,6 +79,12 @@ def gallery(folder):
     pie = plotline.Figure(os.path.join(folder, "pie"), size=(400, 400))
     pie.panel("Shares").pie(os.path.join(folder, "shares.csv"), y="share", labels="name", percentages=True)
     figures.append(("pie", pie))
+
+    export = plotline.Figure(os.path.join(folder, "export"), size=(500, 350))
+    export.data("export", os.path.join(folder, "export.csv"), delimiter=";", decimal=",", thousands=".", comment="#",
+                na_values=["n/v"], encoding="latin-1")
+    export.panel("Umsatz").bar("export", x="month", y="umsatz \u00e4")
+    figures.append(("export", export))
 
     embedding = [[math.cos(k) * k / 50, math.sin(k) * k / 50] for k in range(300)]
     scatter = plotline.Figure(os.path.join(folder, "embedding"), size=(500, 500))

@@ -35,26 +35,58 @@ public struct Histogram: Sendable, Hashable {
             counts = [0]
             return
         }
-        var first = dataMin, last = dataMax
-        if first == last { first -= 0.5; last += 0.5 }
+        let (first, last) = Histogram.range(dataMin, dataMax)
         let n = Histogram.binCount(data, rule: rule, first: first, last: last)
-        var e = (0...n).map { Double($0) * ((last - first) / Double(n)) + first }
+        var e: [Double]
+        if (last - first).isFinite {
+            e = (0...n).map { Double($0) * ((last - first) / Double(n)) + first }
+        } else {
+            // Wider than the largest double: interpolate, so no step overflows.
+            e = (0...n).map { k in
+                let t = Double(k) / Double(n)
+                return first * (1 - t) + last * t
+            }
+        }
+        e[0] = first
         e[n] = last
         edges = e
         var c = [Int](repeating: 0, count: n)
-        let norm = Double(n) / (last - first)
+        // The bin from the position in [0, 1] (a ratio, so a subnormal span works; from halves
+        // when the span overflows), corrected by the edges; never an unchecked conversion.
+        let span = last - first, halfSpan = last * 0.5 - first * 0.5
         for v in data {
-            var i = Swift.min(Int((v - first) * norm), n - 1)
+            let fraction = span.isFinite ? (v - first) / span : (v * 0.5 - first * 0.5) / halfSpan
+            let position = fraction * Double(n)
+            var i = position.isFinite ? Int(Swift.max(0, Swift.min(position, Double(n - 1)))) : 0
             if v < e[i] { i -= 1 } else if i < n - 1 && v >= e[i + 1] { i += 1 }
             c[Swift.max(0, Swift.min(i, n - 1))] += 1
         }
         counts = c
     }
 
+    /// The binned range: the data's [min, max], widened to [min − 0.5, max + 0.5] when all values
+    /// are equal (numpy). Where ±0.5 does not change a value (|v| ≥ 2⁵³, where numpy's bins
+    /// would be empty and the bar invisible), by 5% of it each way instead, and never past the
+    /// largest double, so the range is never empty.
+    static func range(_ dataMin: Double, _ dataMax: Double) -> (first: Double, last: Double) {
+        guard dataMin == dataMax else { return (dataMin, dataMax) }
+        var first = dataMin - 0.5, last = dataMax + 0.5
+        if first == dataMin || last == dataMax {
+            let half = dataMin.magnitude * 0.05
+            first = dataMin - half
+            last = dataMax + half
+        }
+        if !first.isFinite { first = dataMin }
+        if !last.isFinite { last = dataMax }
+        return (first, last)
+    }
+
     /// The number of equal-width bins numpy would use.
     static func binCount(_ data: [Double], rule: Rule, first: Double, last: Double) -> Int {
         let n = Double(data.count)
-        let ptp = (data.max() ?? 0) - (data.min() ?? 0)
+        // The spread, halved and doubled back so that it stays finite (or is the largest double).
+        let halfPtp = (data.max() ?? 0) * 0.5 - (data.min() ?? 0) * 0.5
+        let ptp = halfPtp * 2 <= .greatestFiniteMagnitude ? halfPtp * 2 : .greatestFiniteMagnitude
         func iqr() -> Double {
             let sorted = data.sorted()
             return Quantile.linear(sortedValues: sorted, q: 0.75) - Quantile.linear(sortedValues: sorted, q: 0.25)
@@ -75,6 +107,14 @@ public struct Histogram: Sendable, Hashable {
             width = fd > 0 ? Swift.min(fd, sturges) : sturges
         }
         guard width > 0, width.isFinite else { return 1 }
-        return Swift.max(1, Swift.min(Int(((last - first) / width).rounded(.up)), 1_000_000))
+        // Ratios of the span, from halves when the span is wider than the largest double.
+        let span = last - first
+        func ratio(_ unit: Double) -> Double { span.isFinite ? span / unit : (last * 0.5 - first * 0.5) / (unit * 0.5) }
+        let bins = ratio(width).rounded(.up)
+        guard !bins.isNaN else { return 1 }
+        // No more bins than there are doubles in the range (a subnormal or ulp-wide range would
+        // otherwise ask for a million bins with equal edges).
+        let representable = ratio(Swift.max(first.magnitude.ulp, last.magnitude.ulp)).rounded(.down)
+        return Swift.max(1, Int(Swift.min(bins, representable.isNaN ? 1 : representable, 1_000_000)))
     }
 }

@@ -45,7 +45,7 @@ enum ReportDataOptions {
         return o
     }
 
-    /// `[width, height]` or `"WIDTHxHEIGHT"`, each side 1...16384.
+    /// `[width, height]` or `"WIDTHxHEIGHT"`, each side 1...16384, at most `ResourceLimits.standard.canvasPixels` in all.
     static func decodeSize(_ node: ReportSpecNode) throws(ReportSpecError) -> (Int, Int) {
         var pair: (Int, Int)?
         switch node.value {
@@ -58,8 +58,10 @@ enum ReportDataOptions {
         default:
             break
         }
-        guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h) else {
-            throw node.error("expected [width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, found \(node.found)")
+        let limit = ResourceLimits.standard.canvasPixels
+        guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h), w * h <= limit else {
+            throw node.error("expected [width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, "
+                             + "at most \(limit) pixels in all, found \(node.found)")
         }
         return (w, h)
     }

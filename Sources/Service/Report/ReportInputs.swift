@@ -17,6 +17,8 @@ struct ReportInputs {
     let directory: String
     /// The report spec's name relative to its folder, for errors in inline figures.
     let specName: String
+    /// Where inputs may be read: the report's folder and `--allow-read` paths, links resolved.
+    var confinement = ReadConfinement.unconfined
     /// Files and tables read so far in this run (used on the render thread only).
     let cache = Cache()
 
@@ -92,7 +94,8 @@ struct ReportInputs {
             inputs.append(.init(path: relative(absolute), sha256: file.sha256))
             return file.bytes
         }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
+        let real = try confinement.check(absolute, shownAs: relative(absolute), source: specName)
+        guard let data = FileManager.default.contents(atPath: real) else {
             inputs.append(.init(path: relative(absolute), sha256: nil))
             let exists = FileManager.default.fileExists(atPath: absolute)
             throw ReportFigureError(description: "\(relative(absolute)): " + (exists ? "cannot read the file" : "no such file"))

@@ -47,6 +47,9 @@ public enum ReportRunner {
         public var tolerance = ImageTolerance()
         /// How `index.md` links to the figures: relative, or under the published report's base URL.
         public var links = ReportLinks.relative
+        /// Files and folders outside the report's folder that its figures may read
+        /// (`--allow-read`); nil reads anything (library callers). The CLI always confines.
+        public var allowRead: [String]?
         /// Called after each figure from a writer thread, one call at a time, `completed` counting up
         /// (two writers: figures finish nearly, not exactly, in report order).
         public var progress: (@Sendable (ReportProgress) -> Void)?
@@ -82,7 +85,11 @@ public enum ReportRunner {
         let fonts = try FontLibrary(fontsDirectory: options.fontsDirectory)
         let renderer = FigureRenderer(fonts: fonts)
         let player = ScenePlayer(fonts: fonts, rasterizer: Rasterizer())
-        let inputs = ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent)
+        let confinement = options.allowRead.map {
+            ReadConfinement(root: spec.directory, allowed: $0, rootName: "the report's folder")
+        } ?? .unconfined
+        let inputs = ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent,
+                                  confinement: confinement)
         let selected = spec.figures.filter { options.shard?.contains($0.index) ?? true }
         let results = Locked([(entry: ReportManifest.Figure, ms: Double)?](repeating: nil, count: selected.count))
         let writer = BackgroundWriter(label: "plotline.report.writer", workers: 2, depth: 3)
@@ -108,7 +115,7 @@ public enum ReportRunner {
                 }
             } catch {
                 entry.inputs = read
-                entry.error = "\(error)"
+                entry.error = ErrorText.describe(error)
                 let ms = milliseconds(clock.now - start)
                 writer.submit { [entry] in
                     _ = try? FileManager.default.removeItem(atPath: path)  // never leave a stale figure behind

@@ -1,0 +1,53 @@
+/// The documented ceilings on what one input or one figure may make Plotline allocate.
+///
+/// Each is checked before the memory is taken, and going over is an error that names the input
+/// and the limit (so `watch` records it in the figure's sidecar and keeps drawing the others),
+/// never a failed allocation or the OOM killer. The values and their reasons are listed in
+/// docs/figure-spec.md, "Limits"; they are far above what a readable figure needs.
+public struct ResourceLimits: Sendable, Equatable {
+    /// Columns in one table (a header or JSON records with this many distinct keys).
+    public var columns: Int
+    /// Values in one table of JSON records, rows × columns, counting missing ones (a new key on
+    /// every row would otherwise take rows × keys doubles). A CSV needs no such limit: it has a
+    /// byte for every value.
+    public var tableValues: Int
+    /// Cells of one heat map (distinct y values × distinct x values, or rows × columns).
+    public var heatmapCells: Int
+    /// Levels on one category axis.
+    public var categories: Int
+    /// Pixels of one figure's canvas (width × height).
+    public var canvasPixels: Int
+
+    /// Creates limits; the defaults are the documented ones.
+    public init(columns: Int = 10_000, tableValues: Int = 50_000_000, heatmapCells: Int = 4_000_000,
+                categories: Int = 10_000, canvasPixels: Int = 64 << 20) {
+        self.columns = columns
+        self.tableValues = tableValues
+        self.heatmapCells = heatmapCells
+        self.categories = categories
+        self.canvasPixels = canvasPixels
+    }
+
+    /// The limits every reader and spec applies.
+    public static let standard = ResourceLimits()
+
+    /// Where the limits are documented, for messages.
+    static let reference = "see \"Limits\" in docs/figure-spec.md"
+
+    /// Throws when a table of `columns` columns is over the limit.
+    func checkColumns(_ columns: Int, source: String) throws(DataError) {
+        guard columns > self.columns else { return }
+        throw DataError(.tooLarge("\(columns) columns, more than the limit of \(self.columns) (\(ResourceLimits.reference))"),
+                        at: DataLocation(source: source))
+    }
+
+    /// Throws when `rows` rows of `columns` columns are over the value limit (or the column limit).
+    func checkTable(rows: Int, columns: Int, source: String) throws(DataError) {
+        try checkColumns(columns, source: source)
+        let (values, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard overflow || values > tableValues else { return }
+        throw DataError(
+            .tooLarge("\(rows) rows × \(columns) columns is more than the limit of \(tableValues) values (\(ResourceLimits.reference))"),
+            at: DataLocation(source: source))
+    }
+}
