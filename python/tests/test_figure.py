@@ -10,6 +10,7 @@ import pytest
 
 import plotline
 from plotline.npy import npy_bytes
+from polling import wait_for
 
 np = pytest.importorskip("numpy") if os.environ.get("PLOTLINE_NEED_NUMPY") else None
 try:
@@ -234,15 +235,6 @@ def test_tables_in_memory_keep_their_column_names(tmp_path, plotline_bin):
     assert open(tmp_path / "table.csv").read() == "step,loss\n10,1.0\n20,0.5\n30,0.25\n"
 
 
-def wait_for(condition, timeout=20.0):
-    import time
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    return condition()
 
 
 def test_watch_redraws_a_figure_whose_array_is_replaced(tmp_path, plotline_bin):

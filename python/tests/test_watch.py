@@ -8,16 +8,9 @@ import pytest
 
 import plotline
 from plotline.watch import PID_FILE
+from polling import wait_for
 
 
-def wait_for(condition, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    return condition()
 
 
 def test_watch_renders_a_logged_csv_and_stops(tmp_path, plotline_bin):
