@@ -96,7 +96,7 @@ class LiveFigure:
         except OSError:
             data = None
         pushed = False
-        error = None if status is None or status.ok else (status.error or "render failed")
+        error = None if status is None or status.ok or status.waiting else (status.error or "render failed")
         if data and data != self._bytes:
             self._bytes = data
             self._view.show_image(data)
@@ -111,7 +111,9 @@ class LiveFigure:
             else:  # no PNG yet, or an empty / missing data file: waiting is normal
                 self._waiting(changed=True)
         else:
-            self._set_status(_caption(self.path, status), f"plotline: {error}" if error else "", "error" if error else "")
+            note = "" if error else _warning_note(status)
+            level = "error" if error else ("warning" if note else "")
+            self._set_status(_caption(self.path, status), f"plotline: {error}" if error else note, level)
         return pushed
 
     def _set_status(self, caption, message, level):
@@ -141,7 +143,20 @@ def _caption(path, status):
     return f"{name} · version {status.version} · {status.rows} rows · {status.ms:.0f} ms"
 
 
-_STYLES = {"": "color:#666", "waiting": "color:#666", "error": "color:#a00"}
+_STYLES = {"": "color:#666", "waiting": "color:#666", "warning": "color:#a60", "error": "color:#a00"}
+
+
+def _warning_note(status):
+    """The status line's note about values drawn as missing (the sidecar's warnings), or ""."""
+    if status is None or not status.warning_count:
+        return ""
+    n = status.warning_count
+    note = f"plotline: {n} value{'s' if n != 1 else ''} not a number, drawn as missing"
+    if status.warnings:
+        w = status.warnings[0]
+        note += f" (first: {os.path.basename(str(w.get('file', '')))}:{w.get('line', '?')} " \
+                f"column '{w.get('column', '')}': {w.get('value', '')!r})"
+    return note
 
 
 class WidgetView:

@@ -6,7 +6,8 @@ whether the latest render wrote the PNG (on an error the previous good PNG stays
 ``ms`` and ``input`` describe the render. ``warnings`` lists the first values the figure could
 not draw (at most 20 dicts ``{"file", "line", "column", "value"}``: a cell that is not a number in
 a numeric column, drawn as a missing value) and ``warningCount`` counts them all (read here as
-``warning_count``; both absent in sidecars of older versions).
+``warning_count``; both absent in sidecars of older versions). ``waiting`` says why there is
+no figure yet though nothing is wrong (a header without rows, a log without scalars yet).
 """
 
 import json
@@ -28,6 +29,7 @@ class Status(NamedTuple):
     input: str
     warnings: tuple = ()
     warning_count: int = 0
+    waiting: Optional[str] = None
 
 
 def sidecar_path(png_path):
@@ -43,7 +45,7 @@ def read_status(png_path):
         warnings = tuple(w for w in raw.get("warnings", ()) if isinstance(w, dict))
         return Status(int(raw.get("version", 0)), str(raw.get("hash", "")), bool(raw.get("ok", False)),
                       raw.get("error"), int(raw.get("rows", 0)), float(raw.get("ms", 0.0)), str(raw.get("input", "")),
-                      warnings, int(raw.get("warningCount", len(warnings))))
+                      warnings, int(raw.get("warningCount", len(warnings))), raw.get("waiting"))
     except (OSError, ValueError, TypeError, AttributeError):
         return None
 

@@ -149,3 +149,23 @@ def test_the_hint_follows_what_changed(tmp_path, monkeypatch):
     assert "none exists yet" not in view.texts[-1] and "Is plotline watch running?" in view.texts[-1], view.texts[-1]
     render(png, b"\x89PNG one", 1)
     assert figure.refresh() and view.texts[-1] == "", "the first image clears the hint"
+
+
+def test_warnings_and_waiting_from_the_sidecar_show_in_the_status_line(tmp_path):
+    png = tmp_path / "m.png"
+    view = RecordingView()
+    figure = LiveFigure(str(png), view)
+    sidecar = str(png) + ".json"
+    with open(sidecar, "w") as f:
+        json.dump({"version": 1, "hash": "", "ok": False, "error": None, "rows": 0, "ms": 0, "input": "m.csv",
+                   "waiting": "no rows under the header ('step', 'lr')"}, f)
+    assert not figure.refresh()
+    assert view.levels[-1] == "waiting" and "waiting for" in view.texts[-1], "waiting is not an error"
+    png.write_bytes(b"\x89PNG one")
+    with open(sidecar, "w") as f:
+        json.dump({"version": 2, "hash": "", "ok": True, "error": None, "rows": 3, "ms": 1, "input": "m.csv",
+                   "warnings": [{"file": str(tmp_path / "m.csv"), "line": 4, "column": "lr", "value": "[0.0005]"}],
+                   "warningCount": 2}, f)
+    assert figure.refresh()
+    assert view.levels[-1] == "warning"
+    assert view.texts[-1] == "plotline: 2 values not a number, drawn as missing (first: m.csv:4 column 'lr': '[0.0005]')"
