@@ -149,7 +149,8 @@ struct Watch: ParsableCommand {
         if let index = server?.index {
             options.onStatus = { output, status in
                 if let status {
-                    index.record(output: output, version: status.version, ok: status.ok, error: status.error, rows: status.rows)
+                    index.record(output: output, version: status.version, ok: status.ok,
+                                 error: status.error ?? status.waiting.map { "waiting for data: " + $0 }, rows: status.rows)
                 } else {
                     index.remove(output: output)
                 }
