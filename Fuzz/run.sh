@@ -36,7 +36,7 @@ swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
     || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
 binary=$scratch/fuzz-$target
 objects=()
-for module in Geometry Raster Text Scene Chart Spec PNG CPNGShim Service; do
+for module in Geometry Raster Text Scene Chart CCRC32C RunLogs Spec PNG CPNGShim Vector Service; do
     objects+=("$out/$module.build"/*.o)
 done
 stale=0
@@ -47,8 +47,10 @@ done
 if [ "$stale" -eq 1 ]; then
     # shellcheck disable=SC2046
     swiftc "$([ "$config" = release ] && echo -O || echo -Onone)" -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz_${target//-/_}" \
-        -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include \
+        -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include -I Sources/CZlib \
+        -I Sources/CCRC32C/include \
         -Xcc -fmodule-map-file="$out/CPNGShim.build/module.modulemap" \
+        -Xcc -fmodule-map-file="$out/CCRC32C.build/module.modulemap" \
         $(pkg-config --cflags freetype2 libpng | sed 's/-I/-Xcc -I/g') \
         Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" \
         $(pkg-config --libs freetype2 libpng) -lz -lpthread -o "$binary" 2>"$scratch/link-$target.log" \
