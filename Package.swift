@@ -10,7 +10,7 @@
 //   Vector                     SVG and PDF players of the Scene; the output format, from the extension
 //   Chart                      figures, scales, ticks, layout into a Scene
 //   RunLogs                    TensorBoard event files and MLflow runs read into scalar logs
-//   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns
+//   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns (uses Geometry and Raster for figures)
 //   Service                    the render queue: one render thread, latest-wins jobs per output
 //   Serve                      the --serve HTTP page (SwiftNIO event loop; no drawing module)
 //   plotline                   the command-line tool
@@ -57,7 +57,7 @@ let package = Package(
         // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
         .target(name: "CCRC32C"),
         .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
-        .target(name: "Spec", dependencies: ["Chart", "RunLogs"], swiftSettings: strict),
+        .target(name: "Spec", dependencies: ["Geometry", "Raster", "Chart", "RunLogs"], swiftSettings: strict),
         .target(
             name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Vector"],
             swiftSettings: strict),
@@ -113,7 +113,7 @@ let package = Package(
             name: "TextTests", dependencies: ["Geometry", "Raster", "Text", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "PNGTests", dependencies: ["Raster", "PNG", "TestSupport"],
+            name: "PNGTests", dependencies: ["Raster", "PNG", "CPNGShim", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
@@ -127,7 +127,7 @@ let package = Package(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "SpecTests", dependencies: ["Spec", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
+            name: "SpecTests", dependencies: ["Spec", "Geometry", "Raster", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Spec", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
