@@ -104,6 +104,9 @@ final class ConnectionRegistry: Sendable {
     /// Connections open now.
     var count: Int { state.withLockedValue { $0.entries.count } }
 
+    /// Connections open now that wait for a request (and so could be closed to make room).
+    var idleCount: Int { state.withLockedValue { s in s.entries.values.filter { $0.phase == .idle }.count } }
+
     /// Connections closed so far to make room for new ones.
     var evictions: Int { state.withLockedValue { $0.evictions } }
 

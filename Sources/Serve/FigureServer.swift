@@ -131,6 +131,9 @@ public final class FigureServer: Sendable {
     /// Connections open now (for tests and logs).
     public var connectionCount: Int { registry.count }
 
+    /// Open connections waiting for their next request (for tests and logs).
+    public var idleConnectionCount: Int { registry.idleCount }
+
     /// Connections closed so far to make room for new ones.
     public var evictions: Int { registry.evictions }
 

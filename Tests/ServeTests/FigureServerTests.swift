@@ -232,9 +232,14 @@ final class FigureServerTests: XCTestCase {
         limits.maxConnections = 2
         server = try FigureServer(root: root, address: ServeAddress(host: "127.0.0.1", port: 0), limits: limits)
         let a = try client(), b = try client()
-        a.request("GET", "/a.png"); b.request("GET", "/a.png")
+        // A client can hold its whole response before the server has marked the connection idle
+        // again, so each step waits for the server's side: a goes idle first, then b.
+        a.request("GET", "/a.png")
         XCTAssertEqual(a.response()?.status, 200)
+        XCTAssertTrue(waitUntil { self.server.idleConnectionCount == 2 }, "a idle again (b never asked)")
+        b.request("GET", "/a.png")
         XCTAssertEqual(b.response()?.status, 200)
+        XCTAssertTrue(waitUntil { self.server.idleConnectionCount == 2 }, "a and b idle")
         // Both idle now: a third client gets room; the connection idle longest (a) is closed.
         let c = try client()
         c.request("GET", "/a.png")
@@ -243,6 +248,16 @@ final class FigureServerTests: XCTestCase {
         XCTAssertEqual(server.evictions, 1)
         b.request("GET", "/a.png")
         XCTAssertEqual(b.response()?.status, 200, "the more recent idle connection still works")
+    }
+
+    /// Polls `condition` every 5 ms for up to `timeout` seconds; true once it holds.
+    private func waitUntil(timeout: TimeInterval = 5, _ condition: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return condition()
     }
 
     func testTimeouts() throws {
