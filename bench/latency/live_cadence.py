@@ -19,7 +19,6 @@ append's write() returning to the first sidecar whose figure contains that row (
 max over every appended row). `--busy` runs a second process that keeps one core busy.
 """
 import argparse
-import json
 import math
 import os
 import random
@@ -30,6 +29,8 @@ import sys
 import tempfile
 import threading
 import time
+
+from sidecars import sidecar
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ANCHORS = os.path.join(HERE, "..", "anchors")
@@ -48,14 +49,6 @@ def w1_row(epoch, rng, n=2200):
     else:
         lr = 1e-6 + 0.5 * (1e-3 - 1e-6) * (1 + math.cos(math.pi * (e - warm) / (n - warm)))
     return f"{epoch},{loss:.6f},{val_loss:.6f},{acc:.6f},{val_acc:.6f},{lr:.6e}\n"
-
-
-def sidecar(path):
-    try:
-        with open(path + ".json", "rb") as f:
-            return json.loads(f.read())
-    except (OSError, ValueError):
-        return None
 
 
 def main():

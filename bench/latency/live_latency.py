@@ -12,7 +12,6 @@ the time from the append's write() returning to the sidecar showing it. Prints t
 p90 and max per figure and for "both figures done".
 """
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -21,16 +20,10 @@ import sys
 import tempfile
 import time
 
+from sidecars import sidecar
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ANCHORS = os.path.join(HERE, "..", "anchors")
-
-
-def sidecar(path):
-    try:
-        with open(path + ".json", "rb") as f:
-            return json.loads(f.read())
-    except (OSError, ValueError):
-        return None
 
 
 def main():

@@ -16,12 +16,10 @@ thread (.npy write and rename; for two arrays the spec commit and pruning).
 """
 
 import argparse
-import json
-import sys
 import os
 import tempfile
 
-from jupyter_client.manager import start_new_kernel
+from kernel_run import run_in_kernel
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "python"))
@@ -125,18 +123,8 @@ def main():
     args = parser.parse_args()
     print("load average before:", " ".join(open("/proc/loadavg").read().split()[:3]))
     folder = tempfile.mkdtemp(prefix="plotline-bench-arrays-")
-    km, kc = start_new_kernel(kernel_name="python3")
-    try:
-        code = KERNEL_CODE.format(python_dir=PYTHON_DIR, folder=folder, updates=args.updates, no_numpy=args.no_numpy)
-        out = []
-        reply = kc.execute_interactive(code, timeout=600, output_hook=lambda msg: out.append(msg))
-        if reply["content"]["status"] != "ok":
-            sys.exit("kernel error: " + "\n".join(reply["content"].get("traceback", [])))
-        text = "".join(m["content"].get("text", "") for m in out if m["msg_type"] == "stream")
-        result = json.loads(text[text.index("RESULT ") + 7:].splitlines()[0])
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
+    code = KERNEL_CODE.format(python_dir=PYTHON_DIR, folder=folder, updates=args.updates, no_numpy=args.no_numpy)
+    result = run_in_kernel(code, timeout=600)
     rows = [
         ("histogram of 10^4 float64 (one .npy)", result["hist"]),
         ("heat map of 256×256 float64 (one .npy)", result["heat"]),

@@ -12,12 +12,10 @@ widget value, serialize and queue the comm message), from the main thread and th
 """
 
 import argparse
-import json
 import os
-import sys
 import tempfile
 
-from jupyter_client.manager import start_new_kernel
+from kernel_run import run_in_kernel
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "python"))
@@ -89,19 +87,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=6.0, help="length of the CSV logging loop")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="plotline-bench-")
-    km, kc = start_new_kernel(kernel_name="python3")
-    try:
-        code = KERNEL_CODE.format(python_dir=PYTHON_DIR, folder=folder, seconds=args.seconds)
-        out = []
-        reply = kc.execute_interactive(code, timeout=120 + 3 * args.seconds,
-                                       output_hook=lambda msg: out.append(msg))
-        if reply["content"]["status"] != "ok":
-            sys.exit("kernel error: " + "\n".join(reply["content"].get("traceback", [])))
-        text = "".join(m["content"].get("text", "") for m in out if m["msg_type"] == "stream")
-        result = json.loads(text[text.index("RESULT ") + 7:].splitlines()[0])
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
+    code = KERNEL_CODE.format(python_dir=PYTHON_DIR, folder=folder, seconds=args.seconds)
+    result = run_in_kernel(code, timeout=120 + 3 * args.seconds)
     rows = [
         ("plotline.log, CSV, 3 columns (µs)", result["log_csv"], "{:.1f}"),
         ("plotline.log, JSON Lines, 8 keys (µs)", result["log_jsonl"], "{:.1f}"),
