@@ -54,7 +54,11 @@ struct ReportInputs {
             let names = DefaultFigure.runNames(paths)
             for (path, name) in zip(paths, names) {
                 let absolute = resolve(path, from: directory)
-                runs.append((name, try table(absolute, options: csvOptions(absolute), inputs: &inputs)))
+                if RunInputs.isFolder(absolute) {
+                    runs += try logRuns(absolute, inputs: &inputs).map { (paths.count == 1 ? $0.name : name + "/" + $0.name, $0.table) }
+                } else {
+                    runs.append((name, try table(absolute, options: csvOptions(absolute), inputs: &inputs)))
+                }
             }
             if runs.count == 1 { return try DefaultFigure.make(runs[0].table, options: options) }
             return try DefaultFigure.make(runs: runs, options: options)
@@ -70,6 +74,22 @@ struct ReportInputs {
             tables[source.name] = try table(source.resolvedPath, options: options, inputs: &inputs)
         }
         return tables
+    }
+
+    /// The runs of a log folder (TensorBoard event files, an MLflow store, tables), read as
+    /// `plotline render FOLDER` reads them; every log file under it is hashed into `inputs`, in
+    /// path order, so the manifest changes when any of them does.
+    private func logRuns(_ absolute: String, inputs: inout [ReportManifest.Input]) throws -> [RunInputs.Run] {
+        _ = try confinement.check(absolute, shownAs: relative(absolute), source: specName)
+        for file in FolderWatcher.files(under: absolute)
+        where RunLogFollower.source(for: file) != nil || WatchSession.isData(file) {
+            _ = try read(file, inputs: &inputs)
+        }
+        do { return try RunInputs.read([absolute]) } catch {
+            var e = error
+            if e.location.source.hasPrefix("/") { e.location.source = relative(e.location.source) }
+            throw e
+        }
     }
 
     /// A data file's table, parsed once per run and options.

@@ -50,18 +50,32 @@ public struct ReportSpec: Sendable, Equatable {
     }
 
     /// The report of a folder: every `*.plot.json` and data file under it (as `plotline watch`
-    /// picks them), sorted by path, one section per folder (the top folder's is its own name),
+    /// picks them; a TensorBoard run folder or MLflow experiment is one figure of its runs),
+    /// sorted by path, one section per folder (the top folder's is its own name),
     /// leaving out the folder `excluding` (the report's own output, whose JSON files are not data).
     public static func folder(_ path: String, excluding: String? = nil) -> ReportSpec {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let skip = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" }
         let title = (root as NSString).lastPathComponent
         let inputs = FolderWatcher.files(under: root)
-            .filter { (WatchSession.isSpec($0) || WatchSession.isData($0)) && !(skip.map($0.hasPrefix) ?? false) }
+            .filter { (WatchSession.isSpec($0) || WatchSession.isData($0) || RunLogFollower.source(for: $0) != nil)
+                && !(skip.map($0.hasPrefix) ?? false) }
             .map { String($0.dropFirst(root.count + 1)) }
         var sections: [String] = []
         var parts: [(name: String, section: String, source: ReportFigure.Source)] = []
+        var logFolders: Set<String> = []
         for relative in inputs {
+            // A TensorBoard run folder or an MLflow experiment is one figure of its runs, as
+            // `plotline watch` draws it, not one figure per event or metric file.
+            if let log = RunLogFollower.source(for: root + "/" + relative) {
+                let folder = log.folder == root ? "." : String(log.folder.dropFirst(root.count + 1))
+                guard logFolders.insert(folder).inserted else { continue }
+                let parent = folder == "." ? "" : (folder as NSString).deletingLastPathComponent
+                let section = parent.isEmpty ? title : parent
+                if !sections.contains(section) { sections.append(section) }
+                parts.append((folder == "." ? title : folder, section, .data([folder], RenderOptions())))
+                continue
+            }
             let folder = (relative as NSString).deletingLastPathComponent
             let section = folder.isEmpty ? title : folder
             if !sections.contains(section) { sections.append(section) }
