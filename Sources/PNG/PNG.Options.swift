@@ -1,21 +1,24 @@
 extension PNG {
     /// How `PNG.encode` compresses, and which text chunks it adds.
     public struct Options: Sendable, Hashable {
-        /// The zlib level, 0 (store) ... 9 (smallest, slowest).
+        /// The deflate level: 0 (store) ... 12 for libdeflate, 0 ... 9 for zlib (smallest, slowest last).
         public var compressionLevel: Int
         /// The PNG row filter(s).
         public var filter: PNG.Filter
-        /// The zlib strategy.
+        /// The zlib strategy (`.zlib` only; libdeflate takes `.default`).
         public var strategy: PNG.Strategy
+        /// The deflate implementation.
+        public var compressor: PNG.Compressor
         /// `tEXt` chunks, written before the image data in this order.
         public var text: [PNG.TextChunk]
 
-        public init(compressionLevel: Int, filter: PNG.Filter, strategy: PNG.Strategy,
-                    text: [PNG.TextChunk] = []) {
+        public init(compressionLevel: Int, filter: PNG.Filter, strategy: PNG.Strategy = .default,
+                    text: [PNG.TextChunk] = [], compressor: PNG.Compressor = .libdeflate) {
             self.compressionLevel = compressionLevel
             self.filter = filter
             self.strategy = strategy
             self.text = text
+            self.compressor = compressor
         }
 
         /// The measured default: zlib level 2, no row filter, default strategy.
@@ -44,7 +47,11 @@ extension PNG {
         /// none wins on both charts. Row filters cost 2-6 ms here and, for anti-aliased lines
         /// on flat backgrounds, lose to plain LZ77 matches. (`.filtered` gives the same bytes as
         /// `.default` at levels 1-3.) A second full sweep agreed within 10% on every figure.
-        public static let `default` = Options(compressionLevel: 2, filter: PNG.Filter.none, strategy: .default)
+        public static let `default` = Options(compressionLevel: 1, filter: PNG.Filter.none)
+
+        /// The measured setting for smaller files (reports kept as CI artifacts): see the table
+        /// of `default`.
+        public static let small = Options(compressionLevel: 12, filter: PNG.Filter.none)
 
         /// The same options with `text` replaced.
         public func withText(_ text: [PNG.TextChunk]) -> Options {
@@ -53,9 +60,15 @@ extension PNG {
             return o
         }
 
-        func validate() throws {
-            guard (0...9).contains(compressionLevel) else {
-                throw PNGError.invalidOptions("compression level \(compressionLevel) is outside 0...9")
+        func validate(for compressor: PNG.Compressor? = nil) throws {
+            let compressor = compressor ?? self.compressor
+            let levels = compressor.levels
+            guard levels.contains(compressionLevel) else {
+                throw PNGError.invalidOptions(
+                    "compression level \(compressionLevel) is outside \(levels.lowerBound)...\(levels.upperBound) (\(compressor))")
+            }
+            guard compressor == .zlib || strategy == .default else {
+                throw PNGError.invalidOptions("strategy \(strategy) applies to the zlib compressor only")
             }
         }
     }
