@@ -50,6 +50,8 @@ public enum ReportRunner {
         /// Files and folders outside the report's folder that its figures may read
         /// (`--allow-read`); nil reads anything (library callers). The CLI always confines.
         public var allowRead: [String]?
+        /// How figure PNGs are compressed (`plotline report --png small` gives `PNG.Options.small`).
+        public var png = PNG.Options.default
         /// Called after each figure from a writer thread, one call at a time, `completed` counting up
         /// (two writers: figures finish nearly, not exactly, in report order).
         public var progress: (@Sendable (ReportProgress) -> Void)?
@@ -110,7 +112,7 @@ public enum ReportRunner {
                 let scene = renderer.scene(for: built)
                 pixmap = try player.render(scene)
                 for format in figure.alsoWrite {
-                    let bytes = try FigureEncoder.encode(scene, as: format, player: player, dpi: built.dpi)
+                    let bytes = try FigureEncoder.encode(scene, as: format, player: player, dpi: built.dpi, pngOptions: options.png)
                     vectors.append(((RenderJob.path(figure.output, as: format) as NSString).lastPathComponent, bytes))
                 }
             } catch {
@@ -133,7 +135,7 @@ public enum ReportRunner {
                 var entry = entry
                 let writeStart = clock.now
                 do {
-                    let bytes = try PNG.encode(pixmap)
+                    let bytes = try PNG.encode(pixmap, options: options.png)
                     try AtomicFile.write(bytes, to: path)
                     for v in vectors {
                         try AtomicFile.write(v.bytes, to: (path as NSString).deletingLastPathComponent + "/" + v.name)
