@@ -2,10 +2,11 @@
 //
 // Plotline: a headless plot service. Modules are layered; each imports only those above it:
 //   CFreeType, CPNG, CPNGShim  system libraries (pkg-config freetype2, libpng) and the setjmp shim
+//   CDeflate                   libdeflate (pkg-config libdeflate): PNG's IDAT compressor and CRC-32
 //   Geometry                   value types: points, transforms, paths, flattening, stroker, dasher
 //   Raster                     premultiplied RGBA pixmap, exact-area scan converter, compositing
 //   Text                       FreeType faces from Fonts/, glyph cache, measuring, layout
-//   PNG                        libpng encoder/decoder, atomic file output
+//   PNG                        PNG writer (libdeflate), libpng decoder, atomic file output
 //   Scene                      the display list and the player that draws it
 //   Vector                     SVG and PDF players of the Scene; the output format, from the extension
 //   Chart                      figures, scales, ticks, layout into a Scene
@@ -39,6 +40,10 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate: PNG.encode's IDAT compressor and CRC-32 (Sources/PNG/PNG.swift says why).
+        .systemLibrary(
+            name: "CDeflate", pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]),
         // zlib directly too: default-option images are deflated in stripes on two threads.
         .target(name: "CPNGShim", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
         .target(name: "Geometry", swiftSettings: strict),
@@ -50,7 +55,7 @@ let package = Package(
             name: "Raster", dependencies: ["Geometry"],
             swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
-        .target(name: "PNG", dependencies: ["Raster", "CPNGShim"], swiftSettings: strict),
+        .target(name: "PNG", dependencies: ["Raster", "CPNGShim", "CDeflate"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Vector", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "CZlib"], swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),

@@ -4,10 +4,16 @@ import Raster
 extension PNG {
     /// Encodes a pixmap as an 8-bit PNG: RGB when every pixel is opaque, else straight RGBA.
     ///
+    /// `options.compressor` picks the writer: `PNG.LibdeflateWriter` (default) or libpng + zlib.
+    ///
     /// Premultiplied pixels are demultiplied rounding to nearest, exactly as
     /// `PremultipliedColor.demultiplied`, so decoding gives back the same pixmap. The output
     /// has no `tIME` chunk: equal pixmaps and options give byte-identical files.
     public static func encode(_ pixmap: Pixmap, options: Options = .default) throws -> [UInt8] {
+        if options.compressor == .libdeflate {
+            try options.validate()
+            return try LibdeflateWriter.encode(pixmap, options: options)
+        }
         if pixmap.isOpaque {
             // Premultiplied equals straight when alpha is 255: libpng drops the 4th byte itself.
             let image = RawImage(width: pixmap.width, height: pixmap.height, colorType: .rgb,
@@ -81,7 +87,7 @@ extension PNG {
     /// Encodes rows in PNG layout with libpng through the setjmp shim.
     static func encodeRaw(_ pixels: UnsafeBufferPointer<UInt8>, image: RawImage,
                           options: Options) throws -> [UInt8] {
-        try options.validate()
+        try options.validate(for: .zlib)
         precondition(image.width >= 1 && image.height >= 1 && pixels.count >= image.rowStride * image.height,
                      "pixel buffer smaller than \(image.height) rows of \(image.rowStride) bytes")
         // All keys and values in one NUL-separated buffer; pointers into it are taken below.

@@ -1,50 +1,62 @@
 extension PNG {
     /// How `PNG.encode` compresses, and which text chunks it adds.
     public struct Options: Sendable, Hashable {
-        /// The zlib level, 0 (store) ... 9 (smallest, slowest).
+        /// The deflate level: 0 (store) ... 12 for libdeflate, 0 ... 9 for zlib (smallest, slowest last).
         public var compressionLevel: Int
         /// The PNG row filter(s).
         public var filter: PNG.Filter
-        /// The zlib strategy.
+        /// The zlib strategy (`.zlib` only; libdeflate takes `.default`).
         public var strategy: PNG.Strategy
+        /// The deflate implementation.
+        public var compressor: PNG.Compressor
         /// `tEXt` chunks, written before the image data in this order.
         public var text: [PNG.TextChunk]
 
-        public init(compressionLevel: Int, filter: PNG.Filter, strategy: PNG.Strategy,
-                    text: [PNG.TextChunk] = []) {
+        public init(compressionLevel: Int, filter: PNG.Filter, strategy: PNG.Strategy = .default,
+                    text: [PNG.TextChunk] = [], compressor: PNG.Compressor = .libdeflate) {
             self.compressionLevel = compressionLevel
             self.filter = filter
             self.strategy = strategy
             self.text = text
+            self.compressor = compressor
         }
 
-        /// The measured default: zlib level 2, no row filter, default strategy.
+        /// The measured default: libdeflate level 1, no row filter.
         ///
-        /// Chosen with `plotline-png-sweep` (release build, median of 5 runs, 2-core AMD EPYC
-        /// VM, libpng 1.6.39, zlib 1.2.13) on matplotlib's W2 chart (1200×800, 2×2 panels,
-        /// 12 lines, legends, grid; written as RGB because it is opaque). Target: ≤ 12 ms and
-        /// ≤ 203 KB (Pillow level 6, matplotlib's savefig: 30 ms / 203 KB on the reference
-        /// chart; here 164 KB RGB / 179 KB RGBA in 55-67 ms under load).
+        /// Chosen with `plotline-png-sweep` and callgrind (release build; libdeflate 1.14, zlib
+        /// 1.2.13; 2-core AMD EPYC VM under a load of 11-13, so instructions decide and wall
+        /// times only cross-check; bench/README.md) on matplotlib's W2 chart (1200×800, 2×2
+        /// panels, 12 lines, legends, grid; opaque, so RGB). Instructions per encode, all
+        /// threads (the striped zlib encoder's longest thread in brackets):
         ///
-        /// | level / filter / strategy | ms    | bytes   |
-        /// | ------------------------- | ----- | ------- |
-        /// | 1 / none / default        | 10.27 | 178,258 |
-        /// | **2 / none / default**    | 10.31 | 173,142 |
-        /// | 3 / none / default        | 11.84 | 166,041 |
-        /// | 6 / none / default        | 26.55 | 141,341 |
-        /// | 2 / up / rle (any level)  | 10.35 | 174,106 |
-        /// | 2 / paeth / default       | 16.39 | 189,360 |
-        /// | 6 / all / default (libpng's usual) | 39.84 | 162,712 |
-        /// | 9 / none / default (smallest) | 188 | 130,152 |
+        /// | compressor level / filter | instructions | bytes   |
+        /// | ------------------------- | ------------ | ------- |
+        /// | zlib 2 / none, striped (old default) | 304 M [166 M] | 172,492 |
+        /// | zlib 6 / none, striped    | 553 M [292 M] | 141,409 |
+        /// | **libdeflate 1 / none**   | **66 M**     | **161,489** |
+        /// | libdeflate 1 / up         | 67 M         | 164,784 |
+        /// | libdeflate 1 / paeth      | 184 M        | 176,719 |
+        /// | libdeflate 2 / none       | 107 M        | 156,887 |
+        /// | libdeflate 4 / none       | 109 M        | 152,435 |
+        /// | libdeflate 6 / none       | 123 M        | 139,691 |
+        /// | libdeflate 9 / none (`small`) | 346 M    | 135,048 |
+        /// | libdeflate 12 / none      | ~45× level 1 (wall) | 124,210 |
         ///
-        /// Levels 1-2 with no filter and `up` + RLE tie at about 10.3 ms (a 3.8 ms floor is
-        /// libpng row handling, Adler-32 and CRC at level 0); level 2 is 3% smaller than level 1
-        /// at the same speed. Up + RLE ties on W2 but on a 100k-point scatter chart it gives
-        /// 378 KB against 253 KB for level 2 / none (Pillow level 6: 284 KB), so level 2 /
-        /// none wins on both charts. Row filters cost 2-6 ms here and, for anti-aliased lines
-        /// on flat backgrounds, lose to plain LZ77 matches. (`.filtered` gives the same bytes as
-        /// `.default` at levels 1-3.) A second full sweep agreed within 10% on every figure.
-        public static let `default` = Options(compressionLevel: 2, filter: PNG.Filter.none, strategy: .default)
+        /// Level 1 needs a fifth of the old default's instructions and under half its critical
+        /// path on one thread, for a 6% smaller file; level 2 costs 61% more for 3% less. Row
+        /// filters lose on these charts (libdeflate finds the matches in raw rows). On the W1–W6
+        /// figures (same pixels as matplotlib's savefig files) level 1 totals 1.02× matplotlib's
+        /// bytes, the old default 1.09×.
+        public static let `default` = Options(compressionLevel: 1, filter: PNG.Filter.none)
+
+        /// The measured setting for smaller files (reports kept as paid CI artifacts):
+        /// libdeflate level 9, no row filter.
+        ///
+        /// On the W1–W6 figures it totals 0.82× matplotlib's bytes and 0.81× the default's, at
+        /// about 5× the default's encode time. Level 12 gives 0.74× matplotlib's but takes 15-25×
+        /// level 9's time (seconds a figure on a loaded machine); level 10 is no smaller than 9
+        /// on most figures. See bench/README.md.
+        public static let small = Options(compressionLevel: 9, filter: PNG.Filter.none)
 
         /// The same options with `text` replaced.
         public func withText(_ text: [PNG.TextChunk]) -> Options {
@@ -53,9 +65,15 @@ extension PNG {
             return o
         }
 
-        func validate() throws {
-            guard (0...9).contains(compressionLevel) else {
-                throw PNGError.invalidOptions("compression level \(compressionLevel) is outside 0...9")
+        func validate(for compressor: PNG.Compressor? = nil) throws {
+            let compressor = compressor ?? self.compressor
+            let levels = compressor.levels
+            guard levels.contains(compressionLevel) else {
+                throw PNGError.invalidOptions(
+                    "compression level \(compressionLevel) is outside \(levels.lowerBound)...\(levels.upperBound) (\(compressor))")
+            }
+            guard compressor == .zlib || strategy == .default else {
+                throw PNGError.invalidOptions("strategy \(strategy) applies to the zlib compressor only")
             }
         }
     }

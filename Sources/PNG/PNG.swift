@@ -1,17 +1,24 @@
-// PNG: libpng encoding and decoding of pixmaps, and atomic file output.
+// PNG: PNG encoding of pixmaps (libdeflate), decoding (libpng), and atomic file output.
 //
-// Design: libpng's full write API through a small C shim (CPNGShim) that calls setjmp itself,
-// because the simplified png_image API offers no zlib level, filter or strategy choice and no
-// text chunks. Opaque pixmaps are written as RGB (libpng strips the 4th byte, no copy);
-// others are demultiplied once into straight RGBA. Nothing time-dependent is written (no tIME),
-// so output bytes depend only on pixels and options.
+// Design: `PNG.encode` writes the chunks itself (`PNG.LibdeflateWriter`): the rows are packed
+// and filtered in Swift (`PNG.Scanlines`: opaque pixmaps as RGB, others demultiplied once into
+// straight RGBA), compressed in one call to libdeflate's zlib compressor, and framed as IHDR,
+// tEXt, one IDAT and IEND with libdeflate's CRC-32 (`PNG.ChunkWriter`). libdeflate has no
+// streaming API, and needs none: a figure's rows fit in memory, and one whole-buffer call is
+// what makes it fast. Nothing time-dependent is written (no tIME), so output bytes depend only
+// on pixels, options and the libdeflate version. The older libpng + zlib writer (through the
+// setjmp shim CPNGShim, with its striped two-thread deflate) stays behind
+// `PNG.Compressor.zlib` for the sweep's comparison and for the decoder tests' fixtures (grey,
+// palette, 16-bit, interlaced files); decoding is libpng's.
 //
-// Trade-off (measured, see `PNG.Options.default`): on a 1200×800 matplotlib chart, zlib level 2
-// with no row filter encodes in 10.3 ms to 173 KB, where libpng's usual level 6 with adaptive
-// filters takes 40 ms for 163 KB and Pillow level 6 (matplotlib) 164-179 KB in 30+ ms.
+// Trade-off (measured, see `PNG.Options.default`): on matplotlib's 1200×800 W2 chart libdeflate
+// needs about a fifth of the instructions of zlib level 2 for a smaller file, and under half
+// the striped zlib encoder's critical path, on one thread; its levels 10-12 give 20-28% smaller
+// files than the old default at seconds per figure, which reports can choose (`Options.small`).
 //
-// Credits: libpng's manual (png_set_filter, png_set_compression_strategy, png_set_write_fn);
-// the namespace layout follows swift-png (`enum PNG`, one concept per file).
+// Credits: the PNG specification (ISO/IEC 15948, chunks and filters, CRC in annex D); Eric
+// Biggers' libdeflate; libpng's manual for the decoder and the zlib path; the namespace layout
+// follows swift-png (`enum PNG`, one concept per file).
 
 /// The namespace for PNG encoding, decoding and options.
 public enum PNG {}

@@ -3,6 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 import Foundation
+import PNG
 import Service
 
 /// `plotline report`: many figures in one run, with a manifest and Markdown / HTML indexes.
@@ -24,11 +25,12 @@ struct Report: ParsableCommand {
             report spec (nothing rendered).
 
             Options of the default subcommand (plotline help report build): -o/--output DIR, \
-            --shard K/N, --compare DIR, --tolerance CHANNEL[,PIXELS], --quiet.
+            --shard K/N, --compare DIR, --tolerance CHANNEL[,PIXELS], --png fast|small, --quiet.
 
             Examples:
               plotline report report.json -o out/
               plotline report runs/ -o out/ --quiet
+              plotline report report.json -o out/ --png small
               plotline report report.json -o out/ --shard 2/4
               plotline report merge out/ shard-1/ shard-2/ shard-3/ shard-4/
               plotline report report.json -o out/ --compare baseline/ --tolerance 2,10
@@ -60,6 +62,9 @@ struct Report: ParsableCommand {
 
         @Flag(help: "No progress and no summary; failures are still printed.") var quiet = false
 
+        @Option(help: ArgumentHelp("PNG compression: fast (the default, as render and watch) or small (about 20% smaller files for stored CI artifacts, about 5× the encode time; bench/README.md).", valueName: "fast|small"))
+        var png = "fast"
+
         @Option(help: ArgumentHelp("The URL where the report folder is published (GitHub Pages, an artifact or object store): index.md links the figures there, so a CI job summary shows them; index.html keeps relative links.", valueName: "url"))
         var baseURL: String?
 
@@ -84,12 +89,17 @@ struct Report: ParsableCommand {
         }
 
         func run() throws {
+            guard let preset = PNG.Preset(rawValue: png) else {
+                Report.printError("error: --png takes \(PNG.Preset.allCases.map(\.rawValue).joined(separator: " or ")), not \"\(png)\"")
+                throw ExitCode(ReportExitStatus.usage)
+            }
             let spec: ReportSpec
             do { spec = try ReportSpec.load(path: input, excluding: output) } catch {
                 Report.printError("error: \(error)")
                 throw ExitCode(ReportExitStatus.usage)
             }
             var options = ReportRunner.Options(outputDirectory: output)
+            options.png = preset.options
             options.shard = shard.flatMap(ReportShard.init)
             options.baselineDirectory = compare
             options.links = try Report.links(baseURL)

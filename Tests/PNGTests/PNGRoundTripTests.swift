@@ -63,11 +63,15 @@ final class PNGRoundTripTests: XCTestCase {
 
     func testEveryOptionCombinationRoundTrips() throws {
         let p = try randomPixmap(width: 37, height: 23, seed: 11)
-        for level in [0, 1, 6, 9] {
-            for filter in PNG.Filter.allCases {
-                for strategy in PNG.Strategy.allCases {
-                    let o = PNG.Options(compressionLevel: level, filter: filter, strategy: strategy)
-                    XCTAssertEqual(try PNG.decode(PNG.encode(p, options: o)), p, "\(level) \(filter) \(strategy)")
+        for compressor in PNG.Compressor.allCases {
+            let levels = compressor == .zlib ? [0, 1, 6, 9] : [0, 1, 6, 9, 12]
+            let strategies: [PNG.Strategy] = compressor == .zlib ? PNG.Strategy.allCases : [.default]
+            for level in levels {
+                for filter in PNG.Filter.allCases {
+                    for strategy in strategies {
+                        let o = PNG.Options(compressionLevel: level, filter: filter, strategy: strategy, compressor: compressor)
+                        XCTAssertEqual(try PNG.decode(PNG.encode(p, options: o)), p, "\(compressor) \(level) \(filter) \(strategy)")
+                    }
                 }
             }
         }
@@ -83,12 +87,25 @@ final class PNGRoundTripTests: XCTestCase {
 
     func testBadCompressionLevelThrows() throws {
         let p = try Pixmap(width: 2, height: 2)
-        XCTAssertThrowsError(try PNG.encode(p, options: .init(compressionLevel: 10, filter: .none, strategy: .default))) {
-            XCTAssertEqual($0 as? PNGError, .invalidOptions("compression level 10 is outside 0...9"))
+        XCTAssertThrowsError(try PNG.encode(p, options: .init(compressionLevel: 10, filter: .none, compressor: .zlib))) {
+            XCTAssertEqual($0 as? PNGError, .invalidOptions("compression level 10 is outside 0...9 (zlib)"))
+        }
+        XCTAssertThrowsError(try PNG.encode(p, options: .init(compressionLevel: 13, filter: .none))) {
+            XCTAssertEqual($0 as? PNGError, .invalidOptions("compression level 13 is outside 0...12 (libdeflate)"))
+        }
+        XCTAssertNoThrow(try PNG.encode(p, options: .init(compressionLevel: 12, filter: .none)))
+    }
+
+    func testZlibStrategyWithLibdeflateThrows() throws {
+        let p = try Pixmap(width: 2, height: 2)
+        XCTAssertThrowsError(try PNG.encode(p, options: .init(compressionLevel: 2, filter: .up, strategy: .rle))) {
+            XCTAssertEqual($0 as? PNGError, .invalidOptions("strategy rle applies to the zlib compressor only"))
         }
     }
 
     func testDefaultIsTheMeasuredChoice() {
-        XCTAssertEqual(PNG.Options.default, PNG.Options(compressionLevel: 2, filter: .none, strategy: .default))
+        XCTAssertEqual(PNG.Options.default, PNG.Options(compressionLevel: 1, filter: .none, compressor: .libdeflate))
+        XCTAssertEqual(PNG.Preset.fast.options, .default)
+        XCTAssertEqual(PNG.Preset.small.options, .small)
     }
 }

@@ -50,6 +50,8 @@ public enum ReportRunner {
         /// Files and folders outside the report's folder that its figures may read
         /// (`--allow-read`); nil reads anything (library callers). The CLI always confines.
         public var allowRead: [String]?
+        /// How figure PNGs are compressed (`plotline report --png small` gives `PNG.Options.small`).
+        public var png = PNG.Options.default
         /// Called after each figure from a writer thread, one call at a time, `completed` counting up
         /// (two writers: figures finish nearly, not exactly, in report order).
         public var progress: (@Sendable (ReportProgress) -> Void)?
@@ -107,6 +109,7 @@ public enum ReportRunner {
                 return try inputs.value.figure(for: figure, inputs: &read)
             }
             job.alsoWrite = figure.alsoWrite
+            job.pngOptions = options.png
             job.encoding = .background(writer)
             job.onWritten = { written in
                 entry.withLock { e in

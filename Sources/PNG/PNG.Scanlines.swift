@@ -1,0 +1,113 @@
+import Raster
+
+extension PNG {
+    /// A pixmap's PNG scanlines: per row, a filter-type byte and the filtered 8-bit samples.
+    ///
+    /// Opaque pixmaps become RGB (3 bytes a pixel), others straight-alpha RGBA rounded as
+    /// `PNG.demultiplied`. Filters follow the PNG specification (section 9): `.all` picks, per
+    /// row, the filter whose bytes have the smallest sum of absolute values taken as signed,
+    /// the heuristic libpng uses. The first row filters against a row of zeros.
+    struct Scanlines {
+        var colorType: ColorType
+        /// `height` rows of `1 + width × bytesPerPixel` bytes.
+        var bytes: [UInt8]
+
+        init(_ pixmap: Pixmap, filter: PNG.Filter) {
+            let opaque = pixmap.isOpaque
+            let bpp = opaque ? 3 : 4
+            let width = pixmap.width, height = pixmap.height
+            let rowBytes = width * bpp, stride = rowBytes + 1
+            colorType = opaque ? .rgb : .rgba
+            let source = opaque ? pixmap.data : PNG.demultiplied(pixmap.data)
+            bytes = [UInt8](unsafeUninitializedCapacity: stride * height) { out, count in
+                source.withUnsafeBufferPointer { src in
+                    let s = src.baseAddress!, o = out.baseAddress!
+                    if filter == .none {
+                        for y in 0..<height {
+                            o[y * stride] = 0
+                            Scanlines.pack(s + y * width * 4, into: o + y * stride + 1, width: width, opaque: opaque)
+                        }
+                    } else {
+                        Scanlines.filterRows(s, into: o, width: width, height: height, opaque: opaque, filter: filter)
+                    }
+                }
+                count = stride * height
+            }
+        }
+
+        /// Copies one row of 4-byte pixels as RGB (opaque) or RGBA.
+        @inline(__always)
+        static func pack(_ src: UnsafePointer<UInt8>, into dst: UnsafeMutablePointer<UInt8>, width: Int, opaque: Bool) {
+            if opaque {
+                var i = 0, o = 0
+                for _ in 0..<width {
+                    dst[o] = src[i]; dst[o + 1] = src[i + 1]; dst[o + 2] = src[i + 2]
+                    i += 4; o += 3
+                }
+            } else {
+                dst.update(from: src, count: width * 4)
+            }
+        }
+
+        static func filterRows(_ s: UnsafePointer<UInt8>, into o: UnsafeMutablePointer<UInt8>, width: Int, height: Int,
+                               opaque: Bool, filter: PNG.Filter) {
+            let bpp = opaque ? 3 : 4, rowBytes = width * bpp, stride = rowBytes + 1
+            // Two raw rows (previous, current), plus one scratch row per candidate for `.all`.
+            let rows = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * rowBytes)
+            let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: filter == .all ? 5 * rowBytes : 0)
+            defer { rows.deallocate(); scratch.deallocate() }
+            var prev = rows, cur = rows + rowBytes
+            prev.initialize(repeating: 0, count: rowBytes)
+            let fixedType: UInt8 = filter.typeByte
+            for y in 0..<height {
+                pack(s + y * width * 4, into: cur, width: width, opaque: opaque)
+                let dst = o + y * stride
+                if filter == .all {
+                    var best: UInt8 = 0, bestSum = Int.max
+                    for t in UInt8(0)...4 {
+                        let candidate = scratch + Int(t) * rowBytes
+                        apply(t, cur, prev, candidate, rowBytes, bpp)
+                        var sum = 0
+                        for i in 0..<rowBytes {
+                            let v = Int(candidate[i]); sum &+= v < 128 ? v : 256 - v
+                        }
+                        if sum < bestSum { bestSum = sum; best = t }
+                    }
+                    dst[0] = best
+                    (dst + 1).update(from: scratch + Int(best) * rowBytes, count: rowBytes)
+                } else {
+                    dst[0] = fixedType
+                    apply(fixedType, cur, prev, dst + 1, rowBytes, bpp)
+                }
+                swap(&prev, &cur)
+            }
+        }
+
+        /// Filters one row with PNG filter type `t` (0 none ... 4 Paeth) into `out`.
+        @inline(__always)
+        static func apply(_ t: UInt8, _ cur: UnsafePointer<UInt8>, _ prev: UnsafePointer<UInt8>,
+                          _ out: UnsafeMutablePointer<UInt8>, _ n: Int, _ bpp: Int) {
+            switch t {
+            case 0:
+                out.update(from: cur, count: n)
+            case 1:
+                for i in 0..<min(bpp, n) { out[i] = cur[i] }
+                for i in bpp..<max(bpp, n) { out[i] = cur[i] &- cur[i - bpp] }
+            case 2:
+                for i in 0..<n { out[i] = cur[i] &- prev[i] }
+            case 3:
+                for i in 0..<min(bpp, n) { out[i] = cur[i] &- prev[i] / 2 }
+                for i in bpp..<max(bpp, n) { out[i] = cur[i] &- UInt8((Int(cur[i - bpp]) + Int(prev[i])) / 2) }
+            default:
+                for i in 0..<min(bpp, n) { out[i] = cur[i] &- prev[i] }  // Paeth with a = c = 0 picks b
+                for i in bpp..<max(bpp, n) {
+                    let a = Int(cur[i - bpp]), b = Int(prev[i]), c = Int(prev[i - bpp])
+                    let p = a + b - c
+                    let pa = abs(p - a), pb = abs(p - b), pc = abs(p - c)
+                    let predictor = pa <= pb && pa <= pc ? a : (pb <= pc ? b : c)
+                    out[i] = cur[i] &- UInt8(predictor)
+                }
+            }
+        }
+    }
+}
