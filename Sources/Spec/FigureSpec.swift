@@ -231,7 +231,7 @@ public struct FigureSpec: Sendable, Equatable {
             throw node.wrongType("[width, height] or \"WIDTHxHEIGHT\"")
         }
         guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h), w * h <= limit else {
-            throw node.error(.invalidValue(expected: expected, found: node.found))
+            throw node.error(.invalidValue(expected: expected, found: ResourceLimits.describeCanvas(pair) ?? node.found))
         }
         return (w, h)
     }

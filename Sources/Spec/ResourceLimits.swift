@@ -64,6 +64,13 @@ public struct ResourceLimits: Sendable, Equatable {
         return "\(path): \(bytes) bytes, more than the limit of \(ResourceLimits.bytes(sidecarBytes)) a sidecar may have; not read (\(ResourceLimits.reference))"
     }
 
+    /// A requested canvas for messages: `12000 × 12000 (144000000 pixels)`; nil without a pair.
+    public static func describeCanvas(_ size: (Int, Int)?) -> String? {
+        guard let (w, h) = size else { return nil }
+        let (pixels, overflow) = w.multipliedReportingOverflow(by: h)
+        return "\(w) × \(h)" + (overflow || w <= 0 || h <= 0 ? "" : " (\(pixels) pixels)")
+    }
+
     /// A byte count as people write limits: `512 MiB`, `64 KiB`, else bytes.
     static func bytes(_ count: Int) -> String {
         if count >= 1 << 20, count % (1 << 20) == 0 { return "\(count >> 20) MiB" }

@@ -30,10 +30,13 @@ final class CanvasLimitCommandTests: XCTestCase {
         XCTAssertEqual(render.status, 1)
         XCTAssertTrue(render.stderr.contains("f.plot.json: size: expected [width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, at most 67108864 pixels in all"),
                       render.stderr)
+        XCTAssertTrue(render.stderr.contains("found 12000 × 12000 (144000000 pixels)"),
+                      render.stderr)
         try #"{"version": 1, "sections": [{"title": "A", "figures": [{"data": "d.csv", "options": {"size": "12000x12000"}}]}]}"#
             .write(toFile: base + "/report.json", atomically: true, encoding: .utf8)
         let report = try PlotlineBinary.run(["report", base + "/report.json", "-o", base + "/out"])
         XCTAssertNotEqual(report.status, 0)
         XCTAssertTrue(report.stderr.contains("options.size: expected [width, height] or \"WIDTHxHEIGHT\" in pixels"), report.stderr)
+        XCTAssertTrue(report.stderr.contains("found 12000 × 12000 (144000000 pixels)"), report.stderr)
     }
 }

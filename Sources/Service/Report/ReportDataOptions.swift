@@ -68,7 +68,7 @@ enum ReportDataOptions {
         let limit = ResourceLimits.standard.canvasPixels
         guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h), w * h <= limit else {
             throw node.error("expected [width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, "
-                             + "at most \(limit) pixels in all, found \(node.found)")
+                             + "at most \(limit) pixels in all, found \(ResourceLimits.describeCanvas(pair) ?? node.found)")
         }
         return (w, h)
     }
