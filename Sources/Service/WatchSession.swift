@@ -466,7 +466,14 @@ public final class WatchSession: Sendable {
 
     /// A spec's figure and its longest table's row count; runs on the render thread.
     func specFigure(_ path: String) throws -> Built {
-        let spec = try FigureSpec.load(path: path)
+        // Read through no link below the root (the spec may have become one since the event).
+        let bytes: Data
+        switch ConfinedOpen.read(path, under: root) {
+        case .success(let read): bytes = read
+        case .failure(.missing), .failure(.link), .failure(.outside): throw InputDeleted(path: path)
+        case .failure(let failure): throw SpecError(.unreadable(failure.reason), source: path)
+        }
+        let spec = try FigureSpec.parse(bytes: bytes, source: path, directory: (path as NSString).deletingLastPathComponent)
         let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
         state.withLock { $0.specInputs[path] = inputs }
         let tables = try spec.readTables(confinement: ReadConfinement(root: root, allowed: options.allowRead))

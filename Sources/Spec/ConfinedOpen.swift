@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// Opens a file below a folder without following any symbolic link below that folder: each
 /// folder on the way is opened relative to its parent (`openat`) with `O_NOFOLLOW`, and so is
@@ -64,6 +65,18 @@ public enum ConfinedOpen {
             return .failure(.notRegular)
         }
         return .success(file)
+    }
+
+    /// The bytes of the regular file `path` below `folder`, opened as `open(_:under:)` does and
+    /// read whole from that descriptor, or why not.
+    public static func read(_ path: String, under folder: String) -> Result<Data, Failure> {
+        let fd: Int32
+        switch open(path, under: folder) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(fd) }
+        return FileBytes.readWhole(fileDescriptor: fd).mapError { .system($0.reason) }
     }
 
     /// What an `openat` failure with `code` on `name` in the open folder `fd` means.

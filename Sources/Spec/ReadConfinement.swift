@@ -64,14 +64,7 @@ public struct ReadConfinement: Sendable, Equatable {
         guard let root = roots.filter({ ReadConfinement.isInside(real, $0) }).max(by: { $0.count < $1.count }) else {
             return .failure(.outside)
         }
-        let folder = root == real ? (real as NSString).deletingLastPathComponent : root
-        let fd: Int32
-        switch ConfinedOpen.open(real, under: folder) {
-        case .success(let opened): fd = opened
-        case .failure(let failure): return .failure(failure)
-        }
-        defer { close(fd) }
-        return FileBytes.readWhole(fileDescriptor: fd).mapError { .system($0.reason) }
+        return ConfinedOpen.read(real, under: root == real ? (real as NSString).deletingLastPathComponent : root)
     }
 
     /// Whether `path` is `folder` or lies below it (both real, absolute paths).
