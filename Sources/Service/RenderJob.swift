@@ -2,7 +2,7 @@ import Chart
 import PNG
 import Vector
 
-/// One request for a figure: what to draw and the PNG file it goes to.
+/// One request for a figure: what to draw, the file it goes to, and how (`FigurePipeline`).
 ///
 /// A job is a `Sendable` value, so any thread or task can hand it to a `RenderQueue`. The
 /// output path is the job's key: a newer job for the same path replaces a waiting one (latest
@@ -39,6 +39,15 @@ public struct RenderJob: Sendable {
     /// Vector formats written too, after the PNG, from the same Scene: the output's path with
     /// the format's extension (`fig.png` → `fig.svg`, `fig.pdf`). PNG in the list is ignored.
     public var alsoWrite: [OutputFormat] = []
+    /// The format of `output` itself: PNG (the default), or SVG or PDF for a vector figure.
+    /// `-` as the output writes to standard output.
+    public var format: OutputFormat = .png
+    /// Where the PNG is deflated and the files written: on the render thread (the default), or
+    /// on a background writer while the next job is drawn.
+    public var encoding: Encoding = .onRenderThread
+    /// Called with what was written, on the thread that wrote it, before the queue records the
+    /// render (the report hashes the PNG here). Not called when the job fails.
+    public var onWritten: (@Sendable (WrittenFigure) -> Void)?
 
     /// A job that draws a finished figure.
     public init(output: String, figure: Figure, pngOptions: PNG.Options = .default) {
@@ -60,6 +69,13 @@ public struct RenderJob: Sendable {
         let name = output.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return output + "." + format.fileExtension }
         return String(output.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + format.fileExtension
+    }
+
+    /// The formats written, main output first, each once (`alsoWrite` without repeats).
+    var formats: [OutputFormat] {
+        var list = [format]
+        for f in alsoWrite where f != .png && !list.contains(f) { list.append(f) }
+        return list
     }
 
     /// The figure to draw: the stored one, or the result of the builder (on the calling thread).

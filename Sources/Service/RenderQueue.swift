@@ -10,8 +10,11 @@
 // a handful of renders and memory is bounded by the number of outputs. Outputs with a waiting
 // job take turns (round-robin: the front output renders, a re-submitted one goes to the back),
 // so a hot figure cannot starve the others: an output waits for fewer renders than there are
-// waiting outputs. Files are written with `PNG.encode` + `AtomicFile.write`; a failing job
-// becomes an error in its result and in `status(of:)`, and the previous PNG stays.
+// waiting outputs. Every job runs through the one figure → file pipeline (`FigurePipeline`:
+// figure, Scene, encoded bytes, atomic file), for `render`, `watch` and `report` alike; a batch
+// job may hand its drawn pixmap to a `BackgroundWriter` (`RenderJob.Encoding`) so that deflating
+// overlaps the next drawing, and its output stays busy until written. A failing job becomes an
+// error in its result and in `status(of:)`, and the previous file stays.
 //
 // Locking: one pthread mutex (`Locked`; not Synchronization's `Mutex`, whose futex calls the
 // thread sanitizer cannot see) around a plain bookkeeping value (`RenderSchedule`), plus a

@@ -17,10 +17,16 @@ final class RenderQueueCore: Sendable {
         var joinClaimed = false
         var idleWaiters: [@Sendable () -> Void] = []
         var exitWaiters: [@Sendable () -> Void] = []
+        /// Jobs handed to a background writer whose waiters have not all been answered yet: the
+        /// thread does not exit, and the queue is not idle, before their completions have run.
+        var deliveries = 0
+
+        /// True when nothing waits, renders, is written or is being answered.
+        var isIdle: Bool { schedule.isIdle && deliveries == 0 }
 
         /// The idle waiters, removed, when nothing waits or renders (else none).
         mutating func takeIdleWaitersIfIdle() -> [@Sendable () -> Void] {
-            guard schedule.isIdle, !idleWaiters.isEmpty else { return [] }
+            guard isIdle, !idleWaiters.isEmpty else { return [] }
             defer { idleWaiters = [] }
             return idleWaiters
         }
@@ -53,7 +59,7 @@ final class RenderQueueCore: Sendable {
             enum Step { case work(RenderSchedule.Work), exit, sleep }
             let step: Step = state.withLock { s in
                 if let work = s.schedule.next() { return .work(work) }
-                if s.schedule.stopping { return .exit }
+                if s.schedule.isDone && s.deliveries == 0 { return .exit }
                 s.sleeping = true
                 return .sleep
             }
@@ -71,6 +77,37 @@ final class RenderQueueCore: Sendable {
             (s.schedule.finish(work, outcome), s.takeIdleWaitersIfIdle())
         }
         for (completion, result) in answers { completion(result) }
+        for waiter in idle { waiter() }
+    }
+
+    /// Records that the render thread drew `work` and gave it to a background writer.
+    func handOff(_ work: RenderSchedule.Work) {
+        state.withLock { s in
+            s.schedule.handOff(work)
+            s.deliveries += 1
+        }
+    }
+
+    /// Records the outcome of a job written by a background writer (`handOff`), answers its
+    /// waiters, and only then counts it delivered: the render thread, which may sleep on a job
+    /// of the same output or on a stop that waited for this write, is woken after the answers,
+    /// so a queue that shuts down never exits while a completion still runs.
+    func finishHandedOff(_ work: RenderSchedule.Work, _ outcome: RenderSchedule.Outcome) {
+        let (answers, wakeForNext) = state.withLock { s in
+            let answers = s.schedule.finish(work, outcome)
+            let signal = s.sleeping
+            s.sleeping = false
+            return (answers, signal)
+        }
+        if wakeForNext { wake.signal() }
+        for (completion, result) in answers { completion(result) }
+        let (idle, signal) = state.withLock { s in
+            s.deliveries -= 1
+            let signal = s.sleeping
+            s.sleeping = false
+            return (s.takeIdleWaitersIfIdle(), signal)
+        }
+        if signal { wake.signal() }
         for waiter in idle { waiter() }
     }
 
@@ -112,7 +149,7 @@ final class RenderQueueCore: Sendable {
     /// Runs `waiter` once nothing waits or renders, or the thread has exited (at once if so).
     func onIdle(_ waiter: @escaping @Sendable () -> Void) {
         let now = state.withLock { s in
-            if s.exited || s.schedule.isIdle { return true }
+            if s.exited || s.isIdle { return true }
             s.idleWaiters.append(waiter)
             return false
         }

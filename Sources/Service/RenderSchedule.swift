@@ -3,7 +3,8 @@
 /// queue keeps it behind a lock and the tests drive it directly.
 ///
 /// Invariants: an output has at most one waiting job (`Record.pending`) and appears in `order`
-/// exactly when it has one; at most one job is rendering. So memory is bounded by the number
+/// exactly when it has one; at most one job is rendering (drawing); a job handed to a background
+/// writer holds its output until written, and that output's next job waits. So memory is bounded by the number
 /// of outputs, whatever the submission rate.
 struct RenderSchedule {
     /// Called once with a request's outcome (on the render thread, or on a shutting-down caller).
@@ -48,6 +49,9 @@ struct RenderSchedule {
     /// back, behind every output already waiting. (An array: there are few outputs.)
     private(set) var order: [String] = []
     private(set) var rendering: String?
+    /// Outputs drawn and handed to a background writer, not yet written (`handOff`). Their next
+    /// job waits until the write is done, so one file is never written by two jobs at once.
+    private(set) var writing: Set<String> = []
     private(set) var statistics = RenderQueue.Statistics()
     private(set) var accepting = true
     private(set) var stopping = false
@@ -80,8 +84,8 @@ struct RenderSchedule {
     /// Takes the next output's waiting job in round-robin order, or nil when none waits.
     mutating func next() -> Work? {
         precondition(rendering == nil, "RenderSchedule.next while a render is in progress")
-        guard !order.isEmpty else { return nil }
-        let output = order.removeFirst()
+        guard let turn = order.firstIndex(where: { !writing.contains($0) }) else { return nil }
+        let output = order.remove(at: turn)
         guard let pending = records[output]?.pending else {
             preconditionFailure("RenderSchedule: \(output) is in the turn order without a waiting job")
         }
@@ -92,10 +96,21 @@ struct RenderSchedule {
                     rendersAhead: statistics.started - pending.startedAtSubmit - 1, waiters: pending.waiters)
     }
 
-    /// Records a finished render and returns each waiter with its answer.
-    mutating func finish(_ work: Work, _ outcome: Outcome) -> [(Completion, Result<RenderResult, RenderError>)] {
-        precondition(rendering == work.output, "RenderSchedule.finish for a job that is not rendering")
+    /// Records that a drawn job went to a background writer: the render thread may take the
+    /// next job, and this output stays busy until `finish`.
+    mutating func handOff(_ work: Work) {
+        precondition(rendering == work.output, "RenderSchedule.handOff for a job that is not rendering")
         rendering = nil
+        writing.insert(work.output)
+    }
+
+    /// Records a finished render (drawn here, or handed off and written) and returns each
+    /// waiter with its answer.
+    mutating func finish(_ work: Work, _ outcome: Outcome) -> [(Completion, Result<RenderResult, RenderError>)] {
+        if writing.remove(work.output) == nil {
+            precondition(rendering == work.output, "RenderSchedule.finish for a job that is not rendering")
+            rendering = nil
+        }
         statistics.finished += 1
         var status = records[work.output]?.status ?? OutputStatus(output: work.output)
         status.renderedVersion = work.version
@@ -143,15 +158,18 @@ struct RenderSchedule {
         return answers
     }
 
-    /// True when nothing waits and nothing renders.
-    var isIdle: Bool { order.isEmpty && rendering == nil }
+    /// True when nothing waits, renders or is being written.
+    var isIdle: Bool { order.isEmpty && rendering == nil && writing.isEmpty }
+
+    /// True when the render thread may end: stopping, with nothing waiting or being written.
+    var isDone: Bool { stopping && order.isEmpty && writing.isEmpty }
 
     /// The status of one output, or nil when nothing was ever submitted for it.
     func status(of output: String) -> OutputStatus? {
         guard let record = records[output] else { return nil }
         var status = record.status
         status.isWaiting = record.pending != nil
-        status.isRendering = rendering == output
+        status.isRendering = rendering == output || writing.contains(output)
         return status
     }
 }

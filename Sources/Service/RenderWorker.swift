@@ -8,7 +8,8 @@ import Vector
 
 /// The render thread's side of a `RenderQueue`: it owns the fonts, the figure renderer and the
 /// scene player (rasterizer scratch buffers, glyph and marker caches) and reuses them for every
-/// job. Not `Sendable`: it is created on the render thread and never leaves it.
+/// job, which it runs through the `FigurePipeline`. Not `Sendable`: it is created on the render
+/// thread and never leaves it.
 final class RenderWorker {
     let core: RenderQueueCore
     let fonts: FontLibrary
@@ -32,75 +33,65 @@ final class RenderWorker {
     /// everyone waiting for the exit.
     func run() {
         while let work = core.nextWork() {
-            core.finish(work, render(work.job))
+            render(work)
         }
         core.markExited()
     }
 
-    /// The render step: build, lay out, draw, encode, write atomically. Never throws; every
-    /// failure becomes `.failed` and leaves the output file as it was.
-    func render(_ job: RenderJob) -> RenderSchedule.Outcome {
-        core.enterRender(job.output)
-        defer { core.exitRender() }
+    /// One job through the `FigurePipeline`: drawn here, then written here or handed to the
+    /// job's background writer. Never throws; every failure becomes `.failed` and leaves the
+    /// output file as it was.
+    func render(_ work: RenderSchedule.Work) {
+        let job = work.job
         let clock = ContinuousClock()
         let start = clock.now
-        func elapsed() -> Double {
+        let elapsed: @Sendable () -> Double = {
             let d = clock.now - start
             return Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
         }
+        let pipeline = FigurePipeline(renderer: renderer, player: player)
+        let drawn: FigurePipeline.Drawn
+        core.enterRender(job.output)
         do {
-            let figure = try job.figure()
-            try RenderWorker.check(figure)
-            let scene = renderer.scene(for: figure)
-            let pixmap = try player.render(scene, reusing: spare.take())
-            let bytes = try PNG.encode(pixmap, options: job.pngOptions)
-            if pixmap.width * pixmap.height <= RenderWorker.maxSparePixels {
-                spare = consume pixmap
+            if case .onRenderThread = job.encoding {
+                drawn = try pipeline.draw(job, reusing: spare.take())
             } else {
-                _ = consume pixmap
-                MemoryRelease.returnFreePages()
+                drawn = try pipeline.draw(job, reusing: nil)
             }
-            if let root = job.outputRoot {
-                try AtomicFile.write(bytes, to: job.output, under: root, durable: job.durable)
-            } else {
-                try AtomicFile.write(bytes, to: job.output, durable: job.durable)
-            }
-            for format in job.alsoWrite where format != .png {
-                let vector = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi)
-                let path = RenderJob.path(job.output, as: format)
-                if let root = job.outputRoot {
-                    try AtomicFile.write(vector, to: path, under: root, durable: job.durable)
+        } catch {
+            core.exitRender()
+            core.finish(work, .failed(reason: ErrorText.describe(error), milliseconds: elapsed()))
+            return
+        }
+        core.exitRender()
+        switch job.encoding {
+        case .onRenderThread:
+            let outcome = RenderWorker.write(drawn, elapsed: elapsed)
+            if let pixmap = drawn.pixmap {
+                if pixmap.width * pixmap.height <= RenderWorker.maxSparePixels {
+                    spare = pixmap
                 } else {
-                    try AtomicFile.write(vector, to: path, durable: job.durable)
+                    MemoryRelease.returnFreePages()
                 }
             }
-            return .written(bytes: bytes.count, milliseconds: elapsed())
-        } catch {
-            return .failed(reason: ErrorText.describe(error), milliseconds: elapsed())
+            core.finish(work, outcome)
+        case .background(let writer):
+            core.handOff(work)
+            let core = self.core
+            writer.submit {
+                core.finishHandedOff(work, RenderWorker.write(drawn, elapsed: elapsed))
+            }
         }
     }
 
-    /// Refuses figures that layout cannot draw (it expects a drawable size and a sane dpi), so
-    /// a bad job fails with a message instead of trapping the render thread.
-    static func check(_ figure: Figure) throws(FigureCheckError) {
-        guard figure.width >= 1, figure.height >= 1, figure.width <= Pixmap.maxSide, figure.height <= Pixmap.maxSide,
-              figure.width * figure.height <= Pixmap.maxArea
-        else { throw .size(width: figure.width, height: figure.height) }
-        guard figure.dpi.isFinite, figure.dpi >= 1, figure.dpi <= 2400 else { throw .dpi(figure.dpi) }
-    }
-}
-
-/// A figure the render thread refuses before layout.
-enum FigureCheckError: Error, CustomStringConvertible {
-    case size(width: Int, height: Int)
-    case dpi(Double)
-
-    var description: String {
-        switch self {
-        case .size(let w, let h):
-            return "invalid figure size \(w)×\(h): each side must be 1...\(Pixmap.maxSide) and the area at most \(Pixmap.maxArea) pixels"
-        case .dpi(let d):
-            return "invalid dpi \(d): must be 1...2400"
+    /// The writing stage of a drawn job, with its outcome for the queue.
+    static func write(_ drawn: FigurePipeline.Drawn, elapsed: () -> Double) -> RenderSchedule.Outcome {
+        do {
+            let written = try FigurePipeline.write(drawn)
+            drawn.job.onWritten?(written)
+            return .written(bytes: written.bytes, milliseconds: elapsed())
+        } catch {
+            return .failed(reason: ErrorText.describe(error), milliseconds: elapsed())
         }
     }
 }

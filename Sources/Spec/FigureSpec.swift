@@ -161,7 +161,13 @@ public struct FigureSpec: Sendable, Equatable {
         var spec = FigureSpec(source: root.source, directory: directory, data: data, panels: [])
         spec.title = try object.optional("title")?.string()
         if let size = object.optional("size") { (spec.width, spec.height) = try decodeSize(size) }
-        spec.dpi = try object.optional("dpi")?.positive("a positive number of dots per inch (at most 2400)", limit: 2400)
+        if let dpi = object.optional("dpi") {
+            let d = try dpi.number()
+            do throws(Canvas.Error) { try Canvas.check(dpi: d) } catch {
+                throw dpi.error(.invalidValue(expected: "\(Canvas.dpiRangeText) (\(ResourceLimits.reference))", found: dpi.found))
+            }
+            spec.dpi = d
+        }
         spec.theme = try object.optional("theme")?.choice(ThemeName.allCases.map { ($0.rawValue, $0) })
         if let layout = object.optional("layout") {
             let grid = try layout.object(keys: ["rows", "columns"])
@@ -211,25 +217,22 @@ public struct FigureSpec: Sendable, Equatable {
         return sources
     }
 
-    /// `[1200, 800]` or `"1200x800"`.
+    /// `[1200, 800]` or `"1200x800"`, in the range of `Canvas`.
     private static func decodeSize(_ node: FigureSpecNode) throws(SpecError) -> (Int, Int) {
-        let limit = ResourceLimits.standard.canvasPixels
-        let expected = "[width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, "
-            + "at most \(limit) pixels in all (\(ResourceLimits.reference))"
-        var pair: (Int, Int)?
+        let expected = "[width, height] or \"WIDTHxHEIGHT\", \(Canvas.sizeRange) (\(ResourceLimits.reference))"
+        var pair: (width: Int, height: Int)?
         switch node.value {
         case .array(let elements) where elements.count == 2:
             let parts = try node.array()
             pair = (try parts[0].integer(), try parts[1].integer())
         case .string(let text):
-            let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-            if parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) { pair = (w, h) }
+            pair = Canvas.parseSize(text)
         case .array:
             break
         default:
             throw node.wrongType("[width, height] or \"WIDTHxHEIGHT\"")
         }
-        guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h), w * h <= limit else {
+        guard let (w, h) = pair, (try? Canvas.check(width: w, height: h)) != nil else {
             throw node.error(.invalidValue(expected: expected, found: node.found))
         }
         return (w, h)

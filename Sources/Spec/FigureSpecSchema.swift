@@ -86,11 +86,13 @@ public enum FigureSpecSchema {
         "figure": [
             "version": object(["const": .number(Double(FigureSpec.currentVersion)), "description": "the spec format version"]),
             "title": text("the figure title"),
-            "size": oneOf("[width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384 (default [1200, 800])", [
-                object(["type": "array", "items": integer(1, 16384, "pixels"), "minItems": 2, "maxItems": 2]),
+            "size": oneOf("[width, height] or \"WIDTHxHEIGHT\", \(Canvas.sizeRange) (default [1200, 800])", [
+                object(["type": "array", "items": integer(Canvas.sides.lowerBound, Canvas.sides.upperBound, "pixels"),
+                        "minItems": 2, "maxItems": 2]),
                 object(["type": "string", "pattern": "^[0-9]+[xX][0-9]+$"]),
             ]),
-            "dpi": number("dots per inch; point sizes scale with it (default 100)", exclusiveMin: 0, max: 2400),
+            "dpi": number("dots per inch, \(Canvas.dpiRangeText); point sizes scale with it (default 100)",
+                          min: Canvas.dpiRange.lowerBound, max: Canvas.dpiRange.upperBound),
             "theme": choice(FigureSpec.ThemeName.allCases.map(\.rawValue), "the colour theme (default light)"),
             "layout": object([
                 "type": "object", "additionalProperties": false,

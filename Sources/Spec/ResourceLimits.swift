@@ -1,3 +1,5 @@
+import Chart
+
 /// The documented ceilings on what one input or one figure may make Plotline allocate.
 ///
 /// Each is checked before the memory is taken, and going over is an error that names the input
@@ -15,17 +17,16 @@ public struct ResourceLimits: Sendable, Equatable {
     public var heatmapCells: Int
     /// Levels on one category axis.
     public var categories: Int
-    /// Pixels of one figure's canvas (width × height).
-    public var canvasPixels: Int
+    /// Pixels of one figure's canvas (width × height): the `Canvas` rule's, which owns the size range.
+    public var canvasPixels: Int { Canvas.maxPixels }
 
     /// Creates limits; the defaults are the documented ones.
     public init(columns: Int = 10_000, tableValues: Int = 50_000_000, heatmapCells: Int = 4_000_000,
-                categories: Int = 10_000, canvasPixels: Int = 64 << 20) {
+                categories: Int = 10_000) {
         self.columns = columns
         self.tableValues = tableValues
         self.heatmapCells = heatmapCells
         self.categories = categories
-        self.canvasPixels = canvasPixels
     }
 
     /// The limits every reader and spec applies.

@@ -4,6 +4,7 @@ import Foundation
 import PNG
 import Raster
 import Scene
+import Service
 import Text
 
 /// `plotline demo`: renders the built-in example figure to a PNG.
@@ -23,7 +24,7 @@ struct Demo: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG file to write.", valueName: "path"))
     var output: String
 
-    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT, each side 320...8000 (default: 1200x800).", valueName: "WxH"),
+    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT, \(Canvas.sizeRange) (default: 1200x800).", valueName: "WxH"),
             transform: FigureSize.parse)
     var size: FigureSize = FigureSize(width: 1200, height: 800)
 
@@ -33,20 +34,16 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let fonts: FontLibrary
-        do {
-            fonts = try FontLibrary()
-        } catch {
-            throw CLIError("cannot load the fonts: \(error)")
+        let queue: RenderQueue
+        do { queue = try RenderQueue() } catch { throw CLIError("cannot load the fonts: \(error)") }
+        defer { queue.shutdownAndJoin() }
+        let lines = WroteLines()
+        let (width, height) = (size.width, size.height)
+        let job = lines.job(0, output: output, describe: { figure, _ in "\(figure.width)x\(figure.height)" }) {
+            (DemoFigure.figure(width: width, height: height), 0)
         }
-        let scene = FigureRenderer(fonts: fonts).scene(for: DemoFigure.figure(width: size.width, height: size.height))
-        let pixmap: Pixmap
-        do {
-            pixmap = try ScenePlayer(fonts: fonts).render(scene)
-        } catch {
-            throw CLIError("cannot render a \(size) figure: \(error)")
-        }
-        try OutputFile.write(pixmap, to: output)
-        print("wrote \(output) (\(size))")
+        try lines.submit(job, index: 0, to: queue)
+        queue.shutdownAndJoin()
+        if let error = lines.firstError { throw error }
     }
 }

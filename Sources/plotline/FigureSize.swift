@@ -1,12 +1,9 @@
 import ArgumentParser
+import Chart
 
-/// A figure size in pixels parsed from `WIDTHxHEIGHT` (for example `1200x800`).
+/// A figure size in pixels parsed from `WIDTHxHEIGHT` (for example `1200x800`), in the range of
+/// `Canvas` (the one rule for sizes and dpi: each side 16...16384, at most 64 Mi pixels).
 struct FigureSize: ExpressibleByArgument, Equatable, CustomStringConvertible {
-    /// The smallest side accepted: below it ticks and labels cannot fit.
-    static let minSide = 320
-    /// The largest side accepted (a 64-megapixel canvas at most).
-    static let maxSide = 8000
-
     let width: Int
     let height: Int
 
@@ -15,25 +12,21 @@ struct FigureSize: ExpressibleByArgument, Equatable, CustomStringConvertible {
         self.height = height
     }
 
-    /// Parses `WxH` (an `X` or `×` also separates); nil for anything else or a side out of range.
+    /// Parses `WxH` (an `X` or `×` also separates); nil for anything else or a size out of range.
     init?(argument: String) {
-        let parts = argument.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]),
-              (Self.minSide...Self.maxSide).contains(w), (Self.minSide...Self.maxSide).contains(h)
-        else { return nil }
-        self.init(width: w, height: h)
+        guard let size = try? FigureSize.parse(argument) else { return nil }
+        self = size
     }
 
     /// Parses like `init?(argument:)`, but says what is wrong (for `@Option(transform:)`).
     static func parse(_ argument: String) throws -> FigureSize {
-        let parts = argument.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+        guard let (w, h) = Canvas.parseSize(argument) else {
             throw ValidationError("expected WIDTHxHEIGHT in pixels, for example 1200x800")
         }
-        guard let size = FigureSize(argument: argument) else {
-            throw ValidationError("\(w)x\(h) is out of range: each side must be \(minSide)...\(maxSide) pixels")
+        do throws(Canvas.Error) { try Canvas.check(width: w, height: h) } catch {
+            throw ValidationError("\(w)x\(h) is out of range: \(Canvas.sizeRange)")
         }
-        return size
+        return FigureSize(width: w, height: h)
     }
 
     var description: String { "\(width)x\(height)" }

@@ -4,12 +4,16 @@ import Foundation
 import PNG
 import Raster
 import Scene
+import Service
 import Spec
 import Text
 import Vector
 
 /// `plotline render`: a table (or several runs of one) to a PNG figure.
-struct Render: ParsableCommand {
+struct Render: ParsableCommand, @unchecked Sendable {
+    // @unchecked Sendable: the parsed flags (strings, numbers, arrays of them), never changed
+    // after parsing; the render thread reads them in the jobs' figure builders while this
+    // thread waits.
     static let configuration = CommandConfiguration(
         commandName: "render",  // explicit: the default costs a runtime type-name lookup at every start
         abstract: "Render CSV, TSV, JSON Lines or JSON tables to a PNG, SVG or PDF figure.",
@@ -76,11 +80,11 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The figure title.", valueName: "text"))
     var title: String?
 
-    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT (default: 1200x800).", valueName: "WxH"),
+    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT, \(Canvas.sizeRange) (default: 1200x800).", valueName: "WxH"),
             transform: FigureSize.parse)
     var size: FigureSize = FigureSize(width: 1200, height: 800)
 
-    @Option(help: ArgumentHelp("Dots per inch: scales fonts and lines (default: 100).", valueName: "dpi"))
+    @Option(help: ArgumentHelp("Dots per inch, \(Canvas.dpiRangeText): scales fonts and lines (default: 100).", valueName: "dpi"))
     var dpi: Double = 100
 
     @Option(help: ArgumentHelp("light or dark.", valueName: "theme"))
@@ -118,7 +122,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--bins must be a count 1...100000 or one of auto, sturges, fd, sqrt, not \(b).")
         }
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
-        if !(dpi >= 20 && dpi <= 600) { throw ValidationError("--dpi must be 20...600.") }
+        do throws(Canvas.Error) { try Canvas.check(dpi: dpi) } catch { throw ValidationError("--dpi must be \(Canvas.dpiRangeText), not \(dpi).") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
         if let d = decimal, d != "." && d != "," { throw ValidationError("--decimal must be \".\" or \",\", not \(d).") }
         for (flag, value) in [("--thousands", thousands), ("--comment", comment)] {
@@ -159,74 +163,46 @@ struct Render: ParsableCommand {
         options.xLabel = xlabel
         options.yLabel = ylabel
 
-        let fonts: FontLibrary
-        do { fonts = try FontLibrary() } catch { throw CLIError("cannot load the fonts: \(error)") }
-        let renderer = FigureRenderer(fonts: fonts)
-        let player = ScenePlayer(fonts: fonts, rasterizer: Rasterizer())
+        let queue: RenderQueue
+        do { queue = try RenderQueue() } catch { throw CLIError("cannot load the fonts: \(error)") }
+        defer { queue.shutdownAndJoin() }
+        let lines = WroteLines()
         if spec.count > 1 {
             // Several figures in one run: -o is a folder (default: each spec's own folder).
-            // Drawing stays on this thread; each finished pixmap is encoded and written on a
-            // writer queue while the next figure is drawn (encoding is not drawing: zlib takes
-            // about half of a simple figure's time).
-            // SVG and PDF (--format) are encoded here too (they use this thread's fonts) and
-            // written by the same queue, so the "wrote" lines stay in order.
+            // Each spec is a job on the render queue: its thread builds and draws the figures
+            // one after another while two background writers deflate and write the finished
+            // ones (encoding is not drawing: zlib takes about half of a simple figure's time).
+            // SVG and PDF (--format) are encoded on the render thread (they use its fonts) and
+            // written by the same writers; the "wrote" lines come out in spec order.
             let formats = try Watch.formats(format)
-            let writer = PixmapWriter()
-            for path in spec {
-                let figure: Figure
-                do { figure = try specFigure(path) } catch { writer.finish(); throw error }
-                let scene = renderer.scene(for: figure)
-                for f in formats {
-                    let name = Render.figureName(path) + "." + f.fileExtension
-                    let out = output.map { ($0 as NSString).appendingPathComponent(name) }
-                        ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
-                    do {
-                        if f == .png {
-                            writer.write(try player.render(scene), to: out, summary: Render.summary(figure))
-                        } else {
-                            let bytes = try FigureEncoder.encode(scene, as: f, player: player, dpi: figure.dpi)
-                            writer.write(bytes: bytes, to: out, summary: Render.summary(figure))
-                        }
-                    } catch {
-                        writer.finish()
-                        throw CLIError("cannot render \(path): \(error)")
-                    }
-                }
+            let writer = BackgroundWriter(label: "plotline.render.writer", workers: 2, depth: 3)
+            for (index, path) in spec.enumerated() {
+                let name = Render.figureName(path)
+                let folder = output ?? (path as NSString).deletingLastPathComponent
+                let main = (folder as NSString).appendingPathComponent(name + "." + formats[0].fileExtension)
+                var job = lines.job(index, output: main) { [self] in try specFigure(path) }
+                job.format = formats[0]
+                job.alsoWrite = Array(formats.dropFirst())
+                job.encoding = .background(writer)
+                try lines.submit(job, index: index, to: queue)
             }
-            if let error = writer.finish() { throw error }
-            return
-        }
-        let figure = try spec.first.map(specFigure) ?? defaultFigure(options)
-        let out = output ?? (spec.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Render.figureName($0)) }
-            ?? (files[0] as NSString).deletingPathExtension) + ".png"
-        try draw(figure, to: out, renderer: renderer, player: player)
-    }
-
-    /// Lays out, draws and writes one figure, and prints a line about it.
-    func draw(_ figure: Figure, to out: String, renderer: FigureRenderer, player: ScenePlayer) throws {
-        let scene = renderer.scene(for: figure)
-        let format: OutputFormat
-        do { format = try OutputFormat(path: out) } catch { throw ValidationError("\(error)") }
-        if format == .png {
-            let pixmap: Pixmap
-            do { pixmap = try player.render(scene) } catch { throw CLIError("cannot render: \(error)") }
-            try OutputFile.write(pixmap, to: out)
         } else {
-            let bytes: [UInt8]
-            do { bytes = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi) } catch {
-                throw CLIError("cannot render \(out): \(error)")
-            }
-            try OutputFile.write(bytes: bytes, to: out)
+            // One figure: built (from the spec or the data files), drawn, encoded and written by
+            // the render queue's thread, as every figure is; this thread waits for it.
+            let out = output ?? (spec.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Render.figureName($0)) }
+                ?? (files[0] as NSString).deletingPathExtension) + ".png"
+            var job = lines.job(0, output: out) { [self, options] in try spec.first.map(specFigure) ?? defaultFigure(options) }
+            do { job.format = out == "-" ? .png : try OutputFormat(path: out) } catch { throw ValidationError("\(error)") }
+            try lines.submit(job, index: 0, to: queue)
         }
-        let line = "wrote \(out == "-" ? "standard output" : out) (\(Render.summary(figure)))"
-        // With -o - the figure is standard output: the log line goes to standard error.
-        if out == "-" { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+        queue.shutdownAndJoin()
+        if let error = lines.firstError { throw error }
     }
 
-    /// "1200x800, 2 panels, 500 rows": what a written figure holds, for the log line.
-    static func summary(_ figure: Figure) -> String {
-        let rows = figure.panels.flatMap(\.series).map(\.x.count).max() ?? 0
-        return "\(figure.width)x\(figure.height), \(figure.panels.count) panel\(figure.panels.count == 1 ? "" : "s"), \(rows) rows"
+    /// "1200x800, 2 panels, 500 rows read": what a written figure holds, for the log line; `rows`
+    /// counts the input rows read (every table the figure drew from), not the points drawn.
+    static func summary(_ figure: Figure, rows: Int) -> String {
+        "\(figure.width)x\(figure.height), \(figure.panels.count) panel\(figure.panels.count == 1 ? "" : "s"), \(rows) row\(rows == 1 ? "" : "s") read"
     }
 
     /// A spec's figure name: its file name without the folder and `.plot.json` or `.json`.
@@ -255,7 +231,7 @@ struct Render: ParsableCommand {
     }
 
     /// The default figure for the data files and log folders (several runs are overlaid).
-    func defaultFigure(_ options: RenderOptions) throws -> Figure {
+    func defaultFigure(_ options: RenderOptions) throws -> (figure: Figure, rows: Int) {
         do {
             var runs: [(name: String, table: DataTable)] = []
             if files.contains("-") {
@@ -276,14 +252,14 @@ struct Render: ParsableCommand {
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
             }
-            return figure
+            return (figure, runs.map(\.table.rowCount).reduce(0, +))
         } catch {
             throw CLIError("\(error)")
         }
     }
 
     /// The figure a spec describes, with the flags given on the command line taking precedence.
-    func specFigure(_ path: String) throws -> Figure {
+    func specFigure(_ path: String) throws -> (figure: Figure, rows: Int) {
         do {
             let spec = try FigureSpec.load(path: path)
             let confinement = ReadConfinement(root: spec.directory, allowed: allowRead)
@@ -295,7 +271,7 @@ struct Render: ParsableCommand {
             if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
             if dpi != 100 { figure.dpi = dpi }
             if theme == "dark" { figure.theme = .dark }
-            return figure
+            return (figure, tables.values.map(\.rowCount).reduce(0, +))
         } catch {
             throw CLIError("\(error)")
         }

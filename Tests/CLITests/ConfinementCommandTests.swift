@@ -87,7 +87,7 @@ final class ReadOptionsCommandTests: XCTestCase {
         let ok = try PlotlineBinary.run(["render", dir + "/d.csv", "-o", dir + "/d.png", "--size", "480x360", "--decimal", ",",
                                          "--thousands", ".", "--na-values", "k.A.", "--encoding", "latin-1"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
-        XCTAssertTrue(ok.stdout.contains("2 rows"), ok.stdout)  // the k.A. row is missing, the others numbers
+        XCTAssertTrue(ok.stdout.contains("3 rows read"), ok.stdout)  // the k.A. row is read as a missing value
         let bad = try PlotlineBinary.run(["render", dir + "/d.csv", "--encoding", "ebcdic"])
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.contains("--encoding must be one of utf-8, latin-1, windows-1252"), bad.stderr)

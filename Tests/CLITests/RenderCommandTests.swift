@@ -63,7 +63,7 @@ final class RenderCommandTests: XCTestCase {
         let r = try run(["render", csv, "--y", "lr", "-o", dir + "/lr.png"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stderr, "\(csv):13: warning: column 'lr': '[0.0005]' is not a number (drawn as a missing value)\n")
-        XCTAssertTrue(r.stdout.contains("29 rows"), "the series keeps its other 29 points: \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("30 rows read"), "the 30 input rows, one of them drawn as a gap: \(r.stdout)")
 
         // Through a spec too, and capped: the first 20 lines, then the count of the rest.
         var many = "step,v\n"

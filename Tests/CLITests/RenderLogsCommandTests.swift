@@ -74,7 +74,7 @@ final class RenderLogsCommandTests: XCTestCase {
         let dir = try temp()
         let r = try PlotlineBinary.run(["render", folder + "/" + name, "-o", dir + "/a.png"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("50 rows"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("50 rows read"), r.stdout)
         XCTAssertTrue(r.stderr.contains("1 histogram, 1 text values skipped (not scalars)"), r.stderr)
     }
 }

@@ -38,7 +38,7 @@ final class RenderQueueTests: XCTestCase {
 
         struct Unreadable: Error {}
         let bad: [(job: RenderJob, reason: String)] = [
-            (RenderJob(output: out, figure: Figure(width: 0, height: 150, panels: [Panel()])), "invalid figure size 0×150"),
+            (RenderJob(output: out, figure: Figure(width: 0, height: 150, panels: [Panel()])), "invalid canvas size 0x150"),
             (RenderJob(output: out, figure: Figure(width: 200, height: 150, dpi: .nan, panels: [Panel()])), "invalid dpi"),
             (RenderJob(output: out, makeFigure: { throw Unreadable() }), "Unreadable"),
             (RenderJob(output: out, figure: smallFigure("x"), pngOptions: PNG.Options(compressionLevel: 99, filter: .none, strategy: .default)), "compression level 99"),
@@ -63,7 +63,7 @@ final class RenderQueueTests: XCTestCase {
             _ = try await queue.render(stateJob(missing, "b"))
             XCTFail("wrote into a missing folder")
         } catch {
-            XCTAssertTrue("\(error)".contains("No such file"), "\(error)")
+            XCTAssertTrue("\(error)".contains("cannot write \(missing): the folder \(folder)/no/such/folder does not exist"), "\(error)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
         // The thread is alive and the next good job clears the error.

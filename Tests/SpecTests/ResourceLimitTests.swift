@@ -51,7 +51,7 @@ final class ResourceLimitTests: XCTestCase {
 
     func testCanvasPixelLimit() {
         let message = errorText { try FigureSpec.parse(text: "{\"version\": 1, \"size\": [16384, 16384], \"data\": {\"d\": \"d.csv\"}, \"panels\": [{\"series\": [{\"y\": \"v\"}]}]}", source: "s.plot.json") }
-        XCTAssertTrue(message.contains("s.plot.json: size: expected [width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, "
+        XCTAssertTrue(message.contains("s.plot.json: size: expected [width, height] or \"WIDTHxHEIGHT\", each side 16...16384 pixels, "
                                        + "at most 67108864 pixels in all"), message)
         XCTAssertNoThrow(try FigureSpec.parse(text: "{\"version\": 1, \"size\": [8000, 8000], \"data\": {\"d\": \"d.csv\"}, \"panels\": [{\"series\": [{\"y\": \"v\"}]}]}", source: "s.plot.json"))
     }

@@ -28,7 +28,9 @@ enum ReportDataOptions {
         if let size = object["size"] { (o.width, o.height) = try decodeSize(size) }
         if let dpi = object["dpi"] {
             o.dpi = try dpi.number()
-            guard (20...600).contains(o.dpi) else { throw dpi.error("expected dots per inch from 20 to 600, found \(dpi.found)") }
+            do throws(Canvas.Error) { try Canvas.check(dpi: o.dpi) } catch {
+                throw dpi.error("expected \(Canvas.dpiRangeText), found \(dpi.found)")
+            }
         }
         if let theme = object["theme"] {
             switch try theme.string() {
@@ -45,23 +47,20 @@ enum ReportDataOptions {
         return o
     }
 
-    /// `[width, height]` or `"WIDTHxHEIGHT"`, each side 1...16384, at most `ResourceLimits.standard.canvasPixels` in all.
+    /// `[width, height]` or `"WIDTHxHEIGHT"`, in the range of `Canvas`.
     static func decodeSize(_ node: ReportSpecNode) throws(ReportSpecError) -> (Int, Int) {
-        var pair: (Int, Int)?
+        var pair: (width: Int, height: Int)?
         switch node.value {
         case .string(let s):
-            let parts = s.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-            if parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) { pair = (w, h) }
+            pair = Canvas.parseSize(s)
         case .array(let a) where a.count == 2:
             let parts = try node.array()
             pair = (try parts[0].integer(), try parts[1].integer())
         default:
             break
         }
-        let limit = ResourceLimits.standard.canvasPixels
-        guard let (w, h) = pair, (1...16384).contains(w), (1...16384).contains(h), w * h <= limit else {
-            throw node.error("expected [width, height] or \"WIDTHxHEIGHT\" in pixels, each from 1 to 16384, "
-                             + "at most \(limit) pixels in all, found \(node.found)")
+        guard let (w, h) = pair, (try? Canvas.check(width: w, height: h)) != nil else {
+            throw node.error("expected [width, height] or \"WIDTHxHEIGHT\", \(Canvas.sizeRange), found \(node.found)")
         }
         return (w, h)
     }

@@ -1,10 +1,10 @@
 // The report runner: renders a report's figures and writes the PNGs, manifest and indexes.
 //
-// Design. Figures are built and drawn on the calling thread, which owns the fonts, the figure
-// renderer and the scene player for the whole run (as the render queue's thread does; a report
-// is one batch, so it needs no queue, no coalescing and no second owner of the fonts). Each
-// finished pixmap goes to a `BackgroundWriter`, whose two workers encode it (zlib), hash it
-// and write it atomically while the next figure is drawn: drawing a line figure costs about
+// Design. Every figure is a `RenderJob` on a `RenderQueue`, as for `watch` and `render`: the
+// queue's thread owns the fonts, the figure renderer and the scene player for the whole run,
+// and builds, checks and draws each figure (`FigurePipeline`). Each finished pixmap goes to a
+// `BackgroundWriter` (`RenderJob.Encoding.background`), whose two workers encode it (zlib),
+// hash it and write it atomically while the next figure is drawn: drawing a line figure costs about
 // half of its deflate + write, so one drawer and two writers keep both cores of a CI runner
 // busy. Inputs are read once, hashed and parsed from memory (`ReportInputs`). A figure that
 // fails (bad data, a bad figure spec, an unreadable file) becomes an error entry naming the file
@@ -82,79 +82,66 @@ public enum ReportRunner {
         do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
             throw ReportOutputError(path: out, reason: "cannot create the output folder (\((error as NSError).localizedDescription))")
         }
-        let fonts = try FontLibrary(fontsDirectory: options.fontsDirectory)
-        let renderer = FigureRenderer(fonts: fonts)
-        let player = ScenePlayer(fonts: fonts, rasterizer: Rasterizer())
+        // The render queue's thread owns the fonts and builds, checks and draws each figure
+        // (`FigurePipeline`); two background writers deflate, hash and write while it draws the next.
+        let queue = try RenderQueue(fontsDirectory: options.fontsDirectory)
+        defer { queue.shutdownAndJoin() }
         let confinement = options.allowRead.map {
             ReadConfinement(root: spec.directory, allowed: $0, rootName: "the report's folder")
         } ?? .unconfined
-        let inputs = ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent,
-                                  confinement: confinement)
+        // Used only by the render thread, one figure after another (the jobs' builders).
+        let inputs = RenderThreadOnly(ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent,
+                                                   confinement: confinement))
         let selected = spec.figures.filter { options.shard?.contains($0.index) ?? true }
         let results = Locked([(entry: ReportManifest.Figure, ms: Double)?](repeating: nil, count: selected.count))
         let writer = BackgroundWriter(label: "plotline.report.writer", workers: 2, depth: 3)
         let completed = Locked(0)
-        let clock = ContinuousClock()
         let total = selected.count, progress = options.progress
 
         for (slot, figure) in selected.enumerated() {
-            let start = clock.now
-            var read: [ReportManifest.Input] = []
-            var entry = ReportManifest.Figure(index: figure.index, name: figure.name, section: figure.section, output: figure.output)
+            let entry = Locked(ReportManifest.Figure(index: figure.index, name: figure.name, section: figure.section, output: figure.output))
             let path = out + "/" + figure.output
-            let pixmap: Pixmap
-            var vectors: [(name: String, bytes: [UInt8])] = []
-            do {
-                let built = try inputs.figure(for: figure, inputs: &read)
-                try RenderWorker.check(built)
-                let scene = renderer.scene(for: built)
-                pixmap = try player.render(scene)
-                for format in figure.alsoWrite {
-                    let bytes = try FigureEncoder.encode(scene, as: format, player: player, dpi: built.dpi)
-                    vectors.append(((RenderJob.path(figure.output, as: format) as NSString).lastPathComponent, bytes))
-                }
-            } catch {
-                entry.inputs = read
-                entry.error = ErrorText.describe(error)
-                let ms = milliseconds(clock.now - start)
-                writer.submit { [entry] in
-                    _ = try? FileManager.default.removeItem(atPath: path)  // never leave a stale figure behind
-                    results.withLock { $0[slot] = (entry, ms) }
-                    completed.withLock { done in
-                        done += 1
-                        progress?(ReportProgress(completed: done, total: total, name: entry.name, milliseconds: ms, error: entry.error))
-                    }
-                }
-                continue
+            var job = RenderJob(output: path) {
+                var read: [ReportManifest.Input] = []
+                defer { entry.withLock { $0.inputs = read } }
+                return try inputs.value.figure(for: figure, inputs: &read)
             }
-            entry.inputs = read
-            let drawn = milliseconds(clock.now - start)
-            writer.submit { [entry, vectors] in
-                var entry = entry
-                let writeStart = clock.now
-                do {
-                    let bytes = try PNG.encode(pixmap)
-                    try AtomicFile.write(bytes, to: path)
-                    for v in vectors {
-                        try AtomicFile.write(v.bytes, to: (path as NSString).deletingLastPathComponent + "/" + v.name)
-                        entry.also.append(v.name)
-                    }
-                    entry.sha256 = SHA256.hex(bytes)
-                    entry.bytes = bytes.count
-                    entry.width = pixmap.width
-                    entry.height = pixmap.height
-                } catch {
-                    entry.error = "cannot write \(figure.output): \(error)"
+            job.alsoWrite = figure.alsoWrite
+            job.encoding = .background(writer)
+            job.onWritten = { written in
+                entry.withLock { e in
+                    e.also = written.files.dropFirst().map { ($0 as NSString).lastPathComponent }
+                    e.sha256 = written.png.map { SHA256.hex($0) }
+                    e.bytes = written.bytes
+                    e.width = written.width
+                    e.height = written.height
                 }
-                let ms = drawn + milliseconds(clock.now - writeStart)
-                results.withLock { $0[slot] = (entry, ms) }
-                completed.withLock { done in
-                    done += 1
-                    progress?(ReportProgress(completed: done, total: total, name: entry.name, milliseconds: ms, error: entry.error))
+            }
+            let finished: @Sendable (Result<RenderResult, RenderError>) -> Void = { result in
+                var ms = 0.0
+                switch result {
+                case .success(let r):
+                    ms = r.milliseconds
+                case .failure(let error):
+                    let reason: String
+                    if case .failed(_, _, let why) = error { reason = why } else { reason = "\(error)" }
+                    entry.withLock { $0.error = reason }
+                    _ = try? FileManager.default.removeItem(atPath: path)  // never leave a stale figure behind
                 }
+                let done: ReportManifest.Figure = entry.withLock { $0 }
+                results.withLock { $0[slot] = (done, ms) }
+                completed.withLock { count in
+                    count += 1
+                    progress?(ReportProgress(completed: count, total: total, name: done.name, milliseconds: ms, error: done.error))
+                }
+            }
+            do {
+                try queue.submit(job, completion: finished)
+            } catch {
+                preconditionFailure("ReportRunner: the render queue refused a job before its shutdown: \(error)")
             }
         }
-        writer.finish()
+        queue.shutdownAndJoin()
 
         let finished = results.withLock { $0 }.compactMap { $0 }
         let manifest = ReportManifest(title: spec.title, sections: spec.sections, figureCount: spec.figures.count,
@@ -174,4 +161,11 @@ public enum ReportRunner {
     static func milliseconds(_ d: Duration) -> Double {
         Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
     }
+}
+
+/// A value that only the render thread touches, one job after another (a report's input cache,
+/// used by the jobs' figure builders): `Sendable` by that discipline, not by a lock.
+final class RenderThreadOnly<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
