@@ -131,12 +131,12 @@ let package = Package(
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Spec", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Spec", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReportTests", dependencies: ["Service", "Spec", "PNG", "Raster", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "ServeTests", dependencies: ["Serve", "Service", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
+            name: "ServeTests", dependencies: ["Serve", "Service", "Spec", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "Spec", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]

@@ -3,12 +3,15 @@ import Spec
 
 /// The incremental reader `watch` follows files with: CSV or JSON Lines fed in chunks of
 /// fuzzed sizes (CRLF split across chunks, half-written lines), then through a real file that
-/// is appended to, rewritten in place or truncated between refreshes.
+/// is appended to, rewritten in place or truncated between refreshes. A third control byte
+/// chooses the CSV dialect options (`FuzzDialect`), which re-typing appended rows must honour.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzIncremental(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
     let control = input.take(), step = Int(input.take() % 17) + 1
-    let format: IncrementalTableReader.Format = control & 1 == 0 ? .csv(CSVOptions()) : .jsonLines
+    var options = CSVOptions()
+    FuzzDialect.apply(input.take(), to: &options)
+    let format: IncrementalTableReader.Format = control & 1 == 0 ? .csv(options) : .jsonLines
     var reader = IncrementalTableReader(source: "fuzz", format: format)
     var start = 0
     while start < input.bytes.count {

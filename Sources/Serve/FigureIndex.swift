@@ -41,7 +41,9 @@ public final class FigureIndex: Sendable {
         }
     }
 
-    /// The largest sidecar read (a real one is about 200 bytes); larger ones count as missing.
+    /// The largest sidecar read (a real one is about 200 bytes); a larger one is listed with an
+    /// error naming the limit. The value is `ResourceLimits.sidecarBytes` (Spec), the one
+    /// documented limit; Serve links no drawing module, so a test checks the two agree.
     public static let maxSidecarBytes = 64 << 10
     /// Deepest folder level searched below the root by the seeding walk.
     public static let maxDepth = 16
@@ -218,6 +220,11 @@ public final class FigureIndex: Sendable {
                          image: hasImage, rows: sidecar.rows ?? 0)
         }
         let mtime = hasImage ? Int(info.st_mtim.tv_sec) * 1000 + Int(info.st_mtim.tv_nsec) / 1_000_000 : 0
+        if let size = FigureIndex.oversizedSidecar(absolute + ".json") {
+            return Entry(path: relative, version: mtime, ok: false,
+                         error: "\(relative).json: \(size) bytes, more than the limit of \(FigureIndex.maxSidecarBytes >> 10) KiB a sidecar may have; not read",
+                         image: hasImage, rows: 0)
+        }
         return Entry(path: relative, version: mtime, ok: hasImage, error: hasImage ? nil : "no status", image: hasImage, rows: 0)
     }
 
@@ -233,6 +240,13 @@ public final class FigureIndex: Sendable {
     static func readSidecar(_ path: String) -> Sidecar? {
         guard let bytes = try? FigureRoutes.readFile(path, limit: maxSidecarBytes) else { return nil }
         return try? JSONDecoder().decode(Sidecar.self, from: Data(bytes))
+    }
+
+    /// The size of the regular file (not a link) at `path` when it is over `maxSidecarBytes`, else nil.
+    static func oversizedSidecar(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxSidecarBytes else { return nil }
+        return Int(info.st_size)
     }
 
     /// Visits every non-hidden regular file or link below the open folder `fd` (which it

@@ -51,14 +51,11 @@ enum ConfinedPath: Equatable {
         }
     }
 
-    /// The first `count` bytes of a regular file below `root`, read through no link, or nil.
-    static func head(of path: String, under root: String, count: Int) -> [UInt8]? {
-        guard examine(path, under: root) == .file else { return nil }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+    /// The first `count` bytes of the file open as `fd` (opened through no link with
+    /// `ConfinedOpen`), or fewer: none when it cannot be read.
+    static func head(of fd: Int32, count: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, count) }
-        return n < 0 ? nil : Array(bytes[..<n])
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+        return n < 0 ? [] : Array(bytes[..<n])
     }
 }

@@ -29,6 +29,8 @@ public final class WatchSession: Sendable {
         public var allowRead: [String] = []
         /// Options for the default figures of data files.
         public var renderOptions = RenderOptions()
+        /// The limits on what one input may make the watcher hold (`followedBytes` per data file).
+        public var limits = ResourceLimits.standard
         /// Formats written for every figure besides its PNG (which the sidecar and the live page
         /// follow): SVG and PDF beside it, same name.
         public var alsoWrite: [OutputFormat] = []
@@ -317,7 +319,7 @@ public final class WatchSession: Sendable {
         let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
         let spellings = Set(([input] + siblings.map { folder + "/" + $0 }))
         let stale = output(for: folder + "/" + stem + ".plot.json")
-        if let status = WatchStatus.read(for: stale), spellings.contains(status.input) {
+        if let status = WatchStatus.read(for: stale, limits: options.limits, problem: { options.logError("warning: \($0)") }), spellings.contains(status.input) {
             try? AtomicFile.remove(stale, under: outputRoot)
             try? AtomicFile.remove(WatchStatus.path(for: stale), under: outputRoot)
             state.withLock { s in
@@ -413,20 +415,25 @@ public final class WatchSession: Sendable {
 
     /// A data file's default figure and row count; runs on the render thread.
     func dataFigure(_ path: String) throws -> Built {
-        // Checked again here, just before reading: the path may have become a link since the event.
-        guard let head = ConfinedPath.head(of: path, under: root, count: 8192) else {
+        // Opened once here, just before reading, through no link (the path may have become one
+        // since the event), and read from that descriptor.
+        guard case .success(let fd) = ConfinedOpen.open(path, under: root) else {
             throw InputDeleted(path: path)
         }
+        defer { close(fd) }
+        let head = ConfinedPath.head(of: fd, count: 8192)
         if !path.lowercased().hasSuffix(".npy"), let nul = head.firstIndex(of: 0) {  // .npy is binary by design
             state.withLock { _ = $0.readers.removeValue(forKey: path) }
             throw BinaryInput(path: path, offset: nul)
         }
         let table: DataTable
         if path.lowercased().hasSuffix(".json") || path.lowercased().hasSuffix(".npy") {  // replaced whole, read whole
-            table = try TableReader.read(path: path)
+            table = try TableReader.read(fileDescriptor: fd, source: path, options: options.renderOptions.read.forPath(path),
+                                         limits: options.limits)
         } else {
-            var reader = state.withLock { $0.readers.removeValue(forKey: path) } ?? IncrementalTableReader(path: path)
-            _ = try reader.refresh(path: path)  // on error the reader is dropped: the next render reads whole
+            var reader = state.withLock { $0.readers.removeValue(forKey: path) }
+                ?? IncrementalTableReader(path: path, options: options.renderOptions.read, limits: options.limits)
+            _ = try reader.refresh(fileDescriptor: fd)  // on error the reader is dropped: the next render reads whole
             table = reader.table
             state.withLock { $0.readers[path] = reader }
         }
@@ -439,7 +446,7 @@ public final class WatchSession: Sendable {
     /// the render thread. No value yet is "waiting for data", not an error.
     func logFigure(_ source: RunLogFollower.Source) throws -> Built {
         let folder = source.folder
-        var follower = state.withLock { $0.followers.removeValue(forKey: folder) } ?? RunLogFollower(source: source)
+        var follower = state.withLock { $0.followers.removeValue(forKey: folder) } ?? RunLogFollower(source: source, limits: options.limits)
         let result = Result<[RunInputs.Run], DataError> { () throws(DataError) in try follower.refresh() }
         let runs: [RunInputs.Run]
         switch result {

@@ -1,5 +1,6 @@
 import Foundation
 import PNG
+import Spec
 
 /// The sidecar status file written beside each watched figure (`<name>.png.json`).
 ///
@@ -82,10 +83,25 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     /// The sidecar path of a PNG output.
     public static func path(for output: String) -> String { output + ".json" }
 
-    /// Reads the sidecar of `output`, or nil when there is none or it does not decode.
-    public static func read(for output: String) -> WatchStatus? {
-        guard let data = FileManager.default.contents(atPath: path(for: output)) else { return nil }
-        return try? JSONDecoder().decode(WatchStatus.self, from: data)
+    /// Reads the sidecar of `output`, or nil when there is none, it does not decode, it is a
+    /// link, or it is larger than `limits.sidecarBytes` (then `problem` gets a line naming the
+    /// file and the limit, and nothing is read).
+    public static func read(for output: String, limits: ResourceLimits = .standard,
+                            problem: (String) -> Void = { _ in }) -> WatchStatus? {
+        let sidecar = path(for: output)
+        let fd = open(sidecar, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if let why = limits.sidecarProblem(Int(info.st_size), path: sidecar) {
+            problem(why)
+            return nil
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n >= 0 else { return nil }
+        return try? JSONDecoder().decode(WatchStatus.self, from: Data(bytes[..<n]))
     }
 
     /// Writes the sidecar of `output` atomically (temp file, fsync, rename); with `root`, only

@@ -1,7 +1,7 @@
 /// How to read a delimited text file; every choice defaults to detection.
-public struct CSVOptions: Sendable, Equatable {
+public struct CSVOptions: Sendable, Hashable {
     /// Whether the first row holds column names.
-    public enum Header: Sendable, Equatable {
+    public enum Header: Sendable, Hashable {
         /// Decide from the data: a first row of names (no numbers, no dates; some may be empty) above
         /// rows with numbers or dates, or a file with only that row, is a header; otherwise the
         /// columns are named `col1`, `col2`, ...
@@ -75,7 +75,7 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
 extension CSVOptions {
     /// These options for reading `path`: a `.tsv` / `.tab` name means tab-delimited unless a
     /// delimiter was given.
-    func forPath(_ path: String) -> CSVOptions {
+    public func forPath(_ path: String) -> CSVOptions {
         var o = self
         let lower = path.lowercased()
         if o.delimiter == nil, lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { o.delimiter = UInt8(ascii: "\t") }

@@ -17,10 +17,10 @@ enum CellKind: Equatable {
         return cells.number(trimmed).map { .number($0) } ?? .text
     }
 
-    /// The kind of a cell's text.
-    static func of(_ text: String) -> CellKind {
+    /// The kind of a cell's text, read with `cells` (the defaults for JSON).
+    static func of(_ text: String, cells: CSVCellReader = CSVCellReader()) -> CellKind {
         var text = text
-        return text.withUTF8 { of($0) }
+        return text.withUTF8 { of($0, cells: cells) }
     }
 
     /// True when a column with these counts of number and text cells is numeric: it has

@@ -6,8 +6,16 @@ extension Column {
     /// category stays numeric when numbers are the majority of the two together (the text cells
     /// become missing values, kept in `strays`), as the whole-file readers decide; otherwise,
     /// and for a time column, both turn into a category of display texts. This is how `watch`
-    /// grows a table from chunks that were typed separately.
+    /// grows a table from chunks that were typed separately; `cells` are the decimal mark,
+    /// thousands separator and missing spellings the chunks were read with (the CSV dialect;
+    /// the defaults for JSON), so a category's texts are typed again as the whole-file reader
+    /// would type them.
     public mutating func append(contentsOf other: Column) {
+        append(contentsOf: other, cells: CSVCellReader())
+    }
+
+    /// Appends `other`'s values, a category's texts typed again with `cells` (see `append(contentsOf:)`).
+    mutating func append(contentsOf other: Column, cells: CSVCellReader) {
         if other.count == 0 { return }
         if count == 0 || missingCount == count {
             let padding = count
@@ -43,14 +51,14 @@ extension Column {
         default:
             // A number column meeting text cells (or the reverse) stays numeric while numbers
             // are the majority: the text cells become missing values and warnings.
-            if let merged = Column.mergedAsNumbers(self, other) {
+            if let merged = Column.mergedAsNumbers(self, other, cells: cells) {
                 self = merged
                 return
             }
             let first = asCategory(), second = other.asCategory()
             self = first
             stray = stray ?? other.stray
-            append(contentsOf: second)
+            append(contentsOf: second, cells: cells)
         }
     }
 

@@ -1,7 +1,8 @@
 extension Column {
     /// The column seen as numbers: its values with non-numbers as missing, its stray cells, and
-    /// the counts of number and text cells. Nil for time columns (they never turn numeric).
-    func numericView() -> (values: [Double], strays: [StrayValue], numbers: Int, texts: Int)? {
+    /// the counts of number and text cells, a category's texts read as numbers with `cells`
+    /// (the dialect the column was read with). Nil for time columns (they never turn numeric).
+    func numericView(cells: CSVCellReader = CSVCellReader()) -> (values: [Double], strays: [StrayValue], numbers: Int, texts: Int)? {
         switch storage {
         case .number(let values):
             let numbers = values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
@@ -9,7 +10,7 @@ extension Column {
         case .time:
             return nil
         case .category(let codes, let levels):
-            let kinds = levels.map { CellKind.of($0) }
+            let kinds = levels.map { CellKind.of($0, cells: cells) }
             var recorded: [Int: StrayValue] = [:]
             for stray in strays { recorded[stray.row] = stray }
             let source = stray?.location.source ?? strays.first?.location.source ?? ""
@@ -39,9 +40,10 @@ extension Column {
     }
 
     /// `first` followed by `second` as one number column, when the two together are numeric
-    /// (`CellKind.isNumeric`); nil when they are not, or one of them is a time column.
-    static func mergedAsNumbers(_ first: Column, _ second: Column) -> Column? {
-        guard let a = first.numericView(), let b = second.numericView(),
+    /// (`CellKind.isNumeric`), texts read with `cells`; nil when they are not, or one of them
+    /// is a time column.
+    static func mergedAsNumbers(_ first: Column, _ second: Column, cells: CSVCellReader = CSVCellReader()) -> Column? {
+        guard let a = first.numericView(cells: cells), let b = second.numericView(cells: cells),
               CellKind.isNumeric(numbers: a.numbers + b.numbers, texts: a.texts + b.texts)
         else { return nil }
         return Column(name: first.name, storage: .number(a.values + b.values),

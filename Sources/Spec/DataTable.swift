@@ -60,14 +60,20 @@ public struct DataTable: Sendable, Equatable {
     /// missing from `other` get missing values for its rows. Types are reconciled as in
     /// `Column.append(contentsOf:)`.
     public mutating func append(_ other: DataTable) {
+        append(other, cells: CSVCellReader())
+    }
+
+    /// Appends like `append(_:)`; a column's texts are typed again with `cells`, the CSV dialect
+    /// the rows were read with (`Column.append(contentsOf:cells:)`).
+    mutating func append(_ other: DataTable, cells: CSVCellReader) {
         var seen = Set<String>()
         for incoming in other.columns {
             seen.insert(incoming.name)
             if let index = columns.firstIndex(where: { $0.name == incoming.name }) {
-                columns[index].append(contentsOf: incoming)
+                columns[index].append(contentsOf: incoming, cells: cells)
             } else {
                 var column = Column.missing(name: incoming.name, kind: incoming.kind, count: rowCount)
-                column.append(contentsOf: incoming)
+                column.append(contentsOf: incoming, cells: cells)
                 columns.append(column)
             }
         }
@@ -78,12 +84,12 @@ public struct DataTable: Sendable, Equatable {
         for note in other.readNotes where !readNotes.contains(note) { readNotes.append(note) }
     }
 
-    /// Appends like `append(_:)`, after checking the result against `ResourceLimits.standard`
+    /// Appends like `append(_:)`, after checking the result against `limits`
     /// (for `watch`, which keeps appending to one table).
-    public mutating func appendChecked(_ other: DataTable) throws(DataError) {
+    public mutating func appendChecked(_ other: DataTable, limits: ResourceLimits = .standard) throws(DataError) {
         let known = Set(columnNames)
         let columnCount = columns.count + other.columns.filter { !known.contains($0.name) }.count
-        try ResourceLimits.standard.checkTable(rows: rowCount + other.rowCount, columns: columnCount, source: source)
+        try limits.checkTable(rows: rowCount + other.rowCount, columns: columnCount, source: source)
         append(other)
     }
 

@@ -107,12 +107,13 @@ public struct FigureSpec: Sendable, Equatable {
     /// Reads every data source's table, keyed by source name (errors name the data file).
     ///
     /// Each path must lead inside `confinement` after resolving links (`render --spec` confines
-    /// to the spec's folder, `watch` to the watched root); the real path is what is read.
+    /// to the spec's folder, `watch` to the watched root); the real path is what is read, opened
+    /// once without following links (`ReadConfinement.read`).
     public func readTables(confinement: ReadConfinement = .unconfined) throws(DataError) -> [String: DataTable] {
         var tables: [String: DataTable] = [:]
         for source in data {
-            let real = try confinement.check(source.resolvedPath, shownAs: source.path, source: self.source)
-            tables[source.name] = try TableReader.read(path: real, source: source.resolvedPath, options: source.options)
+            let bytes = try confinement.read(source.resolvedPath, shownAs: source.path, source: self.source)
+            tables[source.name] = try TableReader.parse(bytes: bytes, source: source.resolvedPath, options: source.options)
         }
         return tables
     }

@@ -40,6 +40,12 @@ enum FileBytes {
             return .failure(Failure(reason: errno == ELOOP && noFollow ? "it is a symbolic link" : String(cString: strerror(errno))))
         }
         defer { close(fd) }
+        return readWhole(fileDescriptor: fd)
+    }
+
+    /// The regular file open as `fd` read whole from its start, or the reason it could not be
+    /// (positioned reads: the descriptor's offset does not matter). Does not close `fd`.
+    static func readWhole(fileDescriptor fd: Int32) -> Result<Data, Failure> {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
@@ -51,7 +57,7 @@ enum FileBytes {
         var failure: Int32 = 0
         data.withUnsafeMutableBytes { (buf: UnsafeMutableRawBufferPointer) in
             while got < size {
-                let n = Glibc.read(fd, buf.baseAddress! + got, size - got)
+                let n = pread(fd, buf.baseAddress! + got, size - got, off_t(got))
                 if n > 0 { got += n; continue }
                 if n == 0 { return }          // the file shrank: keep what was read
                 if errno == EINTR { continue }
@@ -62,6 +68,21 @@ enum FileBytes {
         if failure != 0 { return .failure(Failure(reason: String(cString: strerror(failure)))) }
         if got < size { data.removeSubrange(got..<size) }
         return .success(data)
+    }
+    #endif
+
+    #if canImport(Glibc)
+    /// The bytes of the file open as `fd` (see `readWhole(fileDescriptor:)`), failures named as
+    /// `source`; with `limits`, a file over `followedBytes` is refused before it is read.
+    static func read(fileDescriptor fd: Int32, source: String, limits: ResourceLimits? = nil) throws(DataError) -> Data {
+        if let limits {
+            var st = stat()
+            if fstat(fd, &st) == 0 { try limits.checkFollowed(Int(st.st_size), source: source) }
+        }
+        switch readWhole(fileDescriptor: fd) {
+        case .success(let data): return data
+        case .failure(let failure): throw DataError(.unreadable(failure.reason), at: DataLocation(source: source))
+        }
     }
     #endif
 

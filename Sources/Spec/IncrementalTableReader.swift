@@ -6,6 +6,10 @@ import Foundation
 /// Follows a growing CSV / TSV / JSON Lines file for `watch`: reads only appended bytes, leaves
 /// a half-written last line for the next call, and starts over when the file shrank or was replaced.
 ///
+/// A file is followed up to `ResourceLimits.followedBytes`; past that, `refresh` and `append`
+/// throw a "too large" error naming the file and the limit before reading more (the watcher
+/// then drops the reader and its memory).
+///
 /// Not thread-safe by itself (a value type); the watcher owns one per file.
 public struct IncrementalTableReader: Sendable {
     /// The two line-oriented formats that can be followed.
@@ -30,6 +34,8 @@ public struct IncrementalTableReader: Sendable {
     public let source: String
     /// The format followed.
     public let format: Format
+    /// The limits applied (`followedBytes`; the value limit for JSON Lines).
+    public let limits: ResourceLimits
     /// Every row read so far.
     public private(set) var table: DataTable
     /// The offset up to which rows were read (a partial last line starts here); counted in the
@@ -50,22 +56,23 @@ public struct IncrementalTableReader: Sendable {
     private var transcoding: TextEncoding?
 
     /// Creates a reader with an empty table.
-    public init(source: String, format: Format) {
+    public init(source: String, format: Format, limits: ResourceLimits = .standard) {
         self.source = source
         self.format = format
+        self.limits = limits
         table = DataTable(source: source, columns: [], rowCount: 0)
         if case .csv(let options) = format, let encoding = options.encoding, encoding != .utf8 { transcoding = encoding }
     }
 
     /// Creates a reader for `path`, choosing JSON Lines for `.jsonl` / `.ndjson` and CSV otherwise.
-    public init(path: String, options: CSVOptions = CSVOptions()) {
+    /// The options are the whole-file reader's (`CSVOptions.forPath`: a `.tsv` / `.tab` name
+    /// means tabs), so both read the same file the same way.
+    public init(path: String, options: CSVOptions = CSVOptions(), limits: ResourceLimits = .standard) {
         let lower = path.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-            self.init(source: path, format: .jsonLines)
+            self.init(source: path, format: .jsonLines, limits: limits)
         } else {
-            var options = options
-            if options.delimiter == nil, lower.hasSuffix(".tsv") { options.delimiter = UInt8(ascii: "\t") }
-            self.init(source: path, format: .csv(options))
+            self.init(source: path, format: .csv(options.forPath(path)), limits: limits)
         }
     }
 
@@ -76,6 +83,7 @@ public struct IncrementalTableReader: Sendable {
     public mutating func append<Bytes: Sequence>(_ bytes: Bytes) throws(DataError) -> Int where Bytes.Element == UInt8 {
         var incoming = Array(bytes)
         guard !incoming.isEmpty else { return 0 }
+        try limits.checkFollowed(fingerprint.length + incoming.count, source: source)
         if let offset = incoming.withUnsafeBytes(FileBytes.firstNUL) {
             throw DataError(.binary(offset: fingerprint.length + offset), at: DataLocation(source: source))
         }
@@ -109,7 +117,10 @@ public struct IncrementalTableReader: Sendable {
         if case .jsonLines = format {
             // New keys pad every earlier row: bounded by the value limit. (A CSV's values are
             // bounded by its bytes and its columns by the header, checked on detection.)
-            try table.appendChecked(chunk.table)
+            try table.appendChecked(chunk.table, limits: limits)
+        } else if case .csv(let options) = format, let dialect {
+            // Typed again with the dialect the rows were read with, as the whole-file reader types them.
+            table.append(chunk.table, cells: dialect.cells(options))
         } else {
             table.append(chunk.table)
         }
@@ -136,6 +147,13 @@ public struct IncrementalTableReader: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw DataError(.unreadable(String(cString: strerror(errno))), at: DataLocation(source: source)) }
         defer { close(fd) }
+        return try refresh(fileDescriptor: fd)
+    }
+
+    /// Reads whatever is new in the file open as `fd` (see `refresh(path:)`; the watcher opens
+    /// it without following links, `ConfinedOpen`). Does not close `fd`. A file over
+    /// `limits.followedBytes` throws before anything more is read.
+    public mutating func refresh(fileDescriptor fd: Int32) throws(DataError) -> Change {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw DataError(.unreadable(String(cString: strerror(errno))), at: DataLocation(source: source))
@@ -145,19 +163,20 @@ public struct IncrementalTableReader: Sendable {
         }
         let current = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
+        try limits.checkFollowed(size, source: source)
         let readSoFar = fingerprint.length  // file bytes (pending may hold them converted to UTF-8)
         var replaced = identity.map { $0 != current } ?? false
         if size < readSoFar { replaced = true }
         if !replaced, !fingerprint.matches(fileDescriptor: fd) { replaced = true }
         if replaced {
-            self = IncrementalTableReader(source: source, format: format)
+            self = IncrementalTableReader(source: source, format: format, limits: limits)
         }
         identity = current
         let start = replaced ? 0 : readSoFar
         guard size > start else { return replaced ? .reloaded : .unchanged }
         guard let bytes = ReadFingerprint.read(fd, at: start, count: size - start) else {
             // It shrank between fstat and the read: start over on the next refresh.
-            self = IncrementalTableReader(source: source, format: format)
+            self = IncrementalTableReader(source: source, format: format, limits: limits)
             throw DataError(.unreadable("the file shrank while it was read"), at: DataLocation(source: source))
         }
         let before = table.rowCount
@@ -165,7 +184,7 @@ public struct IncrementalTableReader: Sendable {
             _ = try append(bytes)
         } catch where error.kind == .invalidUTF8 && transcoding == nil && isDetectingEncoding {
             // Not UTF-8: read the whole file again as Windows-1252, as `render` does, and say so.
-            var reader = IncrementalTableReader(source: source, format: format)
+            var reader = IncrementalTableReader(source: source, format: format, limits: limits)
             reader.transcoding = .windows1252
             guard let whole = ReadFingerprint.read(fd, at: 0, count: size) else { throw error }
             _ = try reader.append(whole)

@@ -8,8 +8,10 @@ import Foundation
 ///
 /// A path is checked after resolving every symbolic link in it (`realpath`), so neither `../`,
 /// an absolute path, `~/` nor a link inside the folder that points out of it gets through. The
-/// real path is what is then opened, with `O_NOFOLLOW`, so a link swapped in after the check is
-/// refused too. A file that does not exist yet is checked by its nearest existing folder.
+/// real path is then opened once relative to the root it lies in, every folder on the way and
+/// the file with `O_NOFOLLOW` (`ConfinedOpen`), and read from that descriptor, so a link
+/// swapped in after the check (for the file or any folder on the way) is refused too. A file
+/// that does not exist yet is checked by its nearest existing folder.
 public struct ReadConfinement: Sendable, Equatable {
     /// The real paths reads may lie under (the root first).
     public let roots: [String]
@@ -40,6 +42,36 @@ public struct ReadConfinement: Sendable, Equatable {
         throw DataError(
             .outsideRoot("\"\(shownAs)\" is outside \(rootName ?? roots[0]) (after resolving links); pass --allow-read PATH to read it"),
             at: DataLocation(source: source))
+    }
+
+    /// The bytes of the file at `path`, checked (`check`) and then read through a descriptor
+    /// opened without following links (`bytes(ofChecked:)`). Errors name the spec (`source`)
+    /// for a path outside the roots, the data file (`path`) when it cannot be read.
+    public func read(_ path: String, shownAs: String, source: String) throws(DataError) -> Data {
+        let real = try check(path, shownAs: shownAs, source: source)
+        switch bytes(ofChecked: real) {
+        case .success(let data): return data
+        case .failure(let failure): throw DataError(.unreadable(failure.reason), at: DataLocation(source: path))
+        }
+    }
+
+    /// The bytes of `real`, a path `check` returned, opened relative to the root it lies in
+    /// without following any link below that root (`ConfinedOpen`): a folder or the file
+    /// swapped for a link since the check is refused, not followed.
+    public func bytes(ofChecked real: String) -> Result<Data, ConfinedOpen.Failure> {
+        // The deepest root holding it; a root that is the file itself (`--allow-read FILE`) is
+        // opened from its folder, which `realpath` resolved.
+        guard let root = roots.filter({ ReadConfinement.isInside(real, $0) }).max(by: { $0.count < $1.count }) else {
+            return .failure(.outside)
+        }
+        let folder = root == real ? (real as NSString).deletingLastPathComponent : root
+        let fd: Int32
+        switch ConfinedOpen.open(real, under: folder) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(fd) }
+        return FileBytes.readWhole(fileDescriptor: fd).mapError { .system($0.reason) }
     }
 
     /// Whether `path` is `folder` or lies below it (both real, absolute paths).

@@ -31,6 +31,9 @@ public struct RenderOptions: Sendable, Hashable {
     /// Axis labels that replace the column names; nil keeps the default.
     public var xLabel: String?
     public var yLabel: String?
+    /// How the data files are read (`--decimal`, `--thousands`, ...: `CSVReadSetting`); `watch`
+    /// and a report's data figures read with these too.
+    public var read = CSVOptions()
 
     /// A bin rule from its command-line spelling: a count, or auto, sturges, fd, sqrt.
     public static func parseBins(_ text: String) -> HistogramBins? {

@@ -19,14 +19,22 @@ public struct ResourceLimits: Sendable, Equatable {
     public var categories: Int
     /// Pixels of one figure's canvas (width × height): the `Canvas` rule's, which owns the size range.
     public var canvasPixels: Int { Canvas.maxPixels }
+    /// Bytes of one data file `watch` follows or reads (a file that grows forever stops being
+    /// read here instead of growing the watcher's memory without bound).
+    public var followedBytes: Int
+    /// Bytes of one sidecar status file (`*.png.json`) read back by `watch` and `--serve`; a
+    /// real one is a few hundred bytes.
+    public var sidecarBytes: Int
 
     /// Creates limits; the defaults are the documented ones.
     public init(columns: Int = 10_000, tableValues: Int = 50_000_000, heatmapCells: Int = 4_000_000,
-                categories: Int = 10_000) {
+                categories: Int = 10_000, followedBytes: Int = 512 << 20, sidecarBytes: Int = 64 << 10) {
         self.columns = columns
         self.tableValues = tableValues
         self.heatmapCells = heatmapCells
         self.categories = categories
+        self.followedBytes = followedBytes
+        self.sidecarBytes = sidecarBytes
     }
 
     /// The limits every reader and spec applies.
@@ -40,6 +48,27 @@ public struct ResourceLimits: Sendable, Equatable {
         guard columns > self.columns else { return }
         throw DataError(.tooLarge("\(columns) columns, more than the limit of \(self.columns) (\(ResourceLimits.reference))"),
                         at: DataLocation(source: source))
+    }
+
+    /// Throws when a followed data file of `bytes` bytes is over `followedBytes`.
+    public func checkFollowed(_ bytes: Int, source: String) throws(DataError) {
+        guard bytes > followedBytes else { return }
+        throw DataError(
+            .tooLarge("\(bytes) bytes, more than the limit of \(ResourceLimits.bytes(followedBytes)) a watched file may have (\(ResourceLimits.reference))"),
+            at: DataLocation(source: source))
+    }
+
+    /// Why a sidecar of `bytes` bytes at `path` is not read, or nil when it is within `sidecarBytes`.
+    public func sidecarProblem(_ bytes: Int, path: String) -> String? {
+        guard bytes > sidecarBytes else { return nil }
+        return "\(path): \(bytes) bytes, more than the limit of \(ResourceLimits.bytes(sidecarBytes)) a sidecar may have; not read (\(ResourceLimits.reference))"
+    }
+
+    /// A byte count as people write limits: `512 MiB`, `64 KiB`, else bytes.
+    static func bytes(_ count: Int) -> String {
+        if count >= 1 << 20, count % (1 << 20) == 0 { return "\(count >> 20) MiB" }
+        if count >= 1 << 10, count % (1 << 10) == 0 { return "\(count >> 10) KiB" }
+        return "\(count) bytes"
     }
 
     /// Throws when `rows` rows of `columns` columns are over the value limit (or the column limit).

@@ -20,12 +20,15 @@ public struct RunLogFollower: Sendable {
 
     /// What is followed.
     public let source: Source
+    /// The limits applied: an event file over `followedBytes` is an error before it is read.
+    public let limits: ResourceLimits
     private var events: EventFileSet?
     private var runs: [String: MLflowRun] = [:]
 
     /// A follower of `source` (nothing is read before `refresh`).
-    public init(source: Source) {
+    public init(source: Source, limits: ResourceLimits = .standard) {
         self.source = source
+        self.limits = limits
         if case .events(let folder) = source { events = EventFileSet(path: folder) }
     }
 
@@ -54,6 +57,12 @@ public struct RunLogFollower: Sendable {
         switch source {
         case .events(let folder):
             var set = events ?? EventFileSet(path: folder)
+            for file in set.currentFiles() {
+                var info = stat()
+                if stat(file, &info) == 0 {
+                    do { try limits.checkFollowed(Int(info.st_size), source: file) } catch { events = nil; throw error }
+                }
+            }
             do { try set.refresh() } catch { events = nil; throw RunLogTables.dataError(error) }
             events = set
             return [RunInputs.Run(name: (folder as NSString).lastPathComponent,

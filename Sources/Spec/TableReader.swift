@@ -13,6 +13,14 @@ public enum TableReader {
         try FileKind.read(bytes: try FileBytes.read(path: path, source: source, noFollow: true), source: source, options: options)
     }
 
+    /// Reads the file open as `fd` (opened by the caller without following links, see
+    /// `ConfinedOpen`) under the name `source`, which chooses the reader. With `limits`, a file
+    /// over `followedBytes` is an error before it is read (what `watch` reads whole).
+    public static func read(fileDescriptor fd: Int32, source: String, options: CSVOptions = CSVOptions(),
+                            limits: ResourceLimits? = nil) throws(DataError) -> DataTable {
+        try FileKind.read(bytes: try FileBytes.read(fileDescriptor: fd, source: source, limits: limits), source: source, options: options)
+    }
+
     /// Parses bytes (for example standard input, source `-`): a name in `source` chooses the
     /// kind as for a file; otherwise the content does (see `FileKind.detect`).
     public static func parse<Bytes: ContiguousBytes>(

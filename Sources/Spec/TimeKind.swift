@@ -10,7 +10,7 @@ public enum TimeKind: Sendable, Equatable {
 }
 
 /// The unit of a column of Unix timestamps that the caller asked to read as time.
-public enum TimestampUnit: Sendable, Equatable {
+public enum TimestampUnit: Sendable, Hashable {
     /// Seconds since the Unix epoch.
     case seconds
     /// Milliseconds since the Unix epoch.

@@ -93,20 +93,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("TensorBoard smoothing weight in 0..<1: a faint raw curve under its moving average.", valueName: "w"))
     var smooth: Double?
 
-    @Option(help: ArgumentHelp("The decimal mark of the data files: . or , (default: a comma is detected in files not separated by commas).", valueName: "mark"))
-    var decimal: String?
-
-    @Option(help: ArgumentHelp("A thousands separator inside numbers, such as , or . or ' (default: none).", valueName: "char"))
-    var thousands: String?
-
-    @Option(help: ArgumentHelp("Skip lines starting with this character (default: # when the file starts with #).", valueName: "char"))
-    var comment: String?
-
-    @Option(name: .customLong("na-values"), help: ArgumentHelp("More spellings of a missing value, comma-separated (NA, null, None, -, ... are built in).", valueName: "a,b"))
-    var naValues: String?
-
-    @Option(help: ArgumentHelp("The data files' encoding: utf-8, latin-1 or windows-1252 (default: UTF-8, or Windows-1252 with a warning when not valid UTF-8).", valueName: "name"))
-    var encoding: String?
+    @OptionGroup var read: CSVReadFlags
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
     var allowRead: [String] = []
@@ -124,15 +111,6 @@ struct Render: ParsableCommand, @unchecked Sendable {
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
         do throws(Canvas.Error) { try Canvas.check(dpi: dpi) } catch { throw ValidationError("--dpi must be \(Canvas.dpiRangeText), not \(dpi).") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
-        if let d = decimal, d != "." && d != "," { throw ValidationError("--decimal must be \".\" or \",\", not \(d).") }
-        for (flag, value) in [("--thousands", thousands), ("--comment", comment)] {
-            if let value, value.utf8.count != 1 || value.utf8.first! >= 0x80 || value == "\"" {
-                throw ValidationError("\(flag) must be one ASCII character other than a quote, not \(value).")
-            }
-        }
-        if let e = encoding, TextEncoding(name: e) == nil {
-            throw ValidationError("--encoding must be one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not \(e).")
-        }
         if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
         if format != "png" {
             guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
@@ -213,15 +191,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     }
 
     /// How to read the data files: the pandas-like options given on the command line.
-    var csvOptions: CSVOptions {
-        var options = CSVOptions()
-        options.decimal = decimal?.utf8.first
-        options.thousands = thousands?.utf8.first
-        options.comment = comment?.utf8.first
-        options.missingValues = naValues.map { $0.split(separator: ",").map(String.init) } ?? []
-        options.encoding = encoding.flatMap(TextEncoding.init(name:))
-        return options
-    }
+    var csvOptions: CSVOptions { read.csvOptions }
 
     /// Prints what was read differently from the bytes as written (one line each, to standard error).
     static func printReadNotes(_ tables: [DataTable]) {

@@ -26,7 +26,9 @@ struct Watch: ParsableCommand {
             metrics.csv.png and metrics.jsonl.png. A TensorBoard run folder (events.out.tfevents.*) \
             draws <run>.png beside it and an MLflow experiment (mlruns/<id>) draws <id>.png, its \
             runs overlaid; both are followed record by record. An input with nothing to draw yet \
-            (a header without rows, no scalar yet) records "waiting" in the sidecar, not an error.
+            (a header without rows, no scalar yet) records "waiting" in the sidecar, not an error. \
+            A data file is followed up to 512 MiB (see "Limits" in docs/figure-spec.md); past \
+            that its sidecar records the error and the watcher lets go of its rows.
 
             On SIGTERM or SIGINT the render in progress finishes and queued figures are dropped \
             (--drain draws them first); a second signal exits at once. Temporary files that a \
@@ -69,6 +71,9 @@ struct Watch: ParsableCommand {
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside the watched folder, after resolving links.", valueName: "path"))
     var allowRead: [String] = []
+
+    @OptionGroup(title: "Reading data files (as plotline render; a spec's data sources bring their own)")
+    var read: CSVReadFlags
 
     @Flag(help: "Serve a live page of the figures in the browser (the output folder; loopback only unless an address says otherwise).")
     var serve = false
@@ -139,6 +144,7 @@ struct Watch: ParsableCommand {
         options.outputDirectory = output
         options.alsoWrite = try Watch.formats(format).filter { $0 != .png }
         options.allowRead = allowRead
+        options.renderOptions.read = read.csvOptions
         let quiet = quiet
         options.log = { line in if !quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } }
         if !once {

@@ -92,7 +92,7 @@ final class FigureServerTests: XCTestCase {
         writeText(outside + "/deep/c.png", "png")
         try FileManager.default.createSymbolicLink(atPath: root + "/linked.png.json", withDestinationPath: outside + "/secret.png.json")
         try FileManager.default.createSymbolicLink(atPath: root + "/linkdir", withDestinationPath: outside + "/deep")
-        // A huge sidecar is not read whole: it counts as missing.
+        // A huge sidecar is not read: its entry names the file and the limit.
         let huge = root + "/huge.png.json"
         FileManager.default.createFile(atPath: huge, contents: nil)
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: huge))
@@ -105,7 +105,8 @@ final class FigureServerTests: XCTestCase {
         XCTAssertNotEqual(linked.version, 99, "a linked sidecar is not read")
         XCTAssertNil(linked.error.map { $0.contains("SECRET") ? $0 : nil } ?? nil)
         let hugeEntry = try XCTUnwrap(index.entries.first { $0.path == "huge.png" })
-        XCTAssertEqual(hugeEntry.error, "no status")
+        XCTAssertEqual(hugeEntry.error, "huge.png.json: \(FigureIndex.maxSidecarBytes + 1) bytes, more than the limit of 64 KiB a sidecar may have; not read")
+        XCTAssertFalse(hugeEntry.ok)
         XCTAssertEqual(try get("/huge.png.json").status, 403, "an oversized sidecar is not sent")
         XCTAssertEqual(try get("/linked.png.json").status, 403)
         try FileManager.default.createSymbolicLink(atPath: root + "/inner.png.json", withDestinationPath: "a.png.json")

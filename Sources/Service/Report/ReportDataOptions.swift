@@ -3,8 +3,10 @@ import Spec
 
 /// The `options` of a report figure drawn from data files: the flags of `plotline render`, as JSON.
 enum ReportDataOptions {
-    /// The keys, named as `plotline render`'s flags.
+    /// The keys, named as `plotline render`'s flags (the read options as pandas spells them,
+    /// `na_values`: `CSVReadSetting`).
     static let keys = ["x", "y", "by", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
+        + CSVReadSetting.allCases.map(\.key)
 
     /// Decodes an options object into render options.
     static func decode(_ node: ReportSpecNode) throws(ReportSpecError) -> RenderOptions {
@@ -43,6 +45,11 @@ enum ReportDataOptions {
             let w = try smooth.number()
             guard w >= 0, w < 1 else { throw smooth.error("expected a smoothing weight in 0..<1, found \(smooth.found)") }
             o.smooth = w
+        }
+        for setting in CSVReadSetting.allCases {
+            guard let value = object[setting.key] else { continue }
+            let values = setting == .naValues ? try value.strings() : [try value.string()]
+            guard setting.apply(values, to: &o.read) else { throw value.error("expected \(setting.expected), found \(value.found)") }
         }
         return o
     }

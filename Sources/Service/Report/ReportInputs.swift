@@ -57,7 +57,7 @@ struct ReportInputs {
                 if RunInputs.isFolder(absolute) {
                     runs += try logRuns(absolute, inputs: &inputs).map { (paths.count == 1 ? $0.name : name + "/" + $0.name, $0.table) }
                 } else {
-                    runs.append((name, try table(absolute, options: csvOptions(absolute), inputs: &inputs)))
+                    runs.append((name, try table(absolute, options: options.read.forPath(absolute), inputs: &inputs)))
                 }
             }
             if runs.count == 1 { return try DefaultFigure.make(runs[0].table, options: options) }
@@ -115,7 +115,8 @@ struct ReportInputs {
             return file.bytes
         }
         let real = try confinement.check(absolute, shownAs: relative(absolute), source: specName)
-        guard let data = FileManager.default.contents(atPath: real) else {
+        // Opened once below its root through no link (a link swapped in since the check is refused).
+        guard case .success(let data) = confinement.bytes(ofChecked: real) else {
             inputs.append(.init(path: relative(absolute), sha256: nil))
             let exists = FileManager.default.fileExists(atPath: absolute)
             throw ReportFigureError(description: "\(relative(absolute)): " + (exists ? "cannot read the file" : "no such file"))

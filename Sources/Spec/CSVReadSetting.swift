@@ -1,0 +1,69 @@
+/// One read option a user can give as text: a flag of `render` and `watch` (`--decimal ,`) or a
+/// key of a report's data figure `options` (`"decimal": ","`). The names, what each accepts
+/// and how it is written into `CSVOptions` are decided here once, so the commands and the
+/// report cannot drift apart. (A figure spec's data sources take the same keys, see
+/// `FigureSpec.DataSource`.)
+public enum CSVReadSetting: String, CaseIterable, Sendable {
+    /// The decimal mark, `.` or `,` (pandas' `decimal`).
+    case decimal
+    /// A thousands separator inside numbers (pandas' `thousands`).
+    case thousands
+    /// Lines starting with this character are skipped (pandas' `comment`).
+    case comment
+    /// More spellings of a missing value (pandas' `na_values`).
+    case naValues = "na_values"
+    /// The text encoding (pandas' `encoding`).
+    case encoding
+
+    /// The key in a report's `options` (pandas' spelling).
+    public var key: String { rawValue }
+
+    /// The command-line flag's long name, without dashes (`na-values`).
+    public var flag: String { self == .naValues ? "na-values" : rawValue }
+
+    /// What a value must be, for messages.
+    public var expected: String {
+        switch self {
+        case .decimal: return "\".\" or \",\""
+        case .thousands, .comment: return "one ASCII character other than a quote"
+        case .naValues: return "missing-value spellings"
+        case .encoding: return "one of " + TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+    }
+
+    /// The flag's help text.
+    public var help: String {
+        switch self {
+        case .decimal: return "The decimal mark of the data files: . or , (default: a comma is detected in files not separated by commas)."
+        case .thousands: return "A thousands separator inside numbers, such as , or . or ' (default: none)."
+        case .comment: return "Skip lines starting with this character (default: # when the file starts with #)."
+        case .naValues: return "More spellings of a missing value, comma-separated (NA, null, None, -, ... are built in)."
+        case .encoding: return "The data files' encoding: utf-8, latin-1 or windows-1252 (default: UTF-8, or Windows-1252 with a warning when not valid UTF-8)."
+        }
+    }
+
+    /// Sets this option in `options` from `values` (the spellings for `na_values`, one value
+    /// otherwise); false, leaving `options` as it was, when a value is not what `expected` says.
+    public func apply(_ values: [String], to options: inout CSVOptions) -> Bool {
+        if self == .naValues {
+            options.missingValues = values
+            return true
+        }
+        guard values.count == 1, let value = values.first else { return false }
+        switch self {
+        case .decimal:
+            guard value == "." || value == "," else { return false }
+            options.decimal = value.utf8.first
+        case .thousands, .comment:
+            guard value.utf8.count == 1, let byte = value.utf8.first, byte < 0x80, byte != UInt8(ascii: "\""),
+                  byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else { return false }
+            if self == .thousands { options.thousands = byte } else { options.comment = byte }
+        case .encoding:
+            guard let encoding = TextEncoding(name: value) else { return false }
+            options.encoding = encoding
+        case .naValues:
+            break
+        }
+        return true
+    }
+}
