@@ -124,6 +124,20 @@ public final class FigureRenderer {
     static func shareAxes(_ layouts: inout [PanelLayout], figure: Figure) {
         let cols = figure.columns
         func sharing(_ i: Int) -> Bool { !layouts[i].panel.isPie && layouts[i].colorbar == nil }
+        if figure.sharedGrid {
+            let members = layouts.indices.filter(sharing)
+            guard members.count > 1 else { return }
+            if let x = AxisModel.shared(members.map { layouts[$0].x }), let y = AxisModel.shared(members.map { layouts[$0].y }) {
+                for i in members {
+                    layouts[i].x.share(x)
+                    layouts[i].y.share(y)
+                    // label_outer: x labels where no panel lies below, y labels in the first column.
+                    layouts[i].showsXLabels = i + cols >= layouts.count
+                    layouts[i].showsYLabels = i % cols == 0
+                }
+            }
+            return
+        }
         if figure.sharedX {
             for c in 0..<cols {
                 let members = layouts.indices.filter { $0 % cols == c && sharing($0) }

@@ -4,7 +4,7 @@ import Spec
 /// The `options` of a report figure drawn from data files: the flags of `plotline render`, as JSON.
 enum ReportDataOptions {
     /// The keys, named as `plotline render`'s flags.
-    static let keys = ["x", "y", "by", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
+    static let keys = ["x", "y", "by", "facet", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
 
     /// Decodes an options object into render options.
     static func decode(_ node: ReportSpecNode) throws(ReportSpecError) -> RenderOptions {
@@ -13,6 +13,7 @@ enum ReportDataOptions {
         o.x = try object["x"]?.string()
         o.y = try object["y"]?.strings()
         o.by = try object["by"]?.string()
+        o.facet = try object["facet"]?.string()
         if let kind = object["kind"] {
             let k = try kind.string()
             guard let value = SeriesKind(rawValue: k), DefaultFigure.kinds.contains(value) else {
