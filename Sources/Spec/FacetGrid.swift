@@ -9,7 +9,8 @@ import Foundation
 /// `maximumPanels` of them (more is an error naming the column and its count); a grid
 /// ⌈√n⌉ columns wide; every panel titled with its value; x and y limits shared by all panels
 /// with tick labels on the outer ones only (`Figure.sharedGrid`); one legend, on the first
-/// panel, since every panel has the same series in the same colours.
+/// panel, since every panel has the same series in the same colours; and for scatters
+/// coloured by value, one colour scale over all panels (each panel still shows its bar).
 public enum FacetGrid {
     /// The most panels a facet grid draws: past a 6 × 6 grid the panels are too small to read.
     public static let maximumPanels = 36
@@ -44,6 +45,18 @@ public enum FacetGrid {
         for i in titled.indices {
             titled[i].title = i < split.levels.count ? split.levels[i] : nil
             if i > 0 { titled[i].legend = .none }
+        }
+        // Scatters coloured by value: one colour scale for the grid, from every panel's values.
+        var lo = Double.infinity, hi = -Double.infinity
+        for p in titled { for s in p.series { for v in s.colorValues where v.isFinite { lo = min(lo, v); hi = max(hi, v) } } }
+        if lo <= hi {
+            for i in titled.indices {
+                for k in titled[i].series.indices where !titled[i].series[k].colorValues.isEmpty {
+                    let s = titled[i].series[k]
+                    guard s.colorMin == nil, s.colorMax == nil else { continue }
+                    (titled[i].series[k].colorMin, titled[i].series[k].colorMax) = s.colorMap.autoLimits(low: lo, high: hi)
+                }
+            }
         }
         var figure = Figure(width: template.width, height: template.height, dpi: template.dpi, title: template.title,
                             panels: titled, columns: columns(for: titled.count), theme: template.theme)

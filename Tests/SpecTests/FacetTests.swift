@@ -116,3 +116,24 @@ final class FacetTests: XCTestCase {
         assertMatchesGolden(image, named: "facet-iris-species", goldens: goldensDirectory(), tolerance: .text())
     }
 }
+
+extension FacetTests {
+    func testColouredFacetsShareOneColourScale() throws {
+        let table = try csv("x,y,z,g\n1,1,-1,a\n2,2,0.5,a\n1,3,2,b\n2,4,3,b\n")
+        var o = RenderOptions()
+        o.x = "x"; o.y = ["y"]; o.color = "z"; o.colorMap = .rdBu; o.facet = "g"
+        let f = try DefaultFigure.make(table, options: o)
+        XCTAssertEqual(f.panels.count, 2)
+        for p in f.panels {
+            XCTAssertEqual(p.series[0].colorMin, -3, "symmetric about 0 over every panel's values")
+            XCTAssertEqual(p.series[0].colorMax, 3)
+        }
+        // Both panels share x and y although each has a colour bar.
+        let scene = FigureRenderer(fonts: fonts).scene(for: f)
+        let yLabels = scene.commands.compactMap { c -> String? in
+            if case .text(let r) = c, r.horizontal == .right, r.vertical == .center { return r.text } else { return nil }
+        }
+        XCTAssertFalse(yLabels.isEmpty)
+        XCTAssertEqual(Set(yLabels).count, yLabels.count, "y tick labels only on the first column")
+    }
+}

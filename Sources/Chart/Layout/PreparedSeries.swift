@@ -118,11 +118,7 @@ struct PreparedSeries {
         for row in series.matrix { for v in row where v.isFinite { lo = min(lo, v); hi = max(hi, v) } }
         for v in series.colorValues where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         if !(lo <= hi) { (lo, hi) = (0, 1) }
-        if series.colorMap.isDiverging, series.colorMin == nil, series.colorMax == nil, lo < 0, hi > 0 {
-            // A diverging map's light middle marks zero: limits symmetric about it.
-            let m = max(-lo, hi)
-            (lo, hi) = (-m, m)
-        }
+        if series.colorMin == nil, series.colorMax == nil { (lo, hi) = series.colorMap.autoLimits(low: lo, high: hi) }
         return (series.colorMin ?? lo, series.colorMax ?? hi)
     }
 }

@@ -17,6 +17,15 @@ public enum ColorMap: String, Sendable, Hashable, CaseIterable {
     /// True for the diverging maps, whose middle colour marks a centre value.
     public var isDiverging: Bool { self == .rdBu || self == .coolwarm }
 
+    /// The colour limits for data from `low` to `high` when none are given: the data's extent,
+    /// except that a diverging map over values of both signs gets limits symmetric about 0,
+    /// so its light middle marks zero.
+    public func autoLimits(low: Double, high: Double) -> (low: Double, high: Double) {
+        guard isDiverging, low < 0, high > 0 else { return (low, high) }
+        let m = Swift.max(-low, high)
+        return (-m, m)
+    }
+
     /// The 256 colours, darkest (low values) first.
     public var colors: [Color] { ColorMap.decoded[self] ?? [] }
 
