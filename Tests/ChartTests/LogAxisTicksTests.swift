@@ -65,3 +65,19 @@ final class LogAxisTicksTests: XCTestCase {
         XCTAssertEqual(yTickMarks(s).minor, 0)
     }
 }
+
+extension LogAxisTicksTests {
+    func testShortAxisFallsBackToOneAndThree() {
+        // 1.6 decades on a 400 px wide x axis: 1-2-5 labels do not fit, 1 and 3 × 10ⁿ do.
+        let x = (0..<40).map { 2e-4 * pow(10, 1.6 * Double($0) / 39) }
+        let figure = Figure(width: 400, height: 320, panels: [
+            Panel(x: AxisSpec(label: "lr", scale: .log), y: AxisSpec(label: "loss"), series: [Series("s", kind: .scatter, x: x, y: x)], legend: .none),
+        ])
+        let s = FigureRenderer(fonts: sharedFonts()).scene(for: figure)
+        let labels = s.commands.compactMap { c -> TextRun? in
+            if case .text(let r) = c, r.horizontal == .center, r.vertical == .top, r.rotation == 0, r.text.contains("10") { return r }
+            return nil
+        }.sorted { $0.position.x < $1.position.x }.map(\.text)
+        XCTAssertEqual(labels, ["3×10⁻⁴", "10⁻³", "3×10⁻³"])
+    }
+}

@@ -37,3 +37,15 @@ final class ExplicitNaNTests: XCTestCase {
         XCTAssertEqual(ys(s), [1, nil, 2, 3])
     }
 }
+
+extension ExplicitNaNTests {
+    func testNpyNaNBreaksTheLine() throws {
+        // A float64 vector against the row number, with a NaN of another payload (negative).
+        let negativeNaN = Double(bitPattern: 0xFFF8_0000_0000_0000)
+        let bytes = NpyReaderTests.npy("<f8", shape: [5], data: NpyReaderTests.doubles([1, 2, negativeNaN, 3, 2]))
+        let f = try DefaultFigure.make(NpyReader.parse(bytes: bytes, source: "a.npy"))
+        let s = try XCTUnwrap(f.panels.first?.series.first)
+        XCTAssertEqual(s.x, [0, 1, 2, 3, 4], "an array has no missing cells: the NaN row stays")
+        XCTAssertEqual(ys(s), [1, 2, nil, 3, 2])
+    }
+}
