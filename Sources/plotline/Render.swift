@@ -34,7 +34,7 @@ struct Render: ParsableCommand {
               cat log.jsonl | plotline render - -o live.png --logy
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
               plotline render iris.csv --facet species -o iris.png  # one panel per species
-              plotline render penguins.json --x 'Beak Length (mm)' --y 'Beak Depth (mm)' --color 'Body Mass (g)' -o p.png
+              plotline render iris.csv --y sepal_width --color petal_length -o c.png
             """)
 
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.", valueName: "file"))
@@ -58,7 +58,7 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol).", valueName: "column"))
     var by: String?
 
-    @Option(help: ArgumentHelp("One panel per value of this column, in a grid on shared axes, each titled with its value, one legend; at most 36 values (penguins: --facet island).", valueName: "column"))
+    @Option(help: ArgumentHelp("One panel per value of this column, in a grid on shared axes, each titled with its value, one legend; at most 36 values (iris: --facet species).", valueName: "column"))
     var facet: String?
 
     @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram or box.", valueName: "kind"))
