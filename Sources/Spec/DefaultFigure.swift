@@ -34,6 +34,7 @@ public enum DefaultFigure {
 
     /// The default figure for `table` under `options`.
     public static func make(_ table: DataTable, options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
+        if let facet = options.facet { return try faceted(table, by: facet, options: options) }
         if drawsMatrix(table, options) { return try matrixFigure(table, options) }
         let loc = DataLocation(source: table.source, line: nil, keyPath: nil)
         let xName = try chooseX(table, options, loc)
@@ -70,6 +71,8 @@ public enum DefaultFigure {
             split = nil
         } else if let kind = options.kind, ![.line, .scatter, .step, .area].contains(kind) {
             split = nil  // histograms and boxes of named columns split only when asked
+        } else if options.color != nil {
+            split = nil  // points coloured by a column: group colours would contradict the colour bar
         } else {
             split = splitColumn(table, xName: xName, yNames: yNames, xValues: xValues)
         }
@@ -115,7 +118,8 @@ public enum DefaultFigure {
             groups = magnitudeGroups(ys.map(\.values))
         }
         let isCategoryX: Bool = { if case .category = xScale { return true } else { return false } }()
-        let defaultKind: SeriesKind = options.kind ?? (isCategoryX ? .bar : .line)
+        let defaultKind: SeriesKind = options.kind ?? (options.color != nil ? .scatter : isCategoryX ? .bar : .line)
+        let colorColumn = try options.color.map { name throws(DataError) in try table.numbers(named: name) }
         var panels: [Panel] = []
         var colourIndex = 0
         for group in groups {
@@ -163,6 +167,12 @@ public enum DefaultFigure {
                 // Overlaid histograms see through each other (one would hide the next).
                 let alpha = kind == .histogram && group.count > 1 ? 0.5 : 1
                 var item = Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : cycleDash, alpha: alpha)
+                if let colorColumn, let colorName = options.color, kind == .scatter {
+                    // Colour by a column: the values of the rows `joined` kept, in their order.
+                    item.colorValues = joinedRows(xValues, values).map { colorColumn[$0] }
+                    item.colorMap = options.colorMap
+                    item.labels = [colorName]
+                }
                 item.bins = options.bins
                 if training, kind == .line, isEpochAggregate(name), group.count > 1 {
                     // Lightning's `_epoch` twin of a `_step` metric: same colour, told apart by markers.
@@ -216,8 +226,8 @@ public enum DefaultFigure {
             }
         }
         if let time = t.columns.first(where: { if case .time = $0.kind { return true } else { return false } }) { return time.name }
-        guard let first = t.columns.first else { return nil }
-        if t.columns.count == 1 { return nil }
+        guard let first = t.columns.first(where: { $0.name != o.facet }) else { return nil }
+        if t.columns.count - (o.facet == nil ? 0 : 1) <= 1 { return nil }
         return first.name
     }
 
@@ -231,7 +241,7 @@ public enum DefaultFigure {
             return ys
         }
         let numeric = t.columns.filter { c in
-            guard case .number = c.storage, c.name != xName, c.name != o.by else { return false }
+            guard case .number = c.storage, c.name != xName, c.name != o.by, c.name != o.facet, c.name != o.color else { return false }
             return c.missingCount < c.count && !counters.contains(c.name.lowercased())
         }.map(\.name)
         guard numeric.contains(where: isTrainingMetric) else { return numeric }
@@ -351,13 +361,19 @@ public enum DefaultFigure {
         return (order.map { x[$0] }, order.map { y[$0] })
     }
 
-    /// The rows where both x and y have a value.
+    /// The row indices `joined` keeps, in order.
+    static func joinedRows(_ x: [Double], _ y: [Double]) -> [Int] {
+        (0..<min(x.count, y.count)).filter { !x[$0].isNaN && !y[$0].isMissingValue }
+    }
+
+    /// The rows where x has a value and y a value or an explicit NaN: missing cells are
+    /// skipped so their neighbours join, an explicit NaN stays and breaks the line.
     static func joined(_ x: [Double], _ y: [Double]) -> ([Double], [Double]) {
         // Nothing missing (the common case): share the arrays instead of copying them.
-        if x.count == y.count, !x.contains(where: \.isNaN), !y.contains(where: \.isNaN) { return (x, y) }
+        if x.count == y.count, !x.contains(where: \.isNaN), !y.contains(where: \.isMissingValue) { return (x, y) }
         var ox: [Double] = [], oy: [Double] = []
         ox.reserveCapacity(min(x.count, y.count)); oy.reserveCapacity(min(x.count, y.count))
-        for i in 0..<min(x.count, y.count) where !x[i].isNaN && !y[i].isNaN {
+        for i in 0..<min(x.count, y.count) where !x[i].isNaN && !y[i].isMissingValue {
             ox.append(x[i]); oy.append(y[i])
         }
         return (ox, oy)

@@ -6,7 +6,8 @@ extension FigureSpec {
     ///
     /// Per series: the x and y columns are looked up (a missing one is an error naming the
     /// column, the table and the columns there are); rows where x or y is missing are dropped,
-    /// so a sparse column of a training log draws as one joined line. Time columns give seconds
+    /// so a sparse column of a training log draws as one joined line, while an explicit NaN in
+    /// y (`Double.explicitNaN`) is kept and breaks the line. Time columns give seconds
     /// and make the axis a time axis unless the spec names a scale; text columns make it a
     /// category axis whose levels are the values in order of first appearance over the panel's
     /// series, at positions 0, 1, 2, ... Every series gets an explicit colour, its own or the
@@ -14,7 +15,9 @@ extension FigureSpec {
     /// series in that colour: the raw values at a quarter of the opacity (unnamed, so not in
     /// the legend), then the moving average.
     public func figure(tables: [String: DataTable]) throws(SpecError) -> Figure {
-        let theme = (self.theme ?? .light).theme
+        if let facet { return try facetedFigure(by: facet, tables: tables) }
+        var theme = (self.theme ?? .light).theme
+        if let palette { theme.cycle = palette.colors }
         var built: [Chart.Panel] = []
         for (index, panel) in panels.enumerated() {
             built.append(try build(panel, path: "panels[\(index)]", tables: tables, theme: theme))
@@ -121,21 +124,25 @@ extension FigureSpec {
                 let allX = try values(found.x, of: found, scale: swap ? yScale : xScale, path: seriesPath + ".x")
                 let allY = try values(found.y, of: found, scale: swap ? xScale : (onRight[k] ? y2Scale : yScale), path: seriesPath + ".y")
                 let allError = try found.error.map { c throws(SpecError) in try numbers(c, of: found, path: seriesPath + ".error") }
+                let allColor = try series.colorBy.map { encoding throws(SpecError) in
+                    try colorValues(encoding, of: found, path: seriesPath + ".color.field")
+                }
                 // `by`: one series per group of rows, each with its group's colour and name.
                 let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
                 let groupCount = max(split?.levels.count ?? 1, 1)  // a column with no values: one empty series
                 var last: Chart.Series?
                 for g in 0..<groupCount {
                     if let previous = last { out.append(previous) }
-                    var x = allX, y = allY, error = allError
+                    var x = allX, y = allY, error = allError, colorValues = allColor
                     let code = Int32(g)
                     let keep = x.values.indices.filter {
-                        !x.values[$0].isNaN && !y.values[$0].isNaN && (split == nil || split!.codes[$0] == code)
+                        !x.values[$0].isNaN && !y.values[$0].isMissingValue && (split == nil || split!.codes[$0] == code)
                     }
                     if keep.count < x.values.count {
                         x.values = keep.map { x.values[$0] }
                         y.values = keep.map { y.values[$0] }
                         error = error.map { e in keep.map { e[$0] } }
+                        colorValues = colorValues.map { c in keep.map { c[$0] } }
                     }
                     if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
                     if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
@@ -154,6 +161,12 @@ extension FigureSpec {
                         lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
                         barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
                         markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
+                    if let encoding = series.colorBy, let values = colorValues {
+                        item.colorValues = values
+                        item.colorMap = encoding.scheme
+                        item.colorMin = encoding.min; item.colorMax = encoding.max
+                        item.labels = [encoding.field]
+                    }
                     if let weight = series.smooth, weight > 0 {
                         var raw = item
                         raw.name = ""
@@ -265,6 +278,15 @@ extension FigureSpec {
     }
 
     /// A numeric column's values (NaN = missing); text is an error at `path`.
+    /// The values of a colour encoding's column: an error naming it when missing or not numeric.
+    func colorValues(_ encoding: ColorEncoding, of found: Lookup, path: String) throws(SpecError) -> [Double] {
+        guard let column = found.table.column(named: encoding.field) else {
+            throw SpecError(.noSuchColumn(encoding.field, table: found.source.path, available: found.table.columnNames),
+                            source: source, keyPath: path)
+        }
+        return try numbers(column, of: found, path: path)
+    }
+
     func numbers(_ column: Column?, of found: Lookup, path: String) throws(SpecError) -> [Double] {
         guard let column else { return [] }
         switch column.storage {

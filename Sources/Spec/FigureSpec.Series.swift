@@ -25,6 +25,8 @@ extension FigureSpec {
         public var label: String?
         /// The colour (default: the theme's cycle colour at the series' position in its panel).
         public var color: ColorValue?
+        /// For scatters: colours from a numeric column (`"color": {"field": …}`), instead of `color`.
+        public var colorBy: ColorEncoding?
         /// The line width in points (default: the theme's, 1.5).
         public var width: Double?
         /// The dash pattern in multiples of the line width; nil is solid.
@@ -127,7 +129,16 @@ extension FigureSpec {
             series.x = try object.optional("x")?.string()
             series.kind = try object.optional("kind")?.choice(kindChoices)
             series.label = try object.optional("label")?.string()
-            series.color = try object.optional("color").map { node throws(SpecError) in try ColorValue.decode(node) }
+            if let node = object.optional("color") {
+                if case .object = node.value {
+                    guard (series.kind ?? .line) == .scatter else {
+                        throw node.error(.invalidValue(expected: "a colour string (colour by a column is for scatter series)", found: "an object"))
+                    }
+                    series.colorBy = try ColorEncoding.decode(node)
+                } else {
+                    series.color = try ColorValue.decode(node)
+                }
+            }
             series.width = try object.optional("width")?.positive("a positive width in points (at most 100)", limit: 100)
             if let dash = object.optional("dash") { series.dash = try decodeDash(dash) }
             if let marker = object.optional("marker") {

@@ -105,6 +105,8 @@ public enum FigureSpecSchema {
                                       "y": flag("panels of a grid row share y limits")]),
                 "description": "shared limits, with tick labels only on the outer panels",
             ]),
+            "palette": choice(Palette.allCases.map(\.rawValue), "the series colour cycle (default: the theme's, tab10 in light)"),
+            "facet": text("a column of the panel's data: one copy of the (single) panel per value, in a grid on shared axes, titled with the value; at most 36 values"),
             "data": object(["type": "object", "minProperties": 1, "additionalProperties": ref("dataSource"),
                             "description": "named data files (CSV, TSV, JSON Lines, JSON, .npy) that series refer to"]),
             "panels": object(["type": "array", "minItems": 1, "items": ref("panel"),
@@ -153,7 +155,16 @@ public enum FigureSpecSchema {
             "by": text("a column whose values split the series into groups: a series, colour and legend entry per group"),
             "kind": choice(FigureSpec.Series.kindChoices.map(\.key), "what to draw (default line)"),
             "label": text("the legend entry; a heat map's colour bar label"),
-            "color": ref("color"),
+            "color": oneOf("a colour; for a scatter also an object colouring its points by a numeric column, with a colour bar", [
+                ref("color"),
+                object(["type": "object", "additionalProperties": false, "required": strings(["field"]),
+                        "properties": object([
+                            "field": text("the numeric column whose values pick the colours"),
+                            "scheme": choice(ColorMap.allCases.map(\.rawValue), "the colour map (default viridis; RdBu and coolwarm are diverging)"),
+                            "min": number("the value at the colour map's low end"),
+                            "max": number("the value at the colour map's high end"),
+                        ])]),
+            ]),
             "width": number("line width in points (default 1.5)", exclusiveMin: 0, max: 100),
             "dash": ref("dash"),
             "marker": choice(MarkerShape.allCases.map(\.rawValue), "the marker at each point"),
@@ -238,7 +249,7 @@ public enum FigureSpecSchema {
     }
 
     static func schema() -> JSONValue {
-        let colorNames = FigureSpec.ColorValue.tableauNames.map { "tab:" + $0 } + ["tab:grey", "black", "white"]
+        let colorNames = FigureSpec.ColorValue.tableauNames.map { "tab:" + $0 } + ["tab:grey"] + CSSColorNames.table.keys.sorted()
         let defs: JSONValue = object([
             "dataSource": oneOf("a file path, or an object with the path and read options", [
                 object(["type": "string", "minLength": 1]), closed("dataSource", required: ["path"]),

@@ -10,6 +10,14 @@ public struct RenderOptions: Sendable, Hashable {
     /// A column whose values split every series into groups (one colour and legend entry per
     /// group); nil lets a long-format table's category column split it.
     public var by: String?
+    /// A column whose values each get a panel of their own (`--facet`, `FacetGrid`): the rows
+    /// with that value, on axes shared by all panels; nil draws one figure of every row.
+    public var facet: String?
+    /// A numeric column that colours a scatter's points through `colorMap`, with a colour bar
+    /// (`--color`); it makes the default kind a scatter. nil: one colour per series.
+    public var color: String?
+    /// The colour map of `color` (`--colormap`).
+    public var colorMap: ColorMap = .viridis
     /// The series kind for every series; nil draws lines (bars over a category x).
     public var kind: SeriesKind?
     public var logX = false

@@ -37,6 +37,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
               plotline render weather.csv --x date --y temp_max,temp_min --title Seattle -o t.png
               cat log.jsonl | plotline render - -o live.png --logy
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
+              plotline render iris.csv --facet species -o iris.png  # one panel per species
+              plotline render iris.csv --y sepal_width --color petal_length -o c.png
             """)
 
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.", valueName: "file"))
@@ -59,6 +61,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
 
     @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol).", valueName: "column"))
     var by: String?
+
+    @Option(help: ArgumentHelp("One panel per value of this column, in a grid on shared axes, each titled with its value, one legend; at most 36 values (iris: --facet species).", valueName: "column"))
+    var facet: String?
 
     @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram or box.", valueName: "kind"))
     var kind: String?
@@ -90,6 +95,15 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("light or dark.", valueName: "theme"))
     var theme: String = "light"
 
+    @Option(help: ArgumentHelp("Colour a scatter's points by this numeric column, with a colour bar (makes the default kind scatter).", valueName: "column"))
+    var color: String?
+
+    @Option(help: ArgumentHelp("The colour map of --color: viridis (default), magma, plasma, inferno, cividis; diverging RdBu, coolwarm (symmetric about 0 when the values have both signs).", valueName: "name"))
+    var colormap: String?
+
+    @Option(help: ArgumentHelp("The series colour cycle: tab10 (default) or tab20 (20 colours, for up to 20 groups).", valueName: "name"))
+    var palette: String?
+
     @Option(help: ArgumentHelp("TensorBoard smoothing weight in 0..<1: a faint raw curve under its moving average.", valueName: "w"))
     var smooth: Double?
 
@@ -111,6 +125,14 @@ struct Render: ParsableCommand, @unchecked Sendable {
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
         do throws(Canvas.Error) { try Canvas.check(dpi: dpi) } catch { throw ValidationError("--dpi must be \(Canvas.dpiRangeText), not \(dpi).") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
+        if let colormap, ColorMap(rawValue: colormap) == nil {
+            throw ValidationError("--colormap must be one of \(ColorMap.allCases.map(\.rawValue).joined(separator: ", ")), not \(colormap).")
+        }
+        if colormap != nil && color == nil { throw ValidationError("--colormap colours the column given with --color.") }
+        if let palette, Palette(rawValue: palette) == nil {
+            throw ValidationError("--palette must be one of \(Palette.allCases.map(\.rawValue).joined(separator: ", ")), not \(palette).")
+        }
+        if color != nil, let kind, kind != "scatter" { throw ValidationError("--color colours scatter points; --kind \(kind) draws no points.") }
         if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
         if format != "png" {
             guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
@@ -126,6 +148,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.x = x
         options.y = y.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         options.by = by
+        options.facet = facet
         options.kind = kind.flatMap(SeriesKind.init(rawValue:))
         options.logX = logx
         options.logY = logy
@@ -136,6 +159,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.height = size.height
         options.dpi = dpi
         options.theme = theme == "dark" ? .dark : .light
+        if let palette = palette.flatMap(Palette.init(rawValue:)) { options.theme.cycle = palette.colors }
+        options.color = color
+        if let map = colormap.flatMap(ColorMap.init(rawValue:)) { options.colorMap = map }
         options.smooth = smooth
         options.bins = bins.flatMap(RenderOptions.parseBins) ?? .auto
         options.xLabel = xlabel

@@ -32,7 +32,7 @@ final class SchemaCommandTests: XCTestCase {
         XCTAssertEqual((properties["by"] as? [String: Any])?["x-kinds"] as? [String], ["line", "scatter", "step", "area", "bar", "box"])
         XCTAssertNotNil(properties["axis"], "a series' axis key is read by its panel and is in the schema")
         let top = try XCTUnwrap(root["properties"] as? [String: Any])
-        XCTAssertEqual(Set(top.keys), ["version", "title", "size", "dpi", "theme", "layout", "share", "data", "panels"])
+        XCTAssertEqual(Set(top.keys), ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "data", "panels"])
     }
 
     func testRendersNpyFilesFromTheCommandLine() throws {

@@ -16,7 +16,7 @@ final class ReportSpecTests: XCTestCase {
         let spec = try parse("""
             {"version": 1, "title": "CI", "sections": [
               {"title": "A", "figures": [{"spec": "figs/loss.plot.json"}, {"name": "Loss!", "data": ["a.csv", "b.csv"],
-                "options": {"logy": true, "y": "loss", "kind": "step", "size": [640, 480], "theme": "dark", "smooth": 0.5}}]},
+                "options": {"logy": true, "y": "loss", "kind": "step", "size": [640, 480], "theme": "dark", "smooth": 0.5, "facet": "run"}}]},
               {"title": "B", "figures": [{"name": "loss", "figure": {"version": 1, "data": {"d": "x.csv"}, "panels": [{"series": [{"y": "v"}]}]}}]}
             ]}
             """)
@@ -32,6 +32,7 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertTrue(options.logY)
         XCTAssertEqual(options.kind, .step)
         XCTAssertEqual(options.smooth, 0.5)
+        XCTAssertEqual(options.facet, "run")
         guard case .inline(let bytes, let keyPath) = spec.figures[2].source else { return XCTFail() }
         XCTAssertEqual(keyPath, "sections[1].figures[0].figure")
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), #"{"version": 1, "data": {"d": "x.csv"}, "panels": [{"series": [{"y": "v"}]}]}"#,

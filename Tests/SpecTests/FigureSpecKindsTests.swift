@@ -192,7 +192,7 @@ final class FigureSpecKindsTests: XCTestCase {
             (#"[{"series": [{"kind": "step", "y": "v", "error": "err"}]}]"#,
              #"figure.json: panels[0].series[0].error: "error" applies only to "kind": "line", "scatter" or "bar""#),
             (#"[{"series": [{"kind": "heatmap", "columns": ["u"], "colormap": "jet"}]}]"#,
-             #"figure.json: panels[0].series[0].colormap: expected one of viridis, magma, plasma, inferno, cividis, found "jet""#),
+             #"figure.json: panels[0].series[0].colormap: expected one of viridis, magma, plasma, inferno, cividis, RdBu, coolwarm, found "jet""#),
             (#"[{"series": [{"kind": "heatmap", "columns": ["u"], "vmin": 2, "vmax": 1}]}]"#,
              #"figure.json: panels[0].series[0].vmax: expected a value above vmin (2), found 1"#),
             (#"[{"series": [{"kind": "heatmap", "columns": []}]}]"#,

@@ -90,6 +90,14 @@ def gallery(folder):
     scatter = plotline.Figure(os.path.join(folder, "embedding"), size=(500, 500))
     scatter.panel("Embedding").scatter(embedding, name="emb", x=0, y=1, markersize=2.16, alpha=0.5)
     figures.append(("embedding", scatter))
+
+    with open(os.path.join(folder, "groups.csv"), "w") as f:  # long format: a site per facet, a run per colour
+        f.write("t,v,site,run\n" + "".join(f"{t},{(t * k) % 7},{'north' if k % 2 else 'south'},r{k}\n"
+                                            for k in range(4) for t in range(10)))
+    facet = plotline.Figure(os.path.join(folder, "facet"), size=(600, 400), facet="site", palette="tab20")
+    facet.data("groups", os.path.join(folder, "groups.csv"))
+    facet.panel().line("groups", x="t", y="v", by="run")
+    figures.append(("facet", facet))
     return figures
 
 

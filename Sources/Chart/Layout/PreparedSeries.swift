@@ -116,7 +116,9 @@ struct PreparedSeries {
     var colorLimits: (low: Double, high: Double) {
         var lo = Double.infinity, hi = -Double.infinity
         for row in series.matrix { for v in row where v.isFinite { lo = min(lo, v); hi = max(hi, v) } }
+        for v in series.colorValues where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         if !(lo <= hi) { (lo, hi) = (0, 1) }
+        if series.colorMin == nil, series.colorMax == nil { (lo, hi) = series.colorMap.autoLimits(low: lo, high: hi) }
         return (series.colorMin ?? lo, series.colorMax ?? hi)
     }
 }

@@ -75,7 +75,16 @@ struct SeriesPainter {
             drawErrors(s, color: c, into: &scene)
         case .scatter:
             drawErrors(s, color: c, into: &scene)
-            drawMarkers(points(s).compactMap { $0 }, shape: s.marker ?? .circle, size: s.markerSize, color: c, into: &scene)
+            let pts = points(s)
+            let dense = ScatterDensity.scaling(count: pts.count)
+            let size = s.markerSize ?? (dense.size < 1 ? style.markerSize / style.ppp * dense.size : nil)
+            // Points coloured by value stay opaque: translucency would shift their colours.
+            let opacity = s.alpha == 1 && s.colorValues.isEmpty ? dense.alpha : alpha
+            if s.colorValues.isEmpty {
+                drawMarkers(pts.compactMap { $0 }, shape: s.marker ?? .circle, size: size, color: color.withOpacity(opacity), into: &scene)
+            } else {
+                drawColoredMarkers(p, points: pts, shape: s.marker ?? .circle, size: size, opacity: opacity, into: &scene)
+            }
         case .step:
             scene.stroke(SeriesPainter.polyline(steps(points(s))), style: stroke, color: c)
         case .area:
@@ -244,6 +253,21 @@ struct SeriesPainter {
             // At most about 8,000 points: the legend's badness only needs the shape.
             return points(p.series, stride: max(1, min(p.series.x.count, p.series.y.count) / 8000))
         }
+    }
+
+    /// Stamps a scatter coloured by value: each point in its `colorMap` colour, one marker batch
+    /// per colour (in order of first appearance); points with a NaN value are not drawn.
+    func drawColoredMarkers(_ p: PreparedSeries, points pts: [Point?], shape: MarkerShape, size: Double?, opacity: Double,
+                            into scene: inout Scene) {
+        let s = p.series
+        let (lo, hi) = p.colorLimits
+        var order: [Color] = [], batches: [Color: [Point]] = [:]
+        for (i, point) in pts.enumerated() {
+            guard let point, i < s.colorValues.count, let c = s.colorMap.color(s.colorValues[i], low: lo, high: hi) else { continue }
+            if batches[c] == nil { order.append(c) }
+            batches[c, default: []].append(point)
+        }
+        for c in order { drawMarkers(batches[c] ?? [], shape: shape, size: size, color: c.withOpacity(opacity), into: &scene) }
     }
 
     /// Stamps one marker per point; `size` in points (nil = the theme's).

@@ -58,7 +58,11 @@ public struct Series: Sendable, Hashable {
     public var colorMap: ColorMap
     public var colorMin: Double?
     public var colorMax: Double?
-    /// For pies: a label per wedge; for heat maps, the colour bar's label.
+    /// For scatters: a value per point that picks its colour from `colorMap` (between
+    /// `colorMin` and `colorMax`), with a colour bar labelled `labels.first`; empty = one colour.
+    /// NaN values draw no marker (matplotlib's transparent "bad" colour).
+    public var colorValues: [Double] = []
+    /// For pies: a label per wedge; for heat maps and coloured scatters, the colour bar's label.
     public var labels: [String]
     /// For pies: draw each wedge's percentage inside it (matplotlib's `autopct="%1.1f%%"`).
     public var showsPercentages: Bool

@@ -5,7 +5,7 @@ import Spec
 enum ReportDataOptions {
     /// The keys, named as `plotline render`'s flags (the read options as pandas spells them,
     /// `na_values`: `CSVReadSetting`).
-    static let keys = ["x", "y", "by", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
+    static let keys = ["x", "y", "by", "facet", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
         + CSVReadSetting.allCases.map(\.key)
 
     /// Decodes an options object into render options.
@@ -15,6 +15,7 @@ enum ReportDataOptions {
         o.x = try object["x"]?.string()
         o.y = try object["y"]?.strings()
         o.by = try object["by"]?.string()
+        o.facet = try object["facet"]?.string()
         if let kind = object["kind"] {
             let k = try kind.string()
             guard let value = SeriesKind(rawValue: k), DefaultFigure.kinds.contains(value) else {
