@@ -4,7 +4,7 @@ import Spec
 /// The `options` of a report figure drawn from data files: the flags of `plotline render`, as JSON.
 enum ReportDataOptions {
     /// The keys, named as `plotline render`'s flags.
-    static let keys = ["x", "y", "by", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
+    static let keys = ["x", "y", "by", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth", "aggregate", "band"]
 
     /// Decodes an options object into render options.
     static func decode(_ node: ReportSpecNode) throws(ReportSpecError) -> RenderOptions {
@@ -41,6 +41,20 @@ enum ReportDataOptions {
             let w = try smooth.number()
             guard w >= 0, w < 1 else { throw smooth.error("expected a smoothing weight in 0..<1, found \(smooth.found)") }
             o.smooth = w
+        }
+        if let aggregate = object["aggregate"] {
+            let text = try aggregate.string()
+            guard let value = SeriesAggregate.Statistic(rawValue: text) else {
+                throw aggregate.error("expected one of mean, median, found \(aggregate.found)")
+            }
+            o.aggregate = value
+        }
+        if let band = object["band"] {
+            let text = try band.string()
+            guard let value = SeriesAggregate.Band(rawValue: text) else {
+                throw band.error("expected one of std, minmax, ci95, none, found \(band.found)")
+            }
+            o.band = value
         }
         return o
     }
