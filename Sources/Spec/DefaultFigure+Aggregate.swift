@@ -82,11 +82,11 @@ extension DefaultFigure {
         return (values.map { index[$0 ?? ""]! }, labels)
     }
 
-    /// The legend text of an aggregate: "mean of 5 runs ± std", "median ± min–max" (one table).
+    /// The legend text of an aggregate: "mean of 5 runs ± std", "median, min–max" (one table).
     static func aggregateLabel(_ statistic: SeriesAggregate.Statistic, _ band: SeriesAggregate.Band, runs: Int?) -> String {
         var text = statistic.rawValue
         if let runs { text += runs == 1 ? " (1 run)" : " of \(runs) runs" }
-        if band != .none && runs != 1 { text += " " + band.legendText }
+        if runs != 1 { text += band.legendText }
         return text
     }
 
@@ -139,6 +139,7 @@ extension DefaultFigure {
         let oneTable = runs.count == 1
         for k in panels.indices {
             var series: [Series] = [], bands: [Series] = []
+            var alone = ""
             let several = slots[k].count > 1
             for slot in slots[k] {
                 for g in 0..<groupCount where !slot.curves[g].isEmpty {
@@ -156,12 +157,13 @@ extension DefaultFigure {
                     var line = Series("", kind: slot.template.kind == .step ? .step : .line, x: agg.x, y: agg.y, color: colour,
                                       dash: slot.template.dash)
                     line.lineWidth = slot.template.lineWidth
-                    var name = aggregateLabel(statistic, band, runs: oneTable ? nil : curves.count)
+                    let statText = aggregateLabel(statistic, band, runs: oneTable ? nil : curves.count)
                     var prefix: [String] = []
                     if let groups { prefix.append(groups.labels[g]) }
+                    // The axis label of a lone line names the metric already.
+                    alone = (groups.map { $0.labels[g] + ": " } ?? "") + statText
                     if several || oneTable { prefix.append(slot.template.name) }
-                    if !prefix.isEmpty { name = prefix.joined(separator: " ") + ": " + name }
-                    line.name = name
+                    line.name = prefix.isEmpty ? statText : prefix.joined(separator: " ") + ": " + statText
                     series.append(line)
                 }
             }
@@ -170,7 +172,7 @@ extension DefaultFigure {
             panels[k].legend = series.isEmpty ? .none : .best
             if series.count == 1, options.yLabel == nil, let label = panels[k].y.label {
                 // A lone line has no legend: its axis label says what it is.
-                panels[k].y.label = "\(label) (\(series[0].name))"
+                panels[k].y.label = "\(label) (\(alone))"
             }
         }
         return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,

@@ -179,9 +179,8 @@ extension FigureSpec {
                             out.append(shade)
                         }
                         if series.label == nil {
-                            let what = statistic.rawValue + (band == .none ? "" : " " + band.legendText)
-                            item.name = split == nil ? "\(statistic.rawValue) of \(name)\(band == .none ? "" : " " + band.legendText)"
-                                : "\(groupName): \(what)"
+                            item.name = split == nil ? "\(statistic.rawValue) of \(name)\(band.legendText)"
+                                : "\(groupName): \(statistic.rawValue)\(band.legendText)"
                         }
                     }
                     if let weight = series.smooth, weight > 0 {

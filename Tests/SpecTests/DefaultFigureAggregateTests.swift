@@ -52,7 +52,8 @@ final class DefaultFigureAggregateTests: XCTestCase {
         o.band = .minmax
         let figure = try DefaultFigure.make(runs: [(name: "a", table: a), (name: "b", table: b)], options: o)
         let line = try XCTUnwrap(figure.panels[0].series.last)
-        XCTAssertEqual(line.name, "median of 2 runs min–max")
+        XCTAssertEqual(line.name, "median of 2 runs, min–max")
+        XCTAssertEqual(figure.panels[0].y.label, "loss (median of 2 runs, min–max)", "a lone line's axis says what it is")
         // 0...200: b's 9 points, 9 bins of 200/9 centred from 11.1 on.
         XCTAssertEqual(line.x.count, 9)
         XCTAssertEqual(line.x[0], 100.0 / 9, accuracy: 1e-9)

@@ -36,12 +36,12 @@ public struct SeriesAggregate: Sendable, Equatable {
         /// No band.
         case none
 
-        /// How a legend says it: "± std", "min–max", "95% CI"; empty for none.
+        /// How a legend says it after the statistic: " ± std", ", min–max", " ± 95% CI"; empty for none.
         public var legendText: String {
             switch self {
-            case .std: return "± std"
-            case .minmax: return "min–max"
-            case .ci95: return "95% CI"
+            case .std: return " ± std"
+            case .minmax: return ", min–max"
+            case .ci95: return " ± 95% CI"
             case .none: return ""
             }
         }
