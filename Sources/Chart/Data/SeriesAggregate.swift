@@ -69,28 +69,61 @@ public struct SeriesAggregate: Sendable, Equatable {
 
     /// The aggregate of `curves` (each an x and a y array; x need not be sorted).
     public init(_ curves: [(x: [Double], y: [Double])], statistic: Statistic = .mean, band: Band = .std) {
-        let clean = curves.map(Self.finitePoints).filter { !$0.x.isEmpty }
-        guard !clean.isEmpty else { return }
-        let groups: [(x: Double, values: [Double])]
-        // Shared x is judged on the x values as logged: a missing value is a gap, not another grid.
-        let logged = curves.map { (x: $0.x.filter(\.isFinite), y: [Double]()) }.filter { !$0.x.isEmpty }
-        if Self.sharesX(logged) {
-            alignment = .exact
-            var byX: [Double: [Double]] = [:]
-            for c in clean { for (a, b) in zip(c.x, c.y) { byX[a, default: []].append(b) } }
-            groups = byX.keys.sorted().map { ($0, byX[$0]!) }
-        } else {
-            alignment = .binned
-            groups = Self.binned(clean)
+        // Every logged point (finite x; y may be missing) in x order, with its curve. Whether x
+        // values are shared is judged on these: a missing value is a gap, not another grid.
+        var points: [(x: Double, y: Double, curve: Int)] = []
+        points.reserveCapacity(curves.reduce(0) { $0 + min($1.x.count, $1.y.count) })
+        var first = [Double](repeating: .infinity, count: curves.count), last = [Double](repeating: -.infinity, count: curves.count)
+        for (k, c) in curves.enumerated() {
+            for i in 0..<min(c.x.count, c.y.count) where c.x[i].isFinite {
+                points.append((c.x[i], c.y[i], k))
+                first[k] = min(first[k], c.x[i]); last[k] = max(last[k], c.x[i])
+            }
         }
-        for (gx, values) in groups {
+        guard !points.isEmpty else { return }
+        points.sort { $0.x < $1.x }
+        let logged = first.indices.filter { first[$0].isFinite }
+        let lo = logged.map { first[$0] }.max()!, hi = logged.map { last[$0] }.min()!
+        let needed = max(2, (logged.count + 1) / 2)
+        // Runs of equal x, and whether each x in the common range is in enough curves.
+        var groups: [Range<Int>] = []
+        var shared = logged.count == 1 || lo <= hi
+        var stamp = [Int](repeating: -1, count: curves.count)
+        var i = 0
+        while i < points.count {
+            var j = i, distinct = 0
+            while j < points.count && points[j].x == points[i].x {
+                if stamp[points[j].curve] != groups.count { stamp[points[j].curve] = groups.count; distinct += 1 }
+                j += 1
+            }
+            if logged.count > 1 && points[i].x >= lo && points[i].x <= hi && distinct < needed { shared = false }
+            groups.append(i..<j)
+            i = j
+        }
+        var values: [Double] = []
+        func add(_ gx: Double) {
             x.append(gx)
             count.append(values.count)
-            guard !values.isEmpty else { y.append(.nan); low.append(.nan); high.append(.nan); continue }
+            guard !values.isEmpty else { y.append(.nan); low.append(.nan); high.append(.nan); return }
             let centre = statistic == .mean ? Self.mean(values) : Self.median(values)
             y.append(centre)
             let (l, h) = Self.band(values, around: centre, band)
             low.append(l); high.append(h)
+        }
+        if shared {
+            alignment = .exact
+            for g in groups {
+                values.removeAll(keepingCapacity: true)
+                for p in points[g] where p.y.isFinite { values.append(p.y) }
+                // An x whose every value is missing is no point (as if not logged).
+                if !values.isEmpty { add(points[g.lowerBound].x) }
+            }
+        } else {
+            alignment = .binned
+            for (gx, binValues) in Self.binned(curves.map(Self.finitePoints).filter { !$0.x.isEmpty }) {
+                values = binValues
+                add(gx)
+            }
         }
     }
 
@@ -116,18 +149,6 @@ public struct SeriesAggregate: Sendable, Equatable {
         var ox: [Double] = [], oy: [Double] = []
         for (a, b) in zip(c.x, c.y) where a.isFinite && b.isFinite { ox.append(a); oy.append(b) }
         return (ox, oy)
-    }
-
-    /// True when the curves share their x values (see the type's rule): over the range every
-    /// curve covers, each x of any curve is in at least half of the curves and in two.
-    static func sharesX(_ curves: [(x: [Double], y: [Double])]) -> Bool {
-        if curves.count == 1 { return true }
-        let lo = curves.map { $0.x.min()! }.max()!, hi = curves.map { $0.x.max()! }.min()!
-        guard lo <= hi else { return false }
-        var present: [Double: Int] = [:]
-        for c in curves { for v in Set(c.x) where v >= lo && v <= hi { present[v, default: 0] += 1 } }
-        let needed = max(2, (curves.count + 1) / 2)
-        return present.values.allSatisfy { $0 >= needed }
     }
 
     /// The values per bin over the range at least two curves cover (see the type's rule).
