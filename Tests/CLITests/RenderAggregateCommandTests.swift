@@ -88,6 +88,19 @@ final class RenderAggregateCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/x.png"))
     }
 
+    func testWatchAggregatesAnExperimentsRuns() throws {
+        let dir = try temp()
+        _ = try writeMLflowStore(dir)
+        let r = try PlotlineBinary.run(["watch", dir + "/mlruns", "--once", "-o", dir + "/out", "--aggregate", "mean", "--band", "minmax"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        let sidecar = try String(contentsOfFile: dir + "/out/1.png.json", encoding: .utf8)
+        XCTAssertTrue(sidecar.contains("\"ok\": true") || sidecar.contains("\"ok\":true"), sidecar)
+        try? FileManager.default.copyItem(atPath: dir + "/out/1.png", toPath: testOutputDirectory() + "/aggregate-watch-mlflow.png")
+        let band = try PlotlineBinary.run(["watch", dir + "/mlruns", "--once", "--band", "std"])
+        XCTAssertEqual(band.status, 64)
+        XCTAssertTrue(band.stderr.contains("--band is the band around --aggregate"), band.stderr)
+    }
+
     func testBadValuesAreUsageErrors() throws {
         let dir = try temp()
         let seeds = try writeSeeds(dir)
