@@ -81,6 +81,22 @@ final class DefaultFigureAggregateTests: XCTestCase {
         XCTAssertEqual(lines.first { $0.name.hasPrefix("lr=0.01 seed1") }?.color, Theme.light.color(0))
     }
 
+    func testByAColumnAggregatesEachGroupAcrossRuns() throws {
+        let runs = try (0..<3).map { k in
+            (name: "r\(k)", table: try csv("step,variant,loss\n0,small,\(1 + k)\n0,large,\(k)\n1,small,\(2 + k)\n1,large,\(k + 1)\n",
+                                           source: "r\(k).csv"))
+        }
+        var o = RenderOptions()
+        o.by = "variant"
+        o.aggregate = .mean
+        let panel = try DefaultFigure.make(runs: runs, options: o).panels[0]
+        let lines = panel.series.filter { !$0.name.isEmpty }
+        XCTAssertEqual(lines.map(\.name), ["small: mean of 3 runs ± std", "large: mean of 3 runs ± std"])
+        XCTAssertEqual(lines[0].y, [2, 3])
+        XCTAssertEqual(lines[1].y, [1, 2])
+        XCTAssertNotEqual(lines[0].color, lines[1].color, "a colour per group")
+    }
+
     func testBadGroupingAndBandAreErrorsThatSayWhy() throws {
         var o = RenderOptions()
         o.by = "param.momentum"
