@@ -35,6 +35,9 @@ public enum DefaultFigure {
     /// The default figure for `table` under `options`.
     public static func make(_ table: DataTable, options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
         if let facet = options.facet { return try faceted(table, by: facet, options: options) }
+        if options.aggregate != nil {
+            return try aggregated(runs: [(name: table.source, table: table)], groups: nil, options: options)
+        }
         if drawsMatrix(table, options) { return try matrixFigure(table, options) }
         let loc = DataLocation(source: table.source, line: nil, keyPath: nil)
         let xName = try chooseX(table, options, loc)
@@ -77,19 +80,21 @@ public enum DefaultFigure {
             split = splitColumn(table, xName: xName, yNames: yNames, xValues: xValues)
         }
         var averaged = false
+        var spreads: [[Double]] = []  // with `averaged`: the error bar of each mean, per y
         if case .category(let levels) = xScale, xValues.count > levels.count,
            options.kind != .box && options.kind != .scatter {
             // Several rows per category (penguins by species): one bar per category, the mean
-            // (per group with a split). Kinds that show every value (box, scatter) keep the rows.
+            // (per group with a split), with an error bar (± 1 std unless `band` says otherwise).
+            // Kinds that show every value (box, scatter) keep the rows.
+            let perGroup: [(name: String, values: [Double])]
             if let split {
-                ys = ys.flatMap { y in
-                    split.levels.indices.map { k in
-                        (y.name, categoryMeans(codes: xValues, values: split.values(y.values, inGroup: k), levels: levels.count))
-                    }
-                }
+                perGroup = ys.flatMap { y in split.levels.indices.map { k in (y.name, split.values(y.values, inGroup: k)) } }
             } else {
-                ys = ys.map { ($0.name, categoryMeans(codes: xValues, values: $0.values, levels: levels.count)) }
+                perGroup = ys
             }
+            ys = perGroup.map { ($0.name, categoryMeans(codes: xValues, values: $0.values, levels: levels.count)) }
+            let band = try meansBand(options, DataLocation(source: table.source, line: nil, keyPath: nil))
+            spreads = perGroup.map { categorySpread(codes: xValues, values: $0.values, levels: levels.count, band: band) }
             xValues = (0..<levels.count).map(Double.init)
             averaged = true
         } else if let split {
@@ -147,7 +152,8 @@ public enum DefaultFigure {
                     // Grouped bars: each series shifted within its category slot.
                     let w = 0.8 / Double(group.count)
                     sx = sx.map { $0 - 0.4 + w * (Double(k) + 0.5) }
-                    series.append(Series(name, kind: .bar, x: sx, y: sy, color: colour, barWidth: w))
+                    series.append(Series(name, kind: .bar, x: sx, y: sy, color: colour, barWidth: w,
+                                         yError: averaged ? present(spreads[i], values) : nil))
                     continue
                 }
                 if kind == .box && group.count > 1 && isCategoryX {
@@ -174,6 +180,9 @@ public enum DefaultFigure {
                     item.labels = [colorName]
                 }
                 item.bins = options.bins
+                if averaged, kind == .bar || kind == .line, spreads[i].contains(where: \.isFinite) {
+                    item.yError = present(spreads[i], values)  // the means' rows that are drawn
+                }
                 if training, kind == .line, isEpochAggregate(name), group.count > 1 {
                     // Lightning's `_epoch` twin of a `_step` metric: same colour, told apart by markers.
                     item.marker = .circle
@@ -188,7 +197,10 @@ public enum DefaultFigure {
             if let split, options.subplots != false, let first = group.first {
                 yLabel = yNames[first / split.levels.count]  // a panel of one y column's groups
             }
-            if averaged, let label = yLabel { yLabel = "mean of " + label }  // bars of category means say so
+            if averaged, let label = yLabel {
+                // Bars of category means say so, and what their error bars are.
+                yLabel = "mean of " + label + meansBandLabel(try meansBand(options, DataLocation(source: table.source)))
+            }
             var xLabel = xName ?? "row"
             var panelXScale = xScale
             if defaultKind == .histogram {
@@ -205,6 +217,10 @@ public enum DefaultFigure {
         }
         if panels.isEmpty {
             panels = [Panel(x: AxisSpec(label: xName ?? "row", scale: xScale), y: AxisSpec(), series: [])]
+        }
+        if options.band != nil && !averaged {
+            throw DataError(.nothingToDraw("--band is the spread around a drawn statistic: give --aggregate mean|median "
+                                           + "(or draw bars of category means)"), at: loc)
         }
         return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
                       panels: panels, theme: options.theme)
@@ -384,6 +400,9 @@ extension DefaultFigure {
     /// Several runs of one experiment overlaid, as TensorBoard's run comparison: each run's
     /// default panels merged by metric family, one colour per run, dashes per metric.
     public static func make(runs: [(name: String, table: DataTable)], options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
+        if options.aggregate != nil || paramName(options.by) != nil {
+            return try make(runs: runs, params: [], options: options)
+        }
         guard runs.count > 1 else { return try make(runs[0].table, options: options) }
         var merged: [Panel] = []
         var keyOf: [String: Int] = [:]

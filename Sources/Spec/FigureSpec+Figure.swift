@@ -41,6 +41,8 @@ extension FigureSpec {
         var y: Column?
         var error: Column?
         var value: Column?
+        /// An area's lower edge (`y2`).
+        var y2: Column?
         var labels: Column?
         var columns: [Column] = []
         /// The columns that land on the panel's x and y axes (they choose the axes' scales);
@@ -127,13 +129,16 @@ extension FigureSpec {
                 let allColor = try series.colorBy.map { encoding throws(SpecError) in
                     try colorValues(encoding, of: found, path: seriesPath + ".color.field")
                 }
+                let allLow = try found.y2.map { c throws(SpecError) in
+                    try values(c, of: found, scale: onRight[k] ? y2Scale : yScale, path: seriesPath + ".y2")
+                }
                 // `by`: one series per group of rows, each with its group's colour and name.
                 let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
                 let groupCount = max(split?.levels.count ?? 1, 1)  // a column with no values: one empty series
                 var last: Chart.Series?
                 for g in 0..<groupCount {
                     if let previous = last { out.append(previous) }
-                    var x = allX, y = allY, error = allError, colorValues = allColor
+                    var x = allX, y = allY, error = allError, colorValues = allColor, low = allLow
                     let code = Int32(g)
                     let keep = x.values.indices.filter {
                         !x.values[$0].isNaN && !y.values[$0].isMissingValue && (split == nil || split!.codes[$0] == code)
@@ -143,6 +148,7 @@ extension FigureSpec {
                         y.values = keep.map { y.values[$0] }
                         error = error.map { e in keep.map { e[$0] } }
                         colorValues = colorValues.map { c in keep.map { c[$0] } }
+                        low = low.map { l in var kept = l; kept.values = keep.map { l.values[$0] }; return kept }
                     }
                     if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
                     if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
@@ -153,6 +159,7 @@ extension FigureSpec {
                         x.values = order.map { x.values[$0] }
                         y.values = order.map { y.values[$0] }
                         error = error.map { e in order.map { e[$0] } }
+                        low = low.map { l in var sorted = l; sorted.values = order.map { l.values[$0] }; return sorted }
                     }
                     let groupName = split.map { (series.label.map { "\($0) " } ?? "") + ($0.levels.isEmpty ? "" : $0.levels[g]) } ?? name
                     let groupColor = split == nil ? color : theme.color(g)
@@ -166,6 +173,28 @@ extension FigureSpec {
                         item.colorMap = encoding.scheme
                         item.colorMin = encoding.min; item.colorMax = encoding.max
                         item.labels = [encoding.field]
+                    }
+                    if let low {
+                        guard (onRight[k] ? y2Scale : yScale) != .category else {
+                            throw SpecError(.conflict("\"y2\" fills between two numeric columns; the y axis is a category axis"),
+                                            source: source, keyPath: seriesPath + ".y2")
+                        }
+                        item.y2 = low.values
+                    }
+                    if let statistic = series.aggregate {
+                        // Rows sharing an x drawn as one point: the statistic, over its band.
+                        let band = series.band ?? .std
+                        let agg = SeriesAggregate([(item.x, item.y)], statistic: statistic, band: band)
+                        item.x = agg.x; item.y = agg.y; item.yError = nil
+                        if band != .none, agg.low.contains(where: \.isFinite) {
+                            var shade = Chart.Series.band(x: agg.x, low: agg.low, high: agg.high, color: groupColor, alpha: 0.6 * alpha)
+                            shade.yAxis = item.yAxis
+                            out.append(shade)
+                        }
+                        if series.label == nil {
+                            item.name = split == nil ? "\(statistic.rawValue) of \(name)\(band.legendText)"
+                                : "\(groupName): \(statistic.rawValue)\(band.legendText)"
+                        }
                     }
                     if let weight = series.smooth, weight > 0 {
                         var raw = item
@@ -256,6 +285,7 @@ extension FigureSpec {
         var found = Lookup(source: dataSource, table: table, x: try optional(series.x, "x"), y: try optional(series.y, "y"),
                            error: try optional(series.error, "error"), value: try optional(series.value, "value"),
                            labels: try optional(series.labels, "labels"))
+        found.y2 = try optional(series.y2, "y2")
         for (i, name) in (series.columns ?? []).enumerated() { found.columns.append(try column(name, "columns[\(i)]")) }
         if series.matrix == true { found.columns = table.columns }
         switch series.kind ?? .line {
@@ -272,6 +302,7 @@ extension FigureSpec {
             found.xNames = [series.y ?? ""]; found.yNames = [series.x ?? ""]
         default:
             found.onX = [found.x]; found.onY = [found.y]
+            if let y2 = found.y2 { found.onY.append(y2) }  // the lower edge shares the y axis' scale
             found.xNames = [series.x ?? ""]; found.yNames = [series.y ?? ""]
         }
         return found

@@ -66,6 +66,14 @@ extension FigureSpec {
         public var labels: String?
         /// For pies: whether to print each wedge's percentage (default true).
         public var percentages: Bool?
+        /// For areas: the lower edge's column; the area fills between it and `y`
+        /// (matplotlib's `fill_between`) instead of down to 0.
+        public var y2: String?
+        /// For lines and steps: draw the mean or median of the rows sharing an x value (per
+        /// group with `by`) with a band (`band`), as seaborn's `lineplot`; see `SeriesAggregate`.
+        public var aggregate: SeriesAggregate.Statistic?
+        /// With `aggregate`: the band around it, std (default), minmax, ci95 or none.
+        public var band: SeriesAggregate.Band?
 
         /// Creates a series.
         public init(data: String? = nil, x: String? = nil, y: String?, kind: SeriesKind? = nil, label: String? = nil,
@@ -83,7 +91,7 @@ extension FigureSpec {
 
         static let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                            "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
-                           "value", "matrix", "labels", "percentages"]
+                           "value", "matrix", "labels", "percentages", "y2", "aggregate", "band"]
 
         static let kindChoices: KeyValuePairs<String, SeriesKind> = [
             "line": .line, "scatter": .scatter, "step": .step, "area": .area, "bar": .bar,
@@ -110,6 +118,7 @@ extension FigureSpec {
             "colormap": [.heatmap], "vmin": [.heatmap], "vmax": [.heatmap], "columns": [.heatmap], "value": [.heatmap],
             "matrix": [.heatmap],
             "labels": [.pie], "percentages": [.pie],
+            "y2": [.area], "aggregate": [.line, .step], "band": [.line, .step],
         ]
 
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Series {
@@ -180,6 +189,12 @@ extension FigureSpec {
             series.matrix = try object.optional("matrix")?.bool()
             series.labels = try object.optional("labels")?.string()
             series.percentages = try object.optional("percentages")?.bool()
+            series.y2 = try object.optional("y2")?.string()
+            series.aggregate = try object.optional("aggregate")?.choice(SeriesAggregate.Statistic.allCases.map { ($0.rawValue, $0) })
+            series.band = try object.optional("band")?.choice(SeriesAggregate.Band.allCases.map { ($0.rawValue, $0) })
+            if series.band != nil, series.aggregate == nil, let band = object.optional("band") {
+                throw band.error(.conflict("\"band\" is the spread around an aggregate: give \"aggregate\": \"mean\" or \"median\" too"))
+            }
             try checkKindKeys(series, object)
             return series
         }

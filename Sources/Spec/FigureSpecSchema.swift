@@ -187,6 +187,10 @@ public enum FigureSpecSchema {
             "matrix": flag("every column of the table as one matrix, on numeric axes"),
             "labels": text("a column of wedge labels"),
             "percentages": flag("print each wedge's percentage (default true)"),
+            "y2": text("area: the lower edge's column; fills between it and y (matplotlib's fill_between)"),
+            "aggregate": choice(SeriesAggregate.Statistic.allCases.map(\.rawValue),
+                                "line, step: draw the mean or median of the rows sharing an x, with a band"),
+            "band": choice(SeriesAggregate.Band.allCases.map(\.rawValue), "with aggregate: the band around it (default std)"),
             "axis": choice(YAxisSide.allCases.map(\.rawValue), "the y axis the series is drawn against (default left)"),
         ],
         "annotation": [

@@ -34,6 +34,12 @@ public struct RenderOptions: Sendable, Hashable {
     public var robustY = false
     /// TensorBoard-style smoothing weight 0..<1: a faint raw curve under its debiased EMA.
     public var smooth: Double?
+    /// Draw one line per metric (per group) for the runs, or for the rows sharing an x: their
+    /// mean or median, with `band` around it (`SeriesAggregate` aligns them); nil overlays.
+    public var aggregate: SeriesAggregate.Statistic?
+    /// The spread shown around a drawn statistic: the aggregate's band (default std), or the
+    /// error bars of bars of category means (default std; `none` leaves them out).
+    public var band: SeriesAggregate.Band?
     /// How histograms choose their bins (with `kind == .histogram`).
     public var bins: HistogramBins = .auto
     /// Axis labels that replace the column names; nil keeps the default.

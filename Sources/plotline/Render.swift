@@ -34,6 +34,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
               plotline render runs/*/metrics.csv -o compare.png --smooth 0.6
               plotline render logs/ -o logs.png                  # TensorBoard runs overlaid
               plotline render mlruns/0 -o exp0.png --x wall_time # MLflow runs by wall time
+              plotline render seed*/metrics.csv -o seeds.png --aggregate mean --band std
+              plotline render mlruns/0 -o lr.png --by param.lr --aggregate mean
               plotline render weather.csv --x date --y temp_max,temp_min --title Seattle -o t.png
               cat log.jsonl | plotline render - -o live.png --logy
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
@@ -59,7 +61,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("The y columns, comma-separated.", valueName: "a,b"))
     var y: String?
 
-    @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol).", valueName: "column"))
+    @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol); param.NAME groups MLflow runs by a parameter (--by param.lr).", valueName: "column"))
     var by: String?
 
     @Option(help: ArgumentHelp("One panel per value of this column, in a grid on shared axes, each titled with its value, one legend; at most 36 values (iris: --facet species).", valueName: "column"))
@@ -107,6 +109,12 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("TensorBoard smoothing weight in 0..<1: a faint raw curve under its moving average.", valueName: "w"))
     var smooth: Double?
 
+    @Option(help: ArgumentHelp("Draw one line per metric (and group) instead of one per run: mean or median across the runs, or across rows sharing an x, with a band (--band). Runs sharing x values are aligned on them, others binned on a common grid.", valueName: "stat"))
+    var aggregate: String?
+
+    @Option(help: ArgumentHelp("The spread around a drawn statistic: std (default), minmax, ci95 or none; the band of --aggregate, or the error bars of bars of category means.", valueName: "band"))
+    var band: String?
+
     @OptionGroup var read: CSVReadFlags
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
@@ -125,6 +133,12 @@ struct Render: ParsableCommand, @unchecked Sendable {
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
         do throws(Canvas.Error) { try Canvas.check(dpi: dpi) } catch { throw ValidationError("--dpi must be \(Canvas.dpiRangeText), not \(dpi).") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
+        if let a = aggregate, SeriesAggregate.Statistic(rawValue: a) == nil {
+            throw ValidationError("--aggregate must be mean or median, not \(a).")
+        }
+        if let b = band, SeriesAggregate.Band(rawValue: b) == nil {
+            throw ValidationError("--band must be one of std, minmax, ci95, none, not \(b).")
+        }
         if let colormap, ColorMap(rawValue: colormap) == nil {
             throw ValidationError("--colormap must be one of \(ColorMap.allCases.map(\.rawValue).joined(separator: ", ")), not \(colormap).")
         }
@@ -165,6 +179,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.smooth = smooth
         options.bins = bins.flatMap(RenderOptions.parseBins) ?? .auto
         options.xLabel = xlabel
+        options.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
+        options.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
         options.yLabel = ylabel
 
         let queue: RenderQueue
@@ -230,6 +246,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     func defaultFigure(_ options: RenderOptions) throws -> (figure: Figure, rows: Int) {
         do {
             var runs: [(name: String, table: DataTable)] = []
+            var params: [[String: String]] = []
             if files.contains("-") {
                 // Standard input among the files: each is one table, read as given.
                 for (name, f) in zip(DefaultFigure.runNames(files), files) {
@@ -240,11 +257,13 @@ struct Render: ParsableCommand, @unchecked Sendable {
                 }
             } else {
                 let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
-                runs = try RunInputs.read(files, options: csvOptions, notes: note).map { (name: $0.name, table: $0.table) }
+                let read = try RunInputs.read(files, options: csvOptions, notes: note)
+                runs = read.map { (name: $0.name, table: $0.table) }
+                params = read.map(\.params)
             }
             Render.printReadNotes(runs.map(\.table))
             WarningPrinter.print(runs.map(\.table))
-            let figure = try DefaultFigure.make(runs: runs, options: options)
+            let figure = try DefaultFigure.make(runs: runs, params: params, options: options)
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
             }

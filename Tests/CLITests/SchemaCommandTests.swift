@@ -28,7 +28,7 @@ final class SchemaCommandTests: XCTestCase {
         let kind = try XCTUnwrap(properties["kind"] as? [String: Any])
         XCTAssertEqual(kind["enum"] as? [String], ["line", "scatter", "step", "area", "bar", "histogram", "heatmap", "box", "pie"])
         XCTAssertEqual((properties["bins"] as? [String: Any])?["x-kinds"] as? [String], ["histogram"])
-        XCTAssertEqual(Set(properties.keys).count, 26)
+        XCTAssertEqual(Set(properties.keys).count, 29)
         XCTAssertEqual((properties["by"] as? [String: Any])?["x-kinds"] as? [String], ["line", "scatter", "step", "area", "bar", "box"])
         XCTAssertNotNil(properties["axis"], "a series' axis key is read by its panel and is in the schema")
         let top = try XCTUnwrap(root["properties"] as? [String: Any])

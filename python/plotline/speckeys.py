@@ -18,7 +18,7 @@ PANEL_KEYS = ("title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", 
 AXIS_KEYS = ("label", "scale", "linthresh", "min", "max", "robust")
 SERIES_KEYS = ("data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
-               "value", "matrix", "labels", "percentages", "axis")
+               "value", "matrix", "labels", "percentages", "y2", "aggregate", "band", "axis")
 
 KINDS = ("line", "scatter", "step", "area", "bar", "histogram", "heatmap", "box", "pie")
 """Every series kind, in the spec's order."""
@@ -39,6 +39,9 @@ KIND_KEYS = {
     "matrix": ("heatmap",),
     "labels": ("pie",),
     "percentages": ("pie",),
+    "y2": ("area",),
+    "aggregate": ("line", "step"),
+    "band": ("line", "step"),
 }
 """The kinds each kind-specific series key applies to; other keys apply to every kind."""
 

@@ -44,13 +44,15 @@ def gallery(folder):
     lines.panel("Accuracy", y={"robust": True}, x={"scale": "linear"}, y2label="loss", grid="y", legend="lower right") \
         .step(log, x="step", y="acc", dash=[2, 1]) \
         .area(log, x="step", y="acc", alpha=0.3) \
+        .area(log, x="step", y="acc", y2="loss", alpha=0.2) \
         .scatter(log, x="step", y="loss", axis="right", marker="square") \
         .hline(0.5, color="tab:red", width=1, dash="dotted").vline(30) \
         .hspan(0.6, 0.7, color="#2ca02c", alpha=0.2).vspan(10, 20) \
         .text("peak", 14, 0.9, dx=6, dy=-4, color="white", marker=False)
     lines.panel("Errors", yscale="symlog", y={"linthresh": 0.5}, legend="none") \
         .errorbar(log, x="step", y="acc", error="err") \
-        .scatter(log, x="step", y="loss", by="cat")
+        .scatter(log, x="step", y="loss", by="cat") \
+        .line(log, x="step", y="acc", aggregate="mean", band="ci95")
     lines.panel("Time axis", xscale="time", ylim=(-1.5, 1.5)).line("times", x="col1", y="col2")
 
     figures.append(("lines", lines))

@@ -48,7 +48,10 @@ struct PreparedSeries {
                 let n = min(s.x.count, s.y.count)
                 ys.append((0..<n).map { s.y[$0] - error($0) }); ys.append((0..<n).map { s.y[$0] + error($0) })
             }
-            if s.kind == .area {
+            if s.kind == .area, let low = s.y2 {
+                ys.append(low)  // between two edges: no baseline to show or stick to
+                if let f = s.x.first(where: \.isFinite), let l = s.x.last(where: \.isFinite) { xSticky += [f, l] }
+            } else if s.kind == .area {
                 ys.append([s.baseline]); ySticky.append(s.baseline)
                 if let f = s.x.first(where: \.isFinite), let l = s.x.last(where: \.isFinite) { xSticky += [f, l] }
             }

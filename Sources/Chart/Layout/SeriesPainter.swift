@@ -87,6 +87,8 @@ struct SeriesPainter {
             }
         case .step:
             scene.stroke(SeriesPainter.polyline(steps(points(s))), style: stroke, color: c)
+        case .area where s.y2 != nil:
+            drawBand(s, color: color.withOpacity(alpha * 0.35), stroke: lw > 0 ? (stroke, c) : nil, into: &scene)
         case .area:
             let pts = reduced(s)
             guard let base = py(s.baseline) ?? py(y.low) else { return }
@@ -107,6 +109,41 @@ struct SeriesPainter {
             drawHeatmap(p, into: &scene)
         case .pie:
             break  // pies draw in pie panels only (PanelPainter)
+        }
+    }
+
+    /// An area between two edges (`y2` below, `y` above): one polygon per stretch where x and
+    /// both edges are drawable, forward along `y` and back along `y2`; the edges are stroked
+    /// only when `stroke` is given (a band has none).
+    func drawBand(_ s: Series, color: Color, stroke: (StrokeStyle, Color)?, into scene: inout Scene) {
+        guard let low = s.y2 else { return }
+        let n = min(s.x.count, s.y.count, low.count)
+        var fill = Path()
+        var upper: [Point] = [], lower: [Point] = []
+        var edges: [[Point]] = []
+        func flush() {
+            if upper.count >= 2 {
+                fill.move(to: upper[0])
+                for p in upper.dropFirst() { fill.line(to: p) }
+                for p in lower.reversed() { fill.line(to: p) }
+                fill.close()
+                edges += [upper, lower]
+            }
+            upper.removeAll(keepingCapacity: true); lower.removeAll(keepingCapacity: true)
+        }
+        for i in 0..<n {
+            if let a = px(s.x[i]), let hi = py(s.y[i]), let lo = py(low[i]) {
+                upper.append(Point(a, hi)); lower.append(Point(a, lo))
+            } else {
+                flush()
+            }
+        }
+        flush()
+        scene.fill(fill, color: color)
+        if let (style, c) = stroke {
+            var path = Path()
+            for e in edges { path.append(Path(polyline: e)) }
+            scene.stroke(path, style: style, color: c)
         }
     }
 
