@@ -175,9 +175,8 @@ public enum DefaultFigure {
                 var item = Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : cycleDash, alpha: alpha)
                 if let colorColumn, let colorName = options.color, kind == .scatter {
                     // Colour by a column: the values of the rows `joined` kept, in their order.
-                    item.colorValues = joinedRows(xValues, values).map { colorColumn[$0] }
-                    item.colorMap = options.colorMap
-                    item.labels = [colorName]
+                    item.colorByValue(joinedRows(xValues, values).map { colorColumn[$0] }, map: options.colorMap, label: colorName,
+                                      group: split == nil ? nil : slot)
                 }
                 item.bins = options.bins
                 if averaged, kind == .bar || kind == .line, spreads[i].contains(where: \.isFinite) {

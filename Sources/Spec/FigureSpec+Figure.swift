@@ -169,10 +169,8 @@ extension FigureSpec {
                         barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
                         markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
                     if let encoding = series.colorBy, let values = colorValues {
-                        item.colorValues = values
-                        item.colorMap = encoding.scheme
+                        item.colorByValue(values, map: encoding.scheme, label: encoding.field, group: split == nil ? nil : g)
                         item.colorMin = encoding.min; item.colorMax = encoding.max
-                        item.labels = [encoding.field]
                     }
                     if let low {
                         guard (onRight[k] ? y2Scale : yScale) != .category else {

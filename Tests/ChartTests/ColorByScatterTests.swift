@@ -83,3 +83,16 @@ final class ColorByScatterTests: XCTestCase {
         assertMatchesGolden(diverging, named: "scatter-color-coolwarm", goldens: goldensDirectory(), tolerance: .text())
     }
 }
+
+extension ColorByScatterTests {
+    func testColouredSeriesOfAPanelShareTheColourScale() {
+        var a = Series("a", kind: .scatter, x: [0, 1], y: [0, 1]), b = Series("b", kind: .scatter, x: [2, 3], y: [2, 3])
+        a.colorValues = [0, 1]; b.colorValues = [9, 10]
+        let s = FigureRenderer(fonts: fonts).scene(for: Figure(width: 600, height: 400, panels: [Panel(series: [a, b], legend: .none)]))
+        let colors = markerCommands(s).map(\.color)
+        XCTAssertEqual(colors.first, ColorMap.viridis.colors[0], "0 is the low end of 0…10")
+        XCTAssertEqual(colors.last, ColorMap.viridis.colors[255], "10 the high end")
+        XCTAssertFalse(colors.contains(ColorMap.viridis.colors[0]) && colors.filter { $0 == ColorMap.viridis.colors[255] }.count > 1,
+                       "b's lowest value is not drawn as the top of the map")
+    }
+}

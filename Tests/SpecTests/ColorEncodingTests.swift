@@ -63,3 +63,17 @@ final class ColorEncodingTests: XCTestCase {
         XCTAssertFalse(auto.panels.flatMap(\.series).map(\.name).contains("mass"), "the colour column is no series")
     }
 }
+
+extension ColorEncodingTests {
+    func testGroupsOfAColouredScatterDifferByMarkerNotColour() throws {
+        var o = RenderOptions()
+        o.x = "a"; o.y = ["b"]; o.color = "mass"; o.by = "kind"
+        let f = try DefaultFigure.make(csv(Self.table), options: o)
+        let series = f.panels.flatMap(\.series)
+        XCTAssertEqual(series.map(\.name), ["x", "y"])
+        XCTAssertEqual(series.map(\.marker), [.circle, .square], "a shape per group")
+        XCTAssertEqual(Set(series.map(\.color)), [Series.groupMarkerColor], "grey legend entries: colour shows the value")
+        let spec = try figure(#"{"x": "a", "y": "b", "kind": "scatter", "by": "kind", "color": {"field": "mass"}}"#)
+        XCTAssertEqual(spec.panels[0].series.map(\.marker), [.circle, .square])
+    }
+}

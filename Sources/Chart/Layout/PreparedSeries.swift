@@ -24,14 +24,27 @@ struct PreparedSeries {
     var xs: [[Double]] = [], ys: [[Double]] = []
     var xSticky: [Double] = [], ySticky: [Double] = []
 
+    /// For scatters coloured by value: the colour limits every such series of the panel shares
+    /// (the union of their own), so one colour bar reads for all of them.
+    var sharedColorLimits: (low: Double, high: Double)?
+
     /// The panel's series, prepared in order (stack groups accumulate over earlier series).
     static func prepare(_ panel: Panel) -> [PreparedSeries] {
         var stacks: [String: [Double: (up: Double, down: Double)]] = [:]
-        return panel.series.enumerated().map { i, s in
+        var prepared = panel.series.enumerated().map { i, s in
             var p = PreparedSeries(series: s, index: i)
             p.build(stacks: &stacks)
             return p
         }
+        let colored = prepared.indices.filter { prepared[$0].series.kind == .scatter && !prepared[$0].series.colorValues.isEmpty }
+        if colored.count > 1 {
+            var lo = Double.infinity, hi = -Double.infinity
+            for i in colored { let l = prepared[i].colorLimits; lo = min(lo, l.low); hi = max(hi, l.high) }
+            let first = prepared[colored[0]].series
+            if first.colorMin == nil, first.colorMax == nil { (lo, hi) = first.colorMap.autoLimits(low: lo, high: hi) }
+            for i in colored { prepared[i].sharedColorLimits = (lo, hi) }
+        }
+        return prepared
     }
 
     private mutating func build(stacks: inout [String: [Double: (up: Double, down: Double)]]) {
@@ -117,6 +130,7 @@ struct PreparedSeries {
 
     /// The heat map's colour limits: the series' own or the matrix's finite min and max.
     var colorLimits: (low: Double, high: Double) {
+        if let sharedColorLimits { return sharedColorLimits }
         var lo = Double.infinity, hi = -Double.infinity
         for row in series.matrix { for v in row where v.isFinite { lo = min(lo, v); hi = max(hi, v) } }
         for v in series.colorValues where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
