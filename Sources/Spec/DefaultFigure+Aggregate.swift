@@ -152,7 +152,8 @@ extension DefaultFigure {
                     }
                     let colour = groups == nil ? slot.template.color : options.theme.color(g)
                     if band != .none, agg.low.contains(where: \.isFinite) {
-                        bands.append(.band(x: agg.x, low: agg.low, high: agg.high, color: colour))
+                        let outline = agg.bandOutline(steps: slot.template.kind == .step)
+                        bands.append(.band(x: outline.x, low: outline.low, high: outline.high, color: colour))
                     }
                     var line = Series("", kind: slot.template.kind == .step ? .step : .line, x: agg.x, y: agg.y, color: colour,
                                       dash: slot.template.dash)
