@@ -24,35 +24,40 @@ extension DefaultFigure {
     public static func make(runs: [(name: String, table: DataTable)], params: [[String: String]],
                             options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
         let grouping = try paramGroups(runs: runs, params: params, options: options)
-        if options.aggregate != nil || options.band != nil {
+        if options.aggregate != nil {
             return try aggregated(runs: runs, groups: grouping, options: options)
         }
         guard let grouping else { return try make(runs: runs, options: options) }
-        // Overlaid, one colour per parameter value, the value first in every legend entry.
+        // Overlaid, one colour per parameter value, the value first in every legend entry. The
+        // runs are overlaid under numbered stand-in names (run names need not be unique), which
+        // tell each series' run and are then replaced by the real names.
         var o = options
         o.by = nil
-        var figure = try make(runs: runs, options: o)
-        let colourOfRun = Dictionary(uniqueKeysWithValues: runs.indices.map { (runs[$0].name, grouping.group[$0]) })
+        let tagged = runs.indices.map { (name: tag($0), table: runs[$0].table) }
+        var figure = try make(runs: tagged, options: o)
         for p in figure.panels.indices {
-            for s in figure.panels[p].series.indices {
-                let series = figure.panels[p].series[s]
-                guard let run = runs.firstIndex(where: { series.name == $0.name || series.name.hasPrefix($0.name + ": ") })
-                        ?? runOfUnnamed(figure.panels[p].series, at: s, runs: runs),
-                      let g = colourOfRun[runs[run].name] else { continue }
-                let opacity = Double(series.color?.a ?? 255) / 255
+            let series = figure.panels[p].series
+            for s in series.indices {
+                guard let (run, rest) = untag(series[s].name) ?? series[s...].lazy.compactMap({ untag($0.name) }).first else { continue }
+                let g = grouping.group[run]
+                let opacity = Double(series[s].color?.a ?? 255) / 255
                 figure.panels[p].series[s].color = options.theme.color(g).withOpacity(opacity)
-                if !series.name.isEmpty { figure.panels[p].series[s].name = grouping.labels[g] + " " + series.name }
+                if !series[s].name.isEmpty { figure.panels[p].series[s].name = grouping.labels[g] + " " + runs[run].name + rest }
             }
             figure.panels[p].legend = figure.panels[p].series.contains { !$0.name.isEmpty } ? .best : .none
         }
         return figure
     }
 
-    /// The run an unnamed series (a smoothed run's faint raw curve) belongs to: that of the
-    /// next named series.
-    private static func runOfUnnamed(_ series: [Series], at i: Int, runs: [(name: String, table: DataTable)]) -> Int? {
-        guard series[i].name.isEmpty, let next = series[i...].first(where: { !$0.name.isEmpty }) else { return nil }
-        return runs.firstIndex { next.name == $0.name || next.name.hasPrefix($0.name + ": ") }
+    /// The stand-in name of run `i` while runs are overlaid by parameter value.
+    private static func tag(_ i: Int) -> String { "\u{1F}\(i)\u{1F}" }
+
+    /// The run of a series named after a stand-in (`tag`), and the rest of its name (`: loss`).
+    private static func untag(_ name: String) -> (Int, String)? {
+        guard name.hasPrefix("\u{1F}") else { return nil }
+        let body = name.dropFirst()
+        guard let end = body.firstIndex(of: "\u{1F}"), let i = Int(body[..<end]) else { return nil }
+        return (i, String(body[body.index(after: end)...]))
     }
 
     /// Runs grouped by the parameter `options.by` names (`param.NAME`): the group of each run
@@ -152,7 +157,8 @@ extension DefaultFigure {
                     }
                     let colour = groups == nil ? slot.template.color : options.theme.color(g)
                     if band != .none, agg.low.contains(where: \.isFinite) {
-                        bands.append(.band(x: agg.x, low: agg.low, high: agg.high, color: colour))
+                        let outline = agg.bandOutline(steps: slot.template.kind == .step)
+                        bands.append(.band(x: outline.x, low: outline.low, high: outline.high, color: colour))
                     }
                     var line = Series("", kind: slot.template.kind == .step ? .step : .line, x: agg.x, y: agg.y, color: colour,
                                       dash: slot.template.dash)

@@ -185,7 +185,9 @@ extension FigureSpec {
                         let agg = SeriesAggregate([(item.x, item.y)], statistic: statistic, band: band)
                         item.x = agg.x; item.y = agg.y; item.yError = nil
                         if band != .none, agg.low.contains(where: \.isFinite) {
-                            var shade = Chart.Series.band(x: agg.x, low: agg.low, high: agg.high, color: groupColor, alpha: 0.6 * alpha)
+                            let outline = agg.bandOutline(steps: kind == .step)
+                            var shade = Chart.Series.band(x: outline.x, low: outline.low, high: outline.high, color: groupColor,
+                                                          alpha: 0.6 * alpha)
                             shade.yAxis = item.yAxis
                             out.append(shade)
                         }

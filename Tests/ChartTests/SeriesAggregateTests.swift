@@ -65,6 +65,14 @@ final class SeriesAggregateTests: XCTestCase {
         XCTAssertEqual(SeriesAggregate.standardDeviation([1, 2, 10, 4]), 4.0311288741492746, accuracy: 1e-12)
     }
 
+    func testAStepBandStepsWithItsLine() {
+        let a = SeriesAggregate([([0, 1, 2], [1, 2, 3]), ([0, 1, 2], [3, 4, 5])])
+        let o = a.bandOutline(steps: true)
+        XCTAssertEqual(o.x, [0, 0, 1, 1, 2])
+        XCTAssertEqual(o.high.map { ($0 * 1e9).rounded() / 1e9 }, [2, 3, 3, 4, 4].map { $0 + 2.0.squareRoot() }.map { ($0 * 1e9).rounded() / 1e9 })
+        XCTAssertEqual(a.bandOutline(steps: false).x, [0, 1, 2])
+    }
+
     func testRowsSharingAnXInOneCurveAreAggregated() {
         // seaborn's lineplot: one table, several rows per x.
         let a = SeriesAggregate([([0, 0, 1, 1, 1], [1, 3, 2, 4, 6])], statistic: .mean, band: .std)

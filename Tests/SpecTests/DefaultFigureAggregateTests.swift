@@ -97,6 +97,27 @@ final class DefaultFigureAggregateTests: XCTestCase {
         XCTAssertNotEqual(lines[0].color, lines[1].color, "a colour per group")
     }
 
+    func testRunsWithTheSameNameAreGroupedByTheirOwnParam() throws {
+        let runs = try seeds().prefix(3).map { (name: "same", table: $0.table) }
+        var o = RenderOptions()
+        o.by = "param.lr"
+        o.y = ["loss"]
+        let figure = try DefaultFigure.make(runs: runs, params: [["lr": "1"], ["lr": "2"], ["lr": "1"]], options: o)
+        let lines = figure.panels[0].series
+        XCTAssertEqual(lines.map(\.name), ["lr=1 same", "lr=2 same", "lr=1 same"])
+        XCTAssertEqual(lines.map(\.color), [Theme.light.color(0), Theme.light.color(1), Theme.light.color(0)])
+    }
+
+    func testBandAloneSetsTheErrorBarsOfMeans() throws {
+        let t = try csv("species,mass\nA,10\nA,14\nB,20\nB,22\n")
+        var o = RenderOptions()
+        o.band = .ci95
+        let figure = try DefaultFigure.make(runs: [(name: "t", table: t)], params: [], options: o)
+        XCTAssertEqual(figure.panels[0].y.label, "mean of mass (± 95% CI)")
+        // scipy: t.ppf(0.975, 1) · std([10, 14], ddof=1) / √2 = 12.706 · 2.828 / 1.414
+        XCTAssertEqual(figure.panels[0].series[0].yError?[0] ?? 0, 12.706 * 2, accuracy: 1e-9)
+    }
+
     func testBadGroupingAndBandAreErrorsThatSayWhy() throws {
         var o = RenderOptions()
         o.by = "param.momentum"

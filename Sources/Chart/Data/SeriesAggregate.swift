@@ -127,6 +127,18 @@ public struct SeriesAggregate: Sendable, Equatable {
         }
     }
 
+    /// The band's outline as points of an area: as they are for a line, or for a step line
+    /// (which holds each value from the previous x, matplotlib's `step(where="pre")`) with a
+    /// corner before each point, so the band steps with its line.
+    public func bandOutline(steps: Bool) -> (x: [Double], low: [Double], high: [Double]) {
+        guard steps, x.count > 1 else { return (x, low, high) }
+        var ox = [x[0]], ol = [low[0]], oh = [high[0]]
+        for i in 1..<x.count {
+            ox += [x[i - 1], x[i]]; ol += [low[i], low[i]]; oh += [high[i], high[i]]
+        }
+        return (ox, ol, oh)
+    }
+
     /// The band's edges for `values` around `centre`; NaN for fewer than two values.
     public static func band(_ values: [Double], around centre: Double, _ band: Band) -> (Double, Double) {
         guard values.count >= 2, band != .none else { return (.nan, .nan) }
