@@ -69,7 +69,11 @@ extension FigureSpec {
             if panel.x.scale == nil, xCells != nil { xScale = .category }
             if panel.y.scale == nil, yCells != nil { yScale = .category }
         }
-        var xLevels = LevelIndex(levels: xCells ?? []), yLevels = LevelIndex(levels: yCells ?? [])
+        // Levels a spec lists (`categories`) come first, in its order.
+        if panel.x.scale == nil, xCells == nil, panel.x.categories != nil { xScale = .category }
+        if panel.y.scale == nil, yCells == nil, panel.y.categories != nil { yScale = .category }
+        var xLevels = LevelIndex(levels: xCells ?? panel.x.categories ?? [])
+        var yLevels = LevelIndex(levels: yCells ?? panel.y.categories ?? [])
         var out: [Chart.Series] = []
         var barSlots: [(index: Int, slot: String)] = []
         for (k, (series, found)) in zip(panel.series, lookups).enumerated() {
@@ -94,9 +98,17 @@ extension FigureSpec {
                 let onX = series.y != nil
                 let values = try numbers(found.y ?? found.x, of: found, path: seriesPath + (onX ? ".y" : ".x"))
                 let horizontal = series.orientation == .horizontal || series.y == nil
-                drawn = .histogram(name, values: values, bins: series.bins ?? .auto, color: color,
-                                   orientation: horizontal ? .horizontal : .vertical)
-                drawn.alpha = alpha
+                // `by`: one histogram per group, as for the other kinds.
+                let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
+                for g in 0..<(split.map { max($0.levels.count, 1) } ?? 1) {
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
+                    var item = Chart.Series.histogram(style.name, values: split.map { $0.values(values, inGroup: g) } ?? values,
+                                                      bins: series.bins ?? .auto, color: style.color,
+                                                      orientation: horizontal ? .horizontal : .vertical)
+                    item.alpha = alpha
+                    out.append(item)
+                }
+                continue
             case .pie:
                 var values = try numbers(found.y, of: found, path: seriesPath + ".y")
                 let limit = ResourceLimits.standard.categories
@@ -139,19 +151,22 @@ extension FigureSpec {
                     }
                     if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
                     if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
-                    if split != nil, kind == .line || kind == .step || kind == .area,
+                    if let aggregate = series.aggregate {
+                        (x.values, y.values) = aggregate.apply(x: x.values, y: y.values)
+                        error = nil
+                    }
+                    if kind == .line || kind == .step || kind == .area,
                        !zip(x.values, x.values.dropFirst()).allSatisfy({ $0.0 <= $0.1 }) {
-                        // A group's line never draws back to an earlier x: its points in x order.
+                        // A line never draws back to an earlier x: its points in x order (stable).
                         let order = x.values.indices.sorted { (x.values[$0], $0) < (x.values[$1], $1) }
                         x.values = order.map { x.values[$0] }
                         y.values = order.map { y.values[$0] }
                         error = error.map { e in order.map { e[$0] } }
                     }
-                    let groupName = split.map { (series.label.map { "\($0) " } ?? "") + ($0.levels.isEmpty ? "" : $0.levels[g]) } ?? name
-                    let groupColor = split == nil ? color : theme.color(g)
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
                     var item = Chart.Series(
-                        groupName, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : groupColor,
-                        lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
+                        style.name, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : style.color,
+                        lineWidth: series.width, dash: style.dash, marker: series.marker, alpha: alpha,
                         barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
                         markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
                     if let weight = series.smooth, weight > 0 {
@@ -162,7 +177,7 @@ extension FigureSpec {
                         out.append(raw)
                         item.y = EMASmoother(weight: weight).smooth(y.values)
                     }
-                    if kind == .bar {
+                    if kind == .bar || kind == .box {
                         let place = series.stack.map { "stack " + $0 } ?? "series \(k)"
                         barSlots.append((out.count, split == nil ? place : place + " group \(g)"))
                     }
@@ -198,6 +213,18 @@ extension FigureSpec {
                            gridAxis: panel.gridAxis ?? .both, minorGrid: panel.minorGrid ?? false)
     }
 
+    /// A group's legend name, colour and dash: the group's value (after the series' `label`),
+    /// the theme's cycle colour of the group unless the series names one, and past the cycle
+    /// (group 11 of 12 shares group 1's colour) a dash pattern per round of colours.
+    static func groupStyle(_ series: Series, split: GroupSplit?, group g: Int, name: String, color: Color,
+                           theme: Theme) -> (name: String, color: Color, dash: [Double]?) {
+        guard let split else { return (name, color, series.dash) }
+        let level = split.levels.isEmpty ? "" : split.levels[g]
+        let label = (series.label.map { "\($0) " } ?? "") + level
+        if series.color != nil { return (label, color, series.dash) }
+        return (label, theme.color(g), series.dash ?? DefaultFigure.dashForRound(g / theme.cycle.count))
+    }
+
     /// Side-by-side bars (matplotlib's `bar(x + (k - 1) * width, ...)` idiom): the bar series'
     /// places (a stack is one place) share `share` of the smallest position step, each shifted
     /// from the slot's centre by its place.
@@ -213,7 +240,8 @@ extension FigureSpec {
             let place = Double(places.firstIndex(of: slot) ?? 0)
             let offset = (place - Double(places.count - 1) / 2) * width
             series[index].x = series[index].x.map { $0 + offset }
-            series[index].barWidth = width
+            // A box takes 0.8 of its place, as matplotlib's boxplot `widths`.
+            series[index].barWidth = series[index].kind == .box ? width * 0.8 : width
         }
     }
 

@@ -64,6 +64,9 @@ extension FigureSpec {
         public var labels: String?
         /// For pies: whether to print each wedge's percentage (default true).
         public var percentages: Bool?
+        /// One point per distinct x: the mean of its rows' y values (`"aggregate": "mean"`);
+        /// nil draws every row.
+        public var aggregate: Aggregate?
 
         /// Creates a series.
         public init(data: String? = nil, x: String? = nil, y: String?, kind: SeriesKind? = nil, label: String? = nil,
@@ -81,7 +84,7 @@ extension FigureSpec {
 
         static let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                            "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
-                           "value", "matrix", "labels", "percentages"]
+                           "value", "matrix", "labels", "percentages", "aggregate"]
 
         static let kindChoices: KeyValuePairs<String, SeriesKind> = [
             "line": .line, "scatter": .scatter, "step": .step, "area": .area, "bar": .bar,
@@ -98,7 +101,7 @@ extension FigureSpec {
 
         /// The kinds each kind-specific key applies to (checked after the kind is known).
         static let kindsOfKey: KeyValuePairs<String, [SeriesKind]> = [
-            "by": [.line, .scatter, .step, .area, .bar, .box],
+            "by": [.line, .scatter, .step, .area, .bar, .box, .histogram],
             "markersize": [.line, .scatter],
             "smooth": [.line, .scatter, .step, .area, .bar],
             "bins": [.histogram],
@@ -108,6 +111,7 @@ extension FigureSpec {
             "colormap": [.heatmap], "vmin": [.heatmap], "vmax": [.heatmap], "columns": [.heatmap], "value": [.heatmap],
             "matrix": [.heatmap],
             "labels": [.pie], "percentages": [.pie],
+            "aggregate": [.line, .scatter, .step, .area, .bar],
         ]
 
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Series {
@@ -169,6 +173,7 @@ extension FigureSpec {
             series.matrix = try object.optional("matrix")?.bool()
             series.labels = try object.optional("labels")?.string()
             series.percentages = try object.optional("percentages")?.bool()
+            series.aggregate = try object.optional("aggregate")?.choice(Aggregate.allCases.map { ($0.rawValue, $0) })
             try checkKindKeys(series, object)
             return series
         }

@@ -112,6 +112,11 @@ public struct FigureSpec: Sendable, Equatable {
         var tables: [String: DataTable] = [:]
         for source in data {
             let real = try confinement.check(source.resolvedPath, shownAs: source.path, source: self.source)
+            if RunInputs.isFolder(real) {
+                // A run folder (TensorBoard events, an MLflow run), as `plotline render` reads one.
+                tables[source.name] = try RunInputs.readOne(real, options: source.options)
+                continue
+            }
             tables[source.name] = try TableReader.read(path: real, source: source.resolvedPath, options: source.options)
         }
         return tables

@@ -109,7 +109,7 @@ public enum FigureSpecSchema {
                               "description": "the panels, filled into the grid row by row"]),
         ],
         "dataSource": [
-            "path": object(["type": "string", "minLength": 1, "description": "the file, relative to the spec's folder"]),
+            "path": object(["type": "string", "minLength": 1, "description": "the file or run folder, relative to the spec's folder"]),
             "delimiter": object(["type": "string", "pattern": "^([^\"\\r\\n]|tab)$",
                                  "description": "one ASCII character, or \"tab\" (default: detected)"]),
             "header": flag("true: the first row holds names; false: none (col1, col2, ...)"),
@@ -131,7 +131,7 @@ public enum FigureSpecSchema {
                           [object(["type": "boolean"]), object(["enum": strings(FigureSpec.Panel.gridChoices.map(\.key))])]),
             "minor_grid": flag("also a minor grid (default false)"),
             "legend": choice(FigureSpec.Panel.legendChoices.map(\.key), "where the legend goes (default best)"),
-            "group": oneOf("bar series side by side sharing this fraction of a slot (true = 0.8)",
+            "group": oneOf("bar and box series side by side sharing this fraction of a slot (true = 0.8)",
                            [object(["type": "boolean"]), number("the fraction", min: 0.01, max: 1)]),
             "annotations": object(["type": "array", "items": ref("annotation"),
                                    "description": "reference lines, spans and text"]),
@@ -143,6 +143,8 @@ public enum FigureSpecSchema {
             "linthresh": number("symlog: the linear range around 0 (default 2)", exclusiveMin: 0),
             "min": ref("limit"), "max": ref("limit"),
             "robust": flag("linear axes: limits that ignore extreme outliers"),
+            "categories": object(["type": "array", "items": object(["type": "string"]), "uniqueItems": true,
+                                  "description": "a category axis' levels in this order, before any others the series bring"]),
         ],
         "series": [
             "data": text("a name from data (required when there are several)"),
@@ -174,6 +176,7 @@ public enum FigureSpecSchema {
             "matrix": flag("every column of the table as one matrix, on numeric axes"),
             "labels": text("a column of wedge labels"),
             "percentages": flag("print each wedge's percentage (default true)"),
+            "aggregate": choice(FigureSpec.Aggregate.allCases.map(\.rawValue), "one point per distinct x: the mean of its rows' y values"),
             "axis": choice(YAxisSide.allCases.map(\.rawValue), "the y axis the series is drawn against (default left)"),
         ],
         "annotation": [

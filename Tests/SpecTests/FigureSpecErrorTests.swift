@@ -124,7 +124,7 @@ final class FigureSpecErrorTests: XCTestCase {
     func testSuggestions() {
         let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha", "smooth", "bins",
                     "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns", "value", "matrix", "labels",
-                    "percentages"]
+                    "percentages", "aggregate"]
         let cases: [(String, String?)] = [
             ("lable", "label"), ("Kind", "kind"), ("smoothing", "smooth"), ("colour", "color"), ("markers", "marker"),
             ("widht", "width"), ("z", "x"), ("datasource", nil),
