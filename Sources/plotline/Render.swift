@@ -33,6 +33,8 @@ struct Render: ParsableCommand {
               plotline render weather.csv --x date --y temp_max,temp_min --title Seattle -o t.png
               cat log.jsonl | plotline render - -o live.png --logy
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
+              plotline render tips.csv --x day --print-spec tips.plot.json  # start from the default figure
+              plotline render --spec tips.plot.json -o tips.png             # ... edited, drawn
             """)
 
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.", valueName: "file"))
@@ -104,6 +106,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The data files' encoding: utf-8, latin-1 or windows-1252 (default: UTF-8, or Windows-1252 with a warning when not valid UTF-8).", valueName: "name"))
     var encoding: String?
 
+    @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically.", valueName: "FILE"))
+    var printSpec: String?
+
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
     var allowRead: [String] = []
 
@@ -129,7 +134,12 @@ struct Render: ParsableCommand {
         if let e = encoding, TextEncoding(name: e) == nil {
             throw ValidationError("--encoding must be one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not \(e).")
         }
-        if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
+        if let printSpec {
+            try PrintSpec.validate(printSpec)
+            if !spec.isEmpty { throw ValidationError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
+            if files.contains("-") { throw ValidationError("--print-spec needs data files: standard input has no path a spec could read again.") }
+        }
+        if output == nil && files.first == "-" && printSpec == nil { throw ValidationError("Reading standard input needs -o to name the PNG.") }
         if format != "png" {
             guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
             _ = try Watch.formats(format)
@@ -158,6 +168,12 @@ struct Render: ParsableCommand {
         options.bins = bins.flatMap(RenderOptions.parseBins) ?? .auto
         options.xLabel = xlabel
         options.yLabel = ylabel
+
+        if let printSpec {
+            let (spec, _) = try defaultSpec(options, folder: PrintSpec.folder(of: printSpec), source: printSpec)
+            try PrintSpec.write(spec, to: printSpec)
+            return
+        }
 
         let fonts: FontLibrary
         do { fonts = try FontLibrary() } catch { throw CLIError("cannot load the fonts: \(error)") }
@@ -254,29 +270,40 @@ struct Render: ParsableCommand {
         }
     }
 
-    /// The default figure for the data files and log folders (several runs are overlaid).
+    /// The default figure for the data files and log folders (several runs are overlaid): the
+    /// default spec (`DefaultFigure.spec`), drawn as `--spec` draws a spec.
     func defaultFigure(_ options: RenderOptions) throws -> Figure {
+        try defaultSpec(options, folder: FileManager.default.currentDirectoryPath, source: "<default figure>").figure
+    }
+
+    /// The default figure's spec, with data paths relative to `folder` (where the spec will be
+    /// read from), and the figure it draws; an error when it would draw nothing.
+    func defaultSpec(_ options: RenderOptions, folder: String, source: String) throws -> (spec: FigureSpec, figure: Figure) {
         do {
-            var runs: [(name: String, table: DataTable)] = []
+            var runs: [DefaultFigure.Input] = []
             if files.contains("-") {
                 // Standard input among the files: each is one table, read as given.
                 for (name, f) in zip(DefaultFigure.runNames(files), files) {
                     let table = f == "-"
                         ? try TableReader.parse(bytes: FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>", options: csvOptions)
                         : try TableReader.read(path: f, options: csvOptions)
-                    runs.append((name: name, table: table))
+                    runs.append((name: name, path: f, table: table))
                 }
             } else {
                 let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
-                runs = try RunInputs.read(files, options: csvOptions, notes: note).map { (name: $0.name, table: $0.table) }
+                runs = try RunInputs.read(files, options: csvOptions, notes: note).map {
+                    (name: $0.name, path: PrintSpec.specPath($0.path, folder: folder), table: $0.table)
+                }
             }
             Render.printReadNotes(runs.map(\.table))
             WarningPrinter.print(runs.map(\.table))
-            let figure = try DefaultFigure.make(runs: runs, options: options)
+            let spec = try DefaultFigure.spec(runs, options: options, read: csvOptions, source: source, directory: folder)
+            let tables = Dictionary(zip(spec.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
+            let figure = try DefaultFigure.figure(spec, tables: tables)
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
             }
-            return figure
+            return (spec, figure)
         } catch {
             throw CLIError("\(error)")
         }
