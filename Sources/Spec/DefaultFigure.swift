@@ -224,7 +224,9 @@ public enum DefaultFigure {
             var panelXScale = xScale
             if defaultKind == .histogram {
                 // A histogram's x is the binned values (not the table's x column), its y the counts.
-                xLabel = totalNamed == 1 ? entryName(entries[group[0]]) : ""
+                // Named after the values' column when the panel bins one (also split by groups).
+                let binned = Set(group.map { entries[$0].column })
+                xLabel = binned.count == 1 ? yNames[entries[group[0]].column] : ""
                 yLabel = "count"
                 panelXScale = options.logX ? .log : .linear
                 for i in series.indices { series[i].x = nil }

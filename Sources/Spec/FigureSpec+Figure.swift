@@ -141,10 +141,14 @@ extension FigureSpec {
                     if let previous = last { out.append(previous) }
                     var x = allX, y = allY, error = allError
                     let code = Int32(g)
-                    let keep = x.values.indices.filter {
+                    // Nothing missing and no groups (the common case, and every huge log): the
+                    // columns as they are, without an index list per row.
+                    let complete = split == nil && x.values.count == y.values.count
+                        && !x.values.contains(where: \.isNaN) && !y.values.contains(where: \.isNaN)
+                    let keep = complete ? [] : x.values.indices.filter {
                         !x.values[$0].isNaN && !y.values[$0].isNaN && (split == nil || split!.codes[$0] == code)
                     }
-                    if keep.count < x.values.count {
+                    if !complete, keep.count < x.values.count {
                         x.values = keep.map { x.values[$0] }
                         y.values = keep.map { y.values[$0] }
                         error = error.map { e in keep.map { e[$0] } }

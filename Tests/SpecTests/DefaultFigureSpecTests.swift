@@ -78,6 +78,17 @@ final class DefaultFigureSpecTests: XCTestCase {
         try assertTextRoundTrips(s)
     }
 
+    func testGroupedHistogramsAreNamedAfterTheirColumn() throws {
+        var o = RenderOptions()
+        o.y = ["tip"]; o.kind = .histogram; o.by = "day"
+        let p = try spec("tips.csv", o).panels[0]
+        XCTAssertEqual(p.series.map(\.by), ["day"])
+        XCTAssertEqual(p.series.map(\.alpha), [0.5], "overlaid histograms see through each other")
+        XCTAssertEqual(p.x.label, "tip", "the binned column names the x axis")
+        XCTAssertEqual(p.y.label, "count")
+        XCTAssertNil(p.series[0].x)
+    }
+
     func testDrawingTheSpecIsTheDefaultFigure() throws {
         // `make` is `spec` drawn: the same figure as building the spec and drawing it by hand.
         let table = try TableReader.read(path: sharedDataPath("penguins.json"))
