@@ -19,6 +19,14 @@ import Foundation
 ///   category (the mean). Lines are drawn in x order within a series.
 /// - Rows where a series has no value are skipped, so sparse logs (PyTorch Lightning writes each
 ///   metric only on its own rows) draw joined lines, never dots.
+///
+/// Design: these rules decide a `FigureSpec` (`spec`), with every choice written out as a spec
+/// key (columns, kinds, cycle colours `C<n>`, dashes, markers, scales, labels, smoothing,
+/// `aggregate`, `categories`, `by`, legends, size, dpi, theme, data paths), and the one
+/// `FigureSpec.figure(tables:)` path draws it, so `plotline render FILE --print-spec` prints
+/// exactly what `plotline render FILE` draws and `--spec` draws it again byte for byte. The
+/// rules only look at the data to decide (magnitudes, x order, point counts, a learning rate's
+/// decades); every value drawn is computed by the spec path.
 public enum DefaultFigure {
     /// Counter columns in the order they are preferred as x.
     static let counters = ["step", "global_step", "iteration", "iter", "epoch", "batch", "time", "date", "timestamp",
