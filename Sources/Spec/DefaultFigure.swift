@@ -199,7 +199,7 @@ public enum DefaultFigure {
                 // Smoothing is for noisy per-step curves: not a learning-rate schedule, and not a
                 // curve of a few points (an eval every epoch), which it would only shift.
                 if let weight = smoothing, kind == .line, points.contains(where: { $0 >= minimumSmoothedPoints }),
-                   base(name) != "learning rate" {
+                   base(name) != "learning rate", !isLearningRate(name) {
                     item.smooth = weight
                     if lr { drawnY += members.map { EMASmoother(weight: weight).smooth(joined(entryX, entries[$0].values).1) } }
                 }

@@ -1,6 +1,7 @@
 import Chart
 import Foundation
 import Spec
+import TestSupport
 import XCTest
 
 /// The default figure as a figure spec (`DefaultFigure.spec`): every choice and flag written out
@@ -76,6 +77,16 @@ final class DefaultFigureSpecTests: XCTestCase {
         XCTAssertEqual(s.panels[1].y.scale, .log, "an exponential decay on a log axis")
         XCTAssertEqual(s.panels[0].y.label, "loss")
         try assertTextRoundTrips(s)
+    }
+
+    func testALearningRateScheduleIsNeverSmoothed() throws {
+        let table = try TableReader.read(path: packageRoot() + "/examples/metrics.csv")
+        var o = RenderOptions()
+        o.smooth = 0.6
+        let s = try DefaultFigure.spec([(name: "m", path: "m.csv", table: table)], options: o)
+        let smoothed = Dictionary(uniqueKeysWithValues: s.panels.flatMap(\.series).map { ($0.y ?? "", $0.smooth) })
+        XCTAssertEqual(smoothed["loss"], 0.6)
+        XCTAssertEqual(smoothed["learning_rate"], .some(nil), "a schedule's steps are not averaged away")
     }
 
     func testGroupedHistogramsAreNamedAfterTheirColumn() throws {
