@@ -138,6 +138,7 @@ struct Render: ParsableCommand {
             try PrintSpec.validate(printSpec)
             if !spec.isEmpty { throw ValidationError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
             if files.contains("-") { throw ValidationError("--print-spec needs data files: standard input has no path a spec could read again.") }
+            if output != nil { throw ValidationError("--print-spec writes the spec instead of the figure: give -o to draw it, or --print-spec, not both.") }
         }
         if output == nil && files.first == "-" && printSpec == nil { throw ValidationError("Reading standard input needs -o to name the PNG.") }
         if format != "png" {
