@@ -79,6 +79,22 @@ final class DefaultFigureSpecTests: XCTestCase {
         try assertTextRoundTrips(s)
     }
 
+    func testReadOptionsAreTheDataSourcesOptions() throws {
+        let read = CSVOptions(delimiter: UInt8(ascii: "\t"), header: .present, timestampColumns: ["t": .milliseconds],
+                              decimal: UInt8(ascii: ","), thousands: UInt8(ascii: "."), comment: UInt8(ascii: "#"),
+                              missingValues: ["?", "n/a"], encoding: .latin1)
+        let table = try csv("t\tv\n1000\t1,5\n2000\t2,5\n", options: read)
+        let s = try DefaultFigure.spec([(name: "m", path: "m.tsv", table: table)], read: read, source: "s.json", directory: "/tmp")
+        XCTAssertEqual(s.data[0].options, read)
+        let lines = s.jsonText().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let from = try XCTUnwrap(lines.firstIndex(of: #""path": "m.tsv","#))
+        XCTAssertEqual(Array(lines[from..<from + 11]), [
+            #""path": "m.tsv","#, #""delimiter": "tab","#, #""header": true,"#, #""timestamps": {"#, #""t": "ms""#, "},",
+            #""decimal": ",","#, #""thousands": ".","#, ##""comment": "#","##, #""na_values": ["?", "n/a"],"#, #""encoding": "latin-1""#,
+        ])
+        try assertTextRoundTrips(s)
+    }
+
     func testALearningRateScheduleIsNeverSmoothed() throws {
         let table = try TableReader.read(path: packageRoot() + "/examples/metrics.csv")
         var o = RenderOptions()
