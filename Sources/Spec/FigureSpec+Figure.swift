@@ -74,7 +74,11 @@ extension FigureSpec {
             if panel.x.scale == nil, xCells != nil { xScale = .category }
             if panel.y.scale == nil, yCells != nil { yScale = .category }
         }
-        var xLevels = LevelIndex(levels: xCells ?? []), yLevels = LevelIndex(levels: yCells ?? [])
+        // Levels a spec lists (`categories`) come first, in its order.
+        if panel.x.scale == nil, xCells == nil, panel.x.categories != nil { xScale = .category }
+        if panel.y.scale == nil, yCells == nil, panel.y.categories != nil { yScale = .category }
+        var xLevels = LevelIndex(levels: xCells ?? panel.x.categories ?? [])
+        var yLevels = LevelIndex(levels: yCells ?? panel.y.categories ?? [])
         var out: [Chart.Series] = []
         var barSlots: [(index: Int, slot: String)] = []
         for (k, (series, found)) in zip(panel.series, lookups).enumerated() {
@@ -99,9 +103,17 @@ extension FigureSpec {
                 let onX = series.y != nil
                 let values = try numbers(found.y ?? found.x, of: found, path: seriesPath + (onX ? ".y" : ".x"))
                 let horizontal = series.orientation == .horizontal || series.y == nil
-                drawn = .histogram(name, values: values, bins: series.bins ?? .auto, color: color,
-                                   orientation: horizontal ? .horizontal : .vertical)
-                drawn.alpha = alpha
+                // `by`: one histogram per group, as for the other kinds.
+                let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
+                for g in 0..<(split.map { max($0.levels.count, 1) } ?? 1) {
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
+                    var item = Chart.Series.histogram(style.name, values: split.map { $0.values(values, inGroup: g) } ?? values,
+                                                      bins: series.bins ?? .auto, color: style.color,
+                                                      orientation: horizontal ? .horizontal : .vertical)
+                    item.alpha = alpha
+                    out.append(item)
+                }
+                continue
             case .pie:
                 var values = try numbers(found.y, of: found, path: seriesPath + ".y")
                 let limit = ResourceLimits.standard.categories
@@ -140,10 +152,15 @@ extension FigureSpec {
                     if let previous = last { out.append(previous) }
                     var x = allX, y = allY, error = allError, colorValues = allColor, low = allLow
                     let code = Int32(g)
-                    let keep = x.values.indices.filter {
+                    // Nothing missing and no groups (the common case, and every huge log): the
+                    // columns as they are, without an index list per row. An explicit NaN in y
+                    // stays (it breaks the line); a missing cell is left out.
+                    let complete = split == nil && x.values.count == y.values.count
+                        && !x.values.contains(where: \.isNaN) && !y.values.contains(where: \.isMissingValue)
+                    let keep = complete ? [] : x.values.indices.filter {
                         !x.values[$0].isNaN && !y.values[$0].isMissingValue && (split == nil || split!.codes[$0] == code)
                     }
-                    if keep.count < x.values.count {
+                    if !complete, keep.count < x.values.count {
                         x.values = keep.map { x.values[$0] }
                         y.values = keep.map { y.values[$0] }
                         error = error.map { e in keep.map { e[$0] } }
@@ -152,20 +169,30 @@ extension FigureSpec {
                     }
                     if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
                     if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
-                    if split != nil, kind == .line || kind == .step || kind == .area,
+                    if kind == .bar, let statistic = series.aggregate {
+                        // Bars of the statistic per category, its spread as error bars.
+                        let band = series.band ?? .std
+                        guard band != .minmax else {
+                            throw SpecError(.conflict("\"band\": \"minmax\" is a band around a line; error bars of bars are std, ci95 or none"),
+                                            source: source, keyPath: seriesPath + ".band")
+                        }
+                        let perX = SeriesAggregate.perX(x: x.values, y: y.values, statistic: statistic, band: band)
+                        (x.values, y.values) = (perX.x, perX.y)
+                        error = perX.spread.contains(where: \.isFinite) ? perX.spread : nil
+                    }
+                    if kind == .line || kind == .step || kind == .area,
                        !zip(x.values, x.values.dropFirst()).allSatisfy({ $0.0 <= $0.1 }) {
-                        // A group's line never draws back to an earlier x: its points in x order.
+                        // A line never draws back to an earlier x: its points in x order (stable).
                         let order = x.values.indices.sorted { (x.values[$0], $0) < (x.values[$1], $1) }
                         x.values = order.map { x.values[$0] }
                         y.values = order.map { y.values[$0] }
                         error = error.map { e in order.map { e[$0] } }
                         low = low.map { l in var sorted = l; sorted.values = order.map { l.values[$0] }; return sorted }
                     }
-                    let groupName = split.map { (series.label.map { "\($0) " } ?? "") + ($0.levels.isEmpty ? "" : $0.levels[g]) } ?? name
-                    let groupColor = split == nil ? color : theme.color(g)
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
                     var item = Chart.Series(
-                        groupName, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : groupColor,
-                        lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
+                        style.name, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : style.color,
+                        lineWidth: series.width, dash: style.dash, marker: series.marker, alpha: alpha,
                         barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
                         markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
                     if let encoding = series.colorBy, let values = colorValues {
@@ -179,21 +206,21 @@ extension FigureSpec {
                         }
                         item.y2 = low.values
                     }
-                    if let statistic = series.aggregate {
+                    if kind != .bar, let statistic = series.aggregate {
                         // Rows sharing an x drawn as one point: the statistic, over its band.
                         let band = series.band ?? .std
                         let agg = SeriesAggregate([(item.x, item.y)], statistic: statistic, band: band)
                         item.x = agg.x; item.y = agg.y; item.yError = nil
                         if band != .none, agg.low.contains(where: \.isFinite) {
                             let outline = agg.bandOutline(steps: kind == .step)
-                            var shade = Chart.Series.band(x: outline.x, low: outline.low, high: outline.high, color: groupColor,
+                            var shade = Chart.Series.band(x: outline.x, low: outline.low, high: outline.high, color: style.color,
                                                           alpha: 0.6 * alpha)
                             shade.yAxis = item.yAxis
                             out.append(shade)
                         }
                         if series.label == nil {
                             item.name = split == nil ? "\(statistic.rawValue) of \(name)\(band.legendText)"
-                                : "\(groupName): \(statistic.rawValue)\(band.legendText)"
+                                : "\(style.name): \(statistic.rawValue)\(band.legendText)"
                         }
                     }
                     if let weight = series.smooth, weight > 0 {
@@ -204,7 +231,7 @@ extension FigureSpec {
                         out.append(raw)
                         item.y = EMASmoother(weight: weight).smooth(y.values)
                     }
-                    if kind == .bar {
+                    if kind == .bar || kind == .box {
                         let place = series.stack.map { "stack " + $0 } ?? "series \(k)"
                         barSlots.append((out.count, split == nil ? place : place + " group \(g)"))
                     }
@@ -240,6 +267,18 @@ extension FigureSpec {
                            gridAxis: panel.gridAxis ?? .both, minorGrid: panel.minorGrid ?? false)
     }
 
+    /// A group's legend name, colour and dash: the group's value (after the series' `label`),
+    /// the theme's cycle colour of the group unless the series names one, and past the cycle
+    /// (group 11 of 12 shares group 1's colour) a dash pattern per round of colours.
+    static func groupStyle(_ series: Series, split: GroupSplit?, group g: Int, name: String, color: Color,
+                           theme: Theme) -> (name: String, color: Color, dash: [Double]?) {
+        guard let split else { return (name, color, series.dash) }
+        let level = split.levels.isEmpty ? "" : split.levels[g]
+        let label = (series.label.map { "\($0) " } ?? "") + level
+        if series.color != nil { return (label, color, series.dash) }
+        return (label, theme.color(g), series.dash ?? DefaultFigure.dashForRound(g / theme.cycle.count))
+    }
+
     /// Side-by-side bars (matplotlib's `bar(x + (k - 1) * width, ...)` idiom): the bar series'
     /// places (a stack is one place) share `share` of the smallest position step, each shifted
     /// from the slot's centre by its place.
@@ -255,7 +294,8 @@ extension FigureSpec {
             let place = Double(places.firstIndex(of: slot) ?? 0)
             let offset = (place - Double(places.count - 1) / 2) * width
             series[index].x = series[index].x.map { $0 + offset }
-            series[index].barWidth = width
+            // A box takes 0.8 of its place, as matplotlib's boxplot `widths`.
+            series[index].barWidth = series[index].kind == .box ? width * 0.8 : width
         }
     }
 

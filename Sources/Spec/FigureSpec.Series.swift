@@ -66,13 +66,15 @@ extension FigureSpec {
         public var labels: String?
         /// For pies: whether to print each wedge's percentage (default true).
         public var percentages: Bool?
-        /// For areas: the lower edge's column; the area fills between it and `y`
-        /// (matplotlib's `fill_between`) instead of down to 0.
+        /// The lower edge's column: an area fills between it and `y` (matplotlib's
+        /// `fill_between`) instead of down to 0.
         public var y2: String?
-        /// For lines and steps: draw the mean or median of the rows sharing an x value (per
-        /// group with `by`) with a band (`band`), as seaborn's `lineplot`; see `SeriesAggregate`.
+        /// One point per distinct x: the mean or median of the rows sharing it (per group with
+        /// `by`), as seaborn's `lineplot` / `barplot` estimator; see `SeriesAggregate`. Lines and
+        /// steps draw `band` around it, bars draw it as error bars. nil draws every row.
         public var aggregate: SeriesAggregate.Statistic?
-        /// With `aggregate`: the band around it, std (default), minmax, ci95 or none.
+        /// With `aggregate`: the spread drawn around it, std (default), minmax (lines and steps
+        /// only), ci95 or none.
         public var band: SeriesAggregate.Band?
 
         /// Creates a series.
@@ -108,7 +110,7 @@ extension FigureSpec {
 
         /// The kinds each kind-specific key applies to (checked after the kind is known).
         static let kindsOfKey: KeyValuePairs<String, [SeriesKind]> = [
-            "by": [.line, .scatter, .step, .area, .bar, .box],
+            "by": [.line, .scatter, .step, .area, .bar, .box, .histogram],
             "markersize": [.line, .scatter],
             "smooth": [.line, .scatter, .step, .area, .bar],
             "bins": [.histogram],
@@ -118,7 +120,7 @@ extension FigureSpec {
             "colormap": [.heatmap], "vmin": [.heatmap], "vmax": [.heatmap], "columns": [.heatmap], "value": [.heatmap],
             "matrix": [.heatmap],
             "labels": [.pie], "percentages": [.pie],
-            "y2": [.area], "aggregate": [.line, .step], "band": [.line, .step],
+            "y2": [.area], "aggregate": [.line, .step, .area, .bar], "band": [.line, .step, .area, .bar],
         ]
 
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Series {

@@ -116,6 +116,12 @@ public struct FigureSpec: Sendable, Equatable {
     public func readTables(confinement: ReadConfinement = .unconfined) throws(DataError) -> [String: DataTable] {
         var tables: [String: DataTable] = [:]
         for source in data {
+            let real = try confinement.check(source.resolvedPath, shownAs: source.path, source: self.source)
+            if RunInputs.isFolder(real) {
+                // A run folder (TensorBoard events, an MLflow run), as `plotline render` reads one.
+                tables[source.name] = try RunInputs.readOne(real, options: source.options)
+                continue
+            }
             let bytes = try confinement.read(source.resolvedPath, shownAs: source.path, source: self.source)
             tables[source.name] = try TableReader.parse(bytes: bytes, source: source.resolvedPath, options: source.options)
         }

@@ -113,7 +113,7 @@ public enum FigureSpecSchema {
                               "description": "the panels, filled into the grid row by row"]),
         ],
         "dataSource": [
-            "path": object(["type": "string", "minLength": 1, "description": "the file, relative to the spec's folder"]),
+            "path": object(["type": "string", "minLength": 1, "description": "the file or run folder, relative to the spec's folder"]),
             "delimiter": object(["type": "string", "pattern": "^([^\"\\r\\n]|tab)$",
                                  "description": "one ASCII character, or \"tab\" (default: detected)"]),
             "header": flag("true: the first row holds names; false: none (col1, col2, ...)"),
@@ -135,7 +135,7 @@ public enum FigureSpecSchema {
                           [object(["type": "boolean"]), object(["enum": strings(FigureSpec.Panel.gridChoices.map(\.key))])]),
             "minor_grid": flag("also a minor grid (default false)"),
             "legend": choice(FigureSpec.Panel.legendChoices.map(\.key), "where the legend goes (default best)"),
-            "group": oneOf("bar series side by side sharing this fraction of a slot (true = 0.8)",
+            "group": oneOf("bar and box series side by side sharing this fraction of a slot (true = 0.8)",
                            [object(["type": "boolean"]), number("the fraction", min: 0.01, max: 1)]),
             "annotations": object(["type": "array", "items": ref("annotation"),
                                    "description": "reference lines, spans and text"]),
@@ -147,6 +147,8 @@ public enum FigureSpecSchema {
             "linthresh": number("symlog: the linear range around 0 (default 2)", exclusiveMin: 0),
             "min": ref("limit"), "max": ref("limit"),
             "robust": flag("linear axes: limits that ignore extreme outliers"),
+            "categories": object(["type": "array", "items": object(["type": "string"]), "uniqueItems": true,
+                                  "description": "a category axis' levels in this order, before any others the series bring"]),
         ],
         "series": [
             "data": text("a name from data (required when there are several)"),
@@ -189,8 +191,9 @@ public enum FigureSpecSchema {
             "percentages": flag("print each wedge's percentage (default true)"),
             "y2": text("area: the lower edge's column; fills between it and y (matplotlib's fill_between)"),
             "aggregate": choice(SeriesAggregate.Statistic.allCases.map(\.rawValue),
-                                "line, step: draw the mean or median of the rows sharing an x, with a band"),
-            "band": choice(SeriesAggregate.Band.allCases.map(\.rawValue), "with aggregate: the band around it (default std)"),
+                                "one point per distinct x: the mean or median of its rows' y values; lines, steps and areas draw band around it, bars draw it as error bars"),
+            "band": choice(SeriesAggregate.Band.allCases.map(\.rawValue),
+                           "with aggregate: the spread around it (default std; minmax not on bars)"),
             "axis": choice(YAxisSide.allCases.map(\.rawValue), "the y axis the series is drawn against (default left)"),
         ],
         "annotation": [

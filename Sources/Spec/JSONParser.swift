@@ -1,5 +1,5 @@
 /// A JSON value as read from bytes (objects keep their key order).
-enum JSONValue {
+enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)

@@ -41,6 +41,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
               plotline render iris.csv --facet species -o iris.png  # one panel per species
               plotline render iris.csv --y sepal_width --color petal_length -o c.png
+              plotline render tips.csv --x day --print-spec tips.plot.json  # start from the default figure
+              plotline render --spec tips.plot.json -o tips.png             # ... edited, drawn
             """)
 
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.", valueName: "file"))
@@ -117,6 +119,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
 
     @OptionGroup var read: CSVReadFlags
 
+    @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --facet, --aggregate or --by param.NAME (no spec key draws those yet).", valueName: "FILE"))
+    var printSpec: String?
+
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
     var allowRead: [String] = []
 
@@ -147,7 +152,16 @@ struct Render: ParsableCommand, @unchecked Sendable {
             throw ValidationError("--palette must be one of \(Palette.allCases.map(\.rawValue).joined(separator: ", ")), not \(palette).")
         }
         if color != nil, let kind, kind != "scatter" { throw ValidationError("--color colours scatter points; --kind \(kind) draws no points.") }
-        if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
+        if let printSpec {
+            try PrintSpec.validate(printSpec)
+            if !spec.isEmpty { throw ValidationError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
+            if files.contains("-") { throw ValidationError("--print-spec needs data files: standard input has no path a spec could read again.") }
+            if output != nil { throw ValidationError("--print-spec writes the spec instead of the figure: give -o to draw it, or --print-spec, not both.") }
+            if let flag = Render.specless(facet: facet, aggregate: aggregate, by: by) {
+                throw ValidationError("--print-spec cannot write \(flag) yet: no spec key draws the same figure. Leave out \(flag), or draw it with -o.")
+            }
+        }
+        if output == nil && files.first == "-" && printSpec == nil { throw ValidationError("Reading standard input needs -o to name the PNG.") }
         if format != "png" {
             guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
             _ = try Watch.formats(format)
@@ -182,6 +196,13 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
         options.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
         options.yLabel = ylabel
+
+        if let printSpec {
+            let drawn = try defaultSpec(options, folder: PrintSpec.folder(of: printSpec), source: printSpec)
+            guard let spec = drawn.spec else { throw CLIError("--print-spec: this default figure has no spec") }
+            try PrintSpec.write(spec, to: printSpec)
+            return
+        }
 
         let queue: RenderQueue
         do { queue = try RenderQueue() } catch { throw CLIError("cannot load the fonts: \(error)") }
@@ -242,10 +263,29 @@ struct Render: ParsableCommand, @unchecked Sendable {
         }
     }
 
-    /// The default figure for the data files and log folders (several runs are overlaid).
+    /// The default figure for the data files and log folders (several runs are overlaid): the
+    /// default spec (`DefaultFigure.spec`) drawn as `--spec` draws a spec, or, for what no spec
+    /// key expresses yet (`specless`), `DefaultFigure.make`; with the rows read.
     func defaultFigure(_ options: RenderOptions) throws -> (figure: Figure, rows: Int) {
+        let drawn = try defaultSpec(options, folder: FileManager.default.currentDirectoryPath, source: "<default figure>")
+        return (drawn.figure, drawn.rows)
+    }
+
+    /// The flag of a default figure no spec draws yet (`--facet`, `--aggregate` across runs or
+    /// rows, `--by param.NAME`), or nil when the default spec draws it.
+    static func specless(facet: String?, aggregate: String?, by: String?) -> String? {
+        if facet != nil { return "--facet" }
+        if aggregate != nil { return "--aggregate" }
+        if let by, by.hasPrefix("param.") { return "--by \(by)" }
+        return nil
+    }
+
+    /// The default figure's spec (nil for a `specless` figure), with data paths relative to
+    /// `folder` (where the spec will be read from), the figure, and the rows read; an error when
+    /// it would draw nothing.
+    func defaultSpec(_ options: RenderOptions, folder: String, source: String) throws -> (spec: FigureSpec?, figure: Figure, rows: Int) {
         do {
-            var runs: [(name: String, table: DataTable)] = []
+            var runs: [DefaultFigure.Input] = []
             var params: [[String: String]] = []
             if files.contains("-") {
                 // Standard input among the files: each is one table, read as given.
@@ -253,21 +293,30 @@ struct Render: ParsableCommand, @unchecked Sendable {
                     let table = f == "-"
                         ? try TableReader.parse(bytes: FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>", options: csvOptions)
                         : try TableReader.read(path: f, options: csvOptions)
-                    runs.append((name: name, table: table))
+                    runs.append((name: name, path: f, table: table))
                 }
             } else {
                 let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
                 let read = try RunInputs.read(files, options: csvOptions, notes: note)
-                runs = read.map { (name: $0.name, table: $0.table) }
+                runs = read.map { (name: $0.name, path: PrintSpec.specPath($0.path, folder: folder), table: $0.table) }
                 params = read.map(\.params)
             }
             Render.printReadNotes(runs.map(\.table))
             WarningPrinter.print(runs.map(\.table))
-            let figure = try DefaultFigure.make(runs: runs, params: params, options: options)
+            var spec: FigureSpec?
+            let figure: Figure
+            if Render.specless(facet: options.facet, aggregate: options.aggregate?.rawValue, by: options.by) != nil {
+                figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: params, options: options)
+            } else {
+                let made = try DefaultFigure.spec(runs, options: options, read: csvOptions, source: source, directory: folder)
+                let tables = Dictionary(zip(made.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
+                figure = try DefaultFigure.figure(made, tables: tables)
+                spec = made
+            }
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
             }
-            return (figure, runs.map(\.table.rowCount).reduce(0, +))
+            return (spec, figure, runs.map(\.table.rowCount).reduce(0, +))
         } catch {
             throw CLIError("\(error)")
         }

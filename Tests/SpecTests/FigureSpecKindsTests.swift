@@ -132,7 +132,7 @@ final class FigureSpecKindsTests: XCTestCase {
         XCTAssertEqual(panel.series[2].x, [w, 1 + w, 2 + w, w])
         XCTAssertEqual(panel.series[3].x, panel.series[2].x)
         XCTAssertEqual(panel.series[0].barWidth, w)
-        XCTAssertEqual(panel.series[4].x, [0, 1, 2, 0], "lines are not shifted")
+        XCTAssertEqual(panel.series[4].x, [0, 0, 1, 2], "lines are not shifted (and are drawn in x order)")
         let matplotlib = try figure(#"[{"group": 0.81, "series": [{"kind": "bar", "x": "cat", "y": "v"}, {"kind": "bar", "x": "cat", "y": "err"}]}]"#)
         XCTAssertEqual(matplotlib.panels[0].series[0].barWidth!, 0.405, accuracy: 1e-12)
         XCTAssertEqual(matplotlib.panels[0].series[0].x[1], 1 - 0.2025, accuracy: 1e-12)

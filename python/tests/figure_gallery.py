@@ -61,7 +61,8 @@ def gallery(folder):
     bar.panel("Grouped", group=True).bar(bars, x="category", y="A", error="A_err") \
         .bar(bars, x="category", y="B", stack="BC").bar(bars, x="category", y="C", stack="BC")
     bar.panel("Horizontal", group=0.5).bar(bars, x="category", y="A", orientation="horizontal")
-    bar.panel("Boxes").box(log, x="cat", y="loss")
+    bar.panel("Boxes", x={"categories": ["b", "a"]}).box(log, x="cat", y="loss") \
+        .line(log, x="cat", y="acc", aggregate="mean")
     figures.append(("bars", bar))
 
     values = array.array("d", (math.sin(i * 0.37) * (1 + i % 5) for i in range(2000)))
