@@ -196,7 +196,12 @@ extension FigureSpec {
                         barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
                         markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
                     if let encoding = series.colorBy, let values = colorValues {
-                        item.colorByValue(values, map: encoding.scheme, label: encoding.field, group: split == nil ? nil : g)
+                        // Colour shows the value, so groups, or several coloured series of one
+                        // panel, are told apart by marker shape (seaborn's `style=`).
+                        let colored = panel.series.filter { $0.colorBy != nil }.count
+                        let place = panel.series[..<k].filter { $0.colorBy != nil }.count
+                        let shape = split.map { _ in g } ?? (colored > 1 ? place : nil)
+                        item.colorByValue(values, map: encoding.scheme, label: encoding.field, group: shape)
                         item.colorMin = encoding.min; item.colorMax = encoding.max
                     }
                     if let low {

@@ -3,7 +3,8 @@ import Spec
 import XCTest
 
 /// The spec keys `y2` (an area between two columns), `aggregate` and `band` (rows sharing an x
-/// drawn as one line over a band): what they build, and their errors.
+/// drawn as one point: a line over a band, or a bar with an error bar): what they build, and
+/// their errors.
 final class FigureSpecAggregateTests: XCTestCase {
     static let table = DataTable(source: "/d/t.csv", columns: [
         Column(name: "step", storage: .number([0, 0, 1, 1, 2])),
@@ -39,6 +40,21 @@ final class FigureSpecAggregateTests: XCTestCase {
         XCTAssertEqual(panel.series[0].y2?[0] ?? 0, 3.5 - 0.5.squareRoot(), accuracy: 1e-12)
         let grouped = try figure(#"{"x": "step", "y": "lo", "by": "g", "aggregate": "median", "band": "none"}"#).panels[0]
         XCTAssertEqual(grouped.series.map(\.name), ["a: median", "b: median"])
+    }
+
+    /// Bars: the statistic per category, its band as error bars (default ± 1 std).
+    func testAggregateBarsHaveErrorBars() throws {
+        let bars = try figure(#"{"kind": "bar", "x": "g", "y": "hi", "aggregate": "mean"}"#).panels[0].series
+        XCTAssertEqual(bars.count, 1, "no band shape: error bars")
+        XCTAssertEqual(bars[0].kind, .bar)
+        XCTAssertEqual(bars[0].y, [5, 4], "a: mean of 3, 5, 7; b: 4 (its other row has no value)")
+        XCTAssertEqual(bars[0].yError?[0] ?? 0, 2, accuracy: 1e-12, "± 1 sample std")
+        XCTAssertTrue(bars[0].yError?[1].isNaN ?? false, "one value: no error bar")
+        let medians = try figure(#"{"kind": "bar", "x": "g", "y": "hi", "aggregate": "median", "band": "none"}"#).panels[0].series
+        XCTAssertEqual(medians[0].y, [5, 4])
+        XCTAssertNil(medians[0].yError)
+        XCTAssertTrue(message(#"{"kind": "bar", "x": "g", "y": "hi", "aggregate": "mean", "band": "minmax"}"#)
+            .contains("panels[0].series[0].band"))
     }
 
     func testErrors() {
