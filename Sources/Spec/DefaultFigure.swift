@@ -26,7 +26,11 @@ import Foundation
 /// `FigureSpec.figure(tables:)` path draws it, so `plotline render FILE --print-spec` prints
 /// exactly what `plotline render FILE` draws and `--spec` draws it again byte for byte. The
 /// rules only look at the data to decide (magnitudes, x order, point counts, a learning rate's
-/// decades); every value drawn is computed by the spec path.
+/// decades); every value drawn is computed by the spec path. `--color` (a scatter's `color`
+/// encoding), `--palette` (`palette`) and `--band` on bars of category means (`band`) are spec
+/// keys too. Two figures no spec key draws yet have their own paths, which call `make` on the
+/// plain figure: `faceted` (`--facet`, a `FacetGrid` of the default panel per value) and
+/// `aggregated` (`--aggregate` / `--by param.NAME` across runs or rows, `SeriesAggregate`).
 public enum DefaultFigure {
     /// Counter columns in the order they are preferred as x.
     static let counters = ["step", "global_step", "iteration", "iter", "epoch", "batch", "time", "date", "timestamp",
