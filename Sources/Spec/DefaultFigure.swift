@@ -28,9 +28,9 @@ import Foundation
 /// rules only look at the data to decide (magnitudes, x order, point counts, a learning rate's
 /// decades); every value drawn is computed by the spec path. `--color` (a scatter's `color`
 /// encoding), `--palette` (`palette`) and `--band` on bars of category means (`band`) are spec
-/// keys too. Two figures no spec key draws yet have their own paths, which call `make` on the
-/// plain figure: `faceted` (`--facet`, a `FacetGrid` of the default panel per value) and
-/// `aggregated` (`--aggregate` / `--by param.NAME` across runs or rows, `SeriesAggregate`).
+/// keys too, and `--facet` is the spec's `facet` key over the default panel (`facetDraft`).
+/// `aggregated` (`--aggregate` / `--by param.NAME` across runs or rows, `SeriesAggregate`) is a
+/// path of its own, which calls `make` on the plain figure.
 public enum DefaultFigure {
     /// Counter columns in the order they are preferred as x.
     static let counters = ["step", "global_step", "iteration", "iter", "epoch", "batch", "time", "date", "timestamp",
@@ -45,10 +45,9 @@ public enum DefaultFigure {
     public static let kinds: [SeriesKind] = [.line, .scatter, .step, .area, .bar, .histogram, .box]
 
     /// The default figure for `table` under `options`: `spec(_:options:)` drawn.
-    /// Facets (`faceted`) and an aggregate of the table's rows (`aggregated`) are drawn by
-    /// their own paths, which call this one per facet value or on the plain figure.
+    /// An aggregate of the table's rows (`aggregated`) is drawn by its own path, which calls
+    /// this one on the plain figure.
     public static func make(_ table: DataTable, options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
-        if let facet = options.facet { return try faceted(table, by: facet, options: options) }
         if options.aggregate != nil {
             return try aggregated(runs: [(name: table.source, table: table)], groups: nil, options: options)
         }
@@ -480,7 +479,13 @@ extension DefaultFigure {
             return FigureSpec.DataSource(name: name, path: input.path, resolvedPath: resolved, options: read)
         }
         var drafts: [Draft] = []
-        if inputs.count == 1 {
+        if let facet = options.facet {
+            guard inputs.count == 1 else {
+                throw DataError(.nothingToDraw("--facet lays out the panels of one table; give one data file, not \(inputs.count)"),
+                                at: DataLocation(source: inputs.map(\.table.source).joined(separator: ", ")))
+            }
+            drafts = [try facetDraft(inputs[0].table, by: facet, data: nil, options: options)]
+        } else if inputs.count == 1 {
             drafts = try Self.drafts(inputs[0].table, data: nil, options: options)
         } else {
             var keyOf: [String: Int] = [:]
@@ -527,6 +532,7 @@ extension DefaultFigure {
             spec.palette = palette
         }
         spec.sharedX = nil
+        spec.facet = options.facet
         return spec
     }
 
@@ -546,13 +552,6 @@ extension DefaultFigure {
     public static func make(runs: [(name: String, table: DataTable)], options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
         if options.aggregate != nil || paramName(options.by) != nil {
             return try make(runs: runs, params: [], options: options)
-        }
-        if options.facet != nil {
-            guard runs.count == 1 else {
-                throw DataError(.nothingToDraw("--facet lays out the panels of one table; give one data file, not \(runs.count)"),
-                                at: DataLocation(source: runs.map(\.table.source).joined(separator: ", ")))
-            }
-            return try make(runs[0].table, options: options)
         }
         let spec = try spec(runs.map { (name: $0.name, path: $0.table.source, table: $0.table) }, options: options)
         let tables = Dictionary(zip(spec.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })

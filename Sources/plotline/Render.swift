@@ -119,7 +119,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
 
     @OptionGroup var read: CSVReadFlags
 
-    @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --facet, --aggregate or --by param.NAME (no spec key draws those yet).", valueName: "FILE"))
+    @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --aggregate or --by param.NAME (no spec key draws those yet).", valueName: "FILE"))
     var printSpec: String?
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
@@ -157,7 +157,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             if !spec.isEmpty { throw ValidationError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
             if files.contains("-") { throw ValidationError("--print-spec needs data files: standard input has no path a spec could read again.") }
             if output != nil { throw ValidationError("--print-spec writes the spec instead of the figure: give -o to draw it, or --print-spec, not both.") }
-            if let flag = Render.specless(facet: facet, aggregate: aggregate, by: by) {
+            if let flag = Render.specless(aggregate: aggregate, by: by) {
                 throw ValidationError("--print-spec cannot write \(flag) yet: no spec key draws the same figure. Leave out \(flag), or draw it with -o.")
             }
         }
@@ -271,10 +271,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
         return (drawn.figure, drawn.rows)
     }
 
-    /// The flag of a default figure no spec draws yet (`--facet`, `--aggregate` across runs or
-    /// rows, `--by param.NAME`), or nil when the default spec draws it.
-    static func specless(facet: String?, aggregate: String?, by: String?) -> String? {
-        if facet != nil { return "--facet" }
+    /// The flag of a default figure no spec draws yet (`--aggregate` across runs or rows,
+    /// `--by param.NAME`), or nil when the default spec draws it.
+    static func specless(aggregate: String?, by: String?) -> String? {
         if aggregate != nil { return "--aggregate" }
         if let by, by.hasPrefix("param.") { return "--by \(by)" }
         return nil
@@ -305,7 +304,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             WarningPrinter.print(runs.map(\.table))
             var spec: FigureSpec?
             let figure: Figure
-            if Render.specless(facet: options.facet, aggregate: options.aggregate?.rawValue, by: options.by) != nil {
+            if Render.specless(aggregate: options.aggregate?.rawValue, by: options.by) != nil {
                 figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: params, options: options)
             } else {
                 let made = try DefaultFigure.spec(runs, options: options, read: csvOptions, source: source, directory: folder)

@@ -89,8 +89,8 @@ final class PrintSpecCommandTests: XCTestCase {
     }
 
     /// grammar's and aggregate's flags that a spec key carries: colour by a column, the palette,
-    /// the error bars of bars of category means.
-    func testColorPaletteAndBandRoundTrip() throws {
+    /// facets, the error bars of bars of category means.
+    func testColorPaletteFacetAndBandRoundTrip() throws {
         try assertRoundTrip("iris-color", [sharedData + "/iris.csv"], ["--color", "petal_width"], allowRead: [sharedData])
         try assertRoundTrip("iris-color-map", [sharedData + "/iris.csv"], ["--x", "sepal_length", "--y", "sepal_width",
                                                                            "--color", "petal_length", "--colormap", "plasma"],
@@ -99,13 +99,16 @@ final class PrintSpecCommandTests: XCTestCase {
                                                                        "--palette", "tab20"], allowRead: [sharedData])
         try assertRoundTrip("penguins-ci95", [sharedData + "/penguins.json"], ["--x", "Species", "--y", "Body Mass (g)",
                                                                               "--band", "ci95"], allowRead: [sharedData])
+        try assertRoundTrip("penguins-facet", [sharedData + "/penguins.json"], ["--facet", "Island"], allowRead: [sharedData])
+        try assertRoundTrip("iris-facet-color", [sharedData + "/iris.csv"], ["--facet", "species", "--color", "petal_width"],
+                            allowRead: [sharedData])
         let text = try PlotlineBinary.run(["render", sharedData + "/iris.csv", "--color", "petal_width", "--print-spec"]).stdout
         XCTAssertTrue(text.contains("\"field\": \"petal_width\""), text)
     }
 
     /// A flag no spec key draws yet is a usage error naming it, never a spec of another figure.
     func testFlagsWithoutASpecKeyAreUsageErrors() throws {
-        for (flags, named) in [(["--facet", "Island"], "--facet"), (["--aggregate", "mean"], "--aggregate"),
+        for (flags, named) in [(["--aggregate", "mean"], "--aggregate"),
                                (["--by", "param.lr"], "--by param.lr")] {
             let r = try PlotlineBinary.run(["render", sharedData + "/penguins.json"] + flags + ["--print-spec"])
             XCTAssertEqual(r.status, 64, "\(flags): \(r.stderr)")
