@@ -132,7 +132,8 @@ let package = Package(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "SpecTests", dependencies: ["Spec", "Geometry", "Raster", "Chart", "Text", "Scene", "TestSupport"], swiftSettings: strict),
+            name: "SpecTests", dependencies: ["Spec", "Geometry", "Raster", "Chart", "Text", "Scene", "TestSupport"],
+            exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Spec", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),

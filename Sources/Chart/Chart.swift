@@ -20,6 +20,9 @@
 //   points into 1,200 columns: 13.7 ms (17.5 ms with the sortedness check) without NaN, ~40 ms
 //   with 0.1% NaN (bench/Sources/plotline-chart-bench); the 5 ms target is not met yet.
 //   `EMASmoother` is TensorBoard's debiased exponential moving average; `Histogram` follows
-//   numpy's `histogram_bin_edges` rules.
+//   numpy's `histogram_bin_edges` rules. `SeriesAggregate` is seaborn's `lineplot` estimator
+//   and error band (mean or median, ± sample std, min–max, Student's t 95% interval) over
+//   curves aligned on shared x values, else binned on a common grid; its band is an area
+//   between two edges (`Series.y2`, matplotlib's `fill_between(x, y1, y2)`).
 //
 // Deliberate differences from matplotlib are listed where they occur (search "matplotlib:").

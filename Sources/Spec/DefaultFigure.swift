@@ -19,6 +19,18 @@ import Foundation
 ///   category (the mean). Lines are drawn in x order within a series.
 /// - Rows where a series has no value are skipped, so sparse logs (PyTorch Lightning writes each
 ///   metric only on its own rows) draw joined lines, never dots.
+///
+/// Design: these rules decide a `FigureSpec` (`spec`), with every choice written out as a spec
+/// key (columns, kinds, cycle colours `C<n>`, dashes, markers, scales, labels, smoothing,
+/// `aggregate`, `categories`, `by`, legends, size, dpi, theme, data paths), and the one
+/// `FigureSpec.figure(tables:)` path draws it, so `plotline render FILE --print-spec` prints
+/// exactly what `plotline render FILE` draws and `--spec` draws it again byte for byte. The
+/// rules only look at the data to decide (magnitudes, x order, point counts, a learning rate's
+/// decades); every value drawn is computed by the spec path. `--color` (a scatter's `color`
+/// encoding), `--palette` (`palette`) and `--band` on bars of category means (`band`) are spec
+/// keys too, and `--facet` is the spec's `facet` key over the default panel (`facetDraft`).
+/// `aggregated` (`--aggregate` / `--by param.NAME` across runs or rows, `SeriesAggregate`) is a
+/// path of its own, which calls `make` on the plain figure.
 public enum DefaultFigure {
     /// Counter columns in the order they are preferred as x.
     static let counters = ["step", "global_step", "iteration", "iter", "epoch", "batch", "time", "date", "timestamp",
@@ -32,23 +44,47 @@ public enum DefaultFigure {
     /// pie needs a figure spec, which names its cells or wedge labels.
     public static let kinds: [SeriesKind] = [.line, .scatter, .step, .area, .bar, .histogram, .box]
 
-    /// The default figure for `table` under `options`.
+    /// The default figure for `table` under `options`: `spec(_:options:)` drawn.
+    /// An aggregate of the table's rows (`aggregated`) is drawn by its own path, which calls
+    /// this one on the plain figure.
     public static func make(_ table: DataTable, options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
-        if drawsMatrix(table, options) { return try matrixFigure(table, options) }
+        if options.aggregate != nil {
+            return try aggregated(runs: [(name: table.source, table: table)], groups: nil, options: options)
+        }
+        return try make(runs: [(name: dataName, table: table)], options: options)
+    }
+
+    /// The name of the one data source of a single table's default spec.
+    public static let dataName = "data"
+
+    /// One panel of a default spec, with the number of legend entries its series make (a
+    /// series split `by` makes one per group), which decides its legend.
+    struct Draft {
+        var panel: FigureSpec.Panel
+        var named: [Int]
+    }
+
+    /// The default figure of one table as spec panels whose series read data source `data`
+    /// (nil: the spec's only source). Every choice is written out: columns, kinds, colours,
+    /// dashes, markers, scales, labels, smoothing, category means and order, groups, legends.
+    static func drafts(_ table: DataTable, data: String?, options: RenderOptions) throws(DataError) -> [Draft] {
+        if drawsMatrix(table, options) { return [matrixDraft(data: data, options)] }
         let loc = DataLocation(source: table.source, line: nil, keyPath: nil)
         let xName = try chooseX(table, options, loc)
         var xValues: [Double]
-        var xScale: AxisScale = options.logX ? .log : .linear
+        var xScale: FigureSpec.Axis.Scale = options.logX ? .log : .linear
+        var levels: [String] = []
         if let xName, let col = table.column(named: xName) {
             switch col.storage {
-            case .category(let codes, let levels):
+            case .category(let codes, let all):
                 let limit = ResourceLimits.standard.categories
-                guard levels.count <= limit else {
-                    throw DataError(.tooLarge("\(levels.count) categories on the x axis, more than the limit of \(limit) "
+                guard all.count <= limit else {
+                    throw DataError(.tooLarge("\(all.count) categories on the x axis, more than the limit of \(limit) "
                                               + "(\(ResourceLimits.reference))"), at: loc, column: xName)
                 }
                 xValues = codes.map { $0 < 0 ? .nan : Double($0) }
-                xScale = .category(levels)
+                xScale = .category
+                levels = all
             case .time:
                 xValues = try table.numbers(named: xName)
                 xScale = .time
@@ -58,146 +94,194 @@ public enum DefaultFigure {
         } else {
             xValues = (0..<table.rowCount).map(Double.init)
         }
+        let isCategoryX = xScale == .category
         let yNames = try chooseY(table, xName: xName, options, loc)
-        var ys: [(name: String, values: [Double])] = []
-        for n in yNames { ys.append((n, try table.numbers(named: n))) }
+        var columns: [[Double]] = []
+        for n in yNames { columns.append(try table.numbers(named: n)) }
         // Groups: the user's `by` column, else (not over categories) a long-format table's own
         // category column (stocks: symbol, date, price), also when x and y are named.
         var split: GroupSplit?
         if let by = options.by {
             split = try GroupSplit.make(table, by: by)
-        } else if case .category = xScale {
+        } else if isCategoryX {
             split = nil
         } else if let kind = options.kind, ![.line, .scatter, .step, .area].contains(kind) {
             split = nil  // histograms and boxes of named columns split only when asked
+        } else if options.color != nil {
+            split = nil  // points coloured by a column: group colours would contradict the colour bar
         } else {
             split = splitColumn(table, xName: xName, yNames: yNames, xValues: xValues)
         }
-        var averaged = false
-        if case .category(let levels) = xScale, xValues.count > levels.count,
-           options.kind != .box && options.kind != .scatter {
-            // Several rows per category (penguins by species): one bar per category, the mean
-            // (per group with a split). Kinds that show every value (box, scatter) keep the rows.
+        // Several rows per category (penguins by species): one bar per category, the mean (per
+        // group with a split). Kinds that show every value (box, scatter) keep the rows.
+        let averaged = isCategoryX && xValues.count > levels.count && options.kind != .box && options.kind != .scatter
+        let groupCount = split?.levels.count ?? 1
+        // The entries: one per y column and group (what the panels are made of), with the
+        // values each draws, for the choices that depend on them.
+        struct Entry { var column: Int; var group: Int?; var values: [Double] }
+        var entries: [Entry] = []
+        for (j, values) in columns.enumerated() {
             if let split {
-                ys = ys.flatMap { y in
-                    split.levels.indices.map { k in
-                        (y.name, categoryMeans(codes: xValues, values: split.values(y.values, inGroup: k), levels: levels.count))
-                    }
+                for g in split.levels.indices {
+                    var v = split.values(values, inGroup: g)
+                    if averaged { v = categoryMeans(codes: xValues, values: v, levels: levels.count) }
+                    entries.append(Entry(column: j, group: g, values: v))
                 }
             } else {
-                ys = ys.map { ($0.name, categoryMeans(codes: xValues, values: $0.values, levels: levels.count)) }
+                entries.append(Entry(column: j, group: nil, values: averaged ? categoryMeans(codes: xValues, values: values, levels: levels.count) : values))
             }
-            xValues = (0..<levels.count).map(Double.init)
-            averaged = true
-        } else if let split {
-            ys = ys.flatMap { y in split.levels.indices.map { k in (y.name, split.values(y.values, inGroup: k)) } }
         }
-        if let split {
-            let n = split.levels.count
-            // Series are named by group; by y and group only when several y columns share a panel.
-            let alone = yNames.count == 1 || options.subplots != false
-            ys = ys.enumerated().map { i, y in (alone ? split.levels[i % n] : "\(y.name) \(split.levels[i % n])", y.values) }
+        let entryX = averaged ? (0..<levels.count).map(Double.init) : xValues
+        // Series are named by group; by y and group only when several y columns share a panel.
+        let alone = yNames.count == 1 || options.subplots != false
+        func entryName(_ e: Entry) -> String {
+            guard let g = e.group, let split else { return yNames[e.column] }
+            return alone ? split.levels[g] : "\(yNames[e.column]) \(split.levels[g])"
         }
 
         let training = split == nil && yNames.contains(where: isTrainingMetric)
         let groups: [[Int]]
-        if let split, options.subplots != false {
+        if split != nil, options.subplots != false {
             // One panel per y column, each with every group.
-            let n = split.levels.count
-            groups = yNames.indices.map { j in Array(j * n..<(j + 1) * n) }
+            groups = yNames.indices.map { j in Array(j * groupCount..<(j + 1) * groupCount) }
         } else if options.subplots == true {
-            groups = ys.indices.map { [$0] }
+            groups = entries.indices.map { [$0] }
         } else if options.subplots == false {
-            groups = ys.isEmpty ? [] : [Array(ys.indices)]
+            groups = entries.isEmpty ? [] : [Array(entries.indices)]
         } else if training {
-            groups = familyGroups(ys.map(\.name))
+            groups = familyGroups(entries.map(entryName))
         } else {
-            groups = magnitudeGroups(ys.map(\.values))
+            groups = magnitudeGroups(entries.map(\.values))
         }
-        let isCategoryX: Bool = { if case .category = xScale { return true } else { return false } }()
-        let defaultKind: SeriesKind = options.kind ?? (isCategoryX ? .bar : .line)
-        var panels: [Panel] = []
+        let defaultKind: SeriesKind = options.kind ?? (options.color != nil ? .scatter : isCategoryX ? .bar : .line)
+        // Bars of category means carry error bars: `band` (default ± 1 std), checked here.
+        let meansBand = averaged ? try Self.meansBand(options, loc) : nil
+        if options.band != nil && !averaged {
+            throw DataError(.nothingToDraw("--band is the spread around a drawn statistic: give --aggregate mean|median "
+                                           + "(or draw bars of category means)"), at: loc)
+        }
+        if let color = options.color { _ = try table.numbers(named: color) }  // a numeric column, or its error
+        let smoothing = options.smooth.flatMap { $0 > 0 && $0 < 1 ? $0 : nil }
+        var drafts: [Draft] = []
         var colourIndex = 0
         for group in groups {
-            var series: [Series] = []
-            let family = training && group.count > 0 ? base(ys[group[0]].name) : nil
-            let familyColour = options.theme.color(colourIndex)
-            for (k, i) in group.enumerated() {
-                let (name, values) = ys[i]
+            var series: [FigureSpec.Series] = []
+            var named: [Int] = []
+            var drawnY: [[Double]] = []  // the y values drawn, for the learning rate's log axis
+            let family = training && group.count > 0 ? base(entryName(entries[group[0]])) : nil
+            let lr = family == "learning rate" || group.contains { isLearningRate(entryName(entries[$0])) }
+            // Entries of one y column split by group are one spec series with `by`.
+            var k = 0
+            while k < group.count {
+                let first = entries[group[k]]
+                var members = [group[k]]
+                if split != nil {
+                    while k + members.count < group.count, entries[group[k + members.count]].column == first.column {
+                        members.append(group[k + members.count])
+                    }
+                }
+                defer { k += members.count }
+                let name = entryName(first)
                 // A group keeps its colour in every panel; a metric family shares one.
-                let slot = split.map { i % $0.levels.count } ?? (training && options.subplots == nil ? colourIndex : colourIndex + k)
-                let colour = split == nil && training && options.subplots == nil ? familyColour : options.theme.color(slot)
+                let slot = training && options.subplots == nil ? colourIndex : colourIndex + k
                 let dashed = training && isValidation(name)
-                // Past the colour cycle (10 colours), each further round of colours gets a dash
-                // pattern of its own, so series 1 and 11 are still told apart.
-                let cycleDash = training ? nil : dashForRound(slot / options.theme.cycle.count)
-                var (sx, sy) = joined(xValues, values)
-                // Unordered x (iris: one measurement against another) is a scatter, not a scribble.
-                let sorted = zip(sx, sx.dropFirst()).allSatisfy { $0.0 <= $0.1 }
-                let kind = options.kind == nil && defaultKind == .line && !sorted ? SeriesKind.scatter : defaultKind
-                if !sorted && (kind == .line || kind == .step || kind == .area) {
-                    // A line never draws back to an earlier x: points in x order (stable).
-                    (sx, sy) = xOrdered(sx, sy)
+                var kinds: [SeriesKind] = [], points: [Int] = []
+                for i in members {
+                    var (sx, sy) = joined(entryX, entries[i].values)
+                    // Unordered x (iris: one measurement against another) is a scatter, not a scribble.
+                    let sorted = zip(sx, sx.dropFirst()).allSatisfy { $0.0 <= $0.1 }
+                    let kind = options.kind == nil && defaultKind == .line && !sorted ? SeriesKind.scatter : defaultKind
+                    if lr {
+                        if !sorted && (kind == .line || kind == .step || kind == .area) { (sx, sy) = xOrdered(sx, sy) }
+                        drawnY.append(sy)
+                    }
+                    kinds.append(kind); points.append(sy.count)
                 }
-                if kind == .bar && group.count > 1 {
-                    // Grouped bars: each series shifted within its category slot.
-                    let w = 0.8 / Double(group.count)
-                    sx = sx.map { $0 - 0.4 + w * (Double(k) + 0.5) }
-                    series.append(Series(name, kind: .bar, x: sx, y: sy, color: colour, barWidth: w))
-                    continue
+                // One kind for all groups of a column: a scatter when any group's x is unordered.
+                let kind = kinds.contains(.scatter) ? SeriesKind.scatter : defaultKind
+                var item = FigureSpec.Series(y: yNames[first.column])
+                item.data = data
+                item.x = xName
+                item.kind = kind
+                if let split {
+                    item.by = split.column
+                    item.label = alone ? nil : yNames[first.column]
+                } else {
+                    item.color = .cycle(slot)
+                    // Past the colour cycle (10 colours), each further round of colours gets a
+                    // dash pattern of its own, so series 1 and 11 are still told apart.
+                    let dash = dashed ? Chart.Series.dashed : (training ? nil : dashForRound(slot / options.theme.cycle.count))
+                    if kind == .line || kind == .step || kind == .area { item.dash = dash }
                 }
-                if kind == .box && group.count > 1 && isCategoryX {
-                    // Grouped boxes, side by side within the category slot like grouped bars.
-                    let w = 0.8 / Double(group.count)
-                    sx = sx.map { $0 - 0.4 + w * (Double(k) + 0.5) }
-                    series.append(Series(name, kind: .box, x: sx, y: sy, color: colour, barWidth: w * 0.8))
-                    continue
+                if averaged {
+                    item.aggregate = .mean
+                    item.band = options.band
+                }
+                if let color = options.color, kind == .scatter {
+                    // Colour by a column: each drawn row's value through the colour map.
+                    item.colorBy = FigureSpec.ColorEncoding(field: color, scheme: options.colorMap)
                 }
                 // Smoothing is for noisy per-step curves: not a learning-rate schedule, and not a
                 // curve of a few points (an eval every epoch), which it would only shift.
-                if let weight = options.smooth, weight > 0, weight < 1, kind == .line,
-                   sy.count >= minimumSmoothedPoints, base(name) != "learning rate" {
-                    series.append(Series("", kind: .line, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : nil, alpha: 0.25))
-                    sy = EMASmoother(weight: weight).smooth(sy)
+                if let weight = smoothing, kind == .line, points.contains(where: { $0 >= minimumSmoothedPoints }),
+                   base(name) != "learning rate", !isLearningRate(name) {
+                    item.smooth = weight
+                    if lr { drawnY += members.map { EMASmoother(weight: weight).smooth(joined(entryX, entries[$0].values).1) } }
                 }
                 // Overlaid histograms see through each other (one would hide the next).
-                let alpha = kind == .histogram && group.count > 1 ? 0.5 : 1
-                var item = Series(name, kind: kind, x: sx, y: sy, color: colour, dash: dashed ? Series.dashed : cycleDash, alpha: alpha)
-                item.bins = options.bins
+                if kind == .histogram {
+                    if group.count > 1 { item.alpha = 0.5 }
+                    if options.bins != .auto { item.bins = options.bins }
+                }
                 if training, kind == .line, isEpochAggregate(name), group.count > 1 {
                     // Lightning's `_epoch` twin of a `_step` metric: same colour, told apart by markers.
                     item.marker = .circle
                 }
                 series.append(item)
+                named.append(split.map { _ in members.count } ?? 1)
             }
             colourIndex += training && options.subplots == nil ? 1 : group.count
-            let lr = family == "learning rate" || group.contains { isLearningRate(ys[$0].name) }
-            let yScale: AxisScale = options.logY || (lr && prefersLogAxis(series.flatMap(\.y))) ? .log : .linear
-            let named = series.filter { !$0.name.isEmpty }
-            var yLabel = named.count == 1 ? named[0].name : family
-            if let split, options.subplots != false, let first = group.first {
-                yLabel = yNames[first / split.levels.count]  // a panel of one y column's groups
+            var panel = FigureSpec.Panel(series: series)
+            panel.grid = true
+            panel.legend = named.reduce(0, +) >= 2 ? .best : LegendPlacement.none
+            // Grouped bars (and boxes over categories): side by side within the category slot.
+            if group.count > 1 && (defaultKind == .bar || (defaultKind == .box && isCategoryX)) { panel.group = 0.8 }
+            let yScale: FigureSpec.Axis.Scale = options.logY || (lr && prefersLogAxis(drawnY.flatMap { $0 })) ? .log : .linear
+            let totalNamed = named.reduce(0, +)
+            var yLabel = totalNamed == 1 ? entryName(entries[group[0]]) : family
+            if split != nil, options.subplots != false, let first = group.first {
+                yLabel = yNames[entries[first].column]  // a panel of one y column's groups
             }
-            if averaged, let label = yLabel { yLabel = "mean of " + label }  // bars of category means say so
+            if averaged, let label = yLabel, let meansBand {
+                // Bars of category means say so, and what their error bars are.
+                yLabel = "mean of " + label + meansBandLabel(meansBand)
+            }
             var xLabel = xName ?? "row"
             var panelXScale = xScale
             if defaultKind == .histogram {
                 // A histogram's x is the binned values (not the table's x column), its y the counts.
-                xLabel = named.count == 1 ? named[0].name : ""
+                // Named after the values' column when the panel bins one (also split by groups).
+                let binned = Set(group.map { entries[$0].column })
+                xLabel = binned.count == 1 ? yNames[entries[group[0]].column] : ""
                 yLabel = "count"
                 panelXScale = options.logX ? .log : .linear
+                for i in series.indices { series[i].x = nil }
+                panel.series = series
             }
             if let label = options.xLabel { xLabel = label }
             if let label = options.yLabel { yLabel = label }
-            panels.append(Panel(x: AxisSpec(label: xLabel, scale: panelXScale),
-                                y: AxisSpec(label: yLabel, scale: yScale, robust: options.robustY),
-                                series: series, grid: true, legend: named.count >= 2 ? .best : .none))
+            panel.x = FigureSpec.Axis(label: xLabel, scale: panelXScale)
+            if panelXScale == .category { panel.x.categories = levels }
+            panel.y = FigureSpec.Axis(label: yLabel ?? "", scale: yScale)
+            if options.robustY { panel.y.robust = true }
+            drafts.append(Draft(panel: panel, named: named))
         }
-        if panels.isEmpty {
-            panels = [Panel(x: AxisSpec(label: xName ?? "row", scale: xScale), y: AxisSpec(), series: [])]
+        if drafts.isEmpty {
+            var panel = FigureSpec.Panel(x: FigureSpec.Axis(label: xName ?? "row", scale: xScale), series: [])
+            if xScale == .category { panel.x.categories = levels }
+            drafts = [Draft(panel: panel, named: [])]
         }
-        return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
-                      panels: panels, theme: options.theme)
+        return drafts
     }
 
     /// The x column: the user's, else a counter, a time column, or the first column when it is
@@ -216,8 +300,8 @@ public enum DefaultFigure {
             }
         }
         if let time = t.columns.first(where: { if case .time = $0.kind { return true } else { return false } }) { return time.name }
-        guard let first = t.columns.first else { return nil }
-        if t.columns.count == 1 { return nil }
+        guard let first = t.columns.first(where: { $0.name != o.facet }) else { return nil }
+        if t.columns.count - (o.facet == nil ? 0 : 1) <= 1 { return nil }
         return first.name
     }
 
@@ -231,7 +315,7 @@ public enum DefaultFigure {
             return ys
         }
         let numeric = t.columns.filter { c in
-            guard case .number = c.storage, c.name != xName, c.name != o.by else { return false }
+            guard case .number = c.storage, c.name != xName, c.name != o.by, c.name != o.facet, c.name != o.color else { return false }
             return c.missingCount < c.count && !counters.contains(c.name.lowercased())
         }.map(\.name)
         guard numeric.contains(where: isTrainingMetric) else { return numeric }
@@ -351,13 +435,15 @@ public enum DefaultFigure {
         return (order.map { x[$0] }, order.map { y[$0] })
     }
 
-    /// The rows where both x and y have a value.
+    /// The rows where x has a value and y a value or an explicit NaN: missing cells are
+    /// skipped so their neighbours join, an explicit NaN stays and breaks the line (the spec
+    /// path keeps the same rows).
     static func joined(_ x: [Double], _ y: [Double]) -> ([Double], [Double]) {
         // Nothing missing (the common case): share the arrays instead of copying them.
-        if x.count == y.count, !x.contains(where: \.isNaN), !y.contains(where: \.isNaN) { return (x, y) }
+        if x.count == y.count, !x.contains(where: \.isNaN), !y.contains(where: \.isMissingValue) { return (x, y) }
         var ox: [Double] = [], oy: [Double] = []
         ox.reserveCapacity(min(x.count, y.count)); oy.reserveCapacity(min(x.count, y.count))
-        for i in 0..<min(x.count, y.count) where !x[i].isNaN && !y[i].isNaN {
+        for i in 0..<min(x.count, y.count) where !x[i].isNaN && !y[i].isMissingValue {
             ox.append(x[i]); oy.append(y[i])
         }
         return (ox, oy)
@@ -365,44 +451,111 @@ public enum DefaultFigure {
 }
 
 extension DefaultFigure {
-    /// Several runs of one experiment overlaid, as TensorBoard's run comparison: each run's
-    /// default panels merged by metric family, one colour per run, dashes per metric.
-    public static func make(runs: [(name: String, table: DataTable)], options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
-        guard runs.count > 1 else { return try make(runs[0].table, options: options) }
-        var merged: [Panel] = []
-        var keyOf: [String: Int] = [:]
-        for (r, run) in runs.enumerated() {
-            var o = options
-            o.smooth = options.smooth
-            let fig = try make(run.table, options: o)
-            let colour = options.theme.color(r)
-            for p in fig.panels {
-                let key = (p.y.label ?? "") + "|" + (p.x.label ?? "")
-                var series = p.series.map { s -> Series in
-                    var t = s
-                    t.color = colour.withOpacity(s.alpha)
-                    t.alpha = 1
-                    if !s.name.isEmpty { t.name = "\(run.name): \(s.name)" }
-                    return t
-                }
-                if series.filter({ !$0.name.isEmpty }).count == 1, let i = series.firstIndex(where: { !$0.name.isEmpty }) {
-                    series[i].name = run.name
-                }
-                if let k = keyOf[key] {
-                    merged[k].series += series
-                } else {
-                    keyOf[key] = merged.count
-                    var q = p
-                    q.series = series
-                    merged.append(q)
+    /// One table of a default figure: its run name (legends), the path a spec reads it from,
+    /// and its values.
+    public typealias Input = (name: String, path: String, table: DataTable)
+
+    /// The default figure of `inputs` as a figure spec, every choice written out: what
+    /// `plotline render FILE --print-spec` prints and what `make` draws.
+    ///
+    /// One input is the spec's one data source, named `data`; several are runs of one
+    /// experiment overlaid, as TensorBoard's run comparison: each run's default panels merged
+    /// by their axis labels, one colour per run (`C0`, `C1`, ...), dashes per metric, each a
+    /// data source named after its run. `read` is how the tables were read (the data sources'
+    /// options); `source` names the spec in messages and `directory` resolves its paths.
+    public static func spec(_ inputs: [Input], options: RenderOptions = RenderOptions(), read: CSVOptions = CSVOptions(),
+                            source: String = "<default figure>",
+                            directory: String = FileManager.default.currentDirectoryPath) throws(DataError) -> FigureSpec {
+        var names: [String] = []
+        for input in inputs {
+            // Data source names are unique: a repeated run name gets its position.
+            var name = inputs.count == 1 ? dataName : input.name
+            if names.contains(name) { name += " (\(names.count + 1))" }
+            names.append(name)
+        }
+        let data = zip(names, inputs).map { name, input in
+            let resolved = URL(fileURLWithPath: input.path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+                .standardizedFileURL.path
+            return FigureSpec.DataSource(name: name, path: input.path, resolvedPath: resolved, options: read)
+        }
+        var drafts: [Draft] = []
+        if let facet = options.facet {
+            guard inputs.count == 1 else {
+                throw DataError(.nothingToDraw("--facet lays out the panels of one table; give one data file, not \(inputs.count)"),
+                                at: DataLocation(source: inputs.map(\.table.source).joined(separator: ", ")))
+            }
+            drafts = [try facetDraft(inputs[0].table, by: facet, data: nil, options: options)]
+        } else if inputs.count == 1 {
+            drafts = try Self.drafts(inputs[0].table, data: nil, options: options)
+        } else {
+            var keyOf: [String: Int] = [:]
+            for (r, (name, input)) in zip(names, inputs).enumerated() {
+                for draft in try Self.drafts(input.table, data: name, options: options) {
+                    let p = draft.panel
+                    let key = (p.y.label ?? "") + "|" + (p.x.label ?? "")
+                    var series = p.series.map { s -> FigureSpec.Series in
+                        var t = s
+                        t.color = .cycle(r)
+                        let named = s.label ?? (s.by == nil ? s.y ?? s.x : nil)
+                        t.label = named.map { "\(input.name): \($0)" } ?? "\(input.name):"
+                        return t
+                    }
+                    if draft.named.reduce(0, +) == 1, let i = series.firstIndex(where: { $0.by == nil }) {
+                        series[i].label = input.name
+                    }
+                    if let k = keyOf[key] {
+                        drafts[k].panel.series += series
+                        drafts[k].named += draft.named
+                    } else {
+                        keyOf[key] = drafts.count
+                        var q = draft
+                        q.panel.series = series
+                        drafts.append(q)
+                    }
                 }
             }
+            for i in drafts.indices {
+                drafts[i].panel.legend = drafts[i].named.reduce(0, +) >= 2 ? .best : LegendPlacement.none
+            }
         }
-        for i in merged.indices {
-            merged[i].legend = merged[i].series.filter { !$0.name.isEmpty }.count >= 2 ? .best : .none
+        // `--palette` replaced the theme's colour cycle: the spec's `palette` key says which.
+        let dark = options.theme.background == Theme.dark.background
+        let themeCycle = (dark ? Theme.dark : Theme.light).cycle
+        var spec = FigureSpec(source: source, directory: directory, title: options.title, width: options.width,
+                              height: options.height, dpi: options.dpi, theme: dark ? .dark : .light,
+                              data: data, panels: drafts.map(\.panel))
+        if options.theme.cycle != themeCycle {
+            guard let palette = Palette.allCases.first(where: { $0.colors == options.theme.cycle }) else {
+                throw DataError(.nothingToDraw("the colour cycle is no palette a spec can name (\(Palette.allCases.map(\.rawValue)))"),
+                                at: DataLocation(source: source))
+            }
+            spec.palette = palette
         }
-        return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
-                      panels: merged, theme: options.theme)
+        spec.sharedX = nil
+        spec.facet = options.facet
+        return spec
+    }
+
+    /// The figure a default spec of `tables` (keyed by data source name) draws.
+    public static func figure(_ spec: FigureSpec, tables: [String: DataTable]) throws(DataError) -> Figure {
+        do {
+            return try spec.figure(tables: tables)
+        } catch {
+            // A default spec names only columns it found; what is left is a limit.
+            let location = DataLocation(source: spec.data.map(\.path).joined(separator: ", "))
+            if case .tooLarge(let what) = error.kind { throw DataError(.tooLarge(what), at: location) }
+            throw DataError(.nothingToDraw("\(error)"), at: location)
+        }
+    }
+
+    /// Several runs of one experiment overlaid (see `spec(_:options:)`), drawn.
+    public static func make(runs: [(name: String, table: DataTable)], options: RenderOptions = RenderOptions()) throws(DataError) -> Figure {
+        if options.aggregate != nil || paramName(options.by) != nil {
+            return try make(runs: runs, params: [], options: options)
+        }
+        let spec = try spec(runs.map { (name: $0.name, path: $0.table.source, table: $0.table) }, options: options)
+        let tables = Dictionary(zip(spec.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
+        return try figure(spec, tables: tables)
     }
 
     /// Names for files that tell them apart: the first path component that differs between them

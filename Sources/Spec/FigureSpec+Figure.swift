@@ -6,7 +6,8 @@ extension FigureSpec {
     ///
     /// Per series: the x and y columns are looked up (a missing one is an error naming the
     /// column, the table and the columns there are); rows where x or y is missing are dropped,
-    /// so a sparse column of a training log draws as one joined line. Time columns give seconds
+    /// so a sparse column of a training log draws as one joined line, while an explicit NaN in
+    /// y (`Double.explicitNaN`) is kept and breaks the line. Time columns give seconds
     /// and make the axis a time axis unless the spec names a scale; text columns make it a
     /// category axis whose levels are the values in order of first appearance over the panel's
     /// series, at positions 0, 1, 2, ... Every series gets an explicit colour, its own or the
@@ -14,7 +15,9 @@ extension FigureSpec {
     /// series in that colour: the raw values at a quarter of the opacity (unnamed, so not in
     /// the legend), then the moving average.
     public func figure(tables: [String: DataTable]) throws(SpecError) -> Figure {
-        let theme = (self.theme ?? .light).theme
+        if let facet { return try facetedFigure(by: facet, tables: tables) }
+        var theme = (self.theme ?? .light).theme
+        if let palette { theme.cycle = palette.colors }
         var built: [Chart.Panel] = []
         for (index, panel) in panels.enumerated() {
             built.append(try build(panel, path: "panels[\(index)]", tables: tables, theme: theme))
@@ -38,6 +41,8 @@ extension FigureSpec {
         var y: Column?
         var error: Column?
         var value: Column?
+        /// An area's lower edge (`y2`).
+        var y2: Column?
         var labels: Column?
         var columns: [Column] = []
         /// The columns that land on the panel's x and y axes (they choose the axes' scales);
@@ -69,7 +74,11 @@ extension FigureSpec {
             if panel.x.scale == nil, xCells != nil { xScale = .category }
             if panel.y.scale == nil, yCells != nil { yScale = .category }
         }
-        var xLevels = LevelIndex(levels: xCells ?? []), yLevels = LevelIndex(levels: yCells ?? [])
+        // Levels a spec lists (`categories`) come first, in its order.
+        if panel.x.scale == nil, xCells == nil, panel.x.categories != nil { xScale = .category }
+        if panel.y.scale == nil, yCells == nil, panel.y.categories != nil { yScale = .category }
+        var xLevels = LevelIndex(levels: xCells ?? panel.x.categories ?? [])
+        var yLevels = LevelIndex(levels: yCells ?? panel.y.categories ?? [])
         var out: [Chart.Series] = []
         var barSlots: [(index: Int, slot: String)] = []
         for (k, (series, found)) in zip(panel.series, lookups).enumerated() {
@@ -94,9 +103,17 @@ extension FigureSpec {
                 let onX = series.y != nil
                 let values = try numbers(found.y ?? found.x, of: found, path: seriesPath + (onX ? ".y" : ".x"))
                 let horizontal = series.orientation == .horizontal || series.y == nil
-                drawn = .histogram(name, values: values, bins: series.bins ?? .auto, color: color,
-                                   orientation: horizontal ? .horizontal : .vertical)
-                drawn.alpha = alpha
+                // `by`: one histogram per group, as for the other kinds.
+                let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
+                for g in 0..<(split.map { max($0.levels.count, 1) } ?? 1) {
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
+                    var item = Chart.Series.histogram(style.name, values: split.map { $0.values(values, inGroup: g) } ?? values,
+                                                      bins: series.bins ?? .auto, color: style.color,
+                                                      orientation: horizontal ? .horizontal : .vertical)
+                    item.alpha = alpha
+                    out.append(item)
+                }
+                continue
             case .pie:
                 var values = try numbers(found.y, of: found, path: seriesPath + ".y")
                 let limit = ResourceLimits.standard.categories
@@ -121,39 +138,96 @@ extension FigureSpec {
                 let allX = try values(found.x, of: found, scale: swap ? yScale : xScale, path: seriesPath + ".x")
                 let allY = try values(found.y, of: found, scale: swap ? xScale : (onRight[k] ? y2Scale : yScale), path: seriesPath + ".y")
                 let allError = try found.error.map { c throws(SpecError) in try numbers(c, of: found, path: seriesPath + ".error") }
+                let allColor = try series.colorBy.map { encoding throws(SpecError) in
+                    try colorValues(encoding, of: found, path: seriesPath + ".color.field")
+                }
+                let allLow = try found.y2.map { c throws(SpecError) in
+                    try values(c, of: found, scale: onRight[k] ? y2Scale : yScale, path: seriesPath + ".y2")
+                }
                 // `by`: one series per group of rows, each with its group's colour and name.
                 let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
                 let groupCount = max(split?.levels.count ?? 1, 1)  // a column with no values: one empty series
                 var last: Chart.Series?
                 for g in 0..<groupCount {
                     if let previous = last { out.append(previous) }
-                    var x = allX, y = allY, error = allError
+                    var x = allX, y = allY, error = allError, colorValues = allColor, low = allLow
                     let code = Int32(g)
-                    let keep = x.values.indices.filter {
-                        !x.values[$0].isNaN && !y.values[$0].isNaN && (split == nil || split!.codes[$0] == code)
+                    // Nothing missing and no groups (the common case, and every huge log): the
+                    // columns as they are, without an index list per row. An explicit NaN in y
+                    // stays (it breaks the line); a missing cell is left out.
+                    let complete = split == nil && x.values.count == y.values.count
+                        && !x.values.contains(where: \.isNaN) && !y.values.contains(where: \.isMissingValue)
+                    let keep = complete ? [] : x.values.indices.filter {
+                        !x.values[$0].isNaN && !y.values[$0].isMissingValue && (split == nil || split!.codes[$0] == code)
                     }
-                    if keep.count < x.values.count {
+                    if !complete, keep.count < x.values.count {
                         x.values = keep.map { x.values[$0] }
                         y.values = keep.map { y.values[$0] }
                         error = error.map { e in keep.map { e[$0] } }
+                        colorValues = colorValues.map { c in keep.map { c[$0] } }
+                        low = low.map { l in var kept = l; kept.values = keep.map { l.values[$0] }; return kept }
                     }
                     if (swap ? yScale : xScale) == .category { x.values = swap ? yLevels.positions(x) : xLevels.positions(x) }
                     if (swap ? xScale : yScale) == .category { y.values = swap ? xLevels.positions(y) : yLevels.positions(y) }
-                    if split != nil, kind == .line || kind == .step || kind == .area,
+                    if kind == .bar, let statistic = series.aggregate {
+                        // Bars of the statistic per category, its spread as error bars.
+                        let band = series.band ?? .std
+                        guard band != .minmax else {
+                            throw SpecError(.conflict("\"band\": \"minmax\" is a band around a line; error bars of bars are std, ci95 or none"),
+                                            source: source, keyPath: seriesPath + ".band")
+                        }
+                        let perX = SeriesAggregate.perX(x: x.values, y: y.values, statistic: statistic, band: band)
+                        (x.values, y.values) = (perX.x, perX.y)
+                        error = perX.spread.contains(where: \.isFinite) ? perX.spread : nil
+                    }
+                    if kind == .line || kind == .step || kind == .area,
                        !zip(x.values, x.values.dropFirst()).allSatisfy({ $0.0 <= $0.1 }) {
-                        // A group's line never draws back to an earlier x: its points in x order.
+                        // A line never draws back to an earlier x: its points in x order (stable).
                         let order = x.values.indices.sorted { (x.values[$0], $0) < (x.values[$1], $1) }
                         x.values = order.map { x.values[$0] }
                         y.values = order.map { y.values[$0] }
                         error = error.map { e in order.map { e[$0] } }
+                        low = low.map { l in var sorted = l; sorted.values = order.map { l.values[$0] }; return sorted }
                     }
-                    let groupName = split.map { (series.label.map { "\($0) " } ?? "") + ($0.levels.isEmpty ? "" : $0.levels[g]) } ?? name
-                    let groupColor = split == nil ? color : theme.color(g)
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
                     var item = Chart.Series(
-                        groupName, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : groupColor,
-                        lineWidth: series.width, dash: series.dash, marker: series.marker, alpha: alpha,
+                        style.name, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : style.color,
+                        lineWidth: series.width, dash: style.dash, marker: series.marker, alpha: alpha,
                         barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
                         markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
+                    if let encoding = series.colorBy, let values = colorValues {
+                        // Colour shows the value, so groups, or several coloured series of one
+                        // panel, are told apart by marker shape (seaborn's `style=`).
+                        let colored = panel.series.filter { $0.colorBy != nil }.count
+                        let place = panel.series[..<k].filter { $0.colorBy != nil }.count
+                        let shape = split.map { _ in g } ?? (colored > 1 ? place : nil)
+                        item.colorByValue(values, map: encoding.scheme, label: encoding.field, group: shape)
+                        item.colorMin = encoding.min; item.colorMax = encoding.max
+                    }
+                    if let low {
+                        guard (onRight[k] ? y2Scale : yScale) != .category else {
+                            throw SpecError(.conflict("\"y2\" fills between two numeric columns; the y axis is a category axis"),
+                                            source: source, keyPath: seriesPath + ".y2")
+                        }
+                        item.y2 = low.values
+                    }
+                    if kind != .bar, let statistic = series.aggregate {
+                        // Rows sharing an x drawn as one point: the statistic, over its band.
+                        let band = series.band ?? .std
+                        let agg = SeriesAggregate([(item.x, item.y)], statistic: statistic, band: band)
+                        item.x = agg.x; item.y = agg.y; item.yError = nil
+                        if band != .none, agg.low.contains(where: \.isFinite) {
+                            let outline = agg.bandOutline(steps: kind == .step)
+                            var shade = Chart.Series.band(x: outline.x, low: outline.low, high: outline.high, color: style.color,
+                                                          alpha: 0.6 * alpha)
+                            shade.yAxis = item.yAxis
+                            out.append(shade)
+                        }
+                        if series.label == nil {
+                            item.name = split == nil ? "\(statistic.rawValue) of \(name)\(band.legendText)"
+                                : "\(style.name): \(statistic.rawValue)\(band.legendText)"
+                        }
+                    }
                     if let weight = series.smooth, weight > 0 {
                         var raw = item
                         raw.name = ""
@@ -162,7 +236,7 @@ extension FigureSpec {
                         out.append(raw)
                         item.y = EMASmoother(weight: weight).smooth(y.values)
                     }
-                    if kind == .bar {
+                    if kind == .bar || kind == .box {
                         let place = series.stack.map { "stack " + $0 } ?? "series \(k)"
                         barSlots.append((out.count, split == nil ? place : place + " group \(g)"))
                     }
@@ -198,6 +272,18 @@ extension FigureSpec {
                            gridAxis: panel.gridAxis ?? .both, minorGrid: panel.minorGrid ?? false)
     }
 
+    /// A group's legend name, colour and dash: the group's value (after the series' `label`),
+    /// the theme's cycle colour of the group unless the series names one, and past the cycle
+    /// (group 11 of 12 shares group 1's colour) a dash pattern per round of colours.
+    static func groupStyle(_ series: Series, split: GroupSplit?, group g: Int, name: String, color: Color,
+                           theme: Theme) -> (name: String, color: Color, dash: [Double]?) {
+        guard let split else { return (name, color, series.dash) }
+        let level = split.levels.isEmpty ? "" : split.levels[g]
+        let label = (series.label.map { "\($0) " } ?? "") + level
+        if series.color != nil { return (label, color, series.dash) }
+        return (label, theme.color(g), series.dash ?? DefaultFigure.dashForRound(g / theme.cycle.count))
+    }
+
     /// Side-by-side bars (matplotlib's `bar(x + (k - 1) * width, ...)` idiom): the bar series'
     /// places (a stack is one place) share `share` of the smallest position step, each shifted
     /// from the slot's centre by its place.
@@ -213,7 +299,8 @@ extension FigureSpec {
             let place = Double(places.firstIndex(of: slot) ?? 0)
             let offset = (place - Double(places.count - 1) / 2) * width
             series[index].x = series[index].x.map { $0 + offset }
-            series[index].barWidth = width
+            // A box takes 0.8 of its place, as matplotlib's boxplot `widths`.
+            series[index].barWidth = series[index].kind == .box ? width * 0.8 : width
         }
     }
 
@@ -243,6 +330,7 @@ extension FigureSpec {
         var found = Lookup(source: dataSource, table: table, x: try optional(series.x, "x"), y: try optional(series.y, "y"),
                            error: try optional(series.error, "error"), value: try optional(series.value, "value"),
                            labels: try optional(series.labels, "labels"))
+        found.y2 = try optional(series.y2, "y2")
         for (i, name) in (series.columns ?? []).enumerated() { found.columns.append(try column(name, "columns[\(i)]")) }
         if series.matrix == true { found.columns = table.columns }
         switch series.kind ?? .line {
@@ -259,12 +347,22 @@ extension FigureSpec {
             found.xNames = [series.y ?? ""]; found.yNames = [series.x ?? ""]
         default:
             found.onX = [found.x]; found.onY = [found.y]
+            if let y2 = found.y2 { found.onY.append(y2) }  // the lower edge shares the y axis' scale
             found.xNames = [series.x ?? ""]; found.yNames = [series.y ?? ""]
         }
         return found
     }
 
     /// A numeric column's values (NaN = missing); text is an error at `path`.
+    /// The values of a colour encoding's column: an error naming it when missing or not numeric.
+    func colorValues(_ encoding: ColorEncoding, of found: Lookup, path: String) throws(SpecError) -> [Double] {
+        guard let column = found.table.column(named: encoding.field) else {
+            throw SpecError(.noSuchColumn(encoding.field, table: found.source.path, available: found.table.columnNames),
+                            source: source, keyPath: path)
+        }
+        return try numbers(column, of: found, path: path)
+    }
+
     func numbers(_ column: Column?, of found: Lookup, path: String) throws(SpecError) -> [Double] {
         guard let column else { return [] }
         switch column.storage {

@@ -7,7 +7,8 @@ extension FigureSpec {
     /// Accepted: `#rgb`, `#rrggbb`, `#rrggbbaa`; matplotlib's cycle references `C0`, `C1`, ...
     /// (resolved against the figure's theme, so `C0` is tab:blue in the light theme); the tab10
     /// names `tab:blue`, `tab:orange`, `tab:green`, `tab:red`, `tab:purple`, `tab:brown`,
-    /// `tab:pink`, `tab:gray` (or `tab:grey`), `tab:olive`, `tab:cyan`; and `black`, `white`.
+    /// `tab:pink`, `tab:gray` (or `tab:grey`), `tab:olive`, `tab:cyan`; and the 148 CSS colour
+    /// names (`red`, `steelblue`, `black`, …: `CSSColorNames`), in any letter case.
     public enum ColorValue: Sendable, Equatable {
         /// A fixed colour.
         case fixed(Color)
@@ -37,10 +38,8 @@ extension FigureSpec {
                 let name = String(lower.dropFirst(4)) == "grey" ? "gray" : String(lower.dropFirst(4))
                 guard let index = ColorValue.tableauNames.firstIndex(of: name) else { return nil }
                 self = .fixed(Theme.tab10[index])
-            } else if lower == "black" {
-                self = .fixed(.black)
-            } else if lower == "white" {
-                self = .fixed(.white)
+            } else if let rgb = CSSColorNames.table[lower] {
+                self = .fixed(Color(rgb: rgb))
             } else {
                 return nil
             }
@@ -50,7 +49,7 @@ extension FigureSpec {
             let text = try node.string()
             guard let value = ColorValue(text) else {
                 throw node.error(.invalidValue(
-                    expected: "a colour such as \"#1f77b4\", \"C0\" or \"tab:orange\"", found: node.found))
+                    expected: "a colour such as \"#1f77b4\", \"C0\", \"tab:orange\" or a CSS name (\"steelblue\")", found: node.found))
             }
             return value
         }

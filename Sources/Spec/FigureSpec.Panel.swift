@@ -128,13 +128,16 @@ extension FigureSpec {
         public var max: Double?
         /// Automatic limits that ignore extreme outliers (Chart's `RobustLimits`); linear axes.
         public var robust: Bool?
+        /// A category axis' levels in this order, before any level the series bring (Vega-Lite's
+        /// `scale.domain`); nil: the levels in order of first appearance over the panel's series.
+        public var categories: [String]?
 
         /// Creates an axis.
         public init(label: String? = nil, scale: Scale? = nil, linthresh: Double? = nil, min: Double? = nil, max: Double? = nil) {
             self.label = label; self.scale = scale; self.linthresh = linthresh; self.min = min; self.max = max
         }
 
-        static let keys = ["label", "scale", "linthresh", "min", "max", "robust"]
+        static let keys = ["label", "scale", "linthresh", "min", "max", "robust", "categories"]
 
         static func decode(_ node: FigureSpecNode) throws(SpecError) -> Axis {
             let object = try node.object(keys: keys)
@@ -148,6 +151,20 @@ extension FigureSpec {
                 }
             }
             axis.robust = try object.optional("robust")?.bool()
+            if let categories = object.optional("categories") {
+                if let scale = axis.scale, scale != .category {
+                    throw categories.error(.conflict("categories apply only to a category axis (\"scale\": \"category\" or none)"))
+                }
+                var levels: [String] = []
+                for element in try categories.array() {
+                    let level = try element.string()
+                    guard !levels.contains(level) else {
+                        throw element.error(.invalidValue(expected: "a category not listed before", found: element.found))
+                    }
+                    levels.append(level)
+                }
+                axis.categories = levels
+            }
             axis.min = try object.optional("min").map { node throws(SpecError) in try limit(node) }
             axis.max = try object.optional("max").map { node throws(SpecError) in try limit(node) }
             if let lo = axis.min, let hi = axis.max, !(lo < hi), let node = object.optional("max") {

@@ -25,6 +25,8 @@ extension FigureSpec {
         public var label: String?
         /// The colour (default: the theme's cycle colour at the series' position in its panel).
         public var color: ColorValue?
+        /// For scatters: colours from a numeric column (`"color": {"field": …}`), instead of `color`.
+        public var colorBy: ColorEncoding?
         /// The line width in points (default: the theme's, 1.5).
         public var width: Double?
         /// The dash pattern in multiples of the line width; nil is solid.
@@ -64,6 +66,16 @@ extension FigureSpec {
         public var labels: String?
         /// For pies: whether to print each wedge's percentage (default true).
         public var percentages: Bool?
+        /// The lower edge's column: an area fills between it and `y` (matplotlib's
+        /// `fill_between`) instead of down to 0.
+        public var y2: String?
+        /// One point per distinct x: the mean or median of the rows sharing it (per group with
+        /// `by`), as seaborn's `lineplot` / `barplot` estimator; see `SeriesAggregate`. Lines and
+        /// steps draw `band` around it, bars draw it as error bars. nil draws every row.
+        public var aggregate: SeriesAggregate.Statistic?
+        /// With `aggregate`: the spread drawn around it, std (default), minmax (lines and steps
+        /// only), ci95 or none.
+        public var band: SeriesAggregate.Band?
 
         /// Creates a series.
         public init(data: String? = nil, x: String? = nil, y: String?, kind: SeriesKind? = nil, label: String? = nil,
@@ -81,7 +93,7 @@ extension FigureSpec {
 
         static let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                            "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
-                           "value", "matrix", "labels", "percentages"]
+                           "value", "matrix", "labels", "percentages", "y2", "aggregate", "band"]
 
         static let kindChoices: KeyValuePairs<String, SeriesKind> = [
             "line": .line, "scatter": .scatter, "step": .step, "area": .area, "bar": .bar,
@@ -98,7 +110,7 @@ extension FigureSpec {
 
         /// The kinds each kind-specific key applies to (checked after the kind is known).
         static let kindsOfKey: KeyValuePairs<String, [SeriesKind]> = [
-            "by": [.line, .scatter, .step, .area, .bar, .box],
+            "by": [.line, .scatter, .step, .area, .bar, .box, .histogram],
             "markersize": [.line, .scatter],
             "smooth": [.line, .scatter, .step, .area, .bar],
             "bins": [.histogram],
@@ -108,6 +120,7 @@ extension FigureSpec {
             "colormap": [.heatmap], "vmin": [.heatmap], "vmax": [.heatmap], "columns": [.heatmap], "value": [.heatmap],
             "matrix": [.heatmap],
             "labels": [.pie], "percentages": [.pie],
+            "y2": [.area], "aggregate": [.line, .step, .area, .bar], "band": [.line, .step, .area, .bar],
         ]
 
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Series {
@@ -127,7 +140,16 @@ extension FigureSpec {
             series.x = try object.optional("x")?.string()
             series.kind = try object.optional("kind")?.choice(kindChoices)
             series.label = try object.optional("label")?.string()
-            series.color = try object.optional("color").map { node throws(SpecError) in try ColorValue.decode(node) }
+            if let node = object.optional("color") {
+                if case .object = node.value {
+                    guard (series.kind ?? .line) == .scatter else {
+                        throw node.error(.invalidValue(expected: "a colour string (colour by a column is for scatter series)", found: "an object"))
+                    }
+                    series.colorBy = try ColorEncoding.decode(node)
+                } else {
+                    series.color = try ColorValue.decode(node)
+                }
+            }
             series.width = try object.optional("width")?.positive("a positive width in points (at most 100)", limit: 100)
             if let dash = object.optional("dash") { series.dash = try decodeDash(dash) }
             if let marker = object.optional("marker") {
@@ -169,6 +191,12 @@ extension FigureSpec {
             series.matrix = try object.optional("matrix")?.bool()
             series.labels = try object.optional("labels")?.string()
             series.percentages = try object.optional("percentages")?.bool()
+            series.y2 = try object.optional("y2")?.string()
+            series.aggregate = try object.optional("aggregate")?.choice(SeriesAggregate.Statistic.allCases.map { ($0.rawValue, $0) })
+            series.band = try object.optional("band")?.choice(SeriesAggregate.Band.allCases.map { ($0.rawValue, $0) })
+            if series.band != nil, series.aggregate == nil, let band = object.optional("band") {
+                throw band.error(.conflict("\"band\" is the spread around an aggregate: give \"aggregate\": \"mean\" or \"median\" too"))
+            }
             try checkKindKeys(series, object)
             return series
         }

@@ -48,6 +48,10 @@ public struct FigureSpec: Sendable, Equatable {
     public var columns: Int?
     /// Shared x limits per grid column and y limits per grid row (`"share": {"x": true}`).
     public var sharedX: Bool?, sharedY: Bool?
+    /// The column whose values each get a copy of the one panel (`FacetGrid`); nil: no facets.
+    public var facet: String?
+    /// The series colour cycle instead of the theme's (`"palette": "tab20"`); nil: the theme's.
+    public var palette: Palette?
     /// The data sources, in spec order.
     public var data: [DataSource]
     /// The panels, in row-major order.
@@ -112,6 +116,12 @@ public struct FigureSpec: Sendable, Equatable {
     public func readTables(confinement: ReadConfinement = .unconfined) throws(DataError) -> [String: DataTable] {
         var tables: [String: DataTable] = [:]
         for source in data {
+            let real = try confinement.check(source.resolvedPath, shownAs: source.path, source: self.source)
+            if RunInputs.isFolder(real) {
+                // A run folder (TensorBoard events, an MLflow run), as `plotline render` reads one.
+                tables[source.name] = try RunInputs.readOne(real, options: source.options)
+                continue
+            }
             let bytes = try confinement.read(source.resolvedPath, shownAs: source.path, source: self.source)
             tables[source.name] = try TableReader.parse(bytes: bytes, source: source.resolvedPath, options: source.options)
         }
@@ -120,7 +130,7 @@ public struct FigureSpec: Sendable, Equatable {
 
     // MARK: - Decoding
 
-    static let keys = ["version", "title", "size", "dpi", "theme", "layout", "share", "data", "panels"]
+    static let keys = ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "data", "panels"]
 
     private static func json<Bytes: ContiguousBytes>(bytes: Bytes, source: String) throws(SpecError) -> JSONValue {
         let result: Result<JSONValue, SpecError> = bytes.withUnsafeBytes { raw in
@@ -170,6 +180,7 @@ public struct FigureSpec: Sendable, Equatable {
             spec.dpi = d
         }
         spec.theme = try object.optional("theme")?.choice(ThemeName.allCases.map { ($0.rawValue, $0) })
+        spec.palette = try object.optional("palette")?.choice(Palette.allCases.map { ($0.rawValue, $0) })
         if let layout = object.optional("layout") {
             let grid = try layout.object(keys: ["rows", "columns"])
             spec.rows = try grid.optional("rows").map { node throws(SpecError) in try cellCount(node) }
@@ -184,6 +195,18 @@ public struct FigureSpec: Sendable, Equatable {
         }
         let names = data.map(\.name)
         for node in panelNodes { spec.panels.append(try Panel.decode(node, dataSources: names)) }
+        if let facet = object.optional("facet") {
+            let column = try facet.string()
+            guard !column.isEmpty else { throw facet.error(.invalidValue(expected: "a column name", found: "\"\"")) }
+            guard spec.panels.count == 1 else {
+                throw SpecError(.conflict("facet repeats one panel for each value of \"\(column)\"; the spec has \(spec.panels.count) panels"),
+                                source: root.source, keyPath: "facet")
+            }
+            guard spec.rows == nil && spec.columns == nil else {
+                throw SpecError(.conflict("facet lays out its own grid (⌈√n⌉ columns); leave out layout"), source: root.source, keyPath: "facet")
+            }
+            spec.facet = column
+        }
 
         if let rows = spec.rows, let columns = spec.columns, rows * columns < spec.panels.count {
             throw SpecError(

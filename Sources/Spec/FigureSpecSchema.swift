@@ -105,13 +105,15 @@ public enum FigureSpecSchema {
                                       "y": flag("panels of a grid row share y limits")]),
                 "description": "shared limits, with tick labels only on the outer panels",
             ]),
+            "palette": choice(Palette.allCases.map(\.rawValue), "the series colour cycle (default: the theme's, tab10 in light)"),
+            "facet": text("a column of the panel's data: one copy of the (single) panel per value, in a grid on shared axes, titled with the value; at most 36 values"),
             "data": object(["type": "object", "minProperties": 1, "additionalProperties": ref("dataSource"),
                             "description": "named data files (CSV, TSV, JSON Lines, JSON, .npy) that series refer to"]),
             "panels": object(["type": "array", "minItems": 1, "items": ref("panel"),
                               "description": "the panels, filled into the grid row by row"]),
         ],
         "dataSource": [
-            "path": object(["type": "string", "minLength": 1, "description": "the file, relative to the spec's folder"]),
+            "path": object(["type": "string", "minLength": 1, "description": "the file or run folder, relative to the spec's folder"]),
             "delimiter": object(["type": "string", "pattern": "^([^\"\\r\\n]|tab)$",
                                  "description": "one ASCII character, or \"tab\" (default: detected)"]),
             "header": flag("true: the first row holds names; false: none (col1, col2, ...)"),
@@ -133,7 +135,7 @@ public enum FigureSpecSchema {
                           [object(["type": "boolean"]), object(["enum": strings(FigureSpec.Panel.gridChoices.map(\.key))])]),
             "minor_grid": flag("also a minor grid (default false)"),
             "legend": choice(FigureSpec.Panel.legendChoices.map(\.key), "where the legend goes (default best)"),
-            "group": oneOf("bar series side by side sharing this fraction of a slot (true = 0.8)",
+            "group": oneOf("bar and box series side by side sharing this fraction of a slot (true = 0.8)",
                            [object(["type": "boolean"]), number("the fraction", min: 0.01, max: 1)]),
             "annotations": object(["type": "array", "items": ref("annotation"),
                                    "description": "reference lines, spans and text"]),
@@ -145,6 +147,8 @@ public enum FigureSpecSchema {
             "linthresh": number("symlog: the linear range around 0 (default 2)", exclusiveMin: 0),
             "min": ref("limit"), "max": ref("limit"),
             "robust": flag("linear axes: limits that ignore extreme outliers"),
+            "categories": object(["type": "array", "items": object(["type": "string"]), "uniqueItems": true,
+                                  "description": "a category axis' levels in this order, before any others the series bring"]),
         ],
         "series": [
             "data": text("a name from data (required when there are several)"),
@@ -153,7 +157,16 @@ public enum FigureSpecSchema {
             "by": text("a column whose values split the series into groups: a series, colour and legend entry per group"),
             "kind": choice(FigureSpec.Series.kindChoices.map(\.key), "what to draw (default line)"),
             "label": text("the legend entry; a heat map's colour bar label"),
-            "color": ref("color"),
+            "color": oneOf("a colour; for a scatter also an object colouring its points by a numeric column, with a colour bar", [
+                ref("color"),
+                object(["type": "object", "additionalProperties": false, "required": strings(["field"]),
+                        "properties": object([
+                            "field": text("the numeric column whose values pick the colours"),
+                            "scheme": choice(ColorMap.allCases.map(\.rawValue), "the colour map (default viridis; RdBu and coolwarm are diverging)"),
+                            "min": number("the value at the colour map's low end"),
+                            "max": number("the value at the colour map's high end"),
+                        ])]),
+            ]),
             "width": number("line width in points (default 1.5)", exclusiveMin: 0, max: 100),
             "dash": ref("dash"),
             "marker": choice(MarkerShape.allCases.map(\.rawValue), "the marker at each point"),
@@ -176,6 +189,11 @@ public enum FigureSpecSchema {
             "matrix": flag("every column of the table as one matrix, on numeric axes"),
             "labels": text("a column of wedge labels"),
             "percentages": flag("print each wedge's percentage (default true)"),
+            "y2": text("area: the lower edge's column; fills between it and y (matplotlib's fill_between)"),
+            "aggregate": choice(SeriesAggregate.Statistic.allCases.map(\.rawValue),
+                                "one point per distinct x: the mean or median of its rows' y values; lines, steps and areas draw band around it, bars draw it as error bars"),
+            "band": choice(SeriesAggregate.Band.allCases.map(\.rawValue),
+                           "with aggregate: the spread around it (default std; minmax not on bars)"),
             "axis": choice(YAxisSide.allCases.map(\.rawValue), "the y axis the series is drawn against (default left)"),
         ],
         "annotation": [
@@ -238,7 +256,7 @@ public enum FigureSpecSchema {
     }
 
     static func schema() -> JSONValue {
-        let colorNames = FigureSpec.ColorValue.tableauNames.map { "tab:" + $0 } + ["tab:grey", "black", "white"]
+        let colorNames = FigureSpec.ColorValue.tableauNames.map { "tab:" + $0 } + ["tab:grey"] + CSSColorNames.table.keys.sorted()
         let defs: JSONValue = object([
             "dataSource": oneOf("a file path, or an object with the path and read options", [
                 object(["type": "string", "minLength": 1]), closed("dataSource", required: ["path"]),

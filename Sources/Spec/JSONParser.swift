@@ -1,5 +1,5 @@
 /// A JSON value as read from bytes (objects keep their key order).
-enum JSONValue {
+enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -59,7 +59,7 @@ struct JSONParser {
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
-        case UInt8(ascii: "N"): return try literal("NaN", .number(.nan))
+        case UInt8(ascii: "N"): return try literal("NaN", .number(.explicitNaN))
         case UInt8(ascii: "I"): return try literal("Infinity", .number(.infinity))
         default:
             var number = 0.0

@@ -151,6 +151,8 @@ public enum NpyReader {
                 for k in 0..<count { out[k] = dtype.value(data, at: k * size) }
             }
         }
+        // An array has no missing cells: every NaN element is an explicit one.
+        for k in values.indices where values[k].isNaN { values[k] = .explicitNaN }
         return Array2D(shape: shape, values: values)
     }
 }

@@ -172,7 +172,7 @@ enum NumberParser {
             return start + 3
         }
         if matches("nan") {
-            value = .nan
+            value = .explicitNaN
             return start + 3
         }
         return -1

@@ -10,6 +10,14 @@ public struct RenderOptions: Sendable, Hashable {
     /// A column whose values split every series into groups (one colour and legend entry per
     /// group); nil lets a long-format table's category column split it.
     public var by: String?
+    /// A column whose values each get a panel of their own (`--facet`, `FacetGrid`): the rows
+    /// with that value, on axes shared by all panels; nil draws one figure of every row.
+    public var facet: String?
+    /// A numeric column that colours a scatter's points through `colorMap`, with a colour bar
+    /// (`--color`); it makes the default kind a scatter. nil: one colour per series.
+    public var color: String?
+    /// The colour map of `color` (`--colormap`).
+    public var colorMap: ColorMap = .viridis
     /// The series kind for every series; nil draws lines (bars over a category x).
     public var kind: SeriesKind?
     public var logX = false
@@ -26,6 +34,12 @@ public struct RenderOptions: Sendable, Hashable {
     public var robustY = false
     /// TensorBoard-style smoothing weight 0..<1: a faint raw curve under its debiased EMA.
     public var smooth: Double?
+    /// Draw one line per metric (per group) for the runs, or for the rows sharing an x: their
+    /// mean or median, with `band` around it (`SeriesAggregate` aligns them); nil overlays.
+    public var aggregate: SeriesAggregate.Statistic?
+    /// The spread shown around a drawn statistic: the aggregate's band (default std), or the
+    /// error bars of bars of category means (default std; `none` leaves them out).
+    public var band: SeriesAggregate.Band?
     /// How histograms choose their bins (with `kind == .histogram`).
     public var bins: HistogramBins = .auto
     /// Axis labels that replace the column names; nil keeps the default.

@@ -19,6 +19,8 @@ public enum RunInputs {
         public var table: DataTable
         /// MLflow parameters (`lr` → `0.1`); empty for other runs.
         public var params: [String: String]
+        /// The file or run folder read, as given or found (what a figure spec's data source names).
+        public var path = ""
     }
 
     /// Where one run's values come from.
@@ -68,7 +70,7 @@ public enum RunInputs {
                 if let skipped { notes("\(source.path): \(skipped)") }
                 var p = params
                 p["mlflow.runName"] = nil
-                runs.append(Run(name: runName, table: table, params: p))
+                runs.append(Run(name: runName, table: table, params: p, path: source.path))
             } catch where error.kind.isNothingToDraw && sources.count > 1 {
                 notes("\(error) (run left out)")
                 empty.append(error)
@@ -76,6 +78,18 @@ public enum RunInputs {
         }
         if runs.isEmpty, let first = empty.first { throw first }
         return runs
+    }
+
+    /// Reads the one run at `path` (a table or event file, a TensorBoard run folder or an MLflow
+    /// run folder): what a figure spec's data source that names a folder reads.
+    public static func readOne(_ path: String, options: CSVOptions = CSVOptions()) throws(DataError) -> DataTable {
+        guard isFolder(path) else { return try read(.file(path), options: options).0 }
+        let found = discover(path)
+        guard found.count == 1, let (_, source) = found.first, source.path == path else {
+            throw DataError(.notATable("a data folder must be one run (a TensorBoard run folder or an MLflow run), "
+                                       + "this one holds \(found.count)"), at: DataLocation(source: path))
+        }
+        return try read(source, options: options).0
     }
 
     /// Reads one run: its table, parameters (with the MLflow run name under `mlflow.runName`)

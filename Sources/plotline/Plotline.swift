@@ -27,4 +27,9 @@ struct Plotline: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Render.self, Demo.self, Watch.self, Report.self, Schema.self])
+
+    /// Runs the command line, with a bare `render --print-spec` meaning standard output.
+    static func main() {
+        main(PrintSpec.normalized(Array(CommandLine.arguments.dropFirst())))
+    }
 }

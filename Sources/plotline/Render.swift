@@ -34,9 +34,15 @@ struct Render: ParsableCommand, @unchecked Sendable {
               plotline render runs/*/metrics.csv -o compare.png --smooth 0.6
               plotline render logs/ -o logs.png                  # TensorBoard runs overlaid
               plotline render mlruns/0 -o exp0.png --x wall_time # MLflow runs by wall time
+              plotline render seed*/metrics.csv -o seeds.png --aggregate mean --band std
+              plotline render mlruns/0 -o lr.png --by param.lr --aggregate mean
               plotline render weather.csv --x date --y temp_max,temp_min --title Seattle -o t.png
               cat log.jsonl | plotline render - -o live.png --logy
               plotline render tips.csv --y total_bill,tip --kind histogram --bins 30 -o tips.png
+              plotline render iris.csv --facet species -o iris.png  # one panel per species
+              plotline render iris.csv --y sepal_width --color petal_length -o c.png
+              plotline render tips.csv --x day --print-spec tips.plot.json  # start from the default figure
+              plotline render --spec tips.plot.json -o tips.png             # ... edited, drawn
             """)
 
     @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.", valueName: "file"))
@@ -57,8 +63,11 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("The y columns, comma-separated.", valueName: "a,b"))
     var y: String?
 
-    @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol).", valueName: "column"))
+    @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol); param.NAME groups MLflow runs by a parameter (--by param.lr).", valueName: "column"))
     var by: String?
+
+    @Option(help: ArgumentHelp("One panel per value of this column, in a grid on shared axes, each titled with its value, one legend; at most 36 values (iris: --facet species).", valueName: "column"))
+    var facet: String?
 
     @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram or box.", valueName: "kind"))
     var kind: String?
@@ -90,10 +99,28 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("light or dark.", valueName: "theme"))
     var theme: String = "light"
 
+    @Option(help: ArgumentHelp("Colour a scatter's points by this numeric column, with a colour bar (makes the default kind scatter).", valueName: "column"))
+    var color: String?
+
+    @Option(help: ArgumentHelp("The colour map of --color: viridis (default), magma, plasma, inferno, cividis; diverging RdBu, coolwarm (symmetric about 0 when the values have both signs).", valueName: "name"))
+    var colormap: String?
+
+    @Option(help: ArgumentHelp("The series colour cycle: tab10 (default) or tab20 (20 colours, for up to 20 groups).", valueName: "name"))
+    var palette: String?
+
     @Option(help: ArgumentHelp("TensorBoard smoothing weight in 0..<1: a faint raw curve under its moving average.", valueName: "w"))
     var smooth: Double?
 
+    @Option(help: ArgumentHelp("Draw one line per metric (and group) instead of one per run: mean or median across the runs, or across rows sharing an x, with a band (--band). Runs sharing x values are aligned on them, others binned on a common grid.", valueName: "stat"))
+    var aggregate: String?
+
+    @Option(help: ArgumentHelp("The spread around a drawn statistic: std (default), minmax, ci95 or none; the band of --aggregate, or the error bars of bars of category means.", valueName: "band"))
+    var band: String?
+
     @OptionGroup var read: CSVReadFlags
+
+    @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --aggregate or --by param.NAME (no spec key draws those yet).", valueName: "FILE"))
+    var printSpec: String?
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
     var allowRead: [String] = []
@@ -111,7 +138,30 @@ struct Render: ParsableCommand, @unchecked Sendable {
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
         do throws(Canvas.Error) { try Canvas.check(dpi: dpi) } catch { throw ValidationError("--dpi must be \(Canvas.dpiRangeText), not \(dpi).") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
-        if output == nil && files.first == "-" { throw ValidationError("Reading standard input needs -o to name the PNG.") }
+        if let a = aggregate, SeriesAggregate.Statistic(rawValue: a) == nil {
+            throw ValidationError("--aggregate must be mean or median, not \(a).")
+        }
+        if let b = band, SeriesAggregate.Band(rawValue: b) == nil {
+            throw ValidationError("--band must be one of std, minmax, ci95, none, not \(b).")
+        }
+        if let colormap, ColorMap(rawValue: colormap) == nil {
+            throw ValidationError("--colormap must be one of \(ColorMap.allCases.map(\.rawValue).joined(separator: ", ")), not \(colormap).")
+        }
+        if colormap != nil && color == nil { throw ValidationError("--colormap colours the column given with --color.") }
+        if let palette, Palette(rawValue: palette) == nil {
+            throw ValidationError("--palette must be one of \(Palette.allCases.map(\.rawValue).joined(separator: ", ")), not \(palette).")
+        }
+        if color != nil, let kind, kind != "scatter" { throw ValidationError("--color colours scatter points; --kind \(kind) draws no points.") }
+        if let printSpec {
+            try PrintSpec.validate(printSpec)
+            if !spec.isEmpty { throw ValidationError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
+            if files.contains("-") { throw ValidationError("--print-spec needs data files: standard input has no path a spec could read again.") }
+            if output != nil { throw ValidationError("--print-spec writes the spec instead of the figure: give -o to draw it, or --print-spec, not both.") }
+            if let flag = Render.specless(aggregate: aggregate, by: by) {
+                throw ValidationError("--print-spec cannot write \(flag) yet: no spec key draws the same figure. Leave out \(flag), or draw it with -o.")
+            }
+        }
+        if output == nil && files.first == "-" && printSpec == nil { throw ValidationError("Reading standard input needs -o to name the PNG.") }
         if format != "png" {
             guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
             _ = try Watch.formats(format)
@@ -126,6 +176,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.x = x
         options.y = y.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         options.by = by
+        options.facet = facet
         options.kind = kind.flatMap(SeriesKind.init(rawValue:))
         options.logX = logx
         options.logY = logy
@@ -136,10 +187,22 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.height = size.height
         options.dpi = dpi
         options.theme = theme == "dark" ? .dark : .light
+        if let palette = palette.flatMap(Palette.init(rawValue:)) { options.theme.cycle = palette.colors }
+        options.color = color
+        if let map = colormap.flatMap(ColorMap.init(rawValue:)) { options.colorMap = map }
         options.smooth = smooth
         options.bins = bins.flatMap(RenderOptions.parseBins) ?? .auto
         options.xLabel = xlabel
+        options.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
+        options.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
         options.yLabel = ylabel
+
+        if let printSpec {
+            let drawn = try defaultSpec(options, folder: PrintSpec.folder(of: printSpec), source: printSpec)
+            guard let spec = drawn.spec else { throw CLIError("--print-spec: this default figure has no spec") }
+            try PrintSpec.write(spec, to: printSpec)
+            return
+        }
 
         let queue: RenderQueue
         do { queue = try RenderQueue() } catch { throw CLIError("cannot load the fonts: \(error)") }
@@ -200,29 +263,59 @@ struct Render: ParsableCommand, @unchecked Sendable {
         }
     }
 
-    /// The default figure for the data files and log folders (several runs are overlaid).
+    /// The default figure for the data files and log folders (several runs are overlaid): the
+    /// default spec (`DefaultFigure.spec`) drawn as `--spec` draws a spec, or, for what no spec
+    /// key expresses yet (`specless`), `DefaultFigure.make`; with the rows read.
     func defaultFigure(_ options: RenderOptions) throws -> (figure: Figure, rows: Int) {
+        let drawn = try defaultSpec(options, folder: FileManager.default.currentDirectoryPath, source: "<default figure>")
+        return (drawn.figure, drawn.rows)
+    }
+
+    /// The flag of a default figure no spec draws yet (`--aggregate` across runs or rows,
+    /// `--by param.NAME`), or nil when the default spec draws it.
+    static func specless(aggregate: String?, by: String?) -> String? {
+        if aggregate != nil { return "--aggregate" }
+        if let by, by.hasPrefix("param.") { return "--by \(by)" }
+        return nil
+    }
+
+    /// The default figure's spec (nil for a `specless` figure), with data paths relative to
+    /// `folder` (where the spec will be read from), the figure, and the rows read; an error when
+    /// it would draw nothing.
+    func defaultSpec(_ options: RenderOptions, folder: String, source: String) throws -> (spec: FigureSpec?, figure: Figure, rows: Int) {
         do {
-            var runs: [(name: String, table: DataTable)] = []
+            var runs: [DefaultFigure.Input] = []
+            var params: [[String: String]] = []
             if files.contains("-") {
                 // Standard input among the files: each is one table, read as given.
                 for (name, f) in zip(DefaultFigure.runNames(files), files) {
                     let table = f == "-"
                         ? try TableReader.parse(bytes: FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>", options: csvOptions)
                         : try TableReader.read(path: f, options: csvOptions)
-                    runs.append((name: name, table: table))
+                    runs.append((name: name, path: f, table: table))
                 }
             } else {
                 let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
-                runs = try RunInputs.read(files, options: csvOptions, notes: note).map { (name: $0.name, table: $0.table) }
+                let read = try RunInputs.read(files, options: csvOptions, notes: note)
+                runs = read.map { (name: $0.name, path: PrintSpec.specPath($0.path, folder: folder), table: $0.table) }
+                params = read.map(\.params)
             }
             Render.printReadNotes(runs.map(\.table))
             WarningPrinter.print(runs.map(\.table))
-            let figure = try DefaultFigure.make(runs: runs, options: options)
+            var spec: FigureSpec?
+            let figure: Figure
+            if Render.specless(aggregate: options.aggregate?.rawValue, by: options.by) != nil {
+                figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: params, options: options)
+            } else {
+                let made = try DefaultFigure.spec(runs, options: options, read: csvOptions, source: source, directory: folder)
+                let tables = Dictionary(zip(made.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
+                figure = try DefaultFigure.figure(made, tables: tables)
+                spec = made
+            }
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
             }
-            return (figure, runs.map(\.table.rowCount).reduce(0, +))
+            return (spec, figure, runs.map(\.table.rowCount).reduce(0, +))
         } catch {
             throw CLIError("\(error)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chart
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,6 +41,7 @@ struct Watch: ParsableCommand {
               plotline watch runs/ --once
               plotline watch logs/                         (TensorBoard: logs/<run>.png per run)
               plotline watch mlruns/                       (MLflow: mlruns/<experiment>.png)
+              plotline watch mlruns/ --aggregate mean      (each experiment: mean of its runs ± std)
               plotline watch runs/ --max-rate 10           (10 renders a second at most)
               plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
               plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
@@ -59,6 +61,12 @@ struct Watch: ParsableCommand {
     @Flag(help: "Print errors only, not one line per render.") var quiet = false
     @Flag(help: "On SIGTERM or SIGINT, draw the figures already queued before stopping (default: finish the render in progress, drop the rest).")
     var drain = false
+
+    @Option(help: ArgumentHelp("Draw the runs of a log folder or MLflow experiment (and rows sharing an x) as one line per metric: their mean or median, with a band (--band), as plotline render --aggregate.", valueName: "stat"))
+    var aggregate: String?
+
+    @Option(help: ArgumentHelp("The band around --aggregate: std (default), minmax, ci95 or none.", valueName: "band"))
+    var band: String?
 
     @Option(help: ArgumentHelp("Merge a burst of changes that reaches an idle figure for this long, in milliseconds (default: 0, the first change renders at once). Changes during a render always go into the next render, which starts when it ends.", valueName: "ms"))
     var debounce: Int = 0
@@ -87,6 +95,13 @@ struct Watch: ParsableCommand {
     var token: String?
 
     func validate() throws {
+        if let a = aggregate, SeriesAggregate.Statistic(rawValue: a) == nil {
+            throw ValidationError("--aggregate must be mean or median, not \(a).")
+        }
+        if let b = band, SeriesAggregate.Band(rawValue: b) == nil {
+            throw ValidationError("--band must be one of std, minmax, ci95, none, not \(b).")
+        }
+        if band != nil && aggregate == nil { throw ValidationError("--band is the band around --aggregate: give --aggregate mean or median.") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("\(directory) is not a folder.")
@@ -143,6 +158,8 @@ struct Watch: ParsableCommand {
         var options = WatchSession.Options()
         options.outputDirectory = output
         options.alsoWrite = try Watch.formats(format).filter { $0 != .png }
+        options.renderOptions.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
+        options.renderOptions.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
         options.allowRead = allowRead
         options.renderOptions.read = read.csvOptions
         let quiet = quiet

@@ -28,11 +28,12 @@ final class SchemaCommandTests: XCTestCase {
         let kind = try XCTUnwrap(properties["kind"] as? [String: Any])
         XCTAssertEqual(kind["enum"] as? [String], ["line", "scatter", "step", "area", "bar", "histogram", "heatmap", "box", "pie"])
         XCTAssertEqual((properties["bins"] as? [String: Any])?["x-kinds"] as? [String], ["histogram"])
-        XCTAssertEqual(Set(properties.keys).count, 26)
-        XCTAssertEqual((properties["by"] as? [String: Any])?["x-kinds"] as? [String], ["line", "scatter", "step", "area", "bar", "box"])
+        XCTAssertEqual(Set(properties.keys).count, 29)
+        XCTAssertEqual((properties["by"] as? [String: Any])?["x-kinds"] as? [String], ["line", "scatter", "step", "area", "bar", "box", "histogram"])
+        XCTAssertEqual((properties["aggregate"] as? [String: Any])?["x-kinds"] as? [String], ["line", "step", "area", "bar"])
         XCTAssertNotNil(properties["axis"], "a series' axis key is read by its panel and is in the schema")
         let top = try XCTUnwrap(root["properties"] as? [String: Any])
-        XCTAssertEqual(Set(top.keys), ["version", "title", "size", "dpi", "theme", "layout", "share", "data", "panels"])
+        XCTAssertEqual(Set(top.keys), ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "data", "panels"])
     }
 
     func testRendersNpyFilesFromTheCommandLine() throws {

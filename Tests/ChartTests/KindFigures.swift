@@ -26,6 +26,13 @@ enum KindFigures {
 
     static let days = ["Thur", "Fri", "Sat", "Sun"]
 
+    /// An area between 1 + sin t above and 0.5 cos t below (matplotlib's `fill_between(t, y1, y2)`).
+    static func between(_ t: [Double]) -> Series {
+        var s = Series("between", kind: .area, x: t, y: t.map { 1 + sin($0) })
+        s.y2 = t.map { 0.5 * cos($0) }
+        return s
+    }
+
     static func figure(_ panel: Panel) -> Figure { Figure(width: 600, height: 400, panels: [panel]) }
 
     static let cases: [(name: String, figure: Figure)] = {
@@ -67,6 +74,24 @@ enum KindFigures {
         ]))))
         out.append(("kind-bar-errors", figure(Panel(title: "bar with error bars", x: cat, y: AxisSpec(label: "mean bill"), series: [
             Series("dinner", kind: .bar, x: [0, 1, 2, 3], y: dinner, yError: [2, 3.5, 1.5, 4]),
+        ]))))
+        // Five seeds of a noisy loss curve: their mean over a ± std band (the band is a fill
+        // between two edges), as seaborn's lineplot(errorbar="sd") draws it.
+        let steps = (0..<60).map { Double($0) * 5 }
+        var curves: [(x: [Double], y: [Double])] = []
+        for k in 0..<5 {
+            let noise = normals(60, seed: UInt32(20 + k), sd: 0.08)
+            var y: [Double] = []
+            for (s, e) in zip(steps, noise) { y.append(2 * exp(-s / 80) + 0.3 + e) }
+            curves.append((steps, y))
+        }
+        let mean = SeriesAggregate(curves, statistic: .mean, band: .std)
+        out.append(("kind-band", figure(Panel(title: "mean of 5 runs ± std", x: AxisSpec(label: "step"), y: AxisSpec(label: "loss"), series: [
+            .band(x: mean.x, low: mean.low, high: mean.high, color: Color(rgb: 0x1f77b4)),
+            Series("mean of 5 runs ± std", x: mean.x, y: mean.y, color: Color(rgb: 0x1f77b4)),
+        ]))))
+        out.append(("kind-area-between", figure(Panel(title: "area between two edges (y2)", x: AxisSpec(label: "t"), y: AxisSpec(label: "value"), series: [
+            between(t),
         ]))))
         out.append(("kind-histogram", figure(Panel(title: "histogram", x: AxisSpec(label: "value"), y: AxisSpec(label: "count"), series: [
             Series.histogram("normal", values: normals(500, seed: 7, mean: 10, sd: 2)),

@@ -16,7 +16,8 @@ final class ReportSpecTests: XCTestCase {
         let spec = try parse("""
             {"version": 1, "title": "CI", "sections": [
               {"title": "A", "figures": [{"spec": "figs/loss.plot.json"}, {"name": "Loss!", "data": ["a.csv", "b.csv"],
-                "options": {"logy": true, "y": "loss", "kind": "step", "size": [640, 480], "theme": "dark", "smooth": 0.5}}]},
+                "options": {"logy": true, "y": "loss", "kind": "step", "size": [640, 480], "theme": "dark", "smooth": 0.5, "facet": "run",
+                            "aggregate": "median", "band": "ci95"}}]},
               {"title": "B", "figures": [{"name": "loss", "figure": {"version": 1, "data": {"d": "x.csv"}, "panels": [{"series": [{"y": "v"}]}]}}]}
             ]}
             """)
@@ -32,6 +33,9 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertTrue(options.logY)
         XCTAssertEqual(options.kind, .step)
         XCTAssertEqual(options.smooth, 0.5)
+        XCTAssertEqual(options.facet, "run")
+        XCTAssertEqual(options.aggregate, .median)
+        XCTAssertEqual(options.band, .ci95)
         guard case .inline(let bytes, let keyPath) = spec.figures[2].source else { return XCTFail() }
         XCTAssertEqual(keyPath, "sections[1].figures[0].figure")
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), #"{"version": 1, "data": {"d": "x.csv"}, "panels": [{"series": [{"y": "v"}]}]}"#,
@@ -53,6 +57,8 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertEqual(error(#"{"version": 1, "sections": []}"#), "r.json:1: sections: expected at least one figure in the sections")
         XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": [{"data": "a.csv", "options": {"kind": "lines"}}]}]}"#),
                        #"r.json:1: sections[0].figures[0].options.kind: expected one of line, scatter, step, area, bar, histogram, box, found "lines""#)
+        XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": [{"data": "a.csv", "options": {"band": "iqr"}}]}]}"#),
+                       #"r.json:1: sections[0].figures[0].options.band: expected one of std, minmax, ci95, none, found "iqr""#)
         XCTAssertEqual(error("{\"version\": 1,\n \"sections\": [,]}"), "r.json:2: invalid JSON: expected a value, found ',]}'")
         XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": []}, {"title": "A", "figures": []}]}"#),
                        #"r.json:1: sections[1].title: a second section titled "A""#)

@@ -50,7 +50,7 @@ final class FigureSpecErrorTests: XCTestCase {
             (spec(panels: #"[{"series": [{"y": "loss", "alpha": 1.5}]}]"#),
              "figure.json: panels[0].series[0].alpha: expected a number from 0 to 1, found 1.5"),
             (spec(panels: #"[{"series": [{"y": "loss", "color": "blu"}]}]"#),
-             ##"figure.json: panels[0].series[0].color: expected a colour such as "#1f77b4", "C0" or "tab:orange", found "blu""##),
+             ##"figure.json: panels[0].series[0].color: expected a colour such as "#1f77b4", "C0", "tab:orange" or a CSS name ("steelblue"), found "blu""##),
             (spec(panels: #"[{"series": [{"y": "loss", "dash": [1, "x"]}]}]"#),
              #"figure.json: panels[0].series[0].dash[1]: expected a number, found "x""#),
             (spec(panels: #"[{"series": [{"y": "loss", "dash": "dash"}]}]"#),
@@ -124,7 +124,7 @@ final class FigureSpecErrorTests: XCTestCase {
     func testSuggestions() {
         let keys = ["data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha", "smooth", "bins",
                     "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns", "value", "matrix", "labels",
-                    "percentages"]
+                    "percentages", "y2", "aggregate", "band"]
         let cases: [(String, String?)] = [
             ("lable", "label"), ("Kind", "kind"), ("smoothing", "smooth"), ("colour", "color"), ("markers", "marker"),
             ("widht", "width"), ("z", "x"), ("datasource", nil),

@@ -132,7 +132,7 @@ final class FigureSpecKindsTests: XCTestCase {
         XCTAssertEqual(panel.series[2].x, [w, 1 + w, 2 + w, w])
         XCTAssertEqual(panel.series[3].x, panel.series[2].x)
         XCTAssertEqual(panel.series[0].barWidth, w)
-        XCTAssertEqual(panel.series[4].x, [0, 1, 2, 0], "lines are not shifted")
+        XCTAssertEqual(panel.series[4].x, [0, 0, 1, 2], "lines are not shifted (and are drawn in x order)")
         let matplotlib = try figure(#"[{"group": 0.81, "series": [{"kind": "bar", "x": "cat", "y": "v"}, {"kind": "bar", "x": "cat", "y": "err"}]}]"#)
         XCTAssertEqual(matplotlib.panels[0].series[0].barWidth!, 0.405, accuracy: 1e-12)
         XCTAssertEqual(matplotlib.panels[0].series[0].x[1], 1 - 0.2025, accuracy: 1e-12)
@@ -192,7 +192,7 @@ final class FigureSpecKindsTests: XCTestCase {
             (#"[{"series": [{"kind": "step", "y": "v", "error": "err"}]}]"#,
              #"figure.json: panels[0].series[0].error: "error" applies only to "kind": "line", "scatter" or "bar""#),
             (#"[{"series": [{"kind": "heatmap", "columns": ["u"], "colormap": "jet"}]}]"#,
-             #"figure.json: panels[0].series[0].colormap: expected one of viridis, magma, plasma, inferno, cividis, found "jet""#),
+             #"figure.json: panels[0].series[0].colormap: expected one of viridis, magma, plasma, inferno, cividis, RdBu, coolwarm, found "jet""#),
             (#"[{"series": [{"kind": "heatmap", "columns": ["u"], "vmin": 2, "vmax": 1}]}]"#,
              #"figure.json: panels[0].series[0].vmax: expected a value above vmin (2), found 1"#),
             (#"[{"series": [{"kind": "heatmap", "columns": []}]}]"#,

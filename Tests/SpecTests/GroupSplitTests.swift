@@ -43,7 +43,7 @@ final class GroupSplitTests: XCTestCase {
         let panel = try XCTUnwrap(tips.panels.first)
         XCTAssertEqual(panel.series.map(\.name), ["Female", "Male"])
         XCTAssertTrue(panel.series.allSatisfy { $0.kind == .bar })
-        XCTAssertEqual(panel.y.label, "mean of tip", "bars of means say they are means")
+        XCTAssertEqual(panel.y.label, "mean of tip (± 1 std)", "bars of means say they are means, and what their error bars are")
         // Side by side within each day's slot.
         XCTAssertLessThan(panel.series[0].x[0], panel.series[1].x[0])
     }

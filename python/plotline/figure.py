@@ -85,11 +85,12 @@ class Figure:
     ``Figure("runs/train")`` writes ``runs/train.plot.json``, which ``plotline watch runs``
     draws to ``runs/train.png`` (``fig.png``). Options are the spec's: ``title``, ``size``
     (``(width, height)`` or ``"WxH"`` pixels), ``dpi``, ``theme`` (light, dark), ``layout``
-    (``(rows, columns)``, either may be None), ``sharex`` / ``sharey``.
+    (``(rows, columns)``, either may be None), ``sharex`` / ``sharey``, ``facet`` (a column: the one
+    panel drawn once per value, in a grid on shared axes), ``palette`` (tab10, tab20).
     """
 
     def __init__(self, path=None, *, title=None, size=None, dpi=None, theme=None, layout=None, sharex=None,
-                 sharey=None):
+                 sharey=None, facet=None, palette=None):
         self.path = _spec_path(path) if path is not None else None
         self.title, self.dpi, self.theme = title, dpi, theme
         self.size = list(size) if isinstance(size, (tuple, list)) else size
@@ -97,6 +98,7 @@ class Figure:
         if self.layout is not None and len(self.layout) != 2:
             raise ValueError(f"layout is (rows, columns), found {layout!r}")
         self.sharex, self.sharey = sharex, sharey
+        self.facet, self.palette = facet, palette
         self.panels = []
         self._sources = {}
         self._generation = None
@@ -218,6 +220,10 @@ class Figure:
                 out["layout"] = {k: v for k, v in zip(("rows", "columns"), self.layout) if v is not None}
             if self.sharex is not None or self.sharey is not None:
                 out["share"] = {k: v for k, v in (("x", self.sharex), ("y", self.sharey)) if v is not None}
+            if self.facet is not None:
+                out["facet"] = self.facet
+            if self.palette is not None:
+                out["palette"] = self.palette
             out["data"] = {}
             for name, source in self._sources.items():
                 path = paths.get(name) or source.path or f"<in memory: {name}>"

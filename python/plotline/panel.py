@@ -106,7 +106,7 @@ class Panel:
                       "x": source.column(x) if source is not None else x,
                       "y": source.column(column) if source is not None else column}
             for key, value in options.items():
-                if key in ("error", "value", "labels", "by") and source is not None:
+                if key in ("error", "value", "labels", "by", "y2") and source is not None:
                     value = source.column(value)
                 elif key == "columns" and source is not None and value is not None:
                     value = [source.column(c) for c in value]
@@ -127,7 +127,7 @@ class Panel:
         return self.add("step", data, x=x, y=y, **options)
 
     def area(self, data=None, x=None, y=None, **options):
-        """A filled area down to zero (``fill_between``)."""
+        """A filled area down to zero, or between `y` and the column ``y2`` (``fill_between``)."""
         return self.add("area", data, x=x, y=y, **options)
 
     def bar(self, data=None, x=None, y=None, **options):

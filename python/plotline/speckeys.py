@@ -12,19 +12,19 @@ __all__ = ["SPEC_VERSION", "FIGURE_KEYS", "DATA_KEYS", "PANEL_KEYS", "AXIS_KEYS"
 SPEC_VERSION = 1
 """The spec format version the API writes."""
 
-FIGURE_KEYS = ("version", "title", "size", "dpi", "theme", "layout", "share", "data", "panels")
+FIGURE_KEYS = ("version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "data", "panels")
 DATA_KEYS = ("path", "delimiter", "header", "timestamps", "decimal", "thousands", "comment", "na_values", "encoding")
 PANEL_KEYS = ("title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series")
-AXIS_KEYS = ("label", "scale", "linthresh", "min", "max", "robust")
+AXIS_KEYS = ("label", "scale", "linthresh", "min", "max", "robust", "categories")
 SERIES_KEYS = ("data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
-               "value", "matrix", "labels", "percentages", "axis")
+               "value", "matrix", "labels", "percentages", "y2", "aggregate", "band", "axis")
 
 KINDS = ("line", "scatter", "step", "area", "bar", "histogram", "heatmap", "box", "pie")
 """Every series kind, in the spec's order."""
 
 KIND_KEYS = {
-    "by": ("line", "scatter", "step", "area", "bar", "box"),
+    "by": ("line", "scatter", "step", "area", "bar", "box", "histogram"),
     "markersize": ("line", "scatter"),
     "smooth": ("line", "scatter", "step", "area", "bar"),
     "bins": ("histogram",),
@@ -39,6 +39,9 @@ KIND_KEYS = {
     "matrix": ("heatmap",),
     "labels": ("pie",),
     "percentages": ("pie",),
+    "y2": ("area",),
+    "aggregate": ("line", "step", "area", "bar"),
+    "band": ("line", "step", "area", "bar"),
 }
 """The kinds each kind-specific series key applies to; other keys apply to every kind."""
 

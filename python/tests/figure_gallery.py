@@ -44,13 +44,15 @@ def gallery(folder):
     lines.panel("Accuracy", y={"robust": True}, x={"scale": "linear"}, y2label="loss", grid="y", legend="lower right") \
         .step(log, x="step", y="acc", dash=[2, 1]) \
         .area(log, x="step", y="acc", alpha=0.3) \
+        .area(log, x="step", y="acc", y2="loss", alpha=0.2) \
         .scatter(log, x="step", y="loss", axis="right", marker="square") \
         .hline(0.5, color="tab:red", width=1, dash="dotted").vline(30) \
         .hspan(0.6, 0.7, color="#2ca02c", alpha=0.2).vspan(10, 20) \
         .text("peak", 14, 0.9, dx=6, dy=-4, color="white", marker=False)
     lines.panel("Errors", yscale="symlog", y={"linthresh": 0.5}, legend="none") \
         .errorbar(log, x="step", y="acc", error="err") \
-        .scatter(log, x="step", y="loss", by="cat")
+        .scatter(log, x="step", y="loss", by="cat") \
+        .line(log, x="step", y="acc", aggregate="mean", band="ci95")
     lines.panel("Time axis", xscale="time", ylim=(-1.5, 1.5)).line("times", x="col1", y="col2")
 
     figures.append(("lines", lines))
@@ -59,7 +61,8 @@ def gallery(folder):
     bar.panel("Grouped", group=True).bar(bars, x="category", y="A", error="A_err") \
         .bar(bars, x="category", y="B", stack="BC").bar(bars, x="category", y="C", stack="BC")
     bar.panel("Horizontal", group=0.5).bar(bars, x="category", y="A", orientation="horizontal")
-    bar.panel("Boxes").box(log, x="cat", y="loss")
+    bar.panel("Boxes", x={"categories": ["b", "a"]}).box(log, x="cat", y="loss") \
+        .line(log, x="cat", y="acc", aggregate="mean")
     figures.append(("bars", bar))
 
     values = array.array("d", (math.sin(i * 0.37) * (1 + i % 5) for i in range(2000)))
@@ -90,6 +93,14 @@ def gallery(folder):
     scatter = plotline.Figure(os.path.join(folder, "embedding"), size=(500, 500))
     scatter.panel("Embedding").scatter(embedding, name="emb", x=0, y=1, markersize=2.16, alpha=0.5)
     figures.append(("embedding", scatter))
+
+    with open(os.path.join(folder, "groups.csv"), "w") as f:  # long format: a site per facet, a run per colour
+        f.write("t,v,site,run\n" + "".join(f"{t},{(t * k) % 7},{'north' if k % 2 else 'south'},r{k}\n"
+                                            for k in range(4) for t in range(10)))
+    facet = plotline.Figure(os.path.join(folder, "facet"), size=(600, 400), facet="site", palette="tab20")
+    facet.data("groups", os.path.join(folder, "groups.csv"))
+    facet.panel().line("groups", x="t", y="v", by="run")
+    figures.append(("facet", facet))
     return figures
 
 

@@ -102,6 +102,12 @@ struct AxisModel {
         }
         if integerTicks { ticks = ticks.filter { $0 == $0.rounded() } }
         var formatted = formatter.format(ticks)
+        if case .log = spec.scale, let sub = LogAxisLabels.subDecadeTicks(low: low, high: high, maxCount: maxCount) {
+            // Fewer than about three decades: decades alone are too sparse to read values off,
+            // so 2 and 5 × 10ⁿ are labelled too (matplotlib's `LogFormatter(labelOnlyBase=False)`).
+            ticks = sub
+            formatted = LogFormatter().format(ticks)
+        }
         if ticks.count < 2, case .log = spec.scale {
             // A log axis within about one decade has too few decade ticks in view: label the
             // 1…9 × 10ⁿ ticks instead (matplotlib labels its minor ticks here), at most

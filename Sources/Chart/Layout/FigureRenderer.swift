@@ -17,7 +17,11 @@
 // the minor grid (`AutoMinorLocator`, 0.6 × the width at half opacity), a right-hand y axis
 // (`twinx`: its own limits and ticks, margins measured from its labels, one legend for both),
 // and shared axes (`sharex="col"`, `sharey="row"`: limits from the union of the panels' data
-// with the margins applied once, tick labels only on the outer panels, as `label_outer`).
+// with the margins applied once, tick labels only on the outer panels, as `label_outer`; a
+// facet grid shares both across all panels, as `sharex=True, sharey=True`). Log axes label
+// 2 and 5 × 10ⁿ under three decades and draw minor ticks (`LogAxisLabels`); scatters may be
+// coloured by value through a `ColorMap` with a colour bar (`plt.scatter(c=…)` + `colorbar`),
+// and dense ones shrink and fade their markers (`ScatterDensity`).
 
 import Geometry
 import Raster
@@ -124,6 +128,22 @@ public final class FigureRenderer {
     static func shareAxes(_ layouts: inout [PanelLayout], figure: Figure) {
         let cols = figure.columns
         func sharing(_ i: Int) -> Bool { !layouts[i].panel.isPie && layouts[i].colorbar == nil }
+        if figure.sharedGrid {
+            // A facet grid shares across colour bars too (scatters coloured by value); only
+            // heat maps, whose axes are their cells, keep their own.
+            let members = layouts.indices.filter { !layouts[$0].panel.isPie && !layouts[$0].panel.series.contains { $0.kind == .heatmap } }
+            guard members.count > 1 else { return }
+            if let x = AxisModel.shared(members.map { layouts[$0].x }), let y = AxisModel.shared(members.map { layouts[$0].y }) {
+                for i in members {
+                    layouts[i].x.share(x)
+                    layouts[i].y.share(y)
+                    // label_outer: x labels where no panel lies below, y labels in the first column.
+                    layouts[i].showsXLabels = i + cols >= layouts.count
+                    layouts[i].showsYLabels = i % cols == 0
+                }
+            }
+            return
+        }
         if figure.sharedX {
             for c in 0..<cols {
                 let members = layouts.indices.filter { $0 % cols == c && sharing($0) }

@@ -79,6 +79,11 @@ struct PanelLayout {
             let (lo, hi) = h.colorLimits
             colorbar = AxisModel(spec: AxisSpec(label: h.series.labels.first, min: lo, max: hi), values: [[lo, hi]])
             colorbarMap = h.series.colorMap
+        } else if let c = prepared.first(where: { $0.series.kind == .scatter && !$0.series.colorValues.isEmpty }) {
+            // A scatter coloured by a column: its colour bar, as `plt.colorbar(scatter)`.
+            let (lo, hi) = c.colorLimits
+            colorbar = AxisModel(spec: AxisSpec(label: c.series.labels.first, min: lo, max: hi), values: [[lo, hi]])
+            colorbarMap = c.series.colorMap
         }
     }
 

@@ -21,7 +21,7 @@ extension FigureRenderer {
         let xs = l.x.ticks.map { (f.minX + l.x.fraction($0) * f.width) }
         let ys = l.y.ticks.map { (f.maxY - l.y.fraction($0) * f.height) }
         // Grid: crisp whole-pixel lines under the data.
-        if l.panel.grid && l.colorbar == nil { drawGrid(l, xs: xs, ys: ys, style: st, into: &scene) }
+        if l.panel.grid && !l.prepared.contains(where: { $0.series.kind == .heatmap }) { drawGrid(l, xs: xs, ys: ys, style: st, into: &scene) }
         scene.pushClip(f)
         let painter = SeriesPainter(x: l.x, y: l.y, frame: f, style: st)
         drawAnnotations(l.panel.annotations, painter: painter, spans: true, into: &scene)
@@ -50,6 +50,14 @@ extension FigureRenderer {
             }
             scene.text(TextRun(label, font: st.tickFont, color: theme.text, at: Point(x.rounded(), f.maxY + w + labelGap),
                                horizontal: .center, vertical: .top))
+        }
+        // Minor ticks, shorter and unlabelled, where matplotlib draws them by default: log axes.
+        let mtl = st.minorTickLength
+        if case .log = l.panel.x.scale {
+            for v in l.x.minorTicks { scene.fill(FigureRenderer.vLine(f.minX + l.x.fraction(v) * f.width, f.maxY + w, f.maxY + w + mtl, st.tickWidth), color: theme.spine) }
+        }
+        if case .log = l.panel.y.scale {
+            for v in l.y.minorTicks { scene.fill(FigureRenderer.hLine(f.maxY - l.y.fraction(v) * f.height, f.minX - w - mtl, f.minX - w, st.tickWidth), color: theme.spine) }
         }
         for (y, label) in zip(ys, l.y.labels) {
             scene.fill(FigureRenderer.hLine(y, f.minX - w - tl, f.minX - w, st.tickWidth), color: theme.spine)

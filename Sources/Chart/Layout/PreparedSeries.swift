@@ -24,14 +24,27 @@ struct PreparedSeries {
     var xs: [[Double]] = [], ys: [[Double]] = []
     var xSticky: [Double] = [], ySticky: [Double] = []
 
+    /// For scatters coloured by value: the colour limits every such series of the panel shares
+    /// (the union of their own), so one colour bar reads for all of them.
+    var sharedColorLimits: (low: Double, high: Double)?
+
     /// The panel's series, prepared in order (stack groups accumulate over earlier series).
     static func prepare(_ panel: Panel) -> [PreparedSeries] {
         var stacks: [String: [Double: (up: Double, down: Double)]] = [:]
-        return panel.series.enumerated().map { i, s in
+        var prepared = panel.series.enumerated().map { i, s in
             var p = PreparedSeries(series: s, index: i)
             p.build(stacks: &stacks)
             return p
         }
+        let colored = prepared.indices.filter { prepared[$0].series.kind == .scatter && !prepared[$0].series.colorValues.isEmpty }
+        if colored.count > 1 {
+            var lo = Double.infinity, hi = -Double.infinity
+            for i in colored { let l = prepared[i].colorLimits; lo = min(lo, l.low); hi = max(hi, l.high) }
+            let first = prepared[colored[0]].series
+            if first.colorMin == nil, first.colorMax == nil { (lo, hi) = first.colorMap.autoLimits(low: lo, high: hi) }
+            for i in colored { prepared[i].sharedColorLimits = (lo, hi) }
+        }
+        return prepared
     }
 
     private mutating func build(stacks: inout [String: [Double: (up: Double, down: Double)]]) {
@@ -48,7 +61,10 @@ struct PreparedSeries {
                 let n = min(s.x.count, s.y.count)
                 ys.append((0..<n).map { s.y[$0] - error($0) }); ys.append((0..<n).map { s.y[$0] + error($0) })
             }
-            if s.kind == .area {
+            if s.kind == .area, let low = s.y2 {
+                ys.append(low)  // between two edges: no baseline to show or stick to
+                if let f = s.x.first(where: \.isFinite), let l = s.x.last(where: \.isFinite) { xSticky += [f, l] }
+            } else if s.kind == .area {
                 ys.append([s.baseline]); ySticky.append(s.baseline)
                 if let f = s.x.first(where: \.isFinite), let l = s.x.last(where: \.isFinite) { xSticky += [f, l] }
             }
@@ -114,9 +130,12 @@ struct PreparedSeries {
 
     /// The heat map's colour limits: the series' own or the matrix's finite min and max.
     var colorLimits: (low: Double, high: Double) {
+        if let sharedColorLimits { return sharedColorLimits }
         var lo = Double.infinity, hi = -Double.infinity
         for row in series.matrix { for v in row where v.isFinite { lo = min(lo, v); hi = max(hi, v) } }
+        for v in series.colorValues where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         if !(lo <= hi) { (lo, hi) = (0, 1) }
+        if series.colorMin == nil, series.colorMax == nil { (lo, hi) = series.colorMap.autoLimits(low: lo, high: hi) }
         return (series.colorMin ?? lo, series.colorMax ?? hi)
     }
 }

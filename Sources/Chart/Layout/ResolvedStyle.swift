@@ -14,6 +14,8 @@ struct ResolvedStyle {
     /// The minor grid's whole-pixel width and opacity: matplotlib's 0.6 × the major width at
     /// half opacity, a sub-pixel width shown as one pixel at proportionally less opacity.
     let minorGridWidth: Double, minorGridOpacity: Double
+    /// A minor tick's length: matplotlib's 2 pt beside the major 3.5 pt, scaled with the theme.
+    let minorTickLength: Double
     /// Pixels per point.
     let ppp: Double
 
@@ -38,6 +40,7 @@ struct ResolvedStyle {
         tickWidth = max(1, (theme.tickWidth * ppp).rounded())
         lineWidth = theme.lineWidth * ppp
         tickLength = theme.tickLength * ppp
+        minorTickLength = theme.tickLength * ppp * 2 / 3.5
         tickPad = theme.tickPad * ppp
         labelPad = 4 * ppp
         titlePad = 6 * ppp

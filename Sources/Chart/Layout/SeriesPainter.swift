@@ -75,9 +75,20 @@ struct SeriesPainter {
             drawErrors(s, color: c, into: &scene)
         case .scatter:
             drawErrors(s, color: c, into: &scene)
-            drawMarkers(points(s).compactMap { $0 }, shape: s.marker ?? .circle, size: s.markerSize, color: c, into: &scene)
+            let pts = points(s)
+            let dense = ScatterDensity.scaling(count: pts.count)
+            let size = s.markerSize ?? (dense.size < 1 ? style.markerSize / style.ppp * dense.size : nil)
+            // Points coloured by value stay opaque: translucency would shift their colours.
+            let opacity = s.alpha == 1 && s.colorValues.isEmpty ? dense.alpha : alpha
+            if s.colorValues.isEmpty {
+                drawMarkers(pts.compactMap { $0 }, shape: s.marker ?? .circle, size: size, color: color.withOpacity(opacity), into: &scene)
+            } else {
+                drawColoredMarkers(p, points: pts, shape: s.marker ?? .circle, size: size, opacity: opacity, into: &scene)
+            }
         case .step:
             scene.stroke(SeriesPainter.polyline(steps(points(s))), style: stroke, color: c)
+        case .area where s.y2 != nil:
+            drawBand(s, color: color.withOpacity(alpha * 0.35), stroke: lw > 0 ? (stroke, c) : nil, into: &scene)
         case .area:
             let pts = reduced(s)
             guard let base = py(s.baseline) ?? py(y.low) else { return }
@@ -98,6 +109,41 @@ struct SeriesPainter {
             drawHeatmap(p, into: &scene)
         case .pie:
             break  // pies draw in pie panels only (PanelPainter)
+        }
+    }
+
+    /// An area between two edges (`y2` below, `y` above): one polygon per stretch where x and
+    /// both edges are drawable, forward along `y` and back along `y2`; the edges are stroked
+    /// only when `stroke` is given (a band has none).
+    func drawBand(_ s: Series, color: Color, stroke: (StrokeStyle, Color)?, into scene: inout Scene) {
+        guard let low = s.y2 else { return }
+        let n = min(s.x.count, s.y.count, low.count)
+        var fill = Path()
+        var upper: [Point] = [], lower: [Point] = []
+        var edges: [[Point]] = []
+        func flush() {
+            if upper.count >= 2 {
+                fill.move(to: upper[0])
+                for p in upper.dropFirst() { fill.line(to: p) }
+                for p in lower.reversed() { fill.line(to: p) }
+                fill.close()
+                edges += [upper, lower]
+            }
+            upper.removeAll(keepingCapacity: true); lower.removeAll(keepingCapacity: true)
+        }
+        for i in 0..<n {
+            if let a = px(s.x[i]), let hi = py(s.y[i]), let lo = py(low[i]) {
+                upper.append(Point(a, hi)); lower.append(Point(a, lo))
+            } else {
+                flush()
+            }
+        }
+        flush()
+        scene.fill(fill, color: color)
+        if let (style, c) = stroke {
+            var path = Path()
+            for e in edges { path.append(Path(polyline: e)) }
+            scene.stroke(path, style: style, color: c)
         }
     }
 
@@ -244,6 +290,21 @@ struct SeriesPainter {
             // At most about 8,000 points: the legend's badness only needs the shape.
             return points(p.series, stride: max(1, min(p.series.x.count, p.series.y.count) / 8000))
         }
+    }
+
+    /// Stamps a scatter coloured by value: each point in its `colorMap` colour, one marker batch
+    /// per colour (in order of first appearance); points with a NaN value are not drawn.
+    func drawColoredMarkers(_ p: PreparedSeries, points pts: [Point?], shape: MarkerShape, size: Double?, opacity: Double,
+                            into scene: inout Scene) {
+        let s = p.series
+        let (lo, hi) = p.colorLimits
+        var order: [Color] = [], batches: [Color: [Point]] = [:]
+        for (i, point) in pts.enumerated() {
+            guard let point, i < s.colorValues.count, let c = s.colorMap.color(s.colorValues[i], low: lo, high: hi) else { continue }
+            if batches[c] == nil { order.append(c) }
+            batches[c, default: []].append(point)
+        }
+        for c in order { drawMarkers(batches[c] ?? [], shape: shape, size: size, color: c.withOpacity(opacity), into: &scene) }
     }
 
     /// Stamps one marker per point; `size` in points (nil = the theme's).

@@ -1,13 +1,30 @@
 import Raster
 
-/// A perceptual colour map from matplotlib: viridis (its default), magma, plasma, inferno and
-/// cividis, each matplotlib's own 256-entry table.
+/// A colour map from matplotlib, as its own 256-entry table: the sequential perceptual maps
+/// viridis (its default), magma, plasma, inferno and cividis, and the diverging maps RdBu
+/// (ColorBrewer) and coolwarm (Moreland), light in the middle, for values around a centre.
 ///
 /// Values map to entries as matplotlib's `Colormap.__call__` does for a `Normalize`d value v in
 /// [0, 1]: entry ⌊v·256⌋, with 1 itself in the last entry. NaN gives nil (drawn transparent, as
 /// matplotlib's "bad" colour).
 public enum ColorMap: String, Sendable, Hashable, CaseIterable {
     case viridis, magma, plasma, inferno, cividis
+    /// Diverging: dark red (low) through near-white to dark blue (high), ColorBrewer's RdBu.
+    case rdBu = "RdBu"
+    /// Diverging: blue (low) through light grey to red (high), Moreland's cool-warm.
+    case coolwarm
+
+    /// True for the diverging maps, whose middle colour marks a centre value.
+    public var isDiverging: Bool { self == .rdBu || self == .coolwarm }
+
+    /// The colour limits for data from `low` to `high` when none are given: the data's extent,
+    /// except that a diverging map over values of both signs gets limits symmetric about 0,
+    /// so its light middle marks zero.
+    public func autoLimits(low: Double, high: Double) -> (low: Double, high: Double) {
+        guard isDiverging, low < 0, high > 0 else { return (low, high) }
+        let m = Swift.max(-low, high)
+        return (-m, m)
+    }
 
     /// The 256 colours, darkest (low values) first.
     public var colors: [Color] { ColorMap.decoded[self] ?? [] }
@@ -30,6 +47,8 @@ public enum ColorMap: String, Sendable, Hashable, CaseIterable {
             case .plasma: table = plasmaTable
             case .inferno: table = infernoTable
             case .cividis: table = cividisTable
+            case .rdBu: table = rdBuTable
+            case .coolwarm: table = coolwarmTable
             }
             let bytes = Array(table.utf8)
             out[map] = stride(from: 0, to: bytes.count - 5, by: 6).map { k in

@@ -20,6 +20,10 @@ public struct Figure: Sendable, Hashable {
     /// Panels in one row share their y limits, and only the leftmost panel of a row shows y
     /// tick labels and the y label (matplotlib's `sharey="row"`).
     public var sharedY: Bool
+    /// Every panel shares one x and one y range (a facet grid: matplotlib's `subplots(sharex=True,
+    /// sharey=True)`), tick labels and axis labels only where no panel lies below (x) or left (y);
+    /// overrides `sharedX` and `sharedY`.
+    public var sharedGrid = false
 
     public init(width: Int = 1200, height: Int = 800, dpi: Double = 100, title: String? = nil,
                 panels: [Panel], rows: Int? = nil, columns: Int? = nil, theme: Theme = .light,

@@ -41,6 +41,10 @@ public struct Series: Sendable, Hashable {
     public var barWidth: Double?
     /// For bars and areas: the baseline value they grow from.
     public var baseline: Double
+    /// For areas: the lower edge per point, so the area fills between `y2` and `y` (matplotlib's
+    /// `fill_between(x, y, y2)`); NaN in either breaks the fill. Nil fills down to `baseline`.
+    /// An area whose `lineWidth` is 0 draws no edge (a translucent band).
+    public var y2: [Double]?
     /// For bars and histograms: vertical (matplotlib's `bar`) or horizontal (`barh`).
     public var barOrientation: BarOrientation
     /// For bars: series of one panel with the same non-nil group stack, each on top of the
@@ -58,7 +62,11 @@ public struct Series: Sendable, Hashable {
     public var colorMap: ColorMap
     public var colorMin: Double?
     public var colorMax: Double?
-    /// For pies: a label per wedge; for heat maps, the colour bar's label.
+    /// For scatters: a value per point that picks its colour from `colorMap` (between
+    /// `colorMin` and `colorMax`), with a colour bar labelled `labels.first`; empty = one colour.
+    /// NaN values draw no marker (matplotlib's transparent "bad" colour).
+    public var colorValues: [Double] = []
+    /// For pies: a label per wedge; for heat maps and coloured scatters, the colour bar's label.
     public var labels: [String]
     /// For pies: draw each wedge's percentage inside it (matplotlib's `autopct="%1.1f%%"`).
     public var showsPercentages: Bool
@@ -75,7 +83,7 @@ public struct Series: Sendable, Hashable {
         self.barWidth = barWidth; self.baseline = baseline; self.barOrientation = barOrientation
         self.stack = stack; self.yError = yError; self.bins = bins; self.markerSize = markerSize
         self.matrix = []; self.colorMap = .viridis; self.colorMin = nil; self.colorMax = nil
-        self.labels = []; self.showsPercentages = true; self.yAxis = yAxis
+        self.labels = []; self.showsPercentages = true; self.yAxis = yAxis; self.y2 = nil
     }
 
     /// A histogram of `values` (matplotlib's `hist`): adjacent filled bars from 0.
@@ -110,6 +118,14 @@ public struct Series: Sendable, Hashable {
     public static func pie(_ name: String, values: [Double], labels: [String] = [], showsPercentages: Bool = true) -> Series {
         var s = Series(name, kind: .pie, x: [], y: values)
         s.labels = labels; s.showsPercentages = showsPercentages
+        return s
+    }
+
+    /// A translucent band between `low` and `high` (no edge, no legend entry): the spread drawn
+    /// under an aggregate line, as seaborn's `lineplot` draws its error band.
+    public static func band(x: [Double], low: [Double], high: [Double], color: Color? = nil, alpha: Double = 0.6) -> Series {
+        var s = Series("", kind: .area, x: x, y: high, color: color, lineWidth: 0, alpha: alpha)
+        s.y2 = low
         return s
     }
 

@@ -5,7 +5,7 @@ import Spec
 enum ReportDataOptions {
     /// The keys, named as `plotline render`'s flags (the read options as pandas spells them,
     /// `na_values`: `CSVReadSetting`).
-    static let keys = ["x", "y", "by", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth"]
+    static let keys = ["x", "y", "by", "facet", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth", "aggregate", "band"]
         + CSVReadSetting.allCases.map(\.key)
 
     /// Decodes an options object into render options.
@@ -15,6 +15,7 @@ enum ReportDataOptions {
         o.x = try object["x"]?.string()
         o.y = try object["y"]?.strings()
         o.by = try object["by"]?.string()
+        o.facet = try object["facet"]?.string()
         if let kind = object["kind"] {
             let k = try kind.string()
             guard let value = SeriesKind(rawValue: k), DefaultFigure.kinds.contains(value) else {
@@ -50,6 +51,20 @@ enum ReportDataOptions {
             guard let value = object[setting.key] else { continue }
             let values = setting == .naValues ? try value.strings() : [try value.string()]
             guard setting.apply(values, to: &o.read) else { throw value.error("expected \(setting.expected), found \(value.found)") }
+        }
+        if let aggregate = object["aggregate"] {
+            let text = try aggregate.string()
+            guard let value = SeriesAggregate.Statistic(rawValue: text) else {
+                throw aggregate.error("expected one of mean, median, found \(aggregate.found)")
+            }
+            o.aggregate = value
+        }
+        if let band = object["band"] {
+            let text = try band.string()
+            guard let value = SeriesAggregate.Band(rawValue: text) else {
+                throw band.error("expected one of std, minmax, ci95, none, found \(band.found)")
+            }
+            o.band = value
         }
         return o
     }
