@@ -50,13 +50,13 @@ done
 if [ "$stale" -eq 1 ]; then
     # shellcheck disable=SC2046
     swiftc "$([ "$config" = release ] && echo -O || echo -Onone)" -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz_${target//-/_}" \
-        -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include -I Sources/CZlib \
+        -I "$out/Modules" -I Sources/CFreeType -I Sources/CPNG -I Sources/CPNGShim/include -I Sources/CZlib -I Sources/CDeflate \
         -I Sources/CCRC32C/include \
         -Xcc -fmodule-map-file="$out/CPNGShim.build/module.modulemap" \
         -Xcc -fmodule-map-file="$out/CCRC32C.build/module.modulemap" \
-        $(pkg-config --cflags freetype2 libpng | sed 's/-I/-Xcc -I/g') \
+        $(pkg-config --cflags freetype2 libpng libdeflate | sed 's/-I/-Xcc -I/g') \
         Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" \
-        $(pkg-config --libs freetype2 libpng) -lz -lpthread -o "$binary" 2>"$scratch/link-$target.log" \
+        $(pkg-config --libs freetype2 libpng libdeflate) -lz -lpthread -o "$binary" 2>"$scratch/link-$target.log" \
         || { grep -v "Cannot export local symbol" "$scratch/link-$target.log" >&2; exit 1; }
 fi
 corpus=$scratch/corpus/$target
