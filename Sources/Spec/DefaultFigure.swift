@@ -10,9 +10,10 @@ import Foundation
 ///   `loss` with `val_loss` / `eval_loss`, `accuracy` with `val_accuracy`, the learning rate alone
 ///   on a log axis; throughput and runtime columns are left out. Train and validation of one metric
 ///   share a colour; validation is dashed.
-/// - Other tables: all numeric columns in one panel, unless their magnitudes differ by more than
-///   a factor of 20, in which case each magnitude group gets its own panel (series that differ by
-///   orders of magnitude never share a linear axis).
+/// - Other tables: all numeric columns in one panel, unless they are different quantities: a unit
+///   in the name (`(mm)`, `_ms`), a name family (`temp_max`, `temp_min`), a column of small counts
+///   beside measurements, or magnitudes more than 20× apart each get their own panel
+///   (`quantityGroups`: series in different units or orders of magnitude never share an axis).
 /// - Groups: `by` (or, when not given, a long-format table's category column of 2–12 levels
 ///   with x repeating across them) splits every y into one series per group, a colour per group
 ///   kept across panels, one panel per y column; over a category x, one bar per group and
@@ -151,7 +152,7 @@ public enum DefaultFigure {
         } else if training {
             groups = familyGroups(entries.map(entryName))
         } else {
-            groups = magnitudeGroups(entries.map(\.values))
+            groups = quantityGroups(names: entries.map(entryName), columns: entries.map(\.values))
         }
         let defaultKind: SeriesKind = options.kind ?? (options.color != nil ? .scatter : isCategoryX ? .bar : .line)
         // Bars of category means carry error bars: `band` (default ± 1 std), checked here.
