@@ -23,7 +23,7 @@ extension DefaultFigure {
         let counts = columns.map(isSmallCount)
         let mixedCounts = counts.contains(true) && counts.contains(false)
         var keys: [String?] = names.indices.map { i in
-            if let u = units[i] { return "unit:" + u }
+            if let u = units[i] { return "unit:" + u.lowercased() }
             if let f = families[i] { return "family:" + f }
             if mixedCounts && counts[i] { return "count" }
             return nil
@@ -45,7 +45,18 @@ extension DefaultFigure {
         return groups.sorted { $0[0] < $1[0] }
     }
 
-    /// The unit a column's name states, lowercased: in brackets at the end (`Beak Length (mm)`,
+    /// The axis label of a panel of several columns of one quantity: their common unit in
+    /// brackets (`(mm)`) or their common name family (`temp`); nil when they share neither.
+    static func quantityLabel(_ names: [String]) -> (text: String, unit: String?)? {
+        guard names.count >= 2 else { return nil }
+        let units = names.map(unit(of:))
+        if let u = units[0], units.allSatisfy({ $0?.lowercased() == u.lowercased() }) { return ("(\(u))", u) }
+        let families = nameFamilies(names)
+        if let f = families[0], families.allSatisfy({ $0 == f }) { return (f, nil) }
+        return nil
+    }
+
+    /// The unit a column's name states, as written: in brackets at the end (`Beak Length (mm)`,
     /// `temp [°C]`) or as the last `_`-separated word when it is a common unit (`rain_mm`,
     /// `latency_ms`, `price_usd`); nil when the name states none.
     static func unit(of name: String) -> String? {
@@ -53,11 +64,11 @@ extension DefaultFigure {
         for (open, close) in [("(", ")"), ("[", "]")] where trimmed.hasSuffix(close) {
             guard let start = trimmed.range(of: open, options: .backwards) else { continue }
             let inner = trimmed[start.upperBound..<trimmed.index(before: trimmed.endIndex)]
-                .trimmingCharacters(in: .whitespaces).lowercased()
+                .trimmingCharacters(in: .whitespaces)
             if !inner.isEmpty && inner.count <= 12 { return inner }
         }
-        let words = trimmed.lowercased().split(whereSeparator: { $0 == "_" || $0 == " " || $0 == "-" })
-        if words.count >= 2, let last = words.last, unitWords.contains(String(last)) { return String(last) }
+        let words = trimmed.split(whereSeparator: { $0 == "_" || $0 == " " || $0 == "-" })
+        if words.count >= 2, let last = words.last, unitWords.contains(last.lowercased()) { return String(last) }
         return nil
     }
 

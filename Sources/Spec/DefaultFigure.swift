@@ -249,13 +249,19 @@ public enum DefaultFigure {
             if group.count > 1 && (defaultKind == .bar || (defaultKind == .box && isCategoryX)) { panel.group = 0.8 }
             let yScale: FigureSpec.Axis.Scale = options.logY || (lr && prefersLogAxis(drawnY.flatMap { $0 })) ? .log : .linear
             let totalNamed = named.reduce(0, +)
-            var yLabel = totalNamed == 1 ? entryName(entries[group[0]]) : family
+            // Several columns of one quantity: its unit or name family ("(mm)", "temp").
+            let quantity = training ? nil : quantityLabel(group.map { entryName(entries[$0]) })
+            var yLabel = totalNamed == 1 ? entryName(entries[group[0]]) : family ?? quantity?.text
             if split != nil, options.subplots != false, let first = group.first {
                 yLabel = yNames[entries[first].column]  // a panel of one y column's groups
             }
-            if averaged, let label = yLabel, let meansBand {
+            if averaged, let meansBand {
                 // Bars of category means say so, and what their error bars are.
-                yLabel = "mean of " + label + meansBandLabel(meansBand)
+                if totalNamed == 1 || split != nil, let label = yLabel {
+                    yLabel = "mean of " + label + meansBandLabel(meansBand)
+                } else {
+                    yLabel = "mean" + (quantity?.unit.map { " in " + $0 } ?? "") + meansBandLabel(meansBand)
+                }
             }
             var xLabel = xName ?? "row"
             var panelXScale = xScale

@@ -12,13 +12,17 @@ final class QuantityPanelTests: XCTestCase {
     func testSeattleWeatherSplitsTemperaturesFromRainAndWind() throws {
         let f = try DefaultFigure.make(TableReader.read(path: sharedDataPath("seattle-weather.csv")))
         XCTAssertEqual(panelNames(f), [["precipitation"], ["temp_max", "temp_min"], ["wind"]])
-        XCTAssertEqual(f.panels[0].y.label, "precipitation", "a panel of one column is labelled by it")
+        XCTAssertEqual(f.panels.map(\.y.label), ["precipitation", "temp", "wind"], "one column by its name, a family by its")
     }
 
     func testUnitsInNamesSeparatePanels() throws {
         let t = try csv("t,Length (mm),Width (mm),Mass (g)\n0,10,4,300\n1,11,5,320\n2,12,5,330\n")
         let f = try DefaultFigure.make(t)
         XCTAssertEqual(panelNames(f), [["Length (mm)", "Width (mm)"], ["Mass (g)"]])
+        XCTAssertEqual(f.panels.map(\.y.label), ["(mm)", "Mass (g)"], "columns of one unit labelled by it")
+        let penguins = try DefaultFigure.make(TableReader.read(path: sharedDataPath("penguins.json")))
+        XCTAssertEqual(penguins.panels.map(\.y.label), ["mean in mm (± 1 std)", "mean of Body Mass (g) (± 1 std)"],
+                       "bars of means say so, with their unit")
         let s = try csv("t,latency_ms,queue_depth,queue_wait\n0,3.5,7.5,2.5\n1,4.5,8.5,1.5\n")
         XCTAssertEqual(panelNames(try DefaultFigure.make(s)), [["latency_ms"], ["queue_depth", "queue_wait"]])
     }
@@ -42,7 +46,7 @@ final class QuantityPanelTests: XCTestCase {
 
     func testTheRuleItself() {
         XCTAssertEqual(DefaultFigure.unit(of: "Beak Length (mm)"), "mm")
-        XCTAssertEqual(DefaultFigure.unit(of: "temp [°C]"), "°c")
+        XCTAssertEqual(DefaultFigure.unit(of: "temp [°C]"), "°C")
         XCTAssertEqual(DefaultFigure.unit(of: "rain_mm"), "mm")
         XCTAssertNil(DefaultFigure.unit(of: "precipitation"))
         XCTAssertNil(DefaultFigure.unit(of: "ms"), "a bare unit word is a name, not a unit")
