@@ -1,7 +1,8 @@
 import Chart
+import FigureSpec
 import Foundation
 import PNG
-import Spec
+import Table
 import Vector
 
 /// What `plotline watch` draws for a folder: a default figure per data file and the figure of

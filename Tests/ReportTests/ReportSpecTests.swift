@@ -1,5 +1,6 @@
+import Report
 import Service
-import Spec
+import Table
 import XCTest
 
 /// Decoding report specs: the accepted forms, and errors at their key paths and lines.
