@@ -83,8 +83,7 @@ struct ReportInputs {
     /// path order, so the manifest changes when any of them does.
     private func logRuns(_ absolute: String, inputs: inout [ReportManifest.Input]) throws -> [RunInputs.Run] {
         _ = try confinement.check(absolute, shownAs: relative(absolute), source: specName)
-        for file in FolderWatcher.files(under: absolute)
-        where RunLogFollower.source(for: file) != nil || WatchSession.isData(file) {
+        for (file, kind) in FolderInputs.files(under: absolute) where kind != .figureSpec {
             _ = try read(file, inputs: &inputs)
         }
         do { return try RunInputs.read([absolute]) } catch {

@@ -59,17 +59,16 @@ public struct ReportSpec: Sendable, Equatable {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let skip = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" }
         let title = (root as NSString).lastPathComponent
-        let inputs = FolderWatcher.files(under: root)
-            .filter { (WatchSession.isSpec($0) || WatchSession.isData($0) || RunLogFollower.source(for: $0) != nil)
-                && !(skip.map($0.hasPrefix) ?? false) }
-            .map { String($0.dropFirst(root.count + 1)) }
+        let inputs = FolderInputs.files(under: root)
+            .filter { !(skip.map($0.path.hasPrefix) ?? false) }
+            .map { (relative: String($0.path.dropFirst(root.count + 1)), kind: $0.kind) }
         var sections: [String] = []
         var parts: [(name: String, section: String, source: ReportFigure.Source)] = []
         var logFolders: Set<String> = []
-        for relative in inputs {
+        for (relative, kind) in inputs {
             // A TensorBoard run folder or an MLflow experiment is one figure of its runs, as
             // `plotline watch` draws it, not one figure per event or metric file.
-            if let log = RunLogFollower.source(for: root + "/" + relative) {
+            if case .runLog(let log) = kind {
                 let folder = log.folder == root ? "." : String(log.folder.dropFirst(root.count + 1))
                 guard logFolders.insert(folder).inserted else { continue }
                 let parent = folder == "." ? "" : (folder as NSString).deletingLastPathComponent
@@ -81,8 +80,8 @@ public struct ReportSpec: Sendable, Equatable {
             let folder = (relative as NSString).deletingLastPathComponent
             let section = folder.isEmpty ? title : folder
             if !sections.contains(section) { sections.append(section) }
-            let name = WatchSession.isSpec(relative) ? String(relative.dropLast(".plot.json".count)) : (relative as NSString).deletingPathExtension
-            parts.append((name, section, WatchSession.isSpec(relative) ? .spec(relative) : .data([relative], RenderOptions())))
+            let name = FolderInput.figureName(relative)
+            parts.append((name, section, kind == .figureSpec ? .spec(relative) : .data([relative], RenderOptions())))
         }
         let outputs = ReportFigure.outputNames(parts.map(\.name))
         let figures = parts.enumerated().map { i, p in

@@ -98,7 +98,7 @@ extension FileKind {
     /// runs): a readable kind by name, not a figure spec (`*.plot.json`) or a sidecar (`*.png.json`).
     public static func isTableInFolder(_ path: String) -> Bool {
         let lower = path.lowercased()
-        if lower.hasSuffix(".plot.json") || lower.hasSuffix(".png.json") { return false }
+        if FolderInput.isFigureSpec(lower) || lower.hasSuffix(".png.json") { return false }
         return named(lower, inFolder: true)?.isReadable ?? false
     }
 
