@@ -21,7 +21,7 @@
 // Credits: the key set follows matplotlib's names (`linthresh`, legend `loc` strings, tab10
 // `C0`/`tab:orange` colours, dash styles) and Vega-Lite's idea of named data sources referenced
 // from marks; smoothing is TensorBoard's (Chart's `EMASmoother`); the did-you-mean hint is a
-// Damerau-Levenshtein distance (with swaps), as compilers use for misspelt names.
+// Damerau-Levenshtein distance (with swaps, Table's `DidYouMean`), as compilers use for misspelt names.
 import Chart
 import Foundation
 import Table

@@ -81,7 +81,7 @@ struct FigureSpecNode {
         for (key, value) in members {
             let child = FigureSpecNode(value: value, path: path(member: key), source: source)
             guard keys.contains(key) else {
-                throw child.error(.unknownKey(suggestion: FigureSpecNode.closest(to: key, in: keys), known: keys))
+                throw child.error(.unknownKey(suggestion: DidYouMean.closest(to: key, in: keys), known: keys))
             }
             guard seen[key] == nil else { throw child.error(.duplicateKey) }
             seen[key] = value
@@ -125,45 +125,6 @@ struct FigureSpecNode {
         case .array: return "an array"
         case .object: return "an object"
         }
-    }
-
-    // MARK: - Suggestions
-
-    /// The known key closest to a misspelt one by edit distance, if it is close enough to be a
-    /// likely typo (at most a third of its length, at least 1, case ignored).
-    static func closest(to key: String, in known: [String]) -> String? {
-        let lower = key.lowercased()
-        var best: (key: String, distance: Int)?
-        for candidate in known {
-            let d = editDistance(lower, candidate.lowercased())
-            let limit = max(1, min(3, max(candidate.count, key.count) / 3))
-            if d <= limit, d < (best?.distance ?? .max) { best = (candidate, d) }
-        }
-        return best?.key
-    }
-
-    /// Edit distance over Unicode scalars: insertions, deletions, substitutions and swaps of
-    /// two neighbours (the optimal-string-alignment form of Damerau–Levenshtein), so `lable`
-    /// is one edit from `label`.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var twoBack = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], twoBack[j - 2] + 1)
-                }
-            }
-            (twoBack, previous, current) = (previous, current, twoBack)
-        }
-        return previous[b.count]
     }
 }
 

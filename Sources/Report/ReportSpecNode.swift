@@ -1,4 +1,5 @@
 import Foundation
+import Table
 
 /// One JSON value of a report spec at its key path, with the strict typed reads every key goes
 /// through (the report's counterpart of FigureSpec's `FigureSpecNode`, which is internal to FigureSpec).
@@ -77,7 +78,7 @@ struct ReportSpecNode {
         for (key, member) in members {
             let child = ReportSpecNode(located: member, path: path.isEmpty ? key : path + "." + key, source: source)
             guard keys.contains(key) else {
-                if let near = ReportSpecNode.closest(to: key, in: keys) { throw child.error("unknown key (did you mean \"\(near)\"?)") }
+                if let near = DidYouMean.closest(to: key, in: keys) { throw child.error("unknown key (did you mean \"\(near)\"?)") }
                 throw child.error("unknown key (known keys: \(keys.joined(separator: ", ")))")
             }
             guard seen[key] == nil else { throw child.error("duplicate key") }
@@ -85,24 +86,5 @@ struct ReportSpecNode {
             seen[key] = child
         }
         return seen
-    }
-
-    /// The known key within two edits of a misspelt one (plain Levenshtein distance), if any.
-    static func closest(to key: String, in known: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var row = Array(0...b.count)
-            for i in 1...max(a.count, 1) where !a.isEmpty {
-                var previous = row[0]
-                row[0] = i
-                for j in stride(from: 1, through: b.count, by: 1) {
-                    let current = row[j]
-                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    previous = current
-                }
-            }
-            return a.isEmpty ? b.count : row[b.count]
-        }
-        let k = Array(key.lowercased())
-        return known.map { ($0, distance(k, Array($0))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
     }
 }

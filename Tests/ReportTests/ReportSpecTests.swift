@@ -43,6 +43,14 @@ final class ReportSpecTests: XCTestCase {
                        "the inline figure's exact bytes")
     }
 
+    func testUnknownKeysGetTheFigureSpecsDidYouMean() {
+        // One rule for both spec formats (Table's `DidYouMean`): a swap of neighbours is one edit.
+        XCTAssertEqual(error(#"{"version": 1, "sectoins": []}"#), #"r.json:1: sectoins: unknown key (did you mean "sections"?)"#)
+        XCTAssertEqual(error(#"{"version": 1, "sections": [{"tilte": "A", "figures": []}]}"#),
+                       #"r.json:1: sections[0].tilte: unknown key (did you mean "title"?)"#)
+        XCTAssertEqual(DidYouMean.closest(to: "tilte", in: ["title", "figures"]), "title")
+    }
+
     func testErrorsNameTheKeyPathAndLine() {
         XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": [{"dta": "a.csv"}]}]}"#),
                        #"r.json:1: sections[0].figures[0].dta: unknown key (did you mean "data"?)"#)
