@@ -7,6 +7,6 @@
 // through Table, figure specs through FigureSpec, renders on Service's `RenderQueue` (one render
 // thread, as `watch` and `render` use) and learns what a folder holds through Service's public
 // `FolderInputs`, not the watcher's internals. `ReportRunner` says how the work is spread over
-// the two cores (one drawer, two background writers); `ReportSpec` and `ReportJSON` how a spec
+// the two cores (one drawer, two background writers); `ReportSpec` and `ReportSpecNode` how a spec
 // is read with located errors; `ImageComparison` and `BaselineComparison` how images are
 // compared. Nothing else in Plotline imports Report except the command-line tool.

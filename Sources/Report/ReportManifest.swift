@@ -1,4 +1,5 @@
 import Foundation
+import Table
 
 /// `manifest.json`: what a report rendered, from which inputs, with content hashes.
 ///
@@ -93,8 +94,8 @@ public struct ReportManifest: Sendable, Equatable {
 
     /// Reads a manifest that `json()` wrote (a shard's, for merging).
     public static func parse(bytes: [UInt8], source: String) throws(ReportSpecError) -> ReportManifest {
-        let root: ReportJSON.Located
-        do { root = try ReportJSON.parse(bytes) } catch {
+        let root: JSONDocument.Node
+        do { root = try JSONDocument(bytes: bytes).root } catch {
             throw ReportSpecError(source: source, line: error.line, message: "invalid JSON: \(error.message)")
         }
         let top = ReportSpecNode(located: root, path: "", source: source)

@@ -92,8 +92,8 @@ public struct ReportSpec: Sendable, Equatable {
 
     /// Parses and checks report spec bytes; relative paths resolve against `directory`.
     public static func parse(bytes: [UInt8], source: String, directory: String) throws(ReportSpecError) -> ReportSpec {
-        let root: ReportJSON.Located
-        do { root = try ReportJSON.parse(bytes) } catch {
+        let root: JSONDocument.Node
+        do { root = try JSONDocument(bytes: bytes).root } catch {
             throw ReportSpecError(source: source, line: error.line, message: "invalid JSON: \(error.message)")
         }
         let top = ReportSpecNode(located: root, path: "", source: source)

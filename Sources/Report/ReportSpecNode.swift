@@ -3,12 +3,18 @@ import Table
 
 /// One JSON value of a report spec at its key path, with the strict typed reads every key goes
 /// through (the report's counterpart of FigureSpec's `FigureSpecNode`, which is internal to FigureSpec).
+///
+/// Report specs and manifests are read with Table's `JSONDocument` rather than
+/// `JSONSerialization` because the report needs what Foundation's parser drops: member order,
+/// `true` told apart from `1`, the line of each value for messages, and the exact byte range of
+/// an inline figure, which is handed to `FigureSpec.parse` unchanged (so an inline figure reads
+/// exactly as a `.plot.json`).
 struct ReportSpecNode {
-    let located: ReportJSON.Located
+    let located: JSONDocument.Node
     let path: String
     let source: String
 
-    var value: ReportJSON { located.value }
+    var value: JSONDocument.Value { located.value }
 
     /// An error at this node (with its line, since report specs are short and hand-written).
     func error(_ message: String) -> ReportSpecError {

@@ -1,3 +1,5 @@
+import Table
+
 /// `timings.json`: how long each figure took, kept apart from `manifest.json` so that the
 /// manifest stays byte-identical across runs (times are the one thing that always varies).
 public struct ReportTimings: Sendable, Equatable {
@@ -16,7 +18,7 @@ public struct ReportTimings: Sendable, Equatable {
 
     /// Reads what `json()` wrote; unreadable files give no timings (they are informative only).
     public static func parse(bytes: [UInt8]) -> ReportTimings {
-        guard let root = try? ReportJSON.parse(bytes), case .object(let members) = root.value,
+        guard let root = try? JSONDocument(bytes: bytes).root, case .object(let members) = root.value,
               let figures = members.first(where: { $0.key == "figures" })?.value, case .object(let entries) = figures.value
         else { return ReportTimings() }
         var out: [String: Double] = [:]

@@ -5,10 +5,11 @@
 /// plus Python's `NaN` / `Infinity`, key order kept, nesting limited), recording spans in
 /// pre-order; a leading UTF-8 byte-order mark is skipped.
 public struct JSONDocument: Sendable {
-    /// A value with its byte range in the source.
+    /// A value with its byte range and the 1-based line where it starts in the source.
     public struct Node: Sendable {
         public var value: Value
         public var range: Range<Int>
+        public var line: Int
     }
 
     /// A JSON value whose members and elements are located nodes.
@@ -59,7 +60,7 @@ public struct JSONDocument: Sendable {
             throw SyntaxError(offset: e.offset, line: JSONDocument.line(of: e.offset, newlines: newlines), message: e.message)
         case .success(let (value, spans)):
             var next = 0
-            root = JSONDocument.node(value, spans, &next)
+            root = JSONDocument.node(value, spans, newlines, &next)
         }
     }
 
@@ -76,24 +77,25 @@ public struct JSONDocument: Sendable {
     }
 
     /// Rebuilds the located tree: `spans` holds one range per value in pre-order.
-    private static func node(_ value: JSONValue, _ spans: [Range<Int>], _ next: inout Int) -> Node {
+    private static func node(_ value: JSONValue, _ spans: [Range<Int>], _ newlines: [Int], _ next: inout Int) -> Node {
         let range = spans[next]
+        let line = JSONDocument.line(of: range.lowerBound, newlines: newlines)
         next += 1
         switch value {
-        case .null: return Node(value: .null, range: range)
-        case .bool(let b): return Node(value: .bool(b), range: range)
-        case .number(let n): return Node(value: .number(n), range: range)
-        case .string(let s): return Node(value: .string(s), range: range)
+        case .null: return Node(value: .null, range: range, line: line)
+        case .bool(let b): return Node(value: .bool(b), range: range, line: line)
+        case .number(let n): return Node(value: .number(n), range: range, line: line)
+        case .string(let s): return Node(value: .string(s), range: range, line: line)
         case .array(let elements):
             var nodes: [Node] = []
             nodes.reserveCapacity(elements.count)
-            for e in elements { nodes.append(node(e, spans, &next)) }
-            return Node(value: .array(nodes), range: range)
+            for e in elements { nodes.append(node(e, spans, newlines, &next)) }
+            return Node(value: .array(nodes), range: range, line: line)
         case .object(let members):
             var nodes: [(key: String, value: Node)] = []
             nodes.reserveCapacity(members.count)
-            for m in members { nodes.append((m.key, node(m.value, spans, &next))) }
-            return Node(value: .object(nodes), range: range)
+            for m in members { nodes.append((m.key, node(m.value, spans, newlines, &next))) }
+            return Node(value: .object(nodes), range: range, line: line)
         }
     }
 }
