@@ -36,11 +36,11 @@ out=$scratch/$triple/$config
 mkdir -p "$scratch"
 # The modules under test, instrumented; SwiftPM skips what is up to date.
 swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Service >"$scratch/build.log" 2>&1 \
+    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Report >"$scratch/build.log" 2>&1 \
     || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
 binary=$scratch/fuzz-$target
 objects=()
-for module in Geometry Raster Text Scene Chart CCRC32C RunLogs Spec PNG CPNGShim Vector Service; do
+for module in Geometry Raster Text Scene Dates Chart CCRC32C RunLogs Table FigureSpec PNG CPNGShim Vector Service Report; do
     objects+=("$out/$module.build"/*.o)
 done
 stale=0

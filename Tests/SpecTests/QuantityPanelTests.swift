@@ -1,6 +1,7 @@
 import Chart
 import Foundation
-@testable import Spec
+@testable import FigureSpec
+import Table
 import XCTest
 
 /// The default figure's panels hold one kind of quantity each: columns in different units, of
