@@ -62,7 +62,7 @@ let package = Package(
         // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
         .target(name: "CCRC32C"),
         .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
-        .target(name: "Spec", dependencies: ["Geometry", "Raster", "Chart", "RunLogs"], swiftSettings: strict),
+        .target(name: "Spec", dependencies: ["Geometry", "Raster", "Chart", "RunLogs", "Scene", "Vector"], swiftSettings: strict),
         .target(
             name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Vector"],
             swiftSettings: strict),

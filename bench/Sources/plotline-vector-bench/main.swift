@@ -83,7 +83,7 @@ for w in workloads {
                     let scene = renderer.scene(for: figure)
                     let encodeStart = DispatchTime.now().uptimeNanoseconds
                     defer { encodeNanos += DispatchTime.now().uptimeNanoseconds - encodeStart }
-                    let encoded = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi)
+                    let encoded = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi, rasterize: figure.rasterize)
                     try AtomicFile.write(encoded, to: outDir + "/" + p.stem + "." + format.fileExtension)
                     total += encoded.count
                 } catch { fail("\(w.name) \(format): \(error)") }

@@ -1,0 +1,65 @@
+import Geometry
+import Raster
+import Scene
+
+/// Dense scatter series embedded in SVG and PDF as an image of their pixels (matplotlib's
+/// `rasterized=True`): the one rule for which marker sets the vector players rasterize, and the
+/// drawing of that image.
+///
+/// Which sets (`RasterizeMode`, the spec's `"rasterize"`):
+/// - `never`: none.
+/// - `always`: every marker set with a visible marker.
+/// - `auto` (the default): a marker set with more than `autoThreshold` markers inside the
+///   current clip (the plot area). Below it the vector marks are small anyway; above it the
+///   image is smaller than the marks (bench/README.md, "Vector output": 10⁵ markers are 4.6 MB of
+///   SVG `<use>`s against a few hundred KB of image) and, drawn back at the output's resolution,
+///   the same pixels as the PNG.
+///
+/// The image is the marker set stamped by Plotline's own rasterizer (the quarter-pixel marker
+/// masks the PNG player uses, so the same coverage) onto a transparent pixmap covering the
+/// current clip's bounds, rounded out to whole device pixels and cut to the canvas. One image
+/// pixel is one device pixel: SVG user units are device pixels and the PDF page has 72/dpi pt per
+/// device pixel, so the image is at the output's resolution and positioned exactly; the clip
+/// still applies around it. Compositing the layer onto the page afterwards gives what stamping
+/// onto the page does (source-over is associative), up to rounding.
+public enum DenseSeries {
+    /// Under `auto`, marker sets with more visible markers than this are rasterized.
+    public static let autoThreshold = 20_000
+
+    /// The image of `set` and the device-pixel rect it goes in, or nil when the set stays vector
+    /// marks under `mode` (or nothing of it is visible). `clipBounds` is the current clip's
+    /// bounding box (the canvas when no clip is in force).
+    static func image(of set: MarkerSet, mode: RasterizeMode, clipBounds: Rect, canvas: Rect) -> (Pixmap, Rect)? {
+        guard mode != .never, !set.points.isEmpty, let shape = set.shape.bounds,
+              let area = clipBounds.intersection(canvas), !area.isEmpty else { return nil }
+        let stroke = set.strokeStyle.flatMap { s in set.strokeColor.flatMap { $0.a > 0 && s.width > 0 ? (s, $0) : nil } }
+        let fill = set.fill.flatMap { $0.a > 0 ? $0 : nil }
+        guard fill != nil || stroke != nil else { return nil }
+        // A marker is visible when its shape and outline reach into the clip's bounds.
+        let reach = (stroke?.0.width ?? 0) * max(1, stroke?.0.miterLimit ?? 1) + 1
+        let x0 = area.minX - shape.maxX - reach, x1 = area.maxX - shape.minX + reach
+        let y0 = area.minY - shape.maxY - reach, y1 = area.maxY - shape.minY + reach
+        var visible = 0
+        for p in set.points where p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 { visible += 1 }
+        guard visible > 0, mode == .always || visible > autoThreshold else { return nil }
+
+        let left = max(0, Int(area.minX.rounded(.down))), top = max(0, Int(area.minY.rounded(.down)))
+        let right = min(Int(canvas.maxX), Int(area.maxX.rounded(.up))), bottom = min(Int(canvas.maxY), Int(area.maxY.rounded(.up)))
+        guard right > left, bottom > top, var pixmap = try? Pixmap(width: right - left, height: bottom - top) else { return nil }
+        // Whole-pixel offsets keep every marker's quarter-pixel phase, hence its mask.
+        let dx = Double(left), dy = Double(top)
+        let shifted = set.points.map { Point($0.x - dx, $0.y - dy) }
+        Rasterizer().stampMarkers(set.shape, at: shifted, fill: fill, stroke: stroke, into: &pixmap)
+        return (pixmap, Rect(x: dx, y: dy, width: Double(pixmap.width), height: Double(pixmap.height)))
+    }
+
+    /// The bounding box of a clip pushed inside a clip bounded by `outer` (empty when they miss).
+    static func bounds(of shape: ClipShape, within outer: Rect) -> Rect {
+        let own: Rect
+        switch shape {
+        case .rect(let r): own = r
+        case .path(let p, _): own = p.bounds ?? Rect(x: outer.minX, y: outer.minY, width: 0, height: 0)
+        }
+        return own.intersection(outer) ?? Rect(x: outer.minX, y: outer.minY, width: 0, height: 0)
+    }
+}
