@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Spec", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "Spec", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Spec", "Chart", "PNG", "Vector", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReportTests", dependencies: ["Service", "Spec", "PNG", "Raster", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
