@@ -3,6 +3,7 @@
 //
 //   swift build -c release --product plotline-vector-bench
 //   .build/release/plotline-vector-bench DATA_DIR OUT_DIR [runs] > plotline.json
+//   PLOTLINE_RASTERIZE=never|always|auto   overrides the specs' "rasterize" (before/after tables)
 //
 // The figures are bench/anchors' specs (what matplotlib's mpl_workloads.py draws). Tables are
 // read once, outside the timing, as mpl_vector.py loads its arrays once. Timed per workload and
@@ -51,6 +52,10 @@ try? FileManager.default.createDirectory(atPath: outDir + "/specs", withIntermed
 let fonts: FontLibrary
 do { fonts = try FontLibrary() } catch { fail("fonts: \(error)") }
 let renderer = FigureRenderer(fonts: fonts)
+let forcedRasterize = ProcessInfo.processInfo.environment["PLOTLINE_RASTERIZE"].map { name -> RasterizeMode in
+    guard let mode = RasterizeMode(rawValue: name) else { fail("PLOTLINE_RASTERIZE must be auto, always or never, not \(name)") }
+    return mode
+}
 let player = ScenePlayer(fonts: fonts)
 
 var results: [String] = []
@@ -83,7 +88,7 @@ for w in workloads {
                     let scene = renderer.scene(for: figure)
                     let encodeStart = DispatchTime.now().uptimeNanoseconds
                     defer { encodeNanos += DispatchTime.now().uptimeNanoseconds - encodeStart }
-                    let encoded = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi, rasterize: figure.rasterize)
+                    let encoded = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi, rasterize: forcedRasterize ?? figure.rasterize)
                     try AtomicFile.write(encoded, to: outDir + "/" + p.stem + "." + format.fileExtension)
                     total += encoded.count
                 } catch { fail("\(w.name) \(format): \(error)") }
