@@ -6,7 +6,8 @@ import Scene
 /// `rasterized=True`): the one rule for which marker sets the vector players rasterize, and the
 /// drawing of that image.
 ///
-/// Which sets (`RasterizeMode`, the spec's `"rasterize"`):
+/// Which sets (`RasterizeMode`, the spec's `"rasterize"`), of those drawn inside a clip (a plot
+/// area; legend swatches, drawn unclipped, stay vector):
 /// - `never`: none.
 /// - `always`: every marker set with a visible marker.
 /// - `auto` (the default): a marker set with more than `autoThreshold` (50,000) markers inside
@@ -21,7 +22,8 @@ import Scene
 ///
 /// The image is the marker set stamped by Plotline's own rasterizer (the quarter-pixel marker
 /// masks the PNG player uses, so the same coverage) onto a transparent pixmap covering the
-/// current clip's bounds, rounded out to whole device pixels and cut to the canvas. One image
+/// current clip's bounds cut to the markers' extent and the canvas, rounded out to whole device
+/// pixels. One image
 /// pixel is one device pixel: SVG user units are device pixels and the PDF page has 72/dpi pt per
 /// device pixel, so the image is at the output's resolution and positioned exactly; the clip
 /// still applies around it. Compositing the layer onto the page afterwards gives what stamping
@@ -32,20 +34,27 @@ public enum DenseSeries {
 
     /// The image of `set` and the device-pixel rect it goes in, or nil when the set stays vector
     /// marks under `mode` (or nothing of it is visible). `clipBounds` is the current clip's
-    /// bounding box (the canvas when no clip is in force).
-    static func image(of set: MarkerSet, mode: RasterizeMode, clipBounds: Rect, canvas: Rect) -> (Pixmap, Rect)? {
-        guard mode != .never, !set.points.isEmpty, let shape = set.shape.bounds,
-              let area = clipBounds.intersection(canvas), !area.isEmpty else { return nil }
+    /// bounding box, nil when no clip is in force.
+    static func image(of set: MarkerSet, mode: RasterizeMode, clipBounds: Rect?, canvas: Rect) -> (Pixmap, Rect)? {
+        guard mode != .never, !set.points.isEmpty, let shape = set.shape.bounds, let clipBounds,
+              let clipped = clipBounds.intersection(canvas), !clipped.isEmpty else { return nil }
         let stroke = set.strokeStyle.flatMap { s in set.strokeColor.flatMap { $0.a > 0 && s.width > 0 ? (s, $0) : nil } }
         let fill = set.fill.flatMap { $0.a > 0 ? $0 : nil }
         guard fill != nil || stroke != nil else { return nil }
         // A marker is visible when its shape and outline reach into the clip's bounds.
         let reach = (stroke?.0.width ?? 0) * max(1, stroke?.0.miterLimit ?? 1) + 1
-        let x0 = area.minX - shape.maxX - reach, x1 = area.maxX - shape.minX + reach
-        let y0 = area.minY - shape.maxY - reach, y1 = area.maxY - shape.minY + reach
+        let x0 = clipped.minX - shape.maxX - reach, x1 = clipped.maxX - shape.minX + reach
+        let y0 = clipped.minY - shape.maxY - reach, y1 = clipped.maxY - shape.minY + reach
         var visible = 0
-        for p in set.points where p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 { visible += 1 }
+        var low = Point(.infinity, .infinity), high = Point(-.infinity, -.infinity)
+        for p in set.points where p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1 {
+            visible += 1
+            low = Point(min(low.x, p.x), min(low.y, p.y)); high = Point(max(high.x, p.x), max(high.y, p.y))
+        }
         guard visible > 0, mode == .always || visible > autoThreshold else { return nil }
+        let extent = Rect(x: low.x + shape.minX - reach, y: low.y + shape.minY - reach,
+                          width: high.x - low.x + shape.width + 2 * reach, height: high.y - low.y + shape.height + 2 * reach)
+        guard let area = clipped.intersection(extent), !area.isEmpty else { return nil }
 
         let left = max(0, Int(area.minX.rounded(.down))), top = max(0, Int(area.minY.rounded(.down)))
         let right = min(Int(canvas.maxX), Int(area.maxX.rounded(.up))), bottom = min(Int(canvas.maxY), Int(area.maxY.rounded(.up)))

@@ -78,7 +78,7 @@ struct PDFEncoder {
             case .text(let run):
                 text(run)
             case .markers(let set):
-                if let (pixmap, rect) = DenseSeries.image(of: set, mode: rasterize, clipBounds: clipBounds.last ?? canvas, canvas: canvas) {
+                if let (pixmap, rect) = DenseSeries.image(of: set, mode: rasterize, clipBounds: clipBounds.last, canvas: canvas) {
                     image(pixmap, rect: rect, filter: .nearest, opacity: 1)
                 } else {
                     markers(set, canvas: canvas)

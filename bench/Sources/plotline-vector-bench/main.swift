@@ -4,6 +4,7 @@
 //   swift build -c release --product plotline-vector-bench
 //   .build/release/plotline-vector-bench DATA_DIR OUT_DIR [runs] > plotline.json
 //   PLOTLINE_RASTERIZE=never|always|auto   overrides the specs' "rasterize" (before/after tables)
+//   PLOTLINE_WORKLOADS=W3,W4                only these workloads (to profile one)
 //
 // The figures are bench/anchors' specs (what matplotlib's mpl_workloads.py draws). Tables are
 // read once, outside the timing, as mpl_vector.py loads its arrays once. Timed per workload and
@@ -59,7 +60,8 @@ let forcedRasterize = ProcessInfo.processInfo.environment["PLOTLINE_RASTERIZE"].
 let player = ScenePlayer(fonts: fonts)
 
 var results: [String] = []
-for w in workloads {
+let only = ProcessInfo.processInfo.environment["PLOTLINE_WORKLOADS"].map { Set($0.split(separator: ",").map(String.init)) }
+for w in workloads where only?.contains(w.name) ?? true {
     // The specs with the data folder filled in, and their tables, prepared untimed.
     var prepared: [(spec: FigureSpec, tables: [String: DataTable], stem: String)] = []
     for f in w.figures {
