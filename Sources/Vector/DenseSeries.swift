@@ -26,7 +26,8 @@ import Scene
 /// pixels. One image
 /// pixel is one device pixel: SVG user units are device pixels and the PDF page has 72/dpi pt per
 /// device pixel, so the image is at the output's resolution and positioned exactly; the clip
-/// still applies around it. Compositing the layer onto the page afterwards gives what stamping
+/// still applies around it; in PDF it is deflated at the content stream's fast level (the
+/// plot area's pixels at zlib 6 doubled W4's time for 12% fewer bytes). Compositing the layer onto the page afterwards gives what stamping
 /// onto the page does (source-over is associative), up to rounding.
 public enum DenseSeries {
     /// Under `auto`, marker sets with more markers inside the clip than this are rasterized.

@@ -79,7 +79,7 @@ struct PDFEncoder {
                 text(run)
             case .markers(let set):
                 if let (pixmap, rect) = DenseSeries.image(of: set, mode: rasterize, clipBounds: clipBounds.last, canvas: canvas) {
-                    image(pixmap, rect: rect, filter: .nearest, opacity: 1)
+                    image(pixmap, rect: rect, filter: .nearest, opacity: 1, level: PDFEncoder.contentLevel)
                 } else {
                     markers(set, canvas: canvas)
                 }
@@ -264,7 +264,9 @@ struct PDFEncoder {
 
     // MARK: - Images
 
-    mutating func image(_ original: Pixmap, rect: Rect, filter: ImageFilter, opacity: Double) {
+    /// `level` is the zlib level of its streams (a rasterized series, as large as the plot area,
+    /// takes the content stream's fast level).
+    mutating func image(_ original: Pixmap, rect: Rect, filter: ImageFilter, opacity: Double, level: Int32 = 6) {
         guard opacity > 0, !rect.isEmpty, rect.isFinite else { return }
         // Device pixels here are 72/dpi pt; enlarging to the drawn size in pixels keeps cells crisp.
         let pixmap = filter == .nearest ? NearestUpscale.enlarged(original, toFill: rect) : original
@@ -286,11 +288,11 @@ struct PDFEncoder {
         var smask = ""
         if !opaque {
             let maskID = document.allocate()
-            document.setStream(maskID, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceGray /BitsPerComponent 8\(interpolate)", data: alphaChannel)
+            document.setStream(maskID, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceGray /BitsPerComponent 8\(interpolate)", data: alphaChannel, level: level)
             smask = " /SMask \(maskID) 0 R"
         }
         let id = document.allocate()
-        document.setStream(id, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceRGB /BitsPerComponent 8\(interpolate)\(smask)", data: rgb)
+        document.setStream(id, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceRGB /BitsPerComponent 8\(interpolate)\(smask)", data: rgb, level: level)
         let name = "I\(xobjects.count)"
         xobjects.append((name, id))
         content.save()

@@ -21,7 +21,7 @@
 // image of its pixels (`DenseSeries`, matplotlib's `rasterized=True`), drawn by the Raster
 // module's marker stamper at one image pixel per device pixel over the clip's bounds, so it looks
 // as in the PNG while text and axes stay vector: W4's 10⁵ markers are then a few hundred KB
-// instead of 4.6 MB of SVG `<use>`s. The figure's `RasterizeMode` (spec `"rasterize"`, `render
+// instead of 4.6 MB of SVG `<use>`s (bench/README.md, "Dense series as images"). The figure's `RasterizeMode` (spec `"rasterize"`, `render
 // --rasterize`) forces it on (`always`) or off (`never`).
 //
 // Own writers, not cairo (measured in bench/README.md, "Vector output"). Through matplotlib's
