@@ -132,7 +132,7 @@ let package = Package(
             name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "SpecTests", dependencies: ["Spec", "Geometry", "Raster", "Chart", "Text", "Scene", "TestSupport"],
+            name: "SpecTests", dependencies: ["Spec", "Geometry", "Raster", "Chart", "Text", "Scene", "Vector", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Spec", "TestSupport"],
