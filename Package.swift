@@ -75,7 +75,7 @@ let package = Package(
         .target(name: "CCRC32C"),
         .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
         .target(name: "Table", dependencies: ["Dates", "RunLogs"], swiftSettings: strict),
-        .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "Table"], swiftSettings: strict),
+        .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "Table", "Scene", "Vector"], swiftSettings: strict),
         .target(
             name: "Service",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Vector"],
@@ -150,13 +150,13 @@ let package = Package(
             name: "ChartTests", dependencies: ["Chart", "Dates", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "SpecTests", dependencies: ["Table", "FigureSpec", "Geometry", "Raster", "Chart", "Text", "Scene", "TestSupport"],
+            name: "SpecTests", dependencies: ["Table", "FigureSpec", "Geometry", "Raster", "Chart", "Text", "Scene", "Vector", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Table", "FigureSpec", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
-            name: "ServiceTests", dependencies: ["Service", "Table", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
+            name: "ServiceTests", dependencies: ["Service", "Table", "FigureSpec", "Chart", "PNG", "Vector", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReportTests", dependencies: ["Report", "Service", "Table", "PNG", "Raster", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),

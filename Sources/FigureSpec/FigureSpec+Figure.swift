@@ -15,8 +15,16 @@ extension FigureSpec {
     /// theme's cycle colour at its position in the panel; a smoothed series becomes two Chart
     /// series in that colour: the raw values at a quarter of the opacity (unnamed, so not in
     /// the legend), then the moving average.
+    /// The figure carries the spec's `rasterize` (for SVG and PDF output); `formats` is the
+    /// caller's to honour (a watched spec's own output formats).
     public func figure(tables: [String: DataTable]) throws(SpecError) -> Figure {
-        if let facet { return try facetedFigure(by: facet, tables: tables) }
+        var figure = try facet == nil ? gridFigure(tables: tables) : facetedFigure(by: facet!, tables: tables)
+        figure.rasterize = rasterize ?? .auto
+        return figure
+    }
+
+    /// The figure of the panels as the spec lays them out (no facet).
+    private func gridFigure(tables: [String: DataTable]) throws(SpecError) -> Figure {
         var theme = (self.theme ?? .light).theme
         if let palette { theme.cycle = palette.colors }
         var built: [Chart.Panel] = []

@@ -31,6 +31,8 @@ extension FigureSpec {
         if !share.members.isEmpty { out.add("share", share.value) }
         out.add("facet", facet)
         out.add("palette", palette?.rawValue)
+        out.add("rasterize", rasterize?.rawValue)
+        out.add("formats", formats?.map(\.rawValue))
         var sources = JSONMembers()
         for source in data { sources.add(source.name, source.jsonValue()) }
         out.add("data", sources.value)

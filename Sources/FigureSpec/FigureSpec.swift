@@ -24,7 +24,9 @@
 // Damerau-Levenshtein distance (with swaps, Table's `DidYouMean`), as compilers use for misspelt names.
 import Chart
 import Foundation
+import Scene
 import Table
+import Vector
 
 /// A figure spec, decoded and checked: data sources, a grid of panels and their series.
 ///
@@ -58,6 +60,11 @@ public struct FigureSpec: Sendable, Equatable {
     public var facet: String?
     /// The series colour cycle instead of the theme's (`"palette": "tab20"`); nil: the theme's.
     public var palette: Palette?
+    /// Whether SVG and PDF output may embed dense series as images (`"rasterize"`); nil: auto.
+    public var rasterize: RasterizeMode?
+    /// The files `plotline watch` writes for this spec (`"formats"`, the same list as a report's):
+    /// the PNG always, the others beside it; nil: the watched folder's `--format`.
+    public var formats: [OutputFormat]?
     /// The data sources, in spec order.
     public var data: [DataSource]
     /// The panels, in row-major order.
@@ -136,7 +143,8 @@ public struct FigureSpec: Sendable, Equatable {
 
     // MARK: - Decoding
 
-    static let keys = ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "data", "panels"]
+    static let keys = ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "rasterize", "formats",
+                       "data", "panels"]
 
     private static func json<Bytes: ContiguousBytes>(bytes: Bytes, source: String) throws(SpecError) -> JSONValue {
         let result: Result<JSONValue, SpecError> = bytes.withUnsafeBytes { raw in
@@ -187,6 +195,8 @@ public struct FigureSpec: Sendable, Equatable {
         }
         spec.theme = try object.optional("theme")?.choice(ThemeName.allCases.map { ($0.rawValue, $0) })
         spec.palette = try object.optional("palette")?.choice(Palette.allCases.map { ($0.rawValue, $0) })
+        spec.rasterize = try object.optional("rasterize")?.choice(RasterizeMode.allCases.map { ($0.rawValue, $0) })
+        if let formats = object.optional("formats") { spec.formats = try decodeFormats(formats) }
         if let layout = object.optional("layout") {
             let grid = try layout.object(keys: ["rows", "columns"])
             spec.rows = try grid.optional("rows").map { node throws(SpecError) in try cellCount(node) }
@@ -220,6 +230,21 @@ public struct FigureSpec: Sendable, Equatable {
                 source: root.source, keyPath: "layout")
         }
         return spec
+    }
+
+    /// A `"formats"` list, by `OutputFormat.list`'s rule (the one a report's `"formats"` follows).
+    private static func decodeFormats(_ node: FigureSpecNode) throws(SpecError) -> [OutputFormat] {
+        let items = try node.array()
+        var names: [String] = []
+        for item in items { names.append(try item.string()) }
+        switch OutputFormat.list(names) {
+        case .success(let formats):
+            return formats
+        case .failure(.unknown(let i)):
+            throw items[i].error(.invalidValue(expected: OutputFormat.listExpected, found: items[i].found))
+        case .failure(.repeated(let i)):
+            throw items[i].error(.invalidValue(expected: "each format once", found: "\(items[i].found) a second time"))
+        }
     }
 
     private static func cellCount(_ node: FigureSpecNode) throws(SpecError) -> Int {

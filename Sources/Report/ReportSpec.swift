@@ -130,15 +130,16 @@ public struct ReportSpec: Sendable, Equatable {
 
     /// A `"formats"` list: `"png"`, `"svg"`, `"pdf"`, each at most once. The PNG is always
     /// written (the index shows it and baselines compare it); the others go beside it.
+    /// The rule is `OutputFormat.list`'s, which a figure spec's `"formats"` follows too.
     static func formats(_ node: ReportSpecNode) throws(ReportSpecError) -> [OutputFormat] {
-        var out: [OutputFormat] = []
-        for item in try node.array() {
-            let name = try item.string()
-            guard let f = OutputFormat(rawValue: name) else { throw item.error("expected \"png\", \"svg\" or \"pdf\", found \(item.found)") }
-            guard !out.contains(f) else { throw item.error("\(item.found) is listed twice") }
-            out.append(f)
+        let items = try node.array()
+        var names: [String] = []
+        for item in items { names.append(try item.string()) }
+        switch OutputFormat.list(names) {
+        case .success(let formats): return formats
+        case .failure(.unknown(let i)): throw items[i].error("expected \(OutputFormat.listExpected), found \(items[i].found)")
+        case .failure(.repeated(let i)): throw items[i].error("\(items[i].found) is listed twice")
         }
-        return out
     }
 
     private static func decodeFigure(_ node: ReportSpecNode, bytes: [UInt8]) throws(ReportSpecError) -> (String, ReportFigure.Source, [OutputFormat]?) {

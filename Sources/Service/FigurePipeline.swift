@@ -42,16 +42,16 @@ struct FigurePipeline {
 
     /// Stage 1, on the render thread: build, check, lay out, draw, encode vectors.
     func draw(_ job: RenderJob, reusing spare: Pixmap?) throws -> Drawn {
-        let figure = try job.figure()
+        let (figure, asked) = try job.figure()
         _ = try Canvas(of: figure)
         let scene = renderer.scene(for: figure)
         var drawn = Drawn(job: job, figure: figure, pixmap: nil, vectors: [])
-        for format in job.formats {
+        for format in job.formats(alsoWrite: asked) {
             if format == .png {
                 drawn.pixmap = try player.render(scene, reusing: spare)
             } else {
                 let path = format == job.format ? job.output : RenderJob.path(job.output, as: format)
-                drawn.vectors.append((path, try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi)))
+                drawn.vectors.append((path, try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi, rasterize: figure.rasterize)))
             }
         }
         return drawn

@@ -22,6 +22,9 @@ public struct RenderJob: Sendable {
         /// not wait for the queue (no `shutdownAndJoin`, no waiting on a `render` result). An
         /// error it throws fails the job like any other (the previous PNG stays).
         case make(@Sendable () throws -> Figure)
+        /// As `make`, and the vector formats the figure's own source asks for, known only once
+        /// it is read (a watched spec's `"formats"`): they replace `alsoWrite` when not nil.
+        case makeWithFormats(@Sendable () throws -> (figure: Figure, alsoWrite: [OutputFormat]?))
     }
 
     /// The PNG file to write; also the key that coalesces jobs.
@@ -64,6 +67,15 @@ public struct RenderJob: Sendable {
         self.pngOptions = pngOptions
     }
 
+    /// A job whose figure, and the formats its source asks for, are built on the render thread
+    /// when its turn comes (see `Source.makeWithFormats`).
+    public init(output: String, pngOptions: PNG.Options = .default,
+                makeFigureAndFormats: @escaping @Sendable () throws -> (figure: Figure, alsoWrite: [OutputFormat]?)) {
+        self.output = output
+        self.source = .makeWithFormats(makeFigureAndFormats)
+        self.pngOptions = pngOptions
+    }
+
     /// The path a format's file is written to: the output's with its extension replaced.
     public static func path(_ output: String, as format: OutputFormat) -> String {
         let name = output.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
@@ -71,18 +83,21 @@ public struct RenderJob: Sendable {
         return String(output.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + format.fileExtension
     }
 
-    /// The formats written, main output first, each once (`alsoWrite` without repeats).
-    var formats: [OutputFormat] {
+    /// The formats written, main output first, each once (`alsoWrite`, or the formats the
+    /// figure's source asked for, without repeats).
+    func formats(alsoWrite asked: [OutputFormat]? = nil) -> [OutputFormat] {
         var list = [format]
-        for f in alsoWrite where f != .png && !list.contains(f) { list.append(f) }
+        for f in asked ?? alsoWrite where f != .png && !list.contains(f) { list.append(f) }
         return list
     }
 
-    /// The figure to draw: the stored one, or the result of the builder (on the calling thread).
-    func figure() throws -> Figure {
+    /// The figure to draw: the stored one, or the result of the builder (on the calling thread),
+    /// with the formats its source asked for (nil: the job's `alsoWrite`).
+    func figure() throws -> (figure: Figure, alsoWrite: [OutputFormat]?) {
         switch source {
-        case .figure(let f): return f
-        case .make(let build): return try build()
+        case .figure(let f): return (f, nil)
+        case .make(let build): return (try build(), nil)
+        case .makeWithFormats(let build): return try build()
         }
     }
 }

@@ -276,15 +276,15 @@ public final class WatchSession: Sendable {
             try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
         }
-        var job = RenderJob(output: output) { [state] in
+        var job = RenderJob(output: output, makeFigureAndFormats: { [state] in
             state.withLock { $0.cadence.started(output) }
             let built = try build()
             state.withLock {
                 $0.rows[output] = built.rows
                 $0.warnings[output] = built.warnings
             }
-            return built.figure
-        }
+            return (built.figure, built.alsoWrite)
+        })
         job.durable = options.durableWrites
         job.outputRoot = outputRoot
         job.alsoWrite = options.alsoWrite
@@ -391,9 +391,9 @@ public final class WatchSession: Sendable {
         options.onStatus(output, status)
     }
 
-    /// A figure built on the render thread, with the rows it draws (the longest table) and the
-    /// data warnings of its tables.
-    typealias Built = (figure: Figure, rows: Int, warnings: (first: [DataWarning], total: Int))
+    /// A figure built on the render thread, with the rows it draws (the longest table), the
+    /// data warnings of its tables, and the formats its spec asks for (nil: `Options.alsoWrite`).
+    typealias Built = (figure: Figure, rows: Int, warnings: (first: [DataWarning], total: Int), alsoWrite: [OutputFormat]?)
 
     /// The first warning of a status as one log line.
     private func firstWarningLine(_ status: WatchStatus) -> String? {
@@ -440,7 +440,7 @@ public final class WatchSession: Sendable {
         }
         let figure = try DefaultFigure.make(table, options: options.renderOptions)
         if let why = DefaultFigure.nothingToDraw(figure, tables: [table]) { throw WaitingForData(input: path, reason: why) }
-        return (figure, table.rowCount, WatchSession.warnings(of: [table]))
+        return (figure, table.rowCount, WatchSession.warnings(of: [table]), nil)
     }
 
     /// The figure of a TensorBoard run or MLflow experiment, followed incrementally; runs on
@@ -462,10 +462,11 @@ public final class WatchSession: Sendable {
         }
         state.withLock { $0.followers[folder] = follower }
         let figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, options: options.renderOptions)
-        return (figure, runs.map(\.table.rowCount).max() ?? 0, WatchSession.warnings(of: runs.map(\.table)))
+        return (figure, runs.map(\.table.rowCount).max() ?? 0, WatchSession.warnings(of: runs.map(\.table)), nil)
     }
 
-    /// A spec's figure and its longest table's row count; runs on the render thread.
+    /// A spec's figure, its longest table's row count, and its own `"formats"` (which replace
+    /// the folder's `--format` for this figure; the PNG is written either way); runs on the render thread.
     func specFigure(_ path: String) throws -> Built {
         // Read through no link below the root (the spec may have become one since the event).
         let bytes: Data
@@ -479,6 +480,7 @@ public final class WatchSession: Sendable {
         state.withLock { $0.specInputs[path] = inputs }
         let tables = try spec.readTables(confinement: ReadConfinement(root: root, allowed: options.allowRead))
         let ordered = tables.keys.sorted().compactMap { tables[$0] }
-        return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0, WatchSession.warnings(of: ordered))
+        return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0, WatchSession.warnings(of: ordered),
+                spec.formats.map { $0.filter { $0 != .png } })
     }
 }

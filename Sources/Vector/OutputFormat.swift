@@ -26,6 +26,33 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable, CustomString
         self.init(rawValue: n)
     }
 
+    /// The one rule for a `"formats"` list of a report or a figure spec: each name exactly
+    /// `png`, `svg` or `pdf`, each at most once; the formats in the order given, or the index of
+    /// the first name that breaks the rule.
+    public static func list(_ names: [String]) -> Result<[OutputFormat], ListError> {
+        var out: [OutputFormat] = []
+        for (i, name) in names.enumerated() {
+            guard let f = OutputFormat(rawValue: name) else { return .failure(.unknown(at: i)) }
+            guard !out.contains(f) else { return .failure(.repeated(at: i)) }
+            out.append(f)
+        }
+        return .success(out)
+    }
+
+    /// What a `"formats"` list may hold, for messages: `"png", "svg" or "pdf"`.
+    public static var listExpected: String {
+        let all = allCases.map { "\"" + $0.rawValue + "\"" }
+        return all.dropLast().joined(separator: ", ") + " or " + all.last!
+    }
+
+    /// The name of a `"formats"` list that breaks `list`'s rule.
+    public enum ListError: Error, Equatable, Sendable {
+        /// Not one of the format names.
+        case unknown(at: Int)
+        /// A format listed before.
+        case repeated(at: Int)
+    }
+
     /// The file extension without the dot.
     public var fileExtension: String { rawValue }
 

@@ -11,14 +11,16 @@ import Text
 /// cubics), alpha is an ExtGState per distinct (fill, stroke) alpha pair, clips are `W n` inside
 /// `q … Q`. Text is real text: glyphs of the bundled fonts embedded as TrueType subsets
 /// (`PDFFont`), kerning in `TJ`, rotation in `Tm`. Markers are one Form XObject per scatter
-/// series, placed with relative `cm` moves; images (heat maps) are Flate-compressed image
+/// series, placed with relative `cm` moves, unless the series is dense enough to be embedded as an
+/// image of its pixels (`DenseSeries`, under `rasterize`); images (heat maps) are Flate-compressed image
 /// XObjects with a soft mask when they have alpha, not interpolated unless the scene asks for
 /// bilinear, and enlarged by whole repeats first (`NearestUpscale`) so that viewers which
 /// smooth small images anyway keep the cells crisp.
 public enum PDFWriter {
     /// The document for `scene` drawn at `dpi` (page size and nothing else depends on it).
-    public static func encode(_ scene: Scene, fonts: FontLibrary, dpi: Double = 100) throws -> [UInt8] {
-        var encoder = PDFEncoder(fonts: fonts)
+    /// `rasterize` says which scatter series may be embedded as images (`DenseSeries`).
+    public static func encode(_ scene: Scene, fonts: FontLibrary, dpi: Double = 100, rasterize: RasterizeMode = .auto) throws -> [UInt8] {
+        var encoder = PDFEncoder(fonts: fonts, rasterize: rasterize)
         return try encoder.encode(scene, dpi: dpi.isFinite && dpi > 0 ? dpi : 100)
     }
 }
@@ -32,6 +34,7 @@ struct PDFEncoder {
     static let contentLevel: Int32 = 1
 
     let fonts: FontLibrary
+    let rasterize: RasterizeMode
     var document = PDFDocument()
     var content = PDFContent()
     var resources = 0
@@ -41,7 +44,7 @@ struct PDFEncoder {
     var pdfFonts: [PDFFont] = []
     var fontIDs: [Int] = []
 
-    init(fonts: FontLibrary) { self.fonts = fonts }
+    init(fonts: FontLibrary, rasterize: RasterizeMode = .auto) { self.fonts = fonts; self.rasterize = rasterize }
 
     mutating func encode(_ scene: Scene, dpi: Double) throws -> [UInt8] {
         let catalog = document.allocate(), pages = document.allocate(), page = document.allocate()
@@ -55,6 +58,8 @@ struct PDFEncoder {
         let canvas = Rect(x: 0, y: 0, width: Double(scene.width), height: Double(scene.height))
         if scene.background.a > 0 { fill(rect: canvas, color: scene.background) }
         let base = content.depth
+        // The bounding boxes of the clips in force, innermost last (where a rasterized series goes).
+        var clipBounds: [Rect] = []
         for command in scene.commands {
             switch command {
             case .fill(let path, let rule, let color):
@@ -73,17 +78,22 @@ struct PDFEncoder {
             case .text(let run):
                 text(run)
             case .markers(let set):
-                markers(set, canvas: canvas)
+                if let (pixmap, rect) = DenseSeries.image(of: set, mode: rasterize, clipBounds: clipBounds.last, canvas: canvas) {
+                    image(pixmap, rect: rect, filter: .nearest, opacity: 1, level: PDFEncoder.contentLevel)
+                } else {
+                    markers(set, canvas: canvas)
+                }
             case .image(let pixmap, let rect, let filter, let opacity):
                 image(pixmap, rect: rect, filter: filter, opacity: opacity)
             case .pushClip(let shape):
                 content.save()
+                clipBounds.append(DenseSeries.bounds(of: shape, within: clipBounds.last ?? canvas))
                 switch shape {
                 case .rect(let r): content.rect(r); content.op("W n\n")
                 case .path(let p, let rule): content.path(p); content.op(rule == .evenOdd ? "W* n\n" : "W n\n")
                 }
             case .popClip:
-                if content.depth > base { content.restore() }
+                if content.depth > base { content.restore(); clipBounds.removeLast() }
             }
         }
         while content.depth > base { content.restore() }
@@ -254,7 +264,9 @@ struct PDFEncoder {
 
     // MARK: - Images
 
-    mutating func image(_ original: Pixmap, rect: Rect, filter: ImageFilter, opacity: Double) {
+    /// `level` is the zlib level of its streams (a rasterized series, as large as the plot area,
+    /// takes the content stream's fast level).
+    mutating func image(_ original: Pixmap, rect: Rect, filter: ImageFilter, opacity: Double, level: Int32 = 6) {
         guard opacity > 0, !rect.isEmpty, rect.isFinite else { return }
         // Device pixels here are 72/dpi pt; enlarging to the drawn size in pixels keeps cells crisp.
         let pixmap = filter == .nearest ? NearestUpscale.enlarged(original, toFill: rect) : original
@@ -276,11 +288,11 @@ struct PDFEncoder {
         var smask = ""
         if !opaque {
             let maskID = document.allocate()
-            document.setStream(maskID, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceGray /BitsPerComponent 8\(interpolate)", data: alphaChannel)
+            document.setStream(maskID, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceGray /BitsPerComponent 8\(interpolate)", data: alphaChannel, level: level)
             smask = " /SMask \(maskID) 0 R"
         }
         let id = document.allocate()
-        document.setStream(id, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceRGB /BitsPerComponent 8\(interpolate)\(smask)", data: rgb)
+        document.setStream(id, dictionary: "/Type /XObject /Subtype /Image /Width \(pixmap.width) /Height \(pixmap.height) /ColorSpace /DeviceRGB /BitsPerComponent 8\(interpolate)\(smask)", data: rgb, level: level)
         let name = "I\(xobjects.count)"
         xobjects.append((name, id))
         content.save()

@@ -11,14 +11,17 @@ import Text
 /// and placed with `<use>` inside a group carrying the run's transform, so the file looks the same
 /// without the fonts installed; each run also keeps its text in an unpainted `<text>` element
 /// (`fill="none"`), so it can be searched, selected and read by screen readers. Marker shapes are
-/// defined once per scatter series and reused at every point; images (heat maps) are PNG data URIs
+/// defined once per scatter series and reused at every point, unless the series is dense enough to
+/// be embedded as an image of its pixels (`DenseSeries`, under `rasterize`); images (heat maps, and
+/// those rasterized series) are PNG data URIs
 /// with nearest-neighbour scaling unless the scene asks for bilinear (enlarged first by whole
 /// repeats, `NearestUpscale`, as viewers such as librsvg ignore `image-rendering`). Ids are counters in painting
 /// order, so the same scene gives the same bytes.
 public enum SVGWriter {
     /// The document for `scene`; `fonts` lays out text exactly as the PNG player does.
-    public static func encode(_ scene: Scene, fonts: FontLibrary) throws -> [UInt8] {
-        var encoder = SVGEncoder(fonts: fonts)
+    /// `rasterize` says which scatter series may be embedded as images (`DenseSeries`).
+    public static func encode(_ scene: Scene, fonts: FontLibrary, rasterize: RasterizeMode = .auto) throws -> [UInt8] {
+        var encoder = SVGEncoder(fonts: fonts, rasterize: rasterize)
         return try encoder.encode(scene)
     }
 }
@@ -26,13 +29,14 @@ public enum SVGWriter {
 /// The state of one SVG encoding: the body, the glyph and marker definitions seen so far.
 struct SVGEncoder {
     let fonts: FontLibrary
+    let rasterize: RasterizeMode
     var body = ByteWriter(capacity: 1 << 18)
     var defs = ByteWriter(capacity: 1 << 14)
     var glyphIDs: Set<Int> = []
     var markerIDs: [Path: Int] = [:]
     var clipCount = 0
 
-    init(fonts: FontLibrary) { self.fonts = fonts }
+    init(fonts: FontLibrary, rasterize: RasterizeMode = .auto) { self.fonts = fonts; self.rasterize = rasterize }
 
     mutating func encode(_ scene: Scene) throws -> [UInt8] {
         if scene.background.a > 0 {
@@ -41,6 +45,9 @@ struct SVGEncoder {
             body.ascii("/>\n")
         }
         var depth = 0
+        let canvas = Rect(x: 0, y: 0, width: Double(scene.width), height: Double(scene.height))
+        // The bounding boxes of the clips in force, innermost last (where a rasterized series goes).
+        var clipBounds: [Rect] = []
         for command in scene.commands {
             switch command {
             case .fill(let path, let rule, let color):
@@ -67,12 +74,17 @@ struct SVGEncoder {
             case .text(let run):
                 text(run)
             case .markers(let set):
-                markers(set, canvas: Rect(x: 0, y: 0, width: Double(scene.width), height: Double(scene.height)))
+                if let (pixmap, rect) = DenseSeries.image(of: set, mode: rasterize, clipBounds: clipBounds.last, canvas: canvas) {
+                    try image(pixmap, rect: rect, filter: .nearest, opacity: 1)
+                } else {
+                    markers(set, canvas: canvas)
+                }
             case .image(let pixmap, let rect, let filter, let opacity):
                 try image(pixmap, rect: rect, filter: filter, opacity: opacity)
             case .pushClip(let shape):
                 let id = clipCount
                 clipCount += 1
+                clipBounds.append(DenseSeries.bounds(of: shape, within: clipBounds.last ?? canvas))
                 body.ascii("<clipPath id=\"c"); body.int(id); body.ascii("\">")
                 switch shape {
                 case .rect(let r):
@@ -89,7 +101,7 @@ struct SVGEncoder {
                 body.ascii("</clipPath>\n<g clip-path=\"url(#c"); body.int(id); body.ascii(")\">\n")
                 depth += 1
             case .popClip:
-                if depth > 0 { body.ascii("</g>\n"); depth -= 1 }
+                if depth > 0 { body.ascii("</g>\n"); depth -= 1; clipBounds.removeLast() }
             }
         }
         while depth > 0 { body.ascii("</g>\n"); depth -= 1 }

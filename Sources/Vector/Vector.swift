@@ -17,10 +17,12 @@
 // point (about 40 bytes in SVG, 5–10 compressed bytes in PDF); markers wholly off the canvas are
 // skipped. Heat maps are images, resampled to their drawn size with nearest-neighbour sampling
 // (`NearestUpscale`, up to 4 Mpx) because librsvg and poppler smooth small images whatever the
-// file asks. No series is rasterized otherwise: at W4 (10⁵ translucent markers) the SVG is 4.6 MB
-// and the PDF 0.8 MB, both well under matplotlib's 10.9 MB and 1.6 MB, so the threshold above
-// which a series would be embedded as an image is not needed for any shared workload; it is left
-// out rather than added untested.
+// file asks. A scatter series with more than 50,000 markers in its plot area is embedded as an
+// image of its pixels (`DenseSeries`, matplotlib's `rasterized=True`), drawn by the Raster
+// module's marker stamper at one image pixel per device pixel over the clip's bounds, so it looks
+// as in the PNG while text and axes stay vector: W4's 10⁵ markers are then a few hundred KB
+// instead of 4.6 MB of SVG `<use>`s (bench/README.md, "Dense series as images"). The figure's `RasterizeMode` (spec `"rasterize"`, `render
+// --rasterize`) forces it on (`always`) or off (`never`).
 //
 // Own writers, not cairo (measured in bench/README.md, "Vector output"). Through matplotlib's
 // cairo backend on the same W1–W6 figures, libcairo 1.16 wrote a `/CreationDate` into every PDF,

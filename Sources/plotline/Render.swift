@@ -100,6 +100,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("light or dark.", valueName: "theme"))
     var theme: String = "light"
 
+    @Option(help: ArgumentHelp("SVG and PDF: draw dense scatter series as embedded images of their pixels (matplotlib's rasterized=True): auto (above \(DenseSeries.autoThreshold) markers in a plot area), always or never; overrides a spec's \"rasterize\" (default: the spec's, else auto).", valueName: "mode"))
+    var rasterize: String?
+
     @Option(help: ArgumentHelp("Colour a scatter's points by this numeric column, with a colour bar (makes the default kind scatter).", valueName: "column"))
     var color: String?
 
@@ -147,6 +150,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
         }
         if let colormap, ColorMap(rawValue: colormap) == nil {
             throw ValidationError("--colormap must be one of \(ColorMap.allCases.map(\.rawValue).joined(separator: ", ")), not \(colormap).")
+        }
+        if let rasterize, RasterizeMode(rawValue: rasterize) == nil {
+            throw ValidationError("--rasterize must be one of \(RasterizeMode.allCases.map(\.rawValue).joined(separator: ", ")), not \(rasterize).")
         }
         if colormap != nil && color == nil { throw ValidationError("--colormap colours the column given with --color.") }
         if let palette, Palette(rawValue: palette) == nil {
@@ -304,7 +310,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             Render.printReadNotes(runs.map(\.table))
             WarningPrinter.print(runs.map(\.table))
             var spec: FigureSpec?
-            let figure: Figure
+            var figure: Figure
             if Render.specless(aggregate: options.aggregate?.rawValue, by: options.by) != nil {
                 figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: params, options: options)
             } else {
@@ -312,6 +318,10 @@ struct Render: ParsableCommand, @unchecked Sendable {
                 let tables = Dictionary(zip(made.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
                 figure = try DefaultFigure.figure(made, tables: tables)
                 spec = made
+            }
+            if let mode = rasterize.flatMap(RasterizeMode.init(rawValue:)) {
+                figure.rasterize = mode
+                spec?.rasterize = mode
             }
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
@@ -335,6 +345,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
             if dpi != 100 { figure.dpi = dpi }
             if theme == "dark" { figure.theme = .dark }
+            if let mode = rasterize.flatMap(RasterizeMode.init(rawValue:)) { figure.rasterize = mode }
             return (figure, tables.values.map(\.rowCount).reduce(0, +))
         } catch {
             throw CLIError("\(error)")

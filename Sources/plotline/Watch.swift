@@ -53,7 +53,7 @@ struct Watch: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder for the PNGs (default: beside each input).", valueName: "dir"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: png, svg, pdf (default: png). The PNG is always written (the status sidecar and --serve follow it); svg and pdf go beside it with the same name.", valueName: "list"))
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: png, svg, pdf (default: png). The PNG is always written (the status sidecar and --serve follow it); svg and pdf go beside it with the same name. A spec's own \"formats\" replace this list for its figure.", valueName: "list"))
     var format: String = "png"
 
     @Flag(help: "Render everything once and exit (status 1 when a figure failed).") var once = false

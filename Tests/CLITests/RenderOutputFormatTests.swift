@@ -25,6 +25,27 @@ final class RenderOutputFormatTests: XCTestCase {
         }
     }
 
+    /// `--rasterize` overrides the spec's `"rasterize"`: a scatter of a few hundred points is an
+    /// image with `always`, vector marks with the spec's `never` alone, and a bad mode is a usage error.
+    func testRasterizeFlagOverridesTheSpecsKey() throws {
+        let dir = try temp()
+        let rows = (0..<300).map { "\($0),\(Double(($0 * 37) % 101) / 10)" }.joined(separator: "\n")
+        try ("x,y\n" + rows + "\n").write(toFile: dir + "/p.csv", atomically: true, encoding: .utf8)
+        try """
+            {"version": 1, "rasterize": "never", "data": {"p": "p.csv"}, "panels": [{"series": [{"kind": "scatter", "x": "x", "y": "y"}]}]}
+            """.write(toFile: dir + "/s.plot.json", atomically: true, encoding: .utf8)
+        let never = try PlotlineBinary.run(["render", "--spec", dir + "/s.plot.json", "-o", dir + "/never.svg"])
+        XCTAssertEqual(never.status, 0, never.stderr)
+        let always = try PlotlineBinary.run(["render", "--spec", dir + "/s.plot.json", "-o", dir + "/always.svg", "--rasterize", "always"])
+        XCTAssertEqual(always.status, 0, always.stderr)
+        let a = try String(contentsOfFile: dir + "/always.svg", encoding: .utf8), n = try String(contentsOfFile: dir + "/never.svg", encoding: .utf8)
+        XCTAssertTrue(a.contains("<image") && !a.contains("<use xlink:href=\"#m"), "always: the series is an image")
+        XCTAssertTrue(!n.contains("<image") && n.contains("<use xlink:href=\"#m"), "the spec's never: vector markers")
+        let bad = try PlotlineBinary.run(["render", dir + "/p.csv", "-o", dir + "/bad.svg", "--rasterize", "sometimes"])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("--rasterize must be one of auto, always, never"), bad.stderr)
+    }
+
     func testUnknownExtensionIsAUsageErrorListingTheFormats() throws {
         let dir = try temp()
         for name in ["f.jpg", "f", "f.svgz"] {

@@ -33,7 +33,8 @@ final class SchemaCommandTests: XCTestCase {
         XCTAssertEqual((properties["aggregate"] as? [String: Any])?["x-kinds"] as? [String], ["line", "step", "area", "bar"])
         XCTAssertNotNil(properties["axis"], "a series' axis key is read by its panel and is in the schema")
         let top = try XCTUnwrap(root["properties"] as? [String: Any])
-        XCTAssertEqual(Set(top.keys), ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "data", "panels"])
+        XCTAssertEqual(Set(top.keys), ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "rasterize", "formats",
+                                        "data", "panels"])
     }
 
     func testRendersNpyFilesFromTheCommandLine() throws {

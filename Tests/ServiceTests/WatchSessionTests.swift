@@ -3,6 +3,7 @@ import PNG
 import Service
 import Synchronization
 import TestSupport
+import Vector
 import XCTest
 
 /// A folder watched end to end in-process: a `FolderWatcher` feeding a `WatchSession` that
@@ -16,11 +17,13 @@ final class WatchRig: Sendable {
 
     /// `quiet` is the watcher's quiet period; 0 is what `plotline watch` uses (every change is
     /// handed over at once and the session's cadence decides when figures render).
-    init(root: String, poll: Bool = false, outputDirectory: String? = nil, quiet: Double = 0.05) throws {
+    init(root: String, poll: Bool = false, outputDirectory: String? = nil, quiet: Double = 0.05,
+         alsoWrite: [OutputFormat] = []) throws {
         self.root = root
         queue = try RenderQueue()
         var options = WatchSession.Options()
         options.outputDirectory = outputDirectory
+        options.alsoWrite = alsoWrite
         options.log = { _ in }
         let errors = errorLines
         options.logError = { line in errors.lines.withLock { $0.append(line) } }
@@ -224,6 +227,45 @@ final class WatchSessionTests: XCTestCase {
         let second = rig.waitFor(out + "/loss.png") { $0.rows == 3 }
         XCTAssertEqual(second?.ok, true)
         XCTAssertGreaterThan(second?.version ?? 0, first.version)
+    }
+
+    /// A spec's `"formats"` replace the folder's `--format` for its figure (the PNG is written
+    /// either way); a spec without them follows the folder; a bad list is the spec's error.
+    func testASpecsFormatsReplaceTheFoldersFormats() throws {
+        let dir = temporaryFolder()
+        writeFile(dir + "/train.csv", "step,loss\n1,0.9\n2,0.7\n")
+        func spec(_ formats: String?) -> String {
+            """
+            {"version": 1, "size": "320x240", \(formats.map { "\"formats\": \($0), " } ?? "")
+             "data": {"t": "train.csv"}, "panels": [{"series": [{"data": "t", "x": "step", "y": "loss"}]}]}
+            """
+        }
+        writeFile(dir + "/own.plot.json", spec("[\"png\", \"pdf\"]"))
+        writeFile(dir + "/folder.plot.json", spec(nil))
+        let out = dir + "/figures"
+        let rig = try WatchRig(root: dir, outputDirectory: out, alsoWrite: [.svg])
+        defer { rig.stop() }
+        let exists = { (name: String) in FileManager.default.fileExists(atPath: out + "/" + name) }
+        XCTAssertNotNil(rig.waitFor(out + "/own.png") { $0.ok }, rig.errors.joined(separator: "\n"))
+        XCTAssertNotNil(rig.waitFor(out + "/folder.png") { $0.ok }, rig.errors.joined(separator: "\n"))
+        XCTAssertTrue(exists("own.pdf"), "the spec asks for a PDF")
+        XCTAssertFalse(exists("own.svg"), "the spec's list replaces the folder's svg")
+        XCTAssertTrue(exists("folder.svg"), "a spec without formats follows the folder")
+        XCTAssertFalse(exists("folder.pdf"))
+        let pdf = try XCTUnwrap(FileManager.default.contents(atPath: out + "/own.pdf"))
+        XCTAssertEqual(Array(pdf.prefix(5)), Array("%PDF-".utf8))
+
+        // Dropping the key hands the figure back to the folder's formats.
+        let before = try XCTUnwrap(WatchStatus.read(for: out + "/own.png")).version
+        writeFile(dir + "/own.plot.json", spec(nil))
+        XCTAssertNotNil(rig.waitFor(out + "/own.png") { $0.version > before && $0.ok })
+        XCTAssertTrue(exists("own.svg"))
+
+        // A format the list rule refuses fails the figure at its key path.
+        writeFile(dir + "/own.plot.json", spec("[\"svg\", \"jpg\"]"))
+        let bad = try XCTUnwrap(rig.waitFor(out + "/own.png") { !$0.ok }, rig.errors.joined(separator: "\n"))
+        XCTAssertTrue(bad.error?.contains("formats[1]") ?? false, bad.error ?? "no error")
+        XCTAssertTrue(bad.error?.contains("\"png\", \"svg\" or \"pdf\"") ?? false, bad.error ?? "no error")
     }
 
     func testPollingPicksUpAppends() throws {

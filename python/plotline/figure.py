@@ -86,11 +86,13 @@ class Figure:
     draws to ``runs/train.png`` (``fig.png``). Options are the spec's: ``title``, ``size``
     (``(width, height)`` or ``"WxH"`` pixels), ``dpi``, ``theme`` (light, dark), ``layout``
     (``(rows, columns)``, either may be None), ``sharex`` / ``sharey``, ``facet`` (a column: the one
-    panel drawn once per value, in a grid on shared axes), ``palette`` (tab10, tab20).
+    panel drawn once per value, in a grid on shared axes), ``palette`` (tab10, tab20), ``rasterize``
+    (SVG and PDF: "auto", "always" or "never" draw dense scatter series as images), ``formats`` (the
+    files ``plotline watch`` writes for it, e.g. ``["png", "svg", "pdf"]``; the PNG always).
     """
 
     def __init__(self, path=None, *, title=None, size=None, dpi=None, theme=None, layout=None, sharex=None,
-                 sharey=None, facet=None, palette=None):
+                 sharey=None, facet=None, palette=None, rasterize=None, formats=None):
         self.path = _spec_path(path) if path is not None else None
         self.title, self.dpi, self.theme = title, dpi, theme
         self.size = list(size) if isinstance(size, (tuple, list)) else size
@@ -99,6 +101,8 @@ class Figure:
             raise ValueError(f"layout is (rows, columns), found {layout!r}")
         self.sharex, self.sharey = sharex, sharey
         self.facet, self.palette = facet, palette
+        self.rasterize = rasterize
+        self.formats = list(formats) if formats is not None else None
         self.panels = []
         self._sources = {}
         self._generation = None
@@ -224,6 +228,10 @@ class Figure:
                 out["facet"] = self.facet
             if self.palette is not None:
                 out["palette"] = self.palette
+            if self.rasterize is not None:
+                out["rasterize"] = self.rasterize
+            if self.formats is not None:
+                out["formats"] = self.formats
             out["data"] = {}
             for name, source in self._sources.items():
                 path = paths.get(name) or source.path or f"<in memory: {name}>"

@@ -12,7 +12,8 @@ __all__ = ["SPEC_VERSION", "FIGURE_KEYS", "DATA_KEYS", "PANEL_KEYS", "AXIS_KEYS"
 SPEC_VERSION = 1
 """The spec format version the API writes."""
 
-FIGURE_KEYS = ("version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "data", "panels")
+FIGURE_KEYS = ("version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "rasterize", "formats",
+               "data", "panels")
 DATA_KEYS = ("path", "delimiter", "header", "timestamps", "decimal", "thousands", "comment", "na_values", "encoding")
 PANEL_KEYS = ("title", "x", "y", "y2", "grid", "minor_grid", "legend", "group", "annotations", "series")
 AXIS_KEYS = ("label", "scale", "linthresh", "min", "max", "robust", "categories")

@@ -97,7 +97,8 @@ def gallery(folder):
     with open(os.path.join(folder, "groups.csv"), "w") as f:  # long format: a site per facet, a run per colour
         f.write("t,v,site,run\n" + "".join(f"{t},{(t * k) % 7},{'north' if k % 2 else 'south'},r{k}\n"
                                             for k in range(4) for t in range(10)))
-    facet = plotline.Figure(os.path.join(folder, "facet"), size=(600, 400), facet="site", palette="tab20")
+    facet = plotline.Figure(os.path.join(folder, "facet"), size=(600, 400), facet="site", palette="tab20",
+                            rasterize="never", formats=["png", "svg"])
     facet.data("groups", os.path.join(folder, "groups.csv"))
     facet.panel().line("groups", x="t", y="v", by="run")
     figures.append(("facet", facet))

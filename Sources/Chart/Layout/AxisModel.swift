@@ -47,10 +47,7 @@ struct AxisModel {
             scale = CategoricalScale(levels: levels); locator = CategoricalLocator(count: levels.count)
             formatter = CategoricalFormatter(levels: levels)
         }
-        var lo = Double.infinity, hi = -Double.infinity
-        for column in values {
-            for v in column where v.isFinite && scale.isValid(v) { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
-        }
+        let (lo, hi) = AxisModel.extent(of: values, on: scale)
         if lo <= hi { dataRange = (lo, hi) }
         let limiter: any Scale = !padCategories && scale is CategoricalScale && lo <= hi ? LinearScale() : scale
         var (a, b) = lo <= hi ? limiter.autoLimits(dataMin: lo, dataMax: hi, margin: 0.05)
@@ -68,6 +65,26 @@ struct AxisModel {
         if let m = spec.max, m.isFinite { b = m }
         if !(a < b) { (a, b) = scale.autoLimits(dataMin: a, dataMax: a, margin: 0.05) }
         low = a; high = b
+    }
+
+    /// The smallest and largest finite values that `scale` accepts (+∞, −∞ for none).
+    ///
+    /// One pass over the finite values first: when the scale accepts their minimum and maximum,
+    /// those are the answer (they bound the accepted values and are among them), with no call to
+    /// `isValid` per value; only a scale that refuses one of them (zero or negatives on a log
+    /// axis) costs a second, filtered pass. The per-value call through `any Scale` was a dynamic
+    /// call, about a third of the samples of W3 (10⁶ points) in perf on the release vector bench.
+    static func extent(of values: [[Double]], on scale: any Scale) -> (Double, Double) {
+        var lo = Double.infinity, hi = -Double.infinity
+        for column in values {
+            for v in column where v.isFinite { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+        }
+        if lo > hi || (scale.isValid(lo) && scale.isValid(hi)) { return (lo, hi) }
+        lo = .infinity; hi = -.infinity
+        for column in values {
+            for v in column where v.isFinite && scale.isValid(v) { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+        }
+        return (lo, hi)
     }
 
     /// One axis for several panels that share it (matplotlib's `sharex`): limits from the union

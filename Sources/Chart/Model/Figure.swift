@@ -1,4 +1,5 @@
 import Foundation
+import Scene
 
 /// A whole figure: a grid of panels at a size in pixels, with a title and a theme.
 ///
@@ -24,6 +25,9 @@ public struct Figure: Sendable, Hashable {
     /// sharey=True)`), tick labels and axis labels only where no panel lies below (x) or left (y);
     /// overrides `sharedX` and `sharedY`.
     public var sharedGrid = false
+    /// Whether SVG and PDF output may embed dense series as images (the spec's `"rasterize"`);
+    /// PNG output ignores it.
+    public var rasterize: RasterizeMode = .auto
 
     public init(width: Int = 1200, height: Int = 800, dpi: Double = 100, title: String? = nil,
                 panels: [Panel], rows: Int? = nil, columns: Int? = nil, theme: Theme = .light,

@@ -3,6 +3,8 @@
 //
 //   swift build -c release --product plotline-vector-bench
 //   .build/release/plotline-vector-bench DATA_DIR OUT_DIR [runs] > plotline.json
+//   PLOTLINE_RASTERIZE=never|always|auto   overrides the specs' "rasterize" (before/after tables)
+//   PLOTLINE_WORKLOADS=W3,W4                only these workloads (to profile one)
 //
 // The figures are bench/anchors' specs (what matplotlib's mpl_workloads.py draws). Tables are
 // read once, outside the timing, as mpl_vector.py loads its arrays once. Timed per workload and
@@ -52,10 +54,15 @@ try? FileManager.default.createDirectory(atPath: outDir + "/specs", withIntermed
 let fonts: FontLibrary
 do { fonts = try FontLibrary() } catch { fail("fonts: \(error)") }
 let renderer = FigureRenderer(fonts: fonts)
+let forcedRasterize = ProcessInfo.processInfo.environment["PLOTLINE_RASTERIZE"].map { name -> RasterizeMode in
+    guard let mode = RasterizeMode(rawValue: name) else { fail("PLOTLINE_RASTERIZE must be auto, always or never, not \(name)") }
+    return mode
+}
 let player = ScenePlayer(fonts: fonts)
 
 var results: [String] = []
-for w in workloads {
+let only = ProcessInfo.processInfo.environment["PLOTLINE_WORKLOADS"].map { Set($0.split(separator: ",").map(String.init)) }
+for w in workloads where only?.contains(w.name) ?? true {
     // The specs with the data folder filled in, and their tables, prepared untimed.
     var prepared: [(spec: FigureSpec, tables: [String: DataTable], stem: String)] = []
     for f in w.figures {
@@ -84,7 +91,7 @@ for w in workloads {
                     let scene = renderer.scene(for: figure)
                     let encodeStart = DispatchTime.now().uptimeNanoseconds
                     defer { encodeNanos += DispatchTime.now().uptimeNanoseconds - encodeStart }
-                    let encoded = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi)
+                    let encoded = try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi, rasterize: forcedRasterize ?? figure.rasterize)
                     try AtomicFile.write(encoded, to: outDir + "/" + p.stem + "." + format.fileExtension)
                     total += encoded.count
                 } catch { fail("\(w.name) \(format): \(error)") }
