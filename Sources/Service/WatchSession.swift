@@ -467,18 +467,42 @@ public final class WatchSession: Sendable {
 
     /// A spec's figure, its longest table's row count, and its own `"formats"` (which replace
     /// the folder's `--format` for this figure; the PNG is written either way); runs on the render thread.
+    ///
+    /// A data file that cannot be read while the spec itself has been replaced meanwhile (a
+    /// Python `Figure` committing new generations of its arrays faster than this render reads
+    /// them) is not an error: the newer spec is read instead, up to `specRereads` times.
     func specFigure(_ path: String) throws -> Built {
-        // Read through no link below the root (the spec may have become one since the event).
-        let bytes: Data
+        var attempt = 0
+        while true {
+            let bytes = try specBytes(path)
+            let spec = try FigureSpec.parse(bytes: bytes, source: path, directory: (path as NSString).deletingLastPathComponent)
+            let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
+            state.withLock { $0.specInputs[path] = inputs }
+            let tables: [String: DataTable]
+            do {
+                tables = try spec.readTables(confinement: ReadConfinement(root: root, allowed: options.allowRead))
+            } catch {
+                attempt += 1
+                if attempt <= WatchSession.specRereads, let now = try? specBytes(path), now != bytes { continue }
+                throw error
+            }
+            return try built(spec, tables)
+        }
+    }
+
+    /// How often `specFigure` reads a replaced spec again before a data file's error stands.
+    static let specRereads = 3
+
+    /// A spec's bytes, read through no link below the root (it may have become one since the event).
+    private func specBytes(_ path: String) throws -> Data {
         switch ConfinedOpen.read(path, under: root) {
-        case .success(let read): bytes = read
+        case .success(let read): return read
         case .failure(.missing), .failure(.link), .failure(.outside): throw InputDeleted(path: path)
         case .failure(let failure): throw SpecError(.unreadable(failure.reason), source: path)
         }
-        let spec = try FigureSpec.parse(bytes: bytes, source: path, directory: (path as NSString).deletingLastPathComponent)
-        let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
-        state.withLock { $0.specInputs[path] = inputs }
-        let tables = try spec.readTables(confinement: ReadConfinement(root: root, allowed: options.allowRead))
+    }
+
+    private func built(_ spec: FigureSpec, _ tables: [String: DataTable]) throws -> Built {
         let ordered = tables.keys.sorted().compactMap { tables[$0] }
         return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0, WatchSession.warnings(of: ordered),
                 spec.formats.map { $0.filter { $0 != .png } })

@@ -7,7 +7,7 @@ messages were fine. Here JupyterLab from PyPI serves on 127.0.0.1, headless Chro
 README through Selenium and runs all cells, and a script in the page records every ``<img>``
 source change of the widget images with a hash of the decoded pixels. The same runs in classic Notebook 7's page (served by the same server). The test asserts that
 new, different pixels are drawn while the loop cell runs and from the thread after it ended,
-that no visible image is ever broken, that the status line first says "waiting for the first rows" (never an error) and ends with a
+that no visible image is ever broken, that the status line first says "waiting for the first rows" (never an error; or already a version when the first PNG came before the view) and ends with a
 caption,
 that a second ``show`` of the same figure draws the same image, and that the browser console
 has no errors. Screenshots of the changing page go to ``.build/test-output/jupyterlab/<front end>/``.
@@ -243,7 +243,11 @@ def test_seed_notebook_draws_every_new_image(jupyterlab, chromium, front_end):
     """)
     assert len(lines) == 3 and all("version" in t and "waiting" not in t for t in lines), lines
     texts = driver.execute_script("return window.__pl.texts")
-    assert any(t.startswith("plotline: waiting for the first rows") for t in texts), f"waiting, not an error, at first: {texts[:4]}"
+    # The first line seen is "waiting" (never an error) — or already a version, when the first PNG
+    # existed before the browser created the view (a loaded machine); test_live.py checks the
+    # waiting line itself on the kernel side.
+    assert texts and (texts[0].startswith("plotline: waiting for the first rows") or "version" in texts[0]), \
+        f"waiting, not an error, at first: {texts[:4]}"
     assert not any("cannot read" in t or "error" in t.lower() for t in texts), texts
     errors = severe(driver)
     assert not errors, f"browser console errors while the cells ran: {errors}"
