@@ -36,6 +36,9 @@ struct PanelLayout {
     /// The height of the panel's grid cell (frame and margins), which bounds slanted labels the
     /// same way in every layout pass.
     var cellHeight = 0.0
+    /// How far the x tick labels, offset text and axis label reach below the frame (where a
+    /// legend below the panel starts, a legend gap further).
+    var bottomTextExtent = 0.0
     var frame = Rect(x: 0, y: 0, width: 1, height: 1)
     var legend: LegendLayout?
     /// The series made ready for drawing (bars stacked and binned, boxes computed).
@@ -142,6 +145,8 @@ struct PanelLayout {
         } else {
             m.bottom = st.tickLength + st.outerPad
         }
+        bottomTextExtent = m.bottom - st.outerPad
+        if let l = legend, l.below { m.bottom += l.size.height + st.legendGap }
         m.top = st.outerPad
         if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
         // The y offset text ("1e8") sits above the frame's top-left corner, under the title.
@@ -176,7 +181,7 @@ struct PanelLayout {
             m.right = max(m.right, r)
             rightExtent = max(rightExtent, r - st.outerPad)
         }
-        if let l = legend, l.outside { m.right += l.size.width + st.legendGap }
+        if let l = legend, l.outside, !l.below { m.right += l.size.width + st.legendGap }
         return m
     }
 
