@@ -154,6 +154,11 @@ struct PanelLayout {
         // The last x label may overhang the frame by half its width; slanted labels end at their
         // ticks and reach left instead, the first one past the frame by what its tick leaves.
         m.right = max(st.outerPad, showsXLabels && xLabelRotation == 0 ? widest / 2 + 2 : 0)
+        if showsXLabels, xLabelRotation == 0, let first = x.ticks.first, let label = x.labels.first {
+            // The first x label overhangs the frame's left edge by what its tick leaves of its half.
+            let reach = measureX(label) / 2 - x.fraction(first) * frameWidth
+            m.left = max(m.left, reach + st.outerPad)
+        }
         if xLabelRotation != 0, let first = x.ticks.first {
             let reach = (widest + tickHeight) * slant - x.fraction(first) * frameWidth
             m.left = max(m.left, reach + st.outerPad)
