@@ -4,8 +4,12 @@
 // turns it into a `Scene` on the render thread, where text can be measured. Layout follows
 // matplotlib's constrained layout in spirit: the room around each plot frame comes from the
 // tick labels, axis labels and titles that are actually there, frames line up across a grid
-// row and column, and ticks are chosen for the frame's real length so labels never overlap
-// (category names slanted 45° when they would collide, thinned as a last resort). Scales, locators and formatters are the pure
+// row and column and all have one size (`GridLayout`; a last row with fewer panels spreads
+// over the row instead of leaving empty cells), and ticks are chosen for the frame's real
+// length so labels never overlap (category names slanted 45° when they would collide, thinned
+// as a last resort). Legends of more than 8 entries go below their panel in columns; every
+// legend, title and axis label is ellipsized to the room it has, so no text leaves the canvas
+// (`LayoutPropertyTests` checks this on random figures). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
 // pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
