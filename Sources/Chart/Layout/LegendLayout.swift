@@ -80,6 +80,11 @@ struct LegendLayout {
             cols = max(1, min(n, Int(((maxWidth - border + spacing) / (handle + preferred + spacing)).rounded(.down))))
         }
         let maxRows = maxHeight.isFinite ? max(1, Int(((maxHeight - border + 0.5 * fs) / rowStep).rounded(.down))) : n
+        if manyColumns && maxWidth.isFinite && (n + cols - 1) / cols > maxRows {
+            // Not every entry fits: narrower columns (6 font sizes) show more of them.
+            let narrow = min(longest, 6 * fs)
+            cols = max(cols, min(n, Int(((maxWidth - border + spacing) / (handle + narrow + spacing)).rounded(.down))))
+        }
         var r = (n + cols - 1) / cols
         var shown = n
         if r > maxRows {
