@@ -9,10 +9,16 @@
 //   PNG                        PNG writer (libdeflate), libpng decoder, atomic file output
 //   Scene                      the display list and the player that draws it
 //   Vector                     SVG and PDF players of the Scene; the output format, from the extension
-//   Chart                      figures, scales, ticks, layout into a Scene
+//   Dates                      the proleptic Gregorian calendar: civil dates to and from epoch seconds
 //   RunLogs                    TensorBoard event files and MLflow runs read into scalar logs
-//   Spec                       tables: CSV / TSV / JSON Lines / JSON readers, typed columns (uses Geometry and Raster for figures)
-//   Service                    the render queue: one render thread, latest-wins jobs per output
+//   Table                      tables: CSV / TSV / JSON Lines / JSON / npy readers, typed columns, run-log
+//                              tables, confined reads and limits (no drawing module: below Chart)
+//   Chart                      figures, scales, ticks, layout into a Scene
+//   FigureSpec                 the JSON figure spec, its schema, the default figure, facet / group /
+//                              aggregate drafting: tables to a Chart figure
+//   Service                    the render queue (one render thread, latest-wins jobs per output), the
+//                              folder watcher, watch sessions and statuses
+//   Report                     `plotline report`: report specs, the report runner, image comparison
 //   Serve                      the --serve HTTP page (SwiftNIO event loop; no drawing module)
 //   plotline                   the command-line tool
 import PackageDescription
@@ -23,7 +29,12 @@ let package = Package(
     name: "Plotline",
     products: [
         .executable(name: "plotline", targets: ["plotline"]),
-        .library(name: "PlotlineCore", targets: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "RunLogs", "Spec", "Service", "Serve", "Vector"]),
+        .library(
+            name: "PlotlineCore",
+            targets: [
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Vector", "Dates", "RunLogs", "Table", "Chart",
+                "FigureSpec", "Service", "Report", "Serve",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,13 +69,20 @@ let package = Package(
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim", "CDeflate"], swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
         .target(name: "Vector", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "CZlib"], swiftSettings: strict),
-        .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene"], swiftSettings: strict),
+        .target(name: "Dates", swiftSettings: strict),
+        .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene", "Dates"], swiftSettings: strict),
         // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
         .target(name: "CCRC32C"),
         .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
-        .target(name: "Spec", dependencies: ["Geometry", "Raster", "Chart", "RunLogs"], swiftSettings: strict),
+        .target(name: "Table", dependencies: ["Dates", "RunLogs"], swiftSettings: strict),
+        .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "Table"], swiftSettings: strict),
         .target(
-            name: "Service", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Vector"],
+            name: "Service",
+            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Vector"],
+            swiftSettings: strict),
+        .target(
+            name: "Report",
+            dependencies: ["Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Vector"],
             swiftSettings: strict),
         // The figure server knows nothing of drawing: it links neither FreeType nor libpng.
         .target(
@@ -78,8 +96,8 @@ let package = Package(
         .executableTarget(
             name: "plotline",
             dependencies: [
-                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Spec", "Service", "Serve", "Vector",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Report",
+                "Serve", "Vector", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
@@ -92,19 +110,19 @@ let package = Package(
             name: "plotline-chart-bench", dependencies: ["Chart"],
             path: "bench/Sources/plotline-chart-bench", swiftSettings: strict),
         .executableTarget(
-            name: "plotline-csv-bench", dependencies: ["Spec"],
+            name: "plotline-csv-bench", dependencies: ["Table"],
             path: "bench/Sources/plotline-csv-bench", swiftSettings: strict),
         .executableTarget(
-            name: "plotline-events-bench", dependencies: ["RunLogs", "Spec"],
+            name: "plotline-events-bench", dependencies: ["RunLogs", "Table"],
             path: "bench/Sources/plotline-events-bench", swiftSettings: strict),
         .executableTarget(
             name: "plotline-serve-bench", dependencies: ["Serve"],
             path: "bench/Sources/plotline-serve-bench", swiftSettings: strict),
         .executableTarget(
-            name: "plotline-vector-bench", dependencies: ["Chart", "Spec", "Text", "Scene", "PNG", "Raster", "Vector"],
+            name: "plotline-vector-bench", dependencies: ["Chart", "Table", "FigureSpec", "Text", "Scene", "PNG", "Raster", "Vector"],
             path: "bench/Sources/plotline-vector-bench", swiftSettings: strict),
         .executableTarget(
-            name: "plotline-compare-bench", dependencies: ["Service", "Raster", "PNG"],
+            name: "plotline-compare-bench", dependencies: ["Report", "Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"], path: "Tests/TestSupport",
@@ -129,21 +147,23 @@ let package = Package(
             dependencies: ["Vector", "Chart", "Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "ChartTests", dependencies: ["Chart", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
+            name: "ChartTests", dependencies: ["Chart", "Dates", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "SpecTests", dependencies: ["Spec", "Geometry", "Raster", "Chart", "Text", "Scene", "TestSupport"],
+            name: "SpecTests", dependencies: ["Table", "FigureSpec", "Geometry", "Raster", "Chart", "Text", "Scene", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "RunLogsTests", dependencies: ["RunLogs", "Spec", "TestSupport"],
+            name: "RunLogsTests", dependencies: ["RunLogs", "Table", "FigureSpec", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "Spec", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "ReportTests", dependencies: ["Service", "Spec", "PNG", "Raster", "TestSupport"],
+            name: "ServiceTests", dependencies: ["Service", "Table", "Chart", "PNG", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "Service", "Table", "PNG", "Raster", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "ServeTests", dependencies: ["Serve", "Service", "Spec", "plotline", "PNG", "Raster", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "Spec", "TestSupport"], swiftSettings: strict),
+            name: "ServeTests", dependencies: ["Serve", "Service", "Table", "plotline", "PNG", "Raster", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "FigureSpec", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -2,7 +2,8 @@
 # Builds and runs one libFuzzer target for a while: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 #
 #   TARGET   csv | json | figure-spec | report-spec | incremental | tensorboard | npy | all (each in turn)
-#   SECONDS  how long to fuzz (CI: 10; locally as long as you like, hours are fine)
+#   SECONDS  how long to fuzz (CI: 10; locally as long as you like, hours are fine); 0 only builds
+#            and links the target (CI builds them early, in the background, while tests run)
 #
 # The parsers are built by SwiftPM into .build/fuzz-release with coverage for libFuzzer and
 # AddressSanitizer (-sanitize=fuzzer,address), then each Fuzz/Targets/TARGET.swift is linked
@@ -35,11 +36,11 @@ out=$scratch/$triple/$config
 mkdir -p "$scratch"
 # The modules under test, instrumented; SwiftPM skips what is up to date.
 swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Service >"$scratch/build.log" 2>&1 \
+    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Report >"$scratch/build.log" 2>&1 \
     || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
 binary=$scratch/fuzz-$target
 objects=()
-for module in Geometry Raster Text Scene Chart CCRC32C RunLogs Spec PNG CPNGShim Vector Service; do
+for module in Geometry Raster Text Scene Dates Chart CCRC32C RunLogs Table FigureSpec PNG CPNGShim Vector Service Report; do
     objects+=("$out/$module.build"/*.o)
 done
 stale=0
@@ -58,6 +59,10 @@ if [ "$stale" -eq 1 ]; then
         Fuzz/Targets/"$target".swift Fuzz/Support/*.swift "${objects[@]}" \
         $(pkg-config --libs freetype2 libpng libdeflate) -lz -lpthread -o "$binary" 2>"$scratch/link-$target.log" \
         || { grep -v "Cannot export local symbol" "$scratch/link-$target.log" >&2; exit 1; }
+fi
+if [ "$seconds" = 0 ]; then
+    echo "fuzz $target: built $binary"
+    exit 0
 fi
 corpus=$scratch/corpus/$target
 mkdir -p "$corpus" "$scratch/crashes"

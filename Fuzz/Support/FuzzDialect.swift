@@ -1,4 +1,4 @@
-import Spec
+import Table
 
 /// The CSV dialect options chosen by one control byte, so the csv and incremental targets
 /// explore decimal commas, thousands separators, comment lines and extra missing spellings.

@@ -1,6 +1,7 @@
 import Chart
+import FigureSpec
 import Foundation
-import Spec
+import Table
 import Text
 
 /// Builds figures the way `render` and `watch` do and lays them out into a Scene (text metrics,

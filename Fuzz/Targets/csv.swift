@@ -1,4 +1,4 @@
-import Spec
+import Table
 
 /// CSV / TSV: the dialect detector, the row loop and its numeric fast path, column typing,
 /// then the default figure. Control bytes: delimiter and header choice, figure kind, dialect

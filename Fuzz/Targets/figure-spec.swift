@@ -1,5 +1,6 @@
+import FigureSpec
 import Foundation
-import Spec
+import Table
 
 /// Figure specs: the JSON parser with key paths, every key's decoder, and `figure(tables:)`
 /// against a fixed table of every column type (numbers, huge numbers, times, text), laid out.

@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import Table
 
 /// The incremental reader `watch` follows files with: CSV or JSON Lines fed in chunks of
 /// fuzzed sizes (CRLF split across chunks, half-written lines), then through a real file that

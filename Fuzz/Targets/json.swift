@@ -1,4 +1,4 @@
-import Spec
+import Table
 
 /// JSON Lines, arrays of records and trainer_state.json: the byte parser, the record builder's
 /// flattening and typing, then the default figure. Control byte: figure kind.

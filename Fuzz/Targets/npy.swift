@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import Table
 
 /// numpy `.npy` arrays: the preamble, the header dictionary, the size check and the element
 /// conversion (every dtype, both orders), through the same path as a `.npy` file `render` and

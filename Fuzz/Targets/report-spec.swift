@@ -1,4 +1,4 @@
-import Service
+import Report
 
 /// Report specs: the JSON parser with key paths, figure entries (spec paths, inline specs,
 /// data files with options), sections and versions.

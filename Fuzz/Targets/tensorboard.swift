@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import Table
 
 /// TensorBoard event files: the TFRecord framing (lengths, masked CRC32Cs, a record cut short)
 /// and the `Event` / `Summary` / `TensorProto` decoder, then the table and the default figure.

@@ -1,6 +1,6 @@
 // RunLogs: the training logs that are not tables — TensorBoard event files and MLflow's file
 // store — read into `ScalarLog`s (per tag: steps, wall times, values) without TensorFlow, a
-// server, or a protobuf runtime. Spec turns a `ScalarLog` into a `DataTable`, so these runs get
+// server, or a protobuf runtime. Table turns a `ScalarLog` into a `DataTable`, so these runs get
 // the default figure, run overlay and watch of CSV logs.
 //
 // Design. Event files are TFRecord streams (length, masked CRC32C of the length, payload, masked

@@ -42,7 +42,7 @@ public final class FigureIndex: Sendable {
     }
 
     /// The largest sidecar read (a real one is about 200 bytes); a larger one is listed with an
-    /// error naming the limit. The value is `ResourceLimits.sidecarBytes` (Spec), the one
+    /// error naming the limit. The value is `ResourceLimits.sidecarBytes` (Table), the one
     /// documented limit; Serve links no drawing module, so a test checks the two agree.
     public static let maxSidecarBytes = 64 << 10
     /// Deepest folder level searched below the root by the seeding walk.

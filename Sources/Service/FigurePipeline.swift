@@ -3,7 +3,7 @@ import Foundation
 import PNG
 import Raster
 import Scene
-import Spec
+import Table
 import Text
 import Vector
 

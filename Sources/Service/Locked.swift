@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// A value behind a POSIX mutex: the only shared mutable state of the Service module.
+/// A value behind a POSIX mutex: the only shared mutable state of the Service module (and of Report).
 ///
 /// Why not `Mutex` from Synchronization: on Linux it locks with raw futex system calls inside
 /// the (uninstrumented) standard library, so the thread sanitizer sees no ordering between two
@@ -14,12 +14,12 @@ import Darwin
 /// in one `swift test --sanitize=thread --filter ServiceTests` run, all inside `withLock`).
 /// `pthread_mutex_lock` is intercepted by the sanitizer, so with this lock a report is a real
 /// race. Uncontended, both cost one atomic exchange each way.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     // @unchecked: `value` is read and written only between lock and unlock of `mutex`.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
-    init(_ value: Value) {
+    public init(_ value: Value) {
         self.value = value
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
@@ -34,7 +34,7 @@ final class Locked<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` with exclusive access to the value. `body` must not call back into this lock.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)

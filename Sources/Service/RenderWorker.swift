@@ -2,7 +2,7 @@ import Chart
 import PNG
 import Raster
 import Scene
-import Spec
+import Table
 import Text
 import Vector
 

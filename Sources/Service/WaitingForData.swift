@@ -1,4 +1,4 @@
-import Spec
+import Table
 
 /// The "error" of a watched figure whose input holds nothing to draw yet (a CSV header without
 /// rows, a TensorBoard run without scalars, an MLflow experiment without metrics).

@@ -1,7 +1,8 @@
 import Chart
+import FigureSpec
 import Foundation
 import PNG
-import Spec
+import Table
 import Vector
 
 /// What `plotline watch` draws for a folder: a default figure per data file and the figure of
@@ -92,7 +93,7 @@ public final class WatchSession: Sendable {
     }
 
     /// True for a `*.plot.json` spec.
-    public static func isSpec(_ path: String) -> Bool { path.lowercased().hasSuffix(".plot.json") }
+    public static func isSpec(_ path: String) -> Bool { FolderInput.isFigureSpec(path) }
 
     /// True for a data file a folder holds, by `FileKind` (.csv, .tsv, .jsonl, .json, event
     /// files ...; not a spec, not a sidecar).
@@ -108,7 +109,7 @@ public final class WatchSession: Sendable {
         if RunInputs.isFolder(input) {
             stem = name  // a TensorBoard run or an MLflow experiment: `<folder>.png` beside it
         } else if WatchSession.isSpec(name) {
-            stem = String(name.dropLast(".plot.json".count))
+            stem = FolderInput.figureName(name)
         } else if WatchSession.dataSiblings(of: input).isEmpty {
             stem = (name as NSString).deletingPathExtension
         } else {
@@ -135,7 +136,7 @@ public final class WatchSession: Sendable {
     /// replaces the data file's default figure (both would draw `<stem>.png`).
     static func replacingSpec(of input: String) -> String? {
         let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
-        let spec = (input as NSString).deletingLastPathComponent + "/" + stem + ".plot.json"
+        let spec = (input as NSString).deletingLastPathComponent + "/" + stem + FolderInput.figureSpecSuffix
         return FileManager.default.fileExists(atPath: spec) ? spec : nil
     }
 
@@ -318,7 +319,7 @@ public final class WatchSession: Sendable {
         let folder = (input as NSString).deletingLastPathComponent
         let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
         let spellings = Set(([input] + siblings.map { folder + "/" + $0 }))
-        let stale = output(for: folder + "/" + stem + ".plot.json")
+        let stale = output(for: folder + "/" + stem + FolderInput.figureSpecSuffix)
         if let status = WatchStatus.read(for: stale, limits: options.limits, problem: { options.logError("warning: \($0)") }), spellings.contains(status.input) {
             try? AtomicFile.remove(stale, under: outputRoot)
             try? AtomicFile.remove(WatchStatus.path(for: stale), under: outputRoot)

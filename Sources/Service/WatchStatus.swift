@@ -1,6 +1,6 @@
 import Foundation
 import PNG
-import Spec
+import Table
 
 /// The sidecar status file written beside each watched figure (`<name>.png.json`).
 ///

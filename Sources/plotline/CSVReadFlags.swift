@@ -1,5 +1,5 @@
 import ArgumentParser
-import Spec
+import Table
 
 /// The read flags `render` and `watch` share (`--decimal`, `--thousands`, `--comment`,
 /// `--na-values`, `--encoding`): pandas' `read_csv` options for the data files. Names, help and

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Chart
+import FigureSpec
 import Foundation
 import PNG
-import Spec
+import Table
 
 /// `plotline render FILE... --print-spec [FILE]`: the default figure as the figure spec that
 /// draws it, so a user can start from it, edit it and render it back with `--spec`.

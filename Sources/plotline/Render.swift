@@ -1,11 +1,12 @@
 import ArgumentParser
 import Chart
+import FigureSpec
 import Foundation
 import PNG
 import Raster
 import Scene
 import Service
-import Spec
+import Table
 import Text
 import Vector
 
@@ -288,7 +289,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             var params: [[String: String]] = []
             if files.contains("-") {
                 // Standard input among the files: each is one table, read as given.
-                for (name, f) in zip(DefaultFigure.runNames(files), files) {
+                for (name, f) in zip(RunInputs.runNames(files), files) {
                     let table = f == "-"
                         ? try TableReader.parse(bytes: FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>", options: csvOptions)
                         : try TableReader.read(path: f, options: csvOptions)

@@ -4,6 +4,7 @@ import Glibc
 #endif
 import Foundation
 import PNG
+import Report
 import Service
 
 /// `plotline report`: many figures in one run, with a manifest and Markdown / HTML indexes.

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Service
 
 /// Shows a report's progress on standard error: one updating line with a bar on a terminal,

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Spec
+import FigureSpec
 
 /// `plotline schema`: prints the figure spec's JSON Schema (docs/figure-spec.schema.json).
 struct Schema: ParsableCommand {

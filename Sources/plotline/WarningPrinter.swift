@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import Table
 
 /// Prints the data warnings of the tables a command read to standard error: the first
 /// `limit`, then how many more there were, so no dropped value goes unmentioned.

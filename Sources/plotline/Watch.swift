@@ -6,8 +6,8 @@ import Glibc
 import Foundation
 import Serve
 import Service
+import Table
 import Vector
-import Spec
 
 /// `plotline watch`: keeps a PNG figure up to date for every table and spec in a folder tree.
 struct Watch: ParsableCommand {

@@ -1,6 +1,6 @@
+import FigureSpec
 import Foundation
 import PNG
-import Spec
 import TestSupport
 import XCTest
 

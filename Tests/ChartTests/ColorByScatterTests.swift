@@ -76,6 +76,22 @@ final class ColorByScatterTests: XCTestCase {
         XCTAssertEqual(markerWidth(scatter(10_000, size: 6).scene), full, accuracy: 0.01, "the series' own size wins")
     }
 
+    func testGroupsOfOnePanelShareTheDensityScaling() {
+        // A split (taxis by colour: 9,000 yellow, 1,000 green) draws every group at the size and
+        // opacity of the panel's 10⁴ points, as one scatter of them all would; not the small
+        // group opaque and large over the faded large one.
+        func group(_ name: String, _ n: Int, _ rgb: UInt32) -> Series {
+            let x = (0..<n).map { Double($0 % 97) + Double($0) / Double(n) }
+            return Series(name, kind: .scatter, x: x, y: x.map { cos($0) }, color: Color(rgb: rgb))
+        }
+        let figure = Figure(width: 600, height: 400, panels: [Panel(series: [group("big", 9_000, 0x1f77b4),
+                                                                            group("small", 1_000, 0xff7f0e)], legend: .none)])
+        let marks = markerCommands(FigureRenderer(fonts: fonts).scene(for: figure))
+        XCTAssertEqual(marks.map(\.count), [9_000, 1_000])
+        XCTAssertEqual(marks[0].color.a, marks[1].color.a, "one opacity for the panel")
+        XCTAssertEqual(Double(marks[1].color.a) / 255, (0.1).squareRoot(), accuracy: 0.01, "the panel's 10⁴ points decide")
+    }
+
     func testColoredScatterGolden() throws {
         let image = try ScenePlayer(fonts: fonts).render(FigureRenderer(fonts: fonts).scene(for: Self.colored()))
         assertMatchesGolden(image, named: "scatter-color-viridis", goldens: goldensDirectory(), tolerance: .text())

@@ -1,4 +1,5 @@
 import Chart
+import Dates
 import XCTest
 
 /// Tick positions against matplotlib 3.11 (Expected/expected.json).

@@ -1,4 +1,5 @@
 import Chart
+import Dates
 import XCTest
 
 final class ScaleTests: XCTestCase {

@@ -26,7 +26,9 @@ final class PythonHelperTests: XCTestCase {
             XCTFail("\(tool) is missing (run `bash .ci/setup-tests`: apt chromium chromium-driver)")
             return
         }
-        let result = try run([python, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "python/tests"], in: root, binary: binary)
+        let result = try run([python, "-m", "pytest", "-q", "-rs", "--durations=25", "-p", "no:cacheprovider", "python/tests"], in: root, binary: binary)
+        // pytest's summary and its 25 slowest steps go into the test log, pass or fail.
+        print(result.output.split(separator: "\n").suffix(60).joined(separator: "\n"))
         XCTAssertEqual(result.status, 0, "pytest python/tests failed:\n\(result.output)")
         XCTAssertTrue(result.output.contains(" passed"), result.output)
         XCTAssertFalse(result.output.contains(" skipped"), "no Python test may be skipped:\n\(result.output)")

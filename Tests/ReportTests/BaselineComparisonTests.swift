@@ -1,6 +1,7 @@
 import Foundation
 import PNG
 import Raster
+import Report
 import Service
 import TestSupport
 import XCTest

@@ -1,4 +1,5 @@
 import Raster
+@testable import Report
 @testable import Service
 import TestSupport
 import XCTest

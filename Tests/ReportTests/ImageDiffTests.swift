@@ -1,5 +1,6 @@
 import PNG
 import Raster
+@testable import Report
 @testable import Service
 import TestSupport
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import PNG
+import Report
 import Service
 import TestSupport
 import XCTest

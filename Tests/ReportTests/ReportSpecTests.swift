@@ -1,5 +1,6 @@
+import Report
 import Service
-import Spec
+import Table
 import XCTest
 
 /// Decoding report specs: the accepted forms, and errors at their key paths and lines.
@@ -40,6 +41,14 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertEqual(keyPath, "sections[1].figures[0].figure")
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), #"{"version": 1, "data": {"d": "x.csv"}, "panels": [{"series": [{"y": "v"}]}]}"#,
                        "the inline figure's exact bytes")
+    }
+
+    func testUnknownKeysGetTheFigureSpecsDidYouMean() {
+        // One rule for both spec formats (Table's `DidYouMean`): a swap of neighbours is one edit.
+        XCTAssertEqual(error(#"{"version": 1, "sectoins": []}"#), #"r.json:1: sectoins: unknown key (did you mean "sections"?)"#)
+        XCTAssertEqual(error(#"{"version": 1, "sections": [{"tilte": "A", "figures": []}]}"#),
+                       #"r.json:1: sections[0].tilte: unknown key (did you mean "title"?)"#)
+        XCTAssertEqual(DidYouMean.closest(to: "tilte", in: ["title", "figures"]), "title")
     }
 
     func testErrorsNameTheKeyPathAndLine() {

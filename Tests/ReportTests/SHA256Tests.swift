@@ -1,3 +1,4 @@
+import Report
 import Service
 import XCTest
 

@@ -1,6 +1,7 @@
+@testable import FigureSpec
 import Foundation
 @testable import RunLogs
-@testable import Spec
+@testable import Table
 import XCTest
 
 /// Log folders as runs, scalar logs as tables, and the table of file kinds.

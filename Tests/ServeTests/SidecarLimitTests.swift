@@ -1,5 +1,5 @@
 import Serve
-import Spec
+import Table
 import XCTest
 
 /// The sidecar size the server reads is the documented limit (issue 12): Serve links no drawing

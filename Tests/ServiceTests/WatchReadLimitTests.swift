@@ -1,6 +1,6 @@
 import Foundation
 import Service
-import Spec
+import Table
 import TestSupport
 import XCTest
 

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// RFC 4180 and real-world quirks: each case is input text and the expected cells, row by row.

@@ -1,6 +1,6 @@
 import Chart
+import FigureSpec
 import Raster
-import Spec
 import XCTest
 
 /// Colour by a numeric column (spec `color` object, `--color`), CSS colour names, tab20.

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// The exact messages for the main input errors.

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// Every shared dataset reads with the row count, column names and column types its README states.

@@ -1,7 +1,8 @@
 import Chart
+import FigureSpec
 import Foundation
 import Scene
-import Spec
+import Table
 import TestSupport
 import Text
 import XCTest

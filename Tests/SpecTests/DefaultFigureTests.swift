@@ -1,7 +1,8 @@
 import Chart
+import FigureSpec
 import Foundation
 import Scene
-import Spec
+import Table
 import TestSupport
 import Text
 import XCTest
@@ -132,7 +133,7 @@ final class DefaultFigureTests: XCTestCase {
     func testRunsOverlayWithOneColourPerRun() throws {
         let a = try csv("step,loss\n1,2\n2,1.5\n3,1.2\n", source: "runs/a/metrics.csv")
         let b = try csv("step,loss\n1,2.2\n2,1.4\n3,1.0\n", source: "runs/b/metrics.csv")
-        XCTAssertEqual(DefaultFigure.runNames(["runs/a/metrics.csv", "runs/b/metrics.csv"]), ["a", "b"])
+        XCTAssertEqual(RunInputs.runNames(["runs/a/metrics.csv", "runs/b/metrics.csv"]), ["a", "b"])
         let f = try DefaultFigure.make(runs: [(name: "a", table: a), (name: "b", table: b)])
         XCTAssertEqual(f.panels.count, 1)
         XCTAssertEqual(f.panels[0].series.map(\.name), ["a", "b"])

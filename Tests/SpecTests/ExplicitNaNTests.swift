@@ -1,5 +1,6 @@
 import Chart
-import Spec
+import FigureSpec
+import Table
 import XCTest
 
 /// An explicit NaN breaks a line; a missing cell is skipped and its neighbours joined.

@@ -1,4 +1,5 @@
-@testable import Spec
+@testable import FigureSpec
+@testable import Table
 import XCTest
 
 /// Timestamps that are infinite or beyond any calendar (issue 12, item 11): formatting them

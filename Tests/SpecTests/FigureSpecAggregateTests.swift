@@ -1,5 +1,6 @@
 import Chart
-import Spec
+import FigureSpec
+import Table
 import XCTest
 
 /// The spec keys `y2` (an area between two columns), `aggregate` and `band` (rows sharing an x

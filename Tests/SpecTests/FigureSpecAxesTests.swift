@@ -1,5 +1,5 @@
 import Chart
-import Spec
+import FigureSpec
 import XCTest
 
 /// The axis keys of a spec panel and figure: `grid` per axis, `minor_grid`, the right y axis

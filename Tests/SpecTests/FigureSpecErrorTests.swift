@@ -1,5 +1,5 @@
 import Chart
-import Spec
+import FigureSpec
 import XCTest
 
 /// Every spec error names the file and the key path, with exact messages.

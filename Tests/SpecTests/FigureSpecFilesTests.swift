@@ -1,7 +1,7 @@
 import Chart
+import FigureSpec
 import Foundation
 import Scene
-import Spec
 import TestSupport
 import Text
 import XCTest

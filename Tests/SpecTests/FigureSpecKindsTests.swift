@@ -1,6 +1,7 @@
 import Chart
+@testable import FigureSpec
 import Raster
-@testable import Spec
+@testable import Table
 import XCTest
 
 /// The series kinds beyond lines (histogram, heat map, box, pie), bar options, grouped bars,

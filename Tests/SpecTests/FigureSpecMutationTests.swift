@@ -1,4 +1,5 @@
-@testable import Spec
+@testable import FigureSpec
+@testable import Table
 import TestSupport
 import XCTest
 

@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import Table
 import TestSupport
 import XCTest
 

@@ -1,6 +1,7 @@
 import Chart
+import FigureSpec
 import Scene
-import Spec
+import Table
 import TestSupport
 import XCTest
 

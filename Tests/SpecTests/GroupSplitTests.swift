@@ -1,6 +1,7 @@
 import Chart
+import FigureSpec
 import Foundation
-import Spec
+import Table
 import TestSupport
 import XCTest
 

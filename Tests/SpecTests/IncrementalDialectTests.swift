@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// The incremental reader types appended rows with the same dialect options as the whole-file

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// Appends in pieces, half-written lines, and files that shrink or are replaced.

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// `JSONDocument`: the shared parser with every value's byte range and line.
@@ -15,6 +15,7 @@ final class JSONDocumentTests: XCTestCase {
         guard case .array(let elements) = members[0].value.value else { return XCTFail("an array") }
         XCTAssertEqual(elements.map(source), ["1", "true", "{\"b\": null}"])
         XCTAssertEqual(elements.map { doc.line(of: $0.range.lowerBound) }, [1, 1, 2])
+        XCTAssertEqual(elements.map(\.line), [1, 1, 2], "each node carries its line")
         guard case .string(let c) = members[1].value.value else { return XCTFail("a string") }
         XCTAssertEqual(c, "x\ny")
         XCTAssertEqual(doc.line(of: members[1].value.range.lowerBound), 3)

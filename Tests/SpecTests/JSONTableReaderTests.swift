@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// JSON Lines, arrays of records and the Trainer's log_history.

@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import Table
 import XCTest
 
 /// `watch` follows files with lone-CR and CRLF line ends like `render` reads them (issue 12,

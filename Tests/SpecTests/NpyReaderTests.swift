@@ -1,5 +1,6 @@
 import Chart
-@testable import Spec
+@testable import FigureSpec
+@testable import Table
 import TestSupport
 import XCTest
 

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// Delimiters that can be part of a number (issue 12, item 13): the numeric fast path used to

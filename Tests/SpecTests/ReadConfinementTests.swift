@@ -1,5 +1,6 @@
+import FigureSpec
 import Foundation
-import Spec
+import Table
 import XCTest
 
 /// A spec reads data only inside its folder unless the user allows more (issue 12, item 2):

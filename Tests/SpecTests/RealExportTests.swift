@@ -1,5 +1,6 @@
+@testable import FigureSpec
 import Foundation
-@testable import Spec
+@testable import Table
 import XCTest
 
 /// Real exports that used to come out wrong (issue 12, item 15): decimal commas, Windows-1252,

@@ -1,5 +1,6 @@
+import FigureSpec
 import Foundation
-import Spec
+import Table
 import XCTest
 
 /// Inputs that would take more memory than the documented limits are errors before anything of

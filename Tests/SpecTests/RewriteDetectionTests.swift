@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import Table
 import XCTest
 
 /// A followed file rewritten in place is read again, not taken for an append (issue 12, item 5):

@@ -1,5 +1,6 @@
+import FigureSpec
 import Foundation
-import Spec
+import Table
 import XCTest
 
 /// Error messages quote no raw binary bytes, no more than a short piece of input, and no

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import TestSupport
 import XCTest
 

@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// A cell that is not a number in an otherwise numeric column: a missing value and a warning,

@@ -1,4 +1,5 @@
-@testable import Spec
+@testable import FigureSpec
+@testable import Table
 import XCTest
 
 /// Date and date-time forms: text → seconds since the epoch (UTC) and whether there was a time.

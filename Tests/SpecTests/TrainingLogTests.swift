@@ -1,4 +1,4 @@
-import Spec
+import Table
 import XCTest
 
 /// Training-log CSVs in the exact shapes their loggers write, read with no options.

@@ -7,7 +7,7 @@ type Plotline reads); without numpy, lists (1-D, or 2-D as a list of equal rows)
 ``array.array`` objects are packed with the ``array`` module. Either way the bytes go to a
 hidden temp file beside the target, which is then renamed over it, so a reader (the watcher's
 render) sees the old array or the new one, never a mix. Plotline reads the same types back
-(Sources/Spec/NpyReader.swift): f4, f8, i1-i8, u1-u8 and bool, 1-D and 2-D.
+(Sources/Table/NpyReader.swift): f4, f8, i1-i8, u1-u8 and bool, 1-D and 2-D.
 """
 
 import array as _array

@@ -2,7 +2,7 @@
 
 Values are what a training loop has at hand: ints, floats, bools, None, strings, numpy or
 torch scalars (anything with ``.item()``), and one-element lists, tuples, arrays and tensors,
-which are unwrapped; any other non-scalar is refused (``plain_row``) before a byte is written. Plotline's readers (Sources/Spec) treat an empty CSV
+which are unwrapped; any other non-scalar is refused (``plain_row``) before a byte is written. Plotline's readers (Sources/Table) treat an empty CSV
 field and JSON ``null`` as missing, booleans in JSON as 0 / 1, and ``nan`` / ``inf`` as numbers,
 so the encoding below keeps every value plottable.
 """

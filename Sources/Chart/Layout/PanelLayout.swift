@@ -190,9 +190,14 @@ struct PanelLayout {
         return m
     }
 
-    /// The painter for a series: against the right axis for `yAxis == .right`, else the left.
+    /// The painter for a series: against the right axis for `yAxis == .right`, else the left;
+    /// dense scatters scale their markers by the points of every scatter in the panel.
     func painter(for p: PreparedSeries) -> SeriesPainter {
-        SeriesPainter(x: x, y: p.series.yAxis == .right ? (y2 ?? y) : y, frame: frame, style: style)
+        var painter = SeriesPainter(x: x, y: p.series.yAxis == .right ? (y2 ?? y) : y, frame: frame, style: style)
+        painter.scatterPoints = prepared.reduce(0) { n, q in
+            q.series.kind == .scatter ? n + min(q.series.x.count, q.series.y.count) : n
+        }
+        return painter
     }
 
     /// Every series' drawn points in device pixels (for the legend's `best` spot).

@@ -3,7 +3,8 @@ import Foundation
 /// How a scatter of many points is drawn so that it reads as a density, not a blob: past
 /// `fullPoints` points, markers shrink and turn translucent with the point count.
 ///
-/// The rule, for n points in one series and a factor r = `fullPoints` / n (< 1): marker size
+/// The rule, for n points in the panel's scatters (every group of a split shares one size and
+/// opacity, as one `scatter` call of all the points would) and a factor r = `fullPoints` / n (< 1): marker size
 /// × r^¼ (at least `minimumSize` of the theme's), opacity r^½ (at least `minimumAlpha`). So
 /// 10⁴ points draw at 0.56 × the size and 0.32 opacity, 10⁵ at 0.4 × and 0.15: overlapping
 /// markers add up to darker regions where the points are dense, as a hand-tuned

@@ -13,6 +13,9 @@ struct SeriesPainter {
     let y: AxisModel
     let frame: Rect
     let style: ResolvedStyle
+    /// The points of every scatter in the panel, which `ScatterDensity` scales markers by, so the
+    /// groups of one panel draw at one size and opacity (nil: the series' own count).
+    var scatterPoints: Int? = nil
 
     /// A bar's width in data units: the series' own, or 0.8 of the smallest step between xs.
     static func barWidth(_ s: Series) -> Double {
@@ -76,7 +79,7 @@ struct SeriesPainter {
         case .scatter:
             drawErrors(s, color: c, into: &scene)
             let pts = points(s)
-            let dense = ScatterDensity.scaling(count: pts.count)
+            let dense = ScatterDensity.scaling(count: max(pts.count, scatterPoints ?? 0))
             let size = s.markerSize ?? (dense.size < 1 ? style.markerSize / style.ppp * dense.size : nil)
             // Points coloured by value stay opaque: translucency would shift their colours.
             let opacity = s.alpha == 1 && s.colorValues.isEmpty ? dense.alpha : alpha

@@ -1,3 +1,5 @@
+import Dates
+
 /// Date labels as short as the ticks allow, with the context once at the axis end, after
 /// matplotlib's `dates.ConciseDateFormatter` (UTC, English month names).
 ///

@@ -1,3 +1,4 @@
+import Dates
 import Foundation
 
 /// Calendar-aligned ticks on a time axis (seconds since the epoch, UTC), after matplotlib's

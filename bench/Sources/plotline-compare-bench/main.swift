@@ -1,4 +1,4 @@
-// plotline-compare-bench: times the visual-regression engine (Service/Report) on one image pair.
+// plotline-compare-bench: times the visual-regression engine (Report) on one image pair.
 //
 //   swift build -c release --product plotline-compare-bench
 //   .build/release/plotline-compare-bench [BASELINE.png] [--runs N] [--figures N]
@@ -29,6 +29,7 @@
 import Foundation
 import PNG
 import Raster
+import Report
 import Service
 
 func milliseconds(_ d: Duration) -> Double {

@@ -1,4 +1,4 @@
-// CSV and JSON Lines parsing throughput of the Spec module, release build, one core.
+// CSV and JSON Lines parsing throughput of the Table module, release build, one core.
 //
 //   swift build -c release --product plotline-csv-bench
 //   .build/release/plotline-csv-bench [/tmp/benchdata/huge.csv] [runs]
@@ -7,7 +7,7 @@
 // and the range of the runs in ms and MB/s. The W3 file comes from
 // `python3 ../shared/bench/gen_data.py /tmp/benchdata` (1M rows, `step,value`, 16.3 MB).
 import Foundation
-import Spec
+import Table
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

@@ -1,4 +1,4 @@
-// TensorBoard event file reading throughput of RunLogs (and the table Spec makes of it),
+// TensorBoard event file reading throughput of RunLogs (and the table Table makes of it),
 // release build, one core.
 //
 //   swift build -c release --product plotline-events-bench
@@ -10,7 +10,7 @@
 // events with tensorboardX and times tensorboard's EventAccumulator on the same file.
 import Foundation
 import RunLogs
-import Spec
+import Table
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

@@ -10,11 +10,12 @@
 // file, for every figure of the workload (W1 two, W6 twenty), and the encode + write part of it
 // alone. Bytes: the files' total size.
 import Chart
+import FigureSpec
 import Foundation
 import PNG
 import Raster
 import Scene
-import Spec
+import Table
 import Text
 import Vector
 

@@ -1,0 +1,141 @@
+import Foundation
+import Table
+
+/// `manifest.json`: what a report rendered, from which inputs, with content hashes.
+///
+/// It holds nothing that varies between runs of the same input (no times, no absolute paths,
+/// no host names): paths are relative to the report's folder, keys are sorted, figures are in
+/// report order, so two runs write the same bytes. Render times go to `timings.json` instead
+/// (`ReportTimings`). A shard's manifest lists only its figures and records the shard; the
+/// title, sections and figure count are always the whole report's, so `ReportMerge` can check
+/// that the shards fit together and rebuild exactly the manifest of a single run.
+public struct ReportManifest: Sendable, Equatable {
+    /// The manifest format version.
+    public static let currentVersion = 1
+
+    /// One input file and its content hash.
+    public struct Input: Sendable, Equatable {
+        /// The path relative to the report's folder.
+        public var path: String
+        /// The SHA-256 of its bytes (lowercase hex); nil when it could not be read.
+        public var sha256: String?
+
+        /// Creates an input entry.
+        public init(path: String, sha256: String?) { self.path = path; self.sha256 = sha256 }
+    }
+
+    /// One figure: what it was drawn from and what was written, or why it failed.
+    public struct Figure: Sendable, Equatable {
+        /// The figure's position in the whole report.
+        public var index: Int
+        /// Its name.
+        public var name: String
+        /// Its section's title.
+        public var section: String
+        /// The PNG's file name in the output folder (written only when `error` is nil).
+        public var output: String
+        /// The inputs read, in reading order.
+        public var inputs: [Input]
+        /// The PNG's SHA-256, byte count, width and height; nil when the figure failed.
+        public var sha256: String?, bytes: Int?, width: Int?, height: Int?
+        /// Why the figure failed (file, line or key path, and what was wrong); nil when it rendered.
+        public var error: String?
+        /// The vector files written beside the PNG (`fig.svg`, `fig.pdf`), in the spec's order.
+        public var also: [String] = []
+
+        /// Creates a figure entry.
+        public init(index: Int, name: String, section: String, output: String, inputs: [Input] = [],
+                    sha256: String? = nil, bytes: Int? = nil, width: Int? = nil, height: Int? = nil, error: String? = nil) {
+            self.index = index; self.name = name; self.section = section; self.output = output; self.inputs = inputs
+            self.sha256 = sha256; self.bytes = bytes; self.width = width; self.height = height; self.error = error
+        }
+    }
+
+    /// The report's title.
+    public var title: String
+    /// The report's section titles, in order.
+    public var sections: [String]
+    /// The number of figures in the whole report (in every shard together).
+    public var figureCount: Int
+    /// The shard this manifest covers; nil for a whole report.
+    public var shard: ReportShard?
+    /// The figures rendered (or failed) here, in report order.
+    public var figures: [Figure]
+
+    /// Creates a manifest.
+    public init(title: String, sections: [String], figureCount: Int, shard: ReportShard?, figures: [Figure]) {
+        self.title = title; self.sections = sections; self.figureCount = figureCount; self.shard = shard; self.figures = figures
+    }
+
+    /// The figures that failed.
+    public var failures: [Figure] { figures.filter { $0.error != nil } }
+
+    // MARK: - JSON
+
+    /// The manifest as pretty-printed JSON with sorted keys and a final newline.
+    public func json() -> [UInt8] {
+        let figures: [[String: Any]] = self.figures.map { f in
+            var entry: [String: Any] = [
+                "index": f.index, "name": f.name, "section": f.section, "output": f.output,
+                "inputs": f.inputs.map { ["path": $0.path, "sha256": $0.sha256 ?? NSNull()] as [String: Any] },
+                "sha256": f.sha256 ?? NSNull(), "bytes": f.bytes ?? NSNull(), "width": f.width ?? NSNull(),
+                "height": f.height ?? NSNull(), "error": f.error ?? NSNull(),
+            ]
+            if !f.also.isEmpty { entry["also"] = f.also }
+            return entry
+        }
+        let shard: Any = self.shard.map { ["index": $0.index, "count": $0.count] as [String: Any] } ?? NSNull()
+        let root: [String: Any] = [
+            "version": ReportManifest.currentVersion, "title": title, "sections": sections,
+            "figureCount": figureCount, "shard": shard, "figures": figures,
+        ]
+        return ReportJSONText.encode(root)
+    }
+
+    /// Reads a manifest that `json()` wrote (a shard's, for merging).
+    public static func parse(bytes: [UInt8], source: String) throws(ReportSpecError) -> ReportManifest {
+        let root: JSONDocument.Node
+        do { root = try JSONDocument(bytes: bytes).root } catch {
+            throw ReportSpecError(source: source, line: error.line, message: "invalid JSON: \(error.message)")
+        }
+        let top = ReportSpecNode(located: root, path: "", source: source)
+        let o = try top.object(keys: ["version", "title", "sections", "figureCount", "shard", "figures"])
+        func required(_ key: String) throws(ReportSpecError) -> ReportSpecNode {
+            guard let node = o[key] else { throw top.error("missing required key \"\(key)\"") }
+            return node
+        }
+        let version = try required("version")
+        guard try version.integer() == currentVersion else { throw version.error("unsupported manifest version \(version.found)") }
+        var sections: [String] = []
+        for node in try required("sections").array() { sections.append(try node.string()) }
+        var shard: ReportShard?
+        if let s = o["shard"] {
+            let so = try s.object(keys: ["index", "count"])
+            guard let i = so["index"], let c = so["count"] else { throw s.error("expected an object with index and count") }
+            shard = try ReportShard(index: try i.integer(), count: try c.integer(), source: s)
+        }
+        var manifest = ReportManifest(title: try required("title").string(), sections: sections,
+                                      figureCount: try required("figureCount").integer(), shard: shard, figures: [])
+        for node in try required("figures").array() {
+            let f = try node.object(keys: ["index", "name", "section", "output", "inputs", "sha256", "bytes", "width", "height", "error", "also"])
+            func field(_ key: String) throws(ReportSpecError) -> ReportSpecNode {
+                guard let n = f[key] else { throw node.error("missing required key \"\(key)\"") }
+                return n
+            }
+            var inputs: [Input] = []
+            for inputNode in try field("inputs").array() {
+                let i = try inputNode.object(keys: ["path", "sha256"])
+                guard let path = i["path"] else { throw inputNode.error("missing required key \"path\"") }
+                inputs.append(Input(path: try path.string(), sha256: try i["sha256"]?.string()))
+            }
+            var figure = Figure(
+                index: try field("index").integer(), name: try field("name").string(), section: try field("section").string(),
+                output: try field("output").string(), inputs: inputs, sha256: try f["sha256"]?.string(),
+                bytes: try f["bytes"]?.integer(), width: try f["width"]?.integer(), height: try f["height"]?.integer(),
+                error: try f["error"]?.string())
+            figure.also = try f["also"]?.strings() ?? []
+            manifest.figures.append(figure)
+        }
+        return manifest
+    }
+}
