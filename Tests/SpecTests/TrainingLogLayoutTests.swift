@@ -1,8 +1,9 @@
 import Chart
+import FigureSpec
 import Foundation
 import Geometry
 import Scene
-import Spec
+import Table
 import TestSupport
 import Text
 import XCTest
