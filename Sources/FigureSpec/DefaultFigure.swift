@@ -9,7 +9,8 @@ import Table
 ///   column; counters and timestamps are axes, never metrics.
 /// - A training log (metrics named like loss, acc, val_…) gets one panel per metric family:
 ///   `loss` with `val_loss` / `eval_loss`, `accuracy` with `val_accuracy`, the learning rate alone
-///   on a log axis; throughput and runtime columns are left out. Train and validation of one metric
+///   on a log axis; throughput and runtime columns are left out. Its panels share the counter
+///   axis (`share.x`), stacked in one column up to three panels. Train and validation of one metric
 ///   share a colour; validation is dashed.
 /// - Other tables: all numeric columns in one panel, unless they are different quantities: a unit
 ///   in the name (`(mm)`, `_ms`), a name family (`temp_max`, `temp_min`), a column of small counts
@@ -64,6 +65,8 @@ public enum DefaultFigure {
     struct Draft {
         var panel: FigureSpec.Panel
         var named: [Int]
+        /// A training log's panel over its counter (step, epoch): the panels of one log share it.
+        var training = false
     }
 
     /// The default figure of one table as spec panels whose series read data source `data`
@@ -282,7 +285,7 @@ public enum DefaultFigure {
             if panelXScale == .category { panel.x.categories = levels }
             panel.y = FigureSpec.Axis(label: yLabel ?? "", scale: yScale)
             if options.robustY { panel.y.robust = true }
-            drafts.append(Draft(panel: panel, named: named))
+            drafts.append(Draft(panel: panel, named: named, training: training && defaultKind == .line))
         }
         if drafts.isEmpty {
             var panel = FigureSpec.Panel(x: FigureSpec.Axis(label: xName ?? "row", scale: xScale), series: [])
@@ -539,7 +542,15 @@ extension DefaultFigure {
             }
             spec.palette = palette
         }
-        spec.sharedX = nil
+        // A training log's panels share their counter axis (matplotlib's `sharex=True`), stacked
+        // in one column up to three panels (loss, accuracy, learning rate), else in the grid
+        // whose last row spreads.
+        if drafts.count > 1 && drafts.allSatisfy(\.training) {
+            spec.sharedX = true
+            if drafts.count <= 3 { spec.columns = 1 }
+        } else {
+            spec.sharedX = nil
+        }
         spec.facet = options.facet
         return spec
     }

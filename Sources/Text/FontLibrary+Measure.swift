@@ -41,16 +41,22 @@ extension FontLibrary {
     /// × ascent + descent) united with the ink box, turned about the anchor. Layout code uses it
     /// to keep labels from overlapping.
     public func runBounds(_ run: TextRun) -> Rect {
+        let d = runCorners(run)
+        let xs = d.map(\.x), ys = d.map(\.y)
+        return Rect(corner: Point(xs.min()!, ys.min()!), Point(xs.max()!, ys.max()!))
+    }
+
+    /// The four corners of the run's box in device space, in order around it: the layout box
+    /// united with the ink box, turned with the run (a slanted label's true outline, which its
+    /// axis-aligned `runBounds` overstates).
+    public func runCorners(_ run: TextRun) -> [Point] {
         let m = measure(run.text, font: run.font)
         let (ax, ay) = FontLibrary.anchorOffset(run, metrics: m)
         var box = Rect(x: 0, y: -m.ascent, width: m.advance, height: m.ascent + m.descent)
         if let ink = m.inkBounds { box = box.union(ink) }
         let t = FontLibrary.runTransform(run)
-        let corners = [Point(box.minX + ax, box.minY + ay), Point(box.maxX + ax, box.minY + ay),
-                       Point(box.minX + ax, box.maxY + ay), Point(box.maxX + ax, box.maxY + ay)]
-        let d = corners.map(t.apply)
-        let xs = d.map(\.x), ys = d.map(\.y)
-        return Rect(corner: Point(xs.min()!, ys.min()!), Point(xs.max()!, ys.max()!))
+        return [Point(box.minX + ax, box.minY + ay), Point(box.maxX + ax, box.minY + ay),
+                Point(box.maxX + ax, box.maxY + ay), Point(box.minX + ax, box.maxY + ay)].map(t.apply)
     }
 
     /// The text as one path (unhinted outlines), baseline origin at (0, 0), y down, in pixels.

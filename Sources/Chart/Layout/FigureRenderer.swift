@@ -4,8 +4,12 @@
 // turns it into a `Scene` on the render thread, where text can be measured. Layout follows
 // matplotlib's constrained layout in spirit: the room around each plot frame comes from the
 // tick labels, axis labels and titles that are actually there, frames line up across a grid
-// row and column, and ticks are chosen for the frame's real length so labels never overlap
-// (category names slanted 45° when they would collide, thinned as a last resort). Scales, locators and formatters are the pure
+// row and column and all have one size (`GridLayout`; a last row with fewer panels spreads
+// over the row instead of leaving empty cells), and ticks are chosen for the frame's real
+// length so labels never overlap (category names slanted 45° when they would collide, thinned
+// as a last resort). Legends of more than 8 entries go below their panel in columns; every
+// legend, title and axis label is ellipsized to the room it has, so no text leaves the canvas
+// (`LayoutPropertyTests` checks this on random figures). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
 // pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
@@ -49,48 +53,62 @@ public final class FigureRenderer {
         }
         let rows = figure.rows, cols = figure.columns
         let gap = 8 * style.ppp
-        let cellW = (W - Double(cols - 1) * gap) / Double(cols)
-        let cellH = (H - top - Double(rows - 1) * gap) / Double(rows)
-        func cell(_ i: Int) -> Rect {
-            let r = i / cols, c = i % cols
-            return Rect(x: Double(c) * (cellW + gap), y: top + Double(r) * (cellH + gap), width: cellW, height: cellH)
-        }
-
         var layouts = figure.panels.prefix(rows * cols).map { PanelLayout(panel: $0, style: style) }
         FigureRenderer.shareAxes(&layouts, figure: figure)
-        // Legends: their size is known before the frames.
-        for i in layouts.indices { layouts[i].legend = legend(for: layouts[i].panel, style: style) }
+        let spread = figure.spreadsLastRow
+        func grid(_ margins: [Margins]) -> GridLayout {
+            GridLayout(width: W, height: H, top: top, rows: rows, columns: cols, gap: gap, margins: margins, spreadsLastRow: spread)
+        }
+        // Cells before any text is measured: the room each panel's legend may take.
+        let bare = grid([Margins](repeating: Margins(), count: layouts.count))
+        for i in layouts.indices {
+            layouts[i].legend = legend(for: layouts[i].panel, style: style)
+            arrangeLegend(&layouts[i], cell: bare.frames[i], style: style)
+        }
 
         // Two passes: margins from a first guess of the frame, then from the real frame (tick
         // counts depend on the frame's length, and labels on the ticks); a third if a legend
         // had to move outside.
         var margins = [Margins](repeating: Margins(), count: layouts.count)
+        var placed = bare
         for pass in 0..<3 {
             for i in layouts.indices {
-                let c = cell(i)
-                let guess = pass == 0 ? Margins(left: 60 * style.ppp, right: 10, top: 20, bottom: 40 * style.ppp) : margins[i]
+                let c = bare.frames[i]
                 layouts[i].cellHeight = c.height
-                margins[i] = layouts[i].measure(frameWidth: max(10, c.width - guess.left - guess.right),
-                                                frameHeight: max(10, c.height - guess.top - guess.bottom), fonts: fonts)
+                let frameW = pass == 0 ? c.width - 60 * style.ppp - 10 : layouts[i].frame.width
+                let frameH = pass == 0 ? c.height - 20 - 40 * style.ppp : layouts[i].frame.height
+                margins[i] = layouts[i].measure(frameWidth: max(10, frameW), frameHeight: max(10, frameH), fonts: fonts)
             }
-            // Align frames: one left/right margin per column, one top/bottom per row.
-            var colM = [Margins](repeating: Margins(), count: cols), rowM = [Margins](repeating: Margins(), count: rows)
-            for i in layouts.indices { colM[i % cols] = colM[i % cols].union(margins[i]); rowM[i / cols] = rowM[i / cols].union(margins[i]) }
+            // Align frames: equal sizes, one left/right margin per column, one top/bottom per row.
+            placed = grid(margins)
+            for i in layouts.indices { layouts[i].frame = placed.frames[i] }
+            // A legend below the panel keeps to its cell as laid out (equal frames make some
+            // cells narrower), and below a frame squeezed under three font sizes gives up rows
+            // ("+N more").
+            var shrunk = false
+            let least = 3 * style.tickFont.size
             for i in layouts.indices {
-                let c = cell(i), cm = colM[i % cols], rm = rowM[i / cols]
-                let f = Rect(x: c.minX + cm.left, y: c.minY + rm.top,
-                             width: max(10, c.width - cm.left - cm.right), height: max(10, c.height - rm.top - rm.bottom))
-                layouts[i].frame = f.snapped
+                guard var l = layouts[i].legend, l.below else { continue }
+                let room = placed.cells[i].width - 2 * style.outerPad
+                let starved = layouts[i].frame.height < least && l.rows > 1
+                guard l.size.width > room + 0.5 || starved else { continue }
+                let height = starved ? l.size.height - (least - layouts[i].frame.height) : l.size.height
+                l.arrange(maxWidth: min(l.widthLimit, room), maxHeight: height, manyColumns: true)
+                layouts[i].legend = l
+                shrunk = true
             }
+            if shrunk && pass < 2 { continue }
             if pass == 1 {
                 var moved = false
                 for i in layouts.indices {
-                    guard var l = layouts[i].legend, !l.outside else { continue }
+                    guard var l = layouts[i].legend, !l.outside, !l.below else { continue }
+                    l.fitInside(layouts[i].frame)
                     l.place(layouts[i].panel.legend, frame: layouts[i].frame,
                             lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent)
                     if l.outside && layouts[i].frame.width - l.size.width - style.legendGap < 4 * style.tickFont.size {
                         // Moving out would squeeze the frame too much: stay inside, least in the way.
                         l.outside = false
+                        l.fitInside(layouts[i].frame)
                         l.place(layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend, frame: layouts[i].frame,
                                 lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
                     }
@@ -100,20 +118,42 @@ public final class FigureRenderer {
                 if !moved { break }
             }
         }
-        // Ticks for the final frames (a legend that moved outside narrowed them).
-        for i in layouts.indices {
-            _ = layouts[i].measure(frameWidth: layouts[i].frame.width, frameHeight: layouts[i].frame.height, fonts: fonts)
+        // Ticks for the final frames (a legend that moved outside narrowed them). Labels on the
+        // final frames may need more room than the frames were given (other ticks, slanted
+        // labels): then the grid is laid out again with the larger margins.
+        var used = margins
+        for round in 0..<4 {
+            var grew = false
+            for i in layouts.indices {
+                let m = layouts[i].measure(frameWidth: layouts[i].frame.width, frameHeight: layouts[i].frame.height, fonts: fonts)
+                if m.left > used[i].left + 0.5 || m.right > used[i].right + 0.5 || m.top > used[i].top + 0.5 || m.bottom > used[i].bottom + 0.5 {
+                    used[i] = used[i].union(m)
+                    grew = true
+                }
+            }
+            if !grew || round == 3 { break }
+            placed = grid(used)
+            for i in layouts.indices { layouts[i].frame = placed.frames[i] }
         }
         for i in layouts.indices {
             // Final legend spots on the final frames (an outside legend stays outside).
             if var l = layouts[i].legend {
-                if l.outside {
-                    l.origin = Point(layouts[i].outsideLegendX, layouts[i].frame.minY)
+                let f = layouts[i].frame
+                if l.below {
+                    // Centred under the cell, below the x tick labels and axis label.
+                    let cell = placed.cells[i]
+                    let x = min(max(cell.center.x - l.size.width / 2, style.outerPad), W - style.outerPad - l.size.width)
+                    l.origin = Point(x.rounded(), (f.maxY + layouts[i].bottomTextExtent + style.legendGap).rounded())
+                } else if l.outside {
+                    // As tall as the room below the frame's top allows.
+                    let room = H - f.minY - style.outerPad
+                    if l.size.height > room { l.arrange(maxWidth: l.size.width, maxHeight: room) }
+                    l.origin = Point(layouts[i].outsideLegendX, f.minY)
                 } else {
                     // An `outside` legend that had no room stays inside, where it hides least.
                     let placement = layouts[i].panel.legend == .outside ? .best : layouts[i].panel.legend
-                    l.place(placement, frame: layouts[i].frame,
-                            lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
+                    l.fitInside(f)
+                    l.place(placement, frame: f, lines: layouts[i].footprints, gap: style.legendGap + layouts[i].rightExtent, allowOutside: false)
                 }
                 layouts[i].legend = l
             }
@@ -122,9 +162,26 @@ public final class FigureRenderer {
         return scene
     }
 
+    /// Sizes a panel's legend for the room its cell gives: a `best` legend of many entries goes
+    /// below the panel in columns across the cell, at most 40% of the cell's height; others
+    /// take one column at most 35% of the cell's width (at least 8 font sizes) and its height.
+    func arrangeLegend(_ layout: inout PanelLayout, cell: Rect, style: ResolvedStyle) {
+        guard var l = layout.legend else { return }
+        let fs = style.legendFont.size
+        if layout.panel.legend == .best && !layout.panel.isPie && l.entries.count > LegendLayout.belowThreshold {
+            l.below = true
+            l.arrange(maxWidth: cell.width - 2 * style.outerPad, maxHeight: 0.4 * cell.height, manyColumns: true)
+        } else {
+            l.arrange(maxWidth: min(cell.width - 2 * style.outerPad, max(8 * fs, 0.35 * cell.width)),
+                      maxHeight: cell.height - 2 * style.outerPad)
+        }
+        layout.legend = l
+    }
+
     /// Shared axes (matplotlib's `sharex="col"`, `sharey="row"`): one x view per column and
     /// one y view per row over the panels with axes (pies and heat maps keep their own), and
     /// tick labels only on the outer panels: the lowest of a column, the leftmost of a row.
+    /// When the last row spreads over the grid's width, x is shared by all columns at once.
     static func shareAxes(_ layouts: inout [PanelLayout], figure: Figure) {
         let cols = figure.columns
         func sharing(_ i: Int) -> Bool { !layouts[i].panel.isPie && layouts[i].colorbar == nil }
@@ -144,7 +201,17 @@ public final class FigureRenderer {
             }
             return
         }
-        if figure.sharedX {
+        if figure.sharedX && figure.spreadsLastRow {
+            // The last row's panels span several columns: one x view for all, and tick labels
+            // on every panel with no panel of its own width below it (the last two rows).
+            let members = layouts.indices.filter(sharing)
+            if members.count > 1, let shared = AxisModel.shared(members.map { layouts[$0].x }) {
+                for i in members {
+                    layouts[i].x.share(shared)
+                    layouts[i].showsXLabels = i / cols >= figure.rows - 2
+                }
+            }
+        } else if figure.sharedX {
             for c in 0..<cols {
                 let members = layouts.indices.filter { $0 % cols == c && sharing($0) }
                 guard members.count > 1, let shared = AxisModel.shared(members.map { layouts[$0].x }) else { continue }

@@ -6,10 +6,15 @@ import Text
 /// A panel's legend: its entries, its size, where it goes and how it is drawn.
 ///
 /// Metrics follow matplotlib's defaults in font-size units (border pad 0.4, label spacing 0.5,
-/// handle length 2, handle-text pad 0.8, axes pad 0.5) with a rounded, 80%-opaque frame. `best`
-/// tries matplotlib's ten positions in its order and keeps the first that covers the fewest
-/// data vertices and line segments (its `_find_best_position`); when every spot inside covers
-/// data, the legend moves outside, to the right of the frame.
+/// handle length 2, handle-text pad 0.8, column spacing 2, axes pad 0.5) with a rounded,
+/// 80%-opaque frame. `best` tries matplotlib's ten positions in its order and keeps the first
+/// that covers the fewest data vertices and line segments (its `_find_best_position`); when
+/// every spot inside covers data, the legend moves outside, to the right of the frame. A `best`
+/// legend of more than `belowThreshold` entries goes below the panel instead, in as many
+/// columns as fit its cell's width (filled column by column, as matplotlib's `ncols`), so many
+/// series never take the plot's width. Every legend is `arrange`d into the room it gets: labels
+/// are ellipsized ("…") to the width, and entries that do not fit the height are counted in a
+/// last "+N more" line, never drawn off the canvas.
 struct LegendLayout {
     struct Entry {
         var label: String
@@ -23,22 +28,88 @@ struct LegendLayout {
         var hasError: Bool
     }
 
-    var entries: [Entry]
+    /// More entries than this go below the panel, in columns (for a `best` legend).
+    static let belowThreshold = 8
+
+    /// Every entry, in series order.
+    let entries: [Entry]
     var size: (width: Double, height: Double)
     var outside = false
+    /// Below the panel, centred under its cell, in `columns` columns.
+    var below = false
     var origin = Point.zero
     let rowHeight: Double
     let fontSize: Double
+    /// The grid the entries fill, column by column.
+    private(set) var columns = 1, rows = 1
+    /// The labels drawn, ellipsized to `labelWidth`: the shown entries', then "+N more" when
+    /// `hidden` entries did not fit.
+    private(set) var labels: [String] = []
+    private(set) var hidden = 0
+    private(set) var labelWidth = 0.0
+    /// The widest the legend may be (from the last `arrange`).
+    private(set) var widthLimit = Double.infinity
+    private let fonts: FontLibrary
+    private let font: Font
+    private let labelWidths: [Double]
 
     init?(entries: [Entry], style: ResolvedStyle, fonts: FontLibrary) {
         guard !entries.isEmpty else { return nil }
         self.entries = entries
-        let fs = style.legendFont.size
-        fontSize = fs
+        self.fonts = fonts
+        font = style.legendFont
+        fontSize = style.legendFont.size
         rowHeight = style.legendMetrics.ascent + style.legendMetrics.descent
-        let textWidth = entries.map { fonts.measure($0.label, font: style.legendFont).advance }.max() ?? 0
-        size = (2 * 0.4 * fs + 2.0 * fs + 0.8 * fs + textWidth,
-                2 * 0.4 * fs + Double(entries.count) * rowHeight + Double(entries.count - 1) * 0.5 * fs)
+        labelWidths = entries.map { fonts.measure($0.label, font: style.legendFont).advance }
+        size = (0, 0)
+        arrange(maxWidth: .infinity, maxHeight: .infinity)
+    }
+
+    /// Lays the entries out in at most `maxWidth` × `maxHeight` pixels: one column, or with
+    /// `manyColumns` as many as fit labels of up to 10 font sizes (labels then take what width
+    /// is left); labels ellipsized to the column; the entries past the rows that fit counted in
+    /// a "+N more" line.
+    mutating func arrange(maxWidth: Double, maxHeight: Double, manyColumns: Bool = false) {
+        let fs = fontSize, n = entries.count
+        widthLimit = maxWidth
+        let border = 2 * 0.4 * fs, handle = (2.0 + 0.8) * fs, spacing = 2.0 * fs, rowStep = rowHeight + 0.5 * fs
+        let longest = labelWidths.max() ?? 0
+        var cols = 1
+        if manyColumns && maxWidth.isFinite {
+            let preferred = min(longest, 10 * fs)
+            cols = max(1, min(n, Int(((maxWidth - border + spacing) / (handle + preferred + spacing)).rounded(.down))))
+        }
+        let maxRows = maxHeight.isFinite ? max(1, Int(((maxHeight - border + 0.5 * fs) / rowStep).rounded(.down))) : n
+        if manyColumns && maxWidth.isFinite && (n + cols - 1) / cols > maxRows {
+            // Not every entry fits: narrower columns (6 font sizes) show more of them.
+            let narrow = min(longest, 6 * fs)
+            cols = max(cols, min(n, Int(((maxWidth - border + spacing) / (handle + narrow + spacing)).rounded(.down))))
+        }
+        var r = (n + cols - 1) / cols
+        var shown = n
+        if r > maxRows {
+            r = maxRows
+            shown = max(0, r * cols - 1)
+        } else {
+            cols = (n + r - 1) / r  // balanced: no empty last column
+        }
+        rows = r; columns = cols; hidden = n - shown
+        let cap = maxWidth.isFinite ? max(0, (maxWidth - border - Double(cols - 1) * spacing) / Double(cols) - handle) : .infinity
+        var texts = entries.prefix(shown).map(\.label)
+        if hidden > 0 { texts.append(shown == 0 ? "\(n) entries" : "+\(hidden) more") }
+        labels = texts.map { fonts.fitted($0, font: font, width: cap) }
+        labelWidth = labels.map { fonts.measure($0, font: font).advance }.max() ?? 0
+        let usedCols = (labels.count + rows - 1) / rows
+        size = (border + Double(usedCols) * (handle + labelWidth) + Double(usedCols - 1) * spacing,
+                border + Double(rows) * rowHeight + Double(rows - 1) * 0.5 * fs)
+    }
+
+    /// Shrinks the legend to fit inside a frame (its axes pad on every side), when taller or
+    /// wider.
+    mutating func fitInside(_ frame: Rect) {
+        let room = frame.height - fontSize
+        guard !below, !outside, size.height > room || size.width > frame.width - fontSize else { return }
+        arrange(maxWidth: min(widthLimit, max(0, frame.width - fontSize)), maxHeight: room)
     }
 
     /// The box for a placement inside `frame`.
@@ -133,10 +204,19 @@ struct LegendLayout {
         let frame = Path.roundedRect(r.insetBy(0.5), radius: 0.2 * fs)
         scene.fill(frame, color: style.theme.legendBackground)
         scene.stroke(frame, style: StrokeStyle(width: 1), color: style.theme.legendEdge)
-        var y = r.minY + 0.4 * fs
-        let hx0 = r.minX + 0.4 * fs, hx1 = hx0 + 2.0 * fs
-        for e in entries {
+        let columnStep = 2.0 * fs + 0.8 * fs + labelWidth + 2.0 * fs
+        for (k, label) in labels.enumerated() {
+            let col = k / rows, row = k % rows
+            let y = r.minY + 0.4 * fs + Double(row) * (rowHeight + 0.5 * fs)
+            let hx0 = r.minX + 0.4 * fs + Double(col) * columnStep, hx1 = hx0 + 2.0 * fs
             let cy = y + rowHeight / 2
+            guard k < entries.count - hidden else {
+                // "+N more": text only, where the labels start.
+                scene.text(TextRun(label, font: style.legendFont, color: style.theme.text,
+                                   at: Point(hx1 + 0.8 * fs, cy), horizontal: .left, vertical: .center))
+                continue
+            }
+            let e = entries[k]
             let mx = (hx0 + hx1) / 2
             if e.hasError {
                 let h = 0.35 * fs
@@ -162,9 +242,8 @@ struct LegendLayout {
                 scene.stroke(Path.rect(Rect(x: hx0 + 0.5, y: cy - 0.35 * fs, width: hx1 - hx0 - 1, height: 0.7 * fs)),
                              style: StrokeStyle(width: style.ppp, join: .miter), color: e.color)
             }
-            scene.text(TextRun(e.label, font: style.legendFont, color: style.theme.text,
+            scene.text(TextRun(label, font: style.legendFont, color: style.theme.text,
                                at: Point(hx1 + 0.8 * fs, cy), horizontal: .left, vertical: .center))
-            y += rowHeight + 0.5 * fs
         }
     }
 }

@@ -36,6 +36,9 @@ struct PanelLayout {
     /// The height of the panel's grid cell (frame and margins), which bounds slanted labels the
     /// same way in every layout pass.
     var cellHeight = 0.0
+    /// How far the x tick labels, offset text and axis label reach below the frame (where a
+    /// legend below the panel starts, a legend gap further).
+    var bottomTextExtent = 0.0
     var frame = Rect(x: 0, y: 0, width: 1, height: 1)
     var legend: LegendLayout?
     /// The series made ready for drawing (bars stacked and binned, boxes computed).
@@ -142,6 +145,8 @@ struct PanelLayout {
         } else {
             m.bottom = st.tickLength + st.outerPad
         }
+        bottomTextExtent = m.bottom - st.outerPad
+        if let l = legend, l.below { m.bottom += l.size.height + st.legendGap }
         m.top = st.outerPad
         if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
         // The y offset text ("1e8") sits above the frame's top-left corner, under the title.
@@ -149,6 +154,11 @@ struct PanelLayout {
         // The last x label may overhang the frame by half its width; slanted labels end at their
         // ticks and reach left instead, the first one past the frame by what its tick leaves.
         m.right = max(st.outerPad, showsXLabels && xLabelRotation == 0 ? widest / 2 + 2 : 0)
+        if showsXLabels, xLabelRotation == 0, let first = x.ticks.first, let label = x.labels.first {
+            // The first x label overhangs the frame's left edge by what its tick leaves of its half.
+            let reach = measureX(label) / 2 - x.fraction(first) * frameWidth
+            m.left = max(m.left, reach + st.outerPad)
+        }
         if xLabelRotation != 0, let first = x.ticks.first {
             let reach = (widest + tickHeight) * slant - x.fraction(first) * frameWidth
             m.left = max(m.left, reach + st.outerPad)
@@ -176,7 +186,7 @@ struct PanelLayout {
             m.right = max(m.right, r)
             rightExtent = max(rightExtent, r - st.outerPad)
         }
-        if let l = legend, l.outside { m.right += l.size.width + st.legendGap }
+        if let l = legend, l.outside, !l.below { m.right += l.size.width + st.legendGap }
         return m
     }
 

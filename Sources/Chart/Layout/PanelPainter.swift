@@ -79,14 +79,15 @@ extension FigureRenderer {
         if let label = l.panel.x.label, !label.isEmpty, l.showsXLabels {
             var y = f.maxY + w + labelGap + l.xLabelDepth + st.labelPad
             if l.x.offset != nil { y += tickTextHeight }
-            let fitted = fit(label, font: st.labelFont, width: f.width + 2 * st.tickFont.size)
+            let fitted = fit(label, font: st.labelFont, width: min(f.width + 2 * st.tickFont.size, room(f.center.x, Double(scene.width))))
             scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(f.center.x.rounded(), y.rounded()),
                                horizontal: .center, vertical: .top))
         }
         if let label = l.panel.y.label, !label.isEmpty, l.showsYLabels {
             let widest = l.y.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
             let x = f.minX - w - labelGap - widest - st.labelPad
-            let fitted = fit(label, font: st.labelFont, width: f.height + 2 * st.tickFont.size)
+            // No longer than the frame: beyond it the first x tick label may reach under it.
+            let fitted = fit(label, font: st.labelFont, width: min(f.height, room(f.center.y, Double(scene.height))))
             scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(x.rounded(), f.center.y.rounded()),
                                horizontal: .center, vertical: .bottom, rotation: 90))
         }
@@ -130,7 +131,7 @@ extension FigureRenderer {
         if let label = r.spec.label, !label.isEmpty {
             let widest = r.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
             let x = x0 + tl + st.tickPad + widest + st.labelPad
-            let fitted = fit(label, font: st.labelFont, width: f.height + 2 * st.tickFont.size)
+            let fitted = fit(label, font: st.labelFont, width: min(f.height + 2 * st.tickFont.size, room(f.center.y, Double(scene.height))))
             scene.text(TextRun(fitted, font: st.labelFont, color: st.theme.text, at: Point(x.rounded(), f.center.y.rounded()),
                                horizontal: .center, vertical: .top, rotation: 90))
         }
@@ -142,23 +143,18 @@ extension FigureRenderer {
         let f = l.frame
         var bottom = f.minY - (l.panel.isPie ? 0 : st.spineWidth) - st.titlePad
         if !l.panel.isPie && ((l.y.offset != nil && l.showsYLabels) || l.y2?.offset != nil) { bottom -= st.tickMetrics.ascent + st.tickMetrics.descent + st.tickPad }
-        let fitted = fit(t, font: st.titleFont, width: f.width + 2 * st.tickFont.size)
+        let fitted = fit(t, font: st.titleFont, width: min(f.width + 2 * st.tickFont.size, room(f.center.x, Double(scene.width))))
         scene.text(TextRun(fitted, font: st.titleFont, color: st.theme.text, at: Point(f.center.x.rounded(), bottom.rounded()),
                            horizontal: .center, vertical: .bottom))
     }
 
     /// `text`, or its longest prefix that fits `width` pixels with an ellipsis, so a label longer
     /// than its axis never runs into a neighbour or off the canvas.
-    func fit(_ text: String, font: Font, width: Double) -> String {
-        if fonts.measure(text, font: font).advance <= width { return text }
-        let chars = Array(text)
-        var lo = 0, hi = chars.count
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if fonts.measure(String(chars[..<mid]) + "…", font: font).advance <= width { lo = mid } else { hi = mid - 1 }
-        }
-        return lo == 0 ? "" : String(chars[..<lo]).trimmingCharacters(in: .whitespaces) + "…"
-    }
+    func fit(_ text: String, font: Font, width: Double) -> String { fonts.fitted(text, font: font, width: width) }
+
+    /// The widest a label centred at `center` may be on a canvas side `length` pixels long,
+    /// keeping a pixel clear of either edge.
+    func room(_ center: Double, _ length: Double) -> Double { max(0, 2 * min(center, length - center) - 2) }
 
     /// A vertical line `width` pixels wide centred on `x`, snapped to whole pixels.
     static func vLine(_ x: Double, _ y0: Double, _ y1: Double, _ width: Double) -> Rect {

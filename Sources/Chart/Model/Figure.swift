@@ -53,6 +53,15 @@ public struct Figure: Sendable, Hashable {
         return best
     }
 
+    /// True when the last grid row has fewer panels than the grid has columns, and they share
+    /// that row's width instead of leaving cells empty (3 panels in 2 × 2: two above, one wide
+    /// below). A facet grid keeps its empty cells: its panels compare one x and y range, so
+    /// they keep one size.
+    public var spreadsLastRow: Bool {
+        let n = min(panels.count, rows * columns)
+        return rows > 1 && !sharedGrid && n > (rows - 1) * columns && n < rows * columns
+    }
+
     /// Device pixels per point at this figure's dpi.
     public var pixelsPerPoint: Double { dpi / 72 }
 }
