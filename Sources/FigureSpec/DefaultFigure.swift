@@ -9,9 +9,10 @@ import Table
 ///   column; counters and timestamps are axes, never metrics.
 /// - A training log (metrics named like loss, acc, val_…) gets one panel per metric family:
 ///   `loss` with `val_loss` / `eval_loss`, `accuracy` with `val_accuracy`, the learning rate alone
-///   on a log axis; throughput and runtime columns are left out. Its panels share the counter
-///   axis (`share.x`), stacked in one column up to three panels. Train and validation of one metric
-///   share a colour; validation is dashed.
+///   on a log axis; throughput and runtime columns are left out. Train and validation of one
+///   metric share a colour; validation is dashed.
+/// - Panels of lines over one series axis (a training log's counter, any table's dates or
+///   counter column) share it (`share.x`), stacked in one column up to three panels.
 /// - Other tables: all numeric columns in one panel, unless they are different quantities: a unit
 ///   in the name (`(mm)`, `_ms`), a name family (`temp_max`, `temp_min`), a column of small counts
 ///   beside measurements, or magnitudes more than 20× apart each get their own panel
@@ -65,7 +66,8 @@ public enum DefaultFigure {
     struct Draft {
         var panel: FigureSpec.Panel
         var named: [Int]
-        /// A training log's panel over its counter (step, epoch): the panels of one log share it.
+        /// A panel of lines over a series axis (a training log's step or epoch, a table's dates):
+        /// the panels of one table share it, stacked in one column up to three.
         var training = false
     }
 
@@ -285,7 +287,10 @@ public enum DefaultFigure {
             if panelXScale == .category { panel.x.categories = levels }
             panel.y = FigureSpec.Axis(label: yLabel ?? "", scale: yScale)
             if options.robustY { panel.y.robust = true }
-            drafts.append(Draft(panel: panel, named: named, training: training && defaultKind == .line))
+            // Lines over a training log's counter, or over any table's time axis or counter
+            // column, are one series axis: the panels of one table share it.
+            let seriesAxis = training || xScale == .time || xName.map { counters.contains($0.lowercased()) } == true
+            drafts.append(Draft(panel: panel, named: named, training: seriesAxis && defaultKind == .line))
         }
         if drafts.isEmpty {
             var panel = FigureSpec.Panel(x: FigureSpec.Axis(label: xName ?? "row", scale: xScale), series: [])
@@ -542,9 +547,10 @@ extension DefaultFigure {
             }
             spec.palette = palette
         }
-        // A training log's panels share their counter axis (matplotlib's `sharex=True`), stacked
-        // in one column up to three panels (loss, accuracy, learning rate), else in the grid
-        // whose last row spreads.
+        // Panels of lines over one series axis (a training log's counter, a table's dates) share
+        // it (matplotlib's `sharex=True`, pandas' `plot(subplots=True)`), stacked in one column
+        // up to three panels (loss, accuracy, learning rate), else in the grid whose last row
+        // spreads.
         if drafts.count > 1 && drafts.allSatisfy(\.training) {
             spec.sharedX = true
             if drafts.count <= 3 { spec.columns = 1 }

@@ -54,8 +54,16 @@ final class TrainingLogLayoutTests: XCTestCase {
         XCTAssertGreaterThan(figure.columns, 1, "four panels keep the grid")
     }
 
-    func testATableThatIsNoTrainingLogSharesNothing() throws {
-        let figure = try DefaultFigure.make(TableReader.read(path: sharedDataPath("seattle-weather.csv")))
-        XCTAssertFalse(figure.sharedX)
+    func testLinesOverDatesShareThemStackedAndOtherTablesShareNothing() throws {
+        // Seattle's weather: rain, temperatures, wind over the date axis, as pandas'
+        // `plot(subplots=True)` stacks them.
+        let weather = try DefaultFigure.make(TableReader.read(path: sharedDataPath("seattle-weather.csv")))
+        XCTAssertTrue(weather.sharedX)
+        XCTAssertEqual(weather.panels.count, 3)
+        XCTAssertEqual(weather.columns, 1, "three panels over dates stack in one column")
+        // Tips: scatters over a measurement share nothing.
+        let tips = try DefaultFigure.make(TableReader.read(path: sharedDataPath("tips.csv")))
+        XCTAssertGreaterThan(tips.panels.count, 1)
+        XCTAssertFalse(tips.sharedX)
     }
 }
