@@ -1,9 +1,11 @@
-/// A JSON document whose every value keeps its byte range in the source, for readers that
-/// report lines or hand a part of the document on unchanged (the report spec's inline figures).
+/// A JSON document whose every value keeps its byte range and line in the source: the one tree
+/// every spec format reads (figure specs, report specs, report manifests), through `JSONNode`.
 ///
-/// Parsed by the module's own `JSONParser` (the one figure specs and JSON tables use: RFC 8259
-/// plus Python's `NaN` / `Infinity`, key order kept, nesting limited), recording spans in
-/// pre-order; a leading UTF-8 byte-order mark is skipped.
+/// Lines name syntax and report-spec errors; byte ranges hand a part of the document on
+/// unchanged (the report spec's inline figures). Parsed by the module's own `JSONParser` (the one
+/// JSON tables use: RFC 8259 plus Python's `NaN` / `Infinity`, key order kept, nesting limited),
+/// recording spans in pre-order; a leading UTF-8 byte-order mark is skipped. The plain
+/// `JSONValue` tree is left to JSON tables and writers (its comment says why, with the numbers).
 public struct JSONDocument: Sendable {
     /// A value with its byte range and the 1-based line where it starts in the source.
     public struct Node: Sendable {
