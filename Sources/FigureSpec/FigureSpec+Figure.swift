@@ -323,7 +323,7 @@ extension FigureSpec {
             throw SpecError(.noSuchDataSource(name, available: names), source: source, keyPath: path + ".data")
         }
         guard let table = tables[name] else {
-            let dataPath = FigureSpecNode(value: .null, path: "data", source: source).path(member: name)
+            let dataPath = FigureSpecNode.path("data", member: name)
             throw SpecError(.noTable, source: source, keyPath: dataPath)
         }
         func column(_ name: String, _ key: String) throws(SpecError) -> Column {

@@ -56,10 +56,8 @@ extension FigureSpec {
                     guard case .object(let members) = timestamps.value else { throw timestamps.wrongType("an object") }
                     let columns = try timestamps.object(keys: members.map(\.key))
                     for (column, _) in members {
-                        guard let unit = columns.optional(column) else {
-                            throw FigureSpecNode(value: .null, path: timestamps.path(member: column), source: node.source)
-                                .error(.notOneOf(choices: ["s", "ms"], found: "null"))
-                        }
+                        let unit = try columns.required(column)
+                        if case .null = unit.value { throw unit.error(.notOneOf(choices: ["s", "ms"], found: "null")) }
                         options.timestampColumns[column] = try unit.choice(["s": TimestampUnit.seconds, "ms": .milliseconds])
                     }
                 }

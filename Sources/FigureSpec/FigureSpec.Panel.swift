@@ -102,11 +102,11 @@ extension FigureSpec {
             guard case .object(let members) = node.value else { return (.left, node) }
             let found = members.filter { $0.key == "axis" }
             guard let first = found.first else { return (.left, node) }
-            let axisNode = FigureSpecNode(value: first.value, path: node.path(member: "axis"), source: node.source)
+            let axisNode = node.member("axis", first.value)
             if found.count > 1 { throw axisNode.error(.duplicateKey) }
-            if case .null = first.value { return (.left, node) }
+            if case .null = first.value.value { return (.left, node) }
             let side = try axisNode.choice(YAxisSide.allCases.map { ($0.rawValue, $0) })
-            return (side, FigureSpecNode(value: .object(members.filter { $0.key != "axis" }), path: node.path, source: node.source))
+            return (side, node.replacing(.object(members.filter { $0.key != "axis" })))
         }
     }
 

@@ -6,9 +6,10 @@
 // grids, group splits and run aggregates, CSS colour names, and the spec's located errors
 // (`SpecError`). It reads tables from Table and builds figures for Chart; it renders nothing.
 //
-// Design. The spec is parsed by the module's own JSON parser (`JSONParser`, which keeps key
-// order and tells `true` from `1`, unlike Foundation's `JSONSerialization` on Linux, where both
-// arrive as NSNumber) and decoded by hand through `FigureSpecNode`, one typed read per key.
+// Design. The spec is parsed by Table's `JSONDocument` (the one located JSON tree every spec
+// format uses; it keeps key order and tells `true` from `1`, unlike Foundation's
+// `JSONSerialization` on Linux, where both arrive as NSNumber) and decoded by hand through
+// `FigureSpecNode` (Table's shared `JSONNode` reader throwing `SpecError`), one typed read per key.
 // Hand decoding instead of `Codable`: `JSONDecoder` ignores unknown keys and its errors name a
 // coding path only in a debug description, while a spec typo must fail loudly at its key path
 // (`panels[0].seris: unknown key (did you mean "series"?)`). The cost is a few lines per key;
@@ -110,10 +111,15 @@ public struct FigureSpec: Sendable, Equatable {
     public static func parse<Bytes: ContiguousBytes>(
         bytes: Bytes, source: String, directory: String? = nil
     ) throws(SpecError) -> FigureSpec {
-        let root = try json(bytes: bytes, source: source)
+        let root: JSONDocument.Node
+        do {
+            root = try JSONDocument(bytes: (bytes as? [UInt8]) ?? bytes.withUnsafeBytes { Array($0) }, topLevel: "the spec object").root
+        } catch {
+            throw SpecError(.invalidJSON(error.message), source: source, line: error.line)
+        }
         let folder = directory.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? FileManager.default.currentDirectoryPath
-        return try decode(FigureSpecNode(value: root, path: "", source: source), directory: folder)
+        return try decode(FigureSpecNode(root, source: source), directory: folder)
     }
 
     /// The data sources by name, with absolute paths and read options (what a watcher watches).
@@ -145,34 +151,6 @@ public struct FigureSpec: Sendable, Equatable {
 
     static let keys = ["version", "title", "size", "dpi", "theme", "layout", "share", "facet", "palette", "rasterize", "formats",
                        "data", "panels"]
-
-    private static func json<Bytes: ContiguousBytes>(bytes: Bytes, source: String) throws(SpecError) -> JSONValue {
-        let result: Result<JSONValue, SpecError> = bytes.withUnsafeBytes { raw in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            guard let base = buffer.baseAddress else {
-                return .failure(SpecError(.invalidJSON("the file is empty"), source: source))
-            }
-            var start = 0
-            if buffer.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
-            var parser = JSONParser(base: base, start: start, end: buffer.count)
-            func lineError(_ offset: Int, _ message: String) -> SpecError {
-                var line = 1
-                for i in 0..<min(offset, buffer.count) where buffer[i] == 0x0A { line += 1 }
-                return SpecError(.invalidJSON(message), source: source, line: line)
-            }
-            if parser.atEnd() { return .failure(SpecError(.invalidJSON("the file is empty"), source: source)) }
-            do throws(JSONSyntaxError) {
-                let value = try parser.value()
-                guard parser.atEnd() else {
-                    return .failure(lineError(parser.position, "expected the end of the input after the spec object"))
-                }
-                return .success(value)
-            } catch {
-                return .failure(lineError(error.offset, error.message))
-            }
-        }
-        return try result.get()
-    }
 
     private static func decode(_ root: FigureSpecNode, directory: String) throws(SpecError) -> FigureSpec {
         let object = try root.object(keys: keys)
@@ -263,10 +241,8 @@ public struct FigureSpec: Sendable, Equatable {
         }
         var sources: [DataSource] = []
         for key in keys {
-            guard let child = object.optional(key) else {
-                throw FigureSpecNode(value: .null, path: node.path(member: key), source: node.source)
-                    .wrongType("a file path or an object with \"path\"")
-            }
+            let child = try object.required(key)
+            if case .null = child.value { throw child.wrongType("a file path or an object with \"path\"") }
             sources.append(try DataSource.decode(child, name: key, directory: directory))
         }
         return sources

@@ -73,15 +73,12 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
         switch kind {
         case .unreadable(let reason): return "cannot read the file (\(reason))"
         case .invalidJSON(let what): return "invalid JSON: \(what)"
-        case .unknownKey(let suggestion, let known):
-            if let suggestion { return "unknown key (did you mean \"\(suggestion)\"?)" }
-            return "unknown key (known keys: \(known.joined(separator: ", ")))"
-        case .duplicateKey: return "duplicate key"
-        case .missingKey(let note): return "missing required key" + (note.map { " (\($0))" } ?? "")
-        case .wrongType(let expected, let found): return "expected \(expected), found \(found)"
-        case .notOneOf(let choices, let found):
-            return "expected one of \(choices.joined(separator: ", ")), found \(found)"
-        case .invalidValue(let expected, let found): return "expected \(expected), found \(found)"
+        case .unknownKey(let suggestion, let known): return JSONNodeProblem.unknownKey(suggestion: suggestion, known: known).message
+        case .duplicateKey: return JSONNodeProblem.duplicateKey.message
+        case .missingKey(let note): return JSONNodeProblem.missingKey(note: note).message
+        case .wrongType(let expected, let found): return JSONNodeProblem.wrongType(expected: expected, found: found).message
+        case .notOneOf(let choices, let found): return JSONNodeProblem.notOneOf(choices: choices, found: found).message
+        case .invalidValue(let expected, let found): return JSONNodeProblem.invalidValue(expected: expected, found: found).message
         case .unsupportedVersion(let found, let supported):
             return "unsupported version \(found) (this plotline reads version \(supported))"
         case .noSuchColumn(let column, let table, let available):

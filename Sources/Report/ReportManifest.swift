@@ -98,39 +98,31 @@ public struct ReportManifest: Sendable, Equatable {
         do { root = try JSONDocument(bytes: bytes).root } catch {
             throw ReportSpecError(source: source, line: error.line, message: "invalid JSON: \(error.message)")
         }
-        let top = ReportSpecNode(located: root, path: "", source: source)
+        let top = ReportSpecNode(root, source: source)
         let o = try top.object(keys: ["version", "title", "sections", "figureCount", "shard", "figures"])
-        func required(_ key: String) throws(ReportSpecError) -> ReportSpecNode {
-            guard let node = o[key] else { throw top.error("missing required key \"\(key)\"") }
-            return node
-        }
-        let version = try required("version")
+        let version = try o.required("version")
         guard try version.integer() == currentVersion else { throw version.error("unsupported manifest version \(version.found)") }
         var sections: [String] = []
-        for node in try required("sections").array() { sections.append(try node.string()) }
+        for node in try o.required("sections").array() { sections.append(try node.string()) }
         var shard: ReportShard?
         if let s = o["shard"] {
             let so = try s.object(keys: ["index", "count"])
             guard let i = so["index"], let c = so["count"] else { throw s.error("expected an object with index and count") }
             shard = try ReportShard(index: try i.integer(), count: try c.integer(), source: s)
         }
-        var manifest = ReportManifest(title: try required("title").string(), sections: sections,
-                                      figureCount: try required("figureCount").integer(), shard: shard, figures: [])
-        for node in try required("figures").array() {
+        var manifest = ReportManifest(title: try o.required("title").string(), sections: sections,
+                                      figureCount: try o.required("figureCount").integer(), shard: shard, figures: [])
+        for node in try o.required("figures").array() {
             let f = try node.object(keys: ["index", "name", "section", "output", "inputs", "sha256", "bytes", "width", "height", "error", "also"])
-            func field(_ key: String) throws(ReportSpecError) -> ReportSpecNode {
-                guard let n = f[key] else { throw node.error("missing required key \"\(key)\"") }
-                return n
-            }
             var inputs: [Input] = []
-            for inputNode in try field("inputs").array() {
+            for inputNode in try f.required("inputs").array() {
                 let i = try inputNode.object(keys: ["path", "sha256"])
-                guard let path = i["path"] else { throw inputNode.error("missing required key \"path\"") }
+                let path = try i.required("path")
                 inputs.append(Input(path: try path.string(), sha256: try i["sha256"]?.string()))
             }
             var figure = Figure(
-                index: try field("index").integer(), name: try field("name").string(), section: try field("section").string(),
-                output: try field("output").string(), inputs: inputs, sha256: try f["sha256"]?.string(),
+                index: try f.required("index").integer(), name: try f.required("name").string(), section: try f.required("section").string(),
+                output: try f.required("output").string(), inputs: inputs, sha256: try f["sha256"]?.string(),
                 bytes: try f["bytes"]?.integer(), width: try f["width"]?.integer(), height: try f["height"]?.integer(),
                 error: try f["error"]?.string())
             figure.also = try f["also"]?.strings() ?? []

@@ -93,27 +93,27 @@ public struct ReportSpec: Sendable, Equatable {
     /// Parses and checks report spec bytes; relative paths resolve against `directory`.
     public static func parse(bytes: [UInt8], source: String, directory: String) throws(ReportSpecError) -> ReportSpec {
         let root: JSONDocument.Node
-        do { root = try JSONDocument(bytes: bytes).root } catch {
+        do { root = try JSONDocument(bytes: bytes, topLevel: "the spec object").root } catch {
             throw ReportSpecError(source: source, line: error.line, message: "invalid JSON: \(error.message)")
         }
-        let top = ReportSpecNode(located: root, path: "", source: source)
+        let top = ReportSpecNode(root, source: source)
         let object = try top.object(keys: ["version", "title", "formats", "sections"])
-        guard let version = object["version"] else { throw top.error("missing required key \"version\"") }
+        let version = try object.required("version")
         guard try version.integer() == currentVersion else {
             throw version.error("unsupported version \(version.found) (this plotline reads version \(currentVersion))")
         }
         let title = try object["title"]?.string() ?? "Report"
         let reportFormats = try object["formats"].map { node throws(ReportSpecError) in try formats(node) } ?? []
-        guard let sectionsNode = object["sections"] else { throw top.error("missing required key \"sections\"") }
+        let sectionsNode = try object.required("sections")
         var sections: [String] = []
         var parts: [(name: String, section: String, source: ReportFigure.Source, formats: [OutputFormat])] = []
         for sectionNode in try sectionsNode.array() {
             let section = try sectionNode.object(keys: ["title", "figures"])
-            guard let titleNode = section["title"] else { throw sectionNode.error("missing required key \"title\"") }
+            let titleNode = try section.required("title")
             let sectionTitle = try titleNode.nonEmptyString()
             guard !sections.contains(sectionTitle) else { throw titleNode.error("a second section titled \(titleNode.found)") }
             sections.append(sectionTitle)
-            guard let figuresNode = section["figures"] else { throw sectionNode.error("missing required key \"figures\"") }
+            let figuresNode = try section.required("figures")
             for figureNode in try figuresNode.array() {
                 let (name, source, formats) = try decodeFigure(figureNode, bytes: bytes)
                 parts.append((name, sectionTitle, source, formats ?? reportFormats))

@@ -1,13 +1,3 @@
-/// A JSON value as read from bytes (objects keep their key order).
-public enum JSONValue: Sendable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([(key: String, value: JSONValue)])
-}
-
 /// A JSON syntax error at a byte offset.
 public struct JSONSyntaxError: Error {
     public var offset: Int

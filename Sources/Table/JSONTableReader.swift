@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Our own byte parser (`JSONParser`) instead of Foundation's `JSONSerialization`: it keeps
 /// key order (column order), reports lines, and reads 100k JSON Lines rows in tens of
-/// milliseconds (bench/Sources/plotline-csv-bench).
+/// milliseconds (bench/Sources/plotline-csv-bench). It reads the plain `JSONValue` tree, not
+/// the spec formats' located `JSONDocument`: measured five times faster to parse (see `JSONValue`).
 public enum JSONTableReader {
     /// Reads a whole file (any of the three shapes, detected from the content).
     public static func read(path: String) throws(DataError) -> DataTable {

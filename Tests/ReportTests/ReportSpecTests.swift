@@ -69,6 +69,18 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": [{"data": "a.csv", "options": {"band": "iqr"}}]}]}"#),
                        #"r.json:1: sections[0].figures[0].options.band: expected one of std, minmax, ci95, none, found "iqr""#)
         XCTAssertEqual(error("{\"version\": 1,\n \"sections\": [,]}"), "r.json:2: invalid JSON: expected a value, found ',]}'")
+    }
+
+    func testTheReaderSaysWhatAFigureSpecSays() {
+        // One typed-node reader (Table's `JSONNode`) and one parser (`JSONDocument`) for both spec
+        // formats: the same mistakes get the figure spec's wordings, with the report's line.
+        XCTAssertEqual(error(""), "r.json: invalid JSON: the file is empty")
+        XCTAssertEqual(error("{\"version\": 1, \"sections\": []}\n[]"), "r.json:2: invalid JSON: expected the end of the input after the spec object")
+        XCTAssertEqual(error(#"{"sections": []}"#), "r.json:1: version: missing required key")
+        XCTAssertEqual(error(#"{"version": 1, "version": 1, "sections": []}"#), "r.json:1: version: duplicate key")
+        XCTAssertEqual(error(#"{"version": 1.5, "sections": []}"#), "r.json:1: version: expected an integer, found 1.5")
+        XCTAssertEqual(error(#"{"version": 1, "title": NaN, "sections": []}"#), "r.json:1: title: expected a string, found NaN")
+        XCTAssertEqual(error(#"{"version": 1, "odd key": 2}"#), #"r.json:1: ["odd key"]: unknown key (known keys: version, title, formats, sections)"#)
         XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": []}, {"title": "A", "figures": []}]}"#),
                        #"r.json:1: sections[1].title: a second section titled "A""#)
     }

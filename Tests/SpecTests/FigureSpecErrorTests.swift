@@ -91,6 +91,7 @@ final class FigureSpecErrorTests: XCTestCase {
             ("{\"version\": 1,\n \"data\": {\"m\": \"m.csv\"]\n}",
              "figure.json:2: invalid JSON: expected ',' or '}' after a value, found ']'"),
             ("", "figure.json: invalid JSON: the file is empty"),
+            ("{\"version\": 1}\n{}", "figure.json:2: invalid JSON: expected the end of the input after the spec object"),
         ]
         for (text, message) in cases {
             XCTAssertEqual(decodeError(text)?.description, message, text)

@@ -22,11 +22,11 @@ final class JSONDocumentTests: XCTestCase {
     }
 
     func testSyntaxErrorsCarryTheLine() {
-        let cases: [(String, Int, String)] = [
+        let cases: [(String, Int?, String)] = [
             ("{\"a\": 1,\n\"b\" 2}", 2, "expected ':' after the key, found '2}'"),
             ("[1,\n\n]", 3, "expected a value, found ']'"),
-            ("  ", 1, "the input is empty"),
-            ("{} {}", 1, "expected the end of the input"),
+            ("  ", nil, "the file is empty"),
+            ("{} {}", 1, "expected the end of the input after the value"),
         ]
         for (text, line, message) in cases {
             do {
