@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target for a while: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 #
-#   TARGET   csv | json | figure-spec | report-spec | incremental | tensorboard | npy | all (each in turn)
+#   TARGET   csv | json | figure-spec | report-spec | incremental | tensorboard | npy | mlflow | all (each in turn)
 #   SECONDS  how long to fuzz (CI: 10; locally as long as you like, hours are fine); 0 only builds
 #            and links the target (CI builds them early, in the background, while tests run)
 #
@@ -11,15 +11,15 @@
 # .build/fuzz-release/corpus/TARGET, seeded from Fuzz/Corpus/TARGET; a crash leaves its input in
 # .build/fuzz-release/crashes/ and the script exits 1. tensorboard frames most inputs as TFRecords
 # with correct CRCs (Fuzz/Support/FuzzTFRecord.swift) so the Event decoder is reached; npy reads
-# numpy arrays through TableReader; csv and incremental also fuzz the dialect options
-# (Fuzz/Support/FuzzDialect.swift). Turn each crash into a regression test
+# numpy arrays through TableReader; mlflow reads MLflow metric files' lines; csv and incremental
+# also fuzz the dialect options (Fuzz/Support/FuzzDialect.swift). Turn each crash into a regression test
 # (Tests/SpecTests/FuzzRegressionTests.swift) and, when small, a seed in Fuzz/Corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
 seconds=${2:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
 shift 2
-targets=(csv json figure-spec report-spec incremental tensorboard npy)
+targets=(csv json figure-spec report-spec incremental tensorboard npy mlflow)
 if [ "$target" = all ]; then
     for t in "${targets[@]}"; do "$0" "$t" "$seconds" "$@"; done
     exit 0

@@ -76,9 +76,11 @@ extension FigureSpec {
         let y2Scale = panel.y2?.scale ?? FigureSpec.autoScale(rightLookups.flatMap(\.onY))
         // Heat maps put their cells at 0, 1, 2, ... on category axes of their columns and rows.
         var xCells: [String]?, yCells: [String]?
+        for k in panel.series.indices where panel.series[k].kind == .heatmap {  // every one is drawn: every one is checked
+            try HeatmapCells(panel.series[k], lookups[k]).checkSize(source: source, path: "\(path).series[\(k)]")
+        }
         if let k = panel.series.firstIndex(where: { $0.kind == .heatmap }) {
             let cells = HeatmapCells(panel.series[k], lookups[k])
-            try cells.checkSize(source: source, path: "\(path).series[\(k)]")
             xCells = cells.columnLevels; yCells = cells.rowLevels
             if panel.x.scale == nil, xCells != nil { xScale = .category }
             if panel.y.scale == nil, yCells != nil { yScale = .category }

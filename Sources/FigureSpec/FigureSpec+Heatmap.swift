@@ -39,8 +39,9 @@ extension FigureSpec {
         func checkSize(source: String, path: String) throws(SpecError) {
             let limits = ResourceLimits.standard
             let rows: Int, columns: Int
-            if let names = series.columns {
-                rows = found.table.rowCount; columns = names.count
+            if series.columns != nil || series.matrix == true {
+                // Wide form and a whole matrix: a cell per table row and named (or every) column.
+                rows = found.table.rowCount; columns = series.columns?.count ?? found.columns.count
             } else {
                 rows = found.y.map(HeatmapCells.distinctCount) ?? 0
                 columns = found.x.map(HeatmapCells.distinctCount) ?? 0

@@ -75,18 +75,15 @@ extension FigureSpec.DataSource {
             }
             out.add("timestamps", units.value)
         }
-        out.add("decimal", options.decimal.map(Self.character))
-        out.add("thousands", options.thousands.map(Self.character))
-        out.add("comment", options.comment.map(Self.character))
-        if !options.missingValues.isEmpty { out.add("na_values", options.missingValues) }
-        out.add("encoding", options.encoding?.rawValue)
+        for setting in CSVReadSetting.allCases {
+            guard let values = setting.values(in: options) else { continue }
+            if setting == .naValues { out.add(setting.key, values) } else { out.add(setting.key, values[0]) }
+        }
         return out.members.count == 1 ? JSONValue.string(path) : out.value
     }
 
     /// A one-character option as a spec writes it (`tab` for a tab).
-    static func character(_ byte: UInt8) -> String {
-        byte == 9 ? "tab" : String(Character(Unicode.Scalar(byte)))
-    }
+    static func character(_ byte: UInt8) -> String { CSVReadSetting.text(of: byte) }
 }
 
 extension FigureSpec.Panel {

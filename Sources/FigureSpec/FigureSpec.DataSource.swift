@@ -24,7 +24,9 @@ extension FigureSpec {
             self.name = name; self.path = path; self.resolvedPath = resolvedPath; self.options = options
         }
 
-        static let keys = ["path", "delimiter", "header", "timestamps", "decimal", "thousands", "comment", "na_values", "encoding"]
+        /// The keys of a data source object: the path, the dialect, then the read options
+        /// (`CSVReadSetting`, which the command-line flags and a report's `options` share).
+        static let keys = ["path", "delimiter", "header", "timestamps"] + CSVReadSetting.allCases.map(\.key)
 
         static func decode(_ node: FigureSpecNode, name: String, directory: String) throws(SpecError) -> DataSource {
             let path: String
@@ -37,20 +39,13 @@ extension FigureSpec {
                 path = try object.required("path").string()
                 if let delimiter = object.optional("delimiter") { options.delimiter = try decodeDelimiter(delimiter) }
                 if let header = object.optional("header") { options.header = try header.bool() ? .present : .absent }
-                if let decimal = object.optional("decimal") {
-                    options.decimal = try decimal.choice(["." : UInt8(ascii: "."), ",": UInt8(ascii: ",")])
-                }
-                if let thousands = object.optional("thousands") { options.thousands = try decodeDelimiter(thousands) }
-                if let comment = object.optional("comment") { options.comment = try decodeDelimiter(comment) }
-                if let missing = object.optional("na_values") {
-                    options.missingValues = try missing.array().map { item throws(SpecError) in try item.string() }
-                }
-                if let encoding = object.optional("encoding") {
-                    let name = try encoding.string()
-                    guard let known = TextEncoding(name: name) else {
-                        throw encoding.error(.notOneOf(choices: TextEncoding.allCases.map(\.rawValue), found: encoding.found))
+                for setting in CSVReadSetting.allCases {
+                    guard let value = object.optional(setting.key) else { continue }
+                    let values = setting == .naValues
+                        ? try value.array().map { item throws(SpecError) in try item.string() } : [try value.string()]
+                    guard setting.apply(values, to: &options) else {
+                        throw value.error(.invalidValue(expected: setting.expected, found: value.found))
                     }
-                    options.encoding = known
                 }
                 if let timestamps = object.optional("timestamps") {
                     guard case .object(let members) = timestamps.value else { throw timestamps.wrongType("an object") }
@@ -74,16 +69,12 @@ extension FigureSpec {
             return DataSource(name: name, path: path, resolvedPath: resolved, options: options)
         }
 
-        /// One ASCII character other than a quote or a line break, or the word `tab`.
+        /// One ASCII character other than a quote or a line break, or the word `tab` (`CSVReadSetting.character`).
         private static func decodeDelimiter(_ node: FigureSpecNode) throws(SpecError) -> UInt8 {
-            let text = try node.string()
-            if text == "tab" { return UInt8(ascii: "\t") }
-            let bytes = Array(text.utf8)
-            guard bytes.count == 1, bytes[0] < 0x80, bytes[0] != UInt8(ascii: "\""),
-                  bytes[0] != 0x0A, bytes[0] != 0x0D else {
+            guard let byte = CSVReadSetting.character(try node.string()) else {
                 throw node.error(.invalidValue(expected: "one ASCII character such as \",\" or \";\", or \"tab\"", found: node.found))
             }
-            return bytes[0]
+            return byte
         }
     }
 }

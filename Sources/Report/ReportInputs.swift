@@ -29,15 +29,18 @@ struct ReportInputs {
         var tables: [String: DataTable] = [:]
     }
 
-    /// The figure, with the inputs read so far appended to `inputs` (also when it throws).
-    func figure(for figure: ReportFigure, inputs: inout [ReportManifest.Input]) throws -> Figure {
+    /// The figure, with the inputs read so far appended to `inputs` (also when it throws) and
+    /// what reading its tables noticed in `warnings` (for the manifest).
+    func figure(for figure: ReportFigure, inputs: inout [ReportManifest.Input], warnings: inout ReadWarnings) throws -> Figure {
         switch figure.source {
         case .spec(let path):
             let absolute = resolve(path, from: directory)
             let bytes = try read(absolute, inputs: &inputs)
             let spec = try FigureSpec.parse(bytes: bytes, source: relative(absolute),
                                             directory: (absolute as NSString).deletingLastPathComponent)
-            return try spec.figure(tables: tables(spec, inputs: &inputs))
+            let loaded = try tables(spec, inputs: &inputs)
+            warnings = ReadWarnings(tables: spec.data.compactMap { loaded[$0.name] })
+            return try spec.figure(tables: loaded)
         case .inline(let bytes, let keyPath):
             let spec: FigureSpec
             do { spec = try FigureSpec.parse(bytes: bytes, source: specName, directory: directory) } catch {
@@ -46,22 +49,29 @@ struct ReportInputs {
                 e.keyPath = keyPath + e.keyPath.map { $0.hasPrefix("[") ? $0 : "." + $0 }.orEmpty
                 throw e
             }
-            do { return try spec.figure(tables: tables(spec, inputs: &inputs)) } catch let error as SpecError {
+            do {
+                let loaded = try tables(spec, inputs: &inputs)
+                warnings = ReadWarnings(tables: spec.data.compactMap { loaded[$0.name] })
+                return try spec.figure(tables: loaded)
+            } catch let error as SpecError {
                 var e = error
                 e.keyPath = keyPath + e.keyPath.map { $0.hasPrefix("[") ? $0 : "." + $0 }.orEmpty
                 throw e
             }
         case .data(let paths, let options):
             var runs: [(name: String, table: DataTable)] = []
+            var notes: [String] = []
             let names = RunInputs.runNames(paths)
             for (path, name) in zip(paths, names) {
                 let absolute = resolve(path, from: directory)
                 if RunInputs.isFolder(absolute) {
-                    runs += try logRuns(absolute, inputs: &inputs).map { (paths.count == 1 ? $0.name : name + "/" + $0.name, $0.table) }
+                    runs += try logRuns(absolute, inputs: &inputs, notes: &notes)
+                        .map { (paths.count == 1 ? $0.name : name + "/" + $0.name, $0.table) }
                 } else {
                     runs.append((name, try table(absolute, options: options.read.forPath(absolute), inputs: &inputs)))
                 }
             }
+            warnings = ReadWarnings(tables: runs.map(\.table), notes: notes)
             if runs.count == 1 { return try DefaultFigure.make(runs[0].table, options: options) }
             return try DefaultFigure.make(runs: runs, options: options)
         }
@@ -80,17 +90,25 @@ struct ReportInputs {
 
     /// The runs of a log folder (TensorBoard event files, an MLflow store, tables), read as
     /// `plotline render FOLDER` reads them; every log file under it is hashed into `inputs`, in
-    /// path order, so the manifest changes when any of them does.
-    private func logRuns(_ absolute: String, inputs: inout [ReportManifest.Input]) throws -> [RunInputs.Run] {
+    /// path order, so the manifest changes when any of them does. The notes `render` prints
+    /// (runs left out, summaries skipped) go to `notes`, with paths relative to the report.
+    private func logRuns(_ absolute: String, inputs: inout [ReportManifest.Input], notes: inout [String]) throws -> [RunInputs.Run] {
         _ = try confinement.check(absolute, shownAs: relative(absolute), source: specName)
         for (file, kind) in FolderInputs.files(under: absolute) where kind != .figureSpec {
             _ = try read(file, inputs: &inputs)
         }
-        do { return try RunInputs.read([absolute]) } catch {
+        var said: [String] = []
+        defer { notes += said.map(relativeText) }
+        do { return try RunInputs.read([absolute], notes: { said.append($0) }) } catch {
             var e = error
             if e.location.source.hasPrefix("/") { e.location.source = relative(e.location.source) }
             throw e
         }
+    }
+
+    /// A message with the report's folder left out of the paths in it (`/ci/r/logs/a: ...` → `logs/a: ...`).
+    private func relativeText(_ text: String) -> String {
+        text.replacingOccurrences(of: directory.hasSuffix("/") ? directory : directory + "/", with: "")
     }
 
     /// A data file's table, parsed once per run and options.

@@ -42,6 +42,9 @@ public struct ReportManifest: Sendable, Equatable {
         public var error: String?
         /// The vector files written beside the PNG (`fig.svg`, `fig.pdf`), in the spec's order.
         public var also: [String] = []
+        /// What reading its data noticed, one line each (`ReadWarnings.lines`: values drawn as
+        /// missing, then read notes); written only when there is some.
+        public var warnings: [String] = []
 
         /// Creates a figure entry.
         public init(index: Int, name: String, section: String, output: String, inputs: [Input] = [],
@@ -82,6 +85,7 @@ public struct ReportManifest: Sendable, Equatable {
                 "height": f.height ?? NSNull(), "error": f.error ?? NSNull(),
             ]
             if !f.also.isEmpty { entry["also"] = f.also }
+            if !f.warnings.isEmpty { entry["warnings"] = f.warnings }
             return entry
         }
         let shard: Any = self.shard.map { ["index": $0.index, "count": $0.count] as [String: Any] } ?? NSNull()
@@ -113,7 +117,7 @@ public struct ReportManifest: Sendable, Equatable {
         var manifest = ReportManifest(title: try o.required("title").string(), sections: sections,
                                       figureCount: try o.required("figureCount").integer(), shard: shard, figures: [])
         for node in try o.required("figures").array() {
-            let f = try node.object(keys: ["index", "name", "section", "output", "inputs", "sha256", "bytes", "width", "height", "error", "also"])
+            let f = try node.object(keys: ["index", "name", "section", "output", "inputs", "sha256", "bytes", "width", "height", "error", "also", "warnings"])
             var inputs: [Input] = []
             for inputNode in try f.required("inputs").array() {
                 let i = try inputNode.object(keys: ["path", "sha256"])
@@ -126,6 +130,7 @@ public struct ReportManifest: Sendable, Equatable {
                 bytes: try f["bytes"]?.integer(), width: try f["width"]?.integer(), height: try f["height"]?.integer(),
                 error: try f["error"]?.string())
             figure.also = try f["also"]?.strings() ?? []
+            figure.warnings = try f["warnings"]?.strings() ?? []
             manifest.figures.append(figure)
         }
         return manifest

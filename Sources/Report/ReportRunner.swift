@@ -106,8 +106,9 @@ public enum ReportRunner {
             let path = out + "/" + figure.output
             var job = RenderJob(output: path) {
                 var read: [ReportManifest.Input] = []
-                defer { entry.withLock { $0.inputs = read } }
-                return try inputs.value.figure(for: figure, inputs: &read)
+                var noticed = ReadWarnings()
+                defer { entry.withLock { $0.inputs = read; $0.warnings = noticed.lines } }
+                return try inputs.value.figure(for: figure, inputs: &read, warnings: &noticed)
             }
             job.alsoWrite = figure.alsoWrite
             job.pngOptions = options.png

@@ -30,6 +30,11 @@ public struct MLflowRun: Sendable {
         name = (path as NSString).lastPathComponent
     }
 
+    /// The run's metric files now (`metrics/<key>`, keys with slashes are sub-paths), in key order.
+    public func metricFiles() -> [String] {
+        MLflowRun.files(under: path + "/metrics").map { path + "/metrics/" + $0 }
+    }
+
     /// True for a folder holding an MLflow run (`meta.yaml` beside a `metrics` folder).
     public static func isRun(_ folder: String) -> Bool {
         var isDir: ObjCBool = false

@@ -19,7 +19,8 @@ import Vector
 /// When a figure renders is `RefreshCadence`'s call: at once when it has no render in flight,
 /// else one more render right after the one in flight, so under a steady stream of appends a
 /// figure is never more than one render behind (`Options.quietPeriod` and `maximumRate` tune
-/// it). The tables' data warnings (`DataWarning`) go into the sidecar.
+/// it). What reading the tables noticed (`ReadWarnings`: values drawn as missing, read notes)
+/// goes into the sidecar.
 public final class WatchSession: Sendable {
     /// Where outputs go and how lines are logged.
     public struct Options: Sendable {
@@ -74,8 +75,8 @@ public final class WatchSession: Sendable {
         var statuses: [String: (status: WatchStatus, queueVersion: UInt64)] = [:]
         /// Rows of the figure the render thread built last for each output.
         var rows: [String: Int] = [:]
-        /// The data warnings of the tables that figure was built from.
-        var warnings: [String: (first: [DataWarning], total: Int)] = [:]
+        /// What reading the tables of that figure noticed.
+        var warnings: [String: ReadWarnings] = [:]
         /// When each figure renders next (see `RefreshCadence`).
         var cadence = RefreshCadence()
         /// The latest way to build each figure, with its input; taken when its render is submitted.
@@ -351,7 +352,7 @@ public final class WatchSession: Sendable {
             return
         }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
-        let update: (WatchStatus, Int)? = state.withLock { s in
+        let update: (WatchStatus, WatchStatus?)? = state.withLock { s in
             let previous = s.statuses[output]
             if let previous, previous.queueVersion >= version { return nil }  // a superseded request's answer
             var status = previous?.status ?? WatchStatus(version: 0, hash: "", ok: false, error: nil, rows: 0, ms: 0, input: input)
@@ -363,19 +364,23 @@ public final class WatchSession: Sendable {
             if let hash {
                 status.hash = hash
                 status.rows = s.rows[output] ?? 0
-                let (first, total) = s.warnings[output] ?? ([], 0)
-                status.warnings = first.map {
+                let read = s.warnings[output] ?? ReadWarnings()
+                status.warnings = read.values.map {
                     WatchStatus.Warning(file: $0.file, line: $0.line, column: $0.column, value: $0.value)
                 }
-                status.warningCount = total
+                status.warningCount = read.valueCount
+                status.notes = read.notes
             }
             s.statuses[output] = (status, version)
-            return (status, previous?.status.warningCount ?? 0)
+            return (status, previous?.status)
         }
-        guard let (status, previousWarnings) = update else { return }
-        if status.warningCount != previousWarnings, status.warningCount > 0, let first = firstWarningLine(status) {
+        guard let (status, previous) = update else { return }
+        if status.warningCount != previous?.warningCount ?? 0, status.warningCount > 0, let first = firstWarningLine(status) {
             let more = status.warningCount - 1
             options.logError("\(first)\(more > 0 ? " (and \(more) more values that are not numbers)" : "")")
+        }
+        for note in status.notes where !(previous?.notes.contains(note) ?? false) {
+            options.logError("warning: \(note)")
         }
         if let waiting {
             options.log("waiting for data: \(output): \(waiting)")
@@ -391,9 +396,9 @@ public final class WatchSession: Sendable {
         options.onStatus(output, status)
     }
 
-    /// A figure built on the render thread, with the rows it draws (the longest table), the
-    /// data warnings of its tables, and the formats its spec asks for (nil: `Options.alsoWrite`).
-    typealias Built = (figure: Figure, rows: Int, warnings: (first: [DataWarning], total: Int), alsoWrite: [OutputFormat]?)
+    /// A figure built on the render thread, with the rows it draws (the longest table), what
+    /// reading its tables noticed, and the formats its spec asks for (nil: `Options.alsoWrite`).
+    typealias Built = (figure: Figure, rows: Int, warnings: ReadWarnings, alsoWrite: [OutputFormat]?)
 
     /// The first warning of a status as one log line.
     private func firstWarningLine(_ status: WatchStatus) -> String? {
@@ -402,16 +407,10 @@ public final class WatchSession: Sendable {
         }
     }
 
-    /// The warnings of several tables together: the first `WatchStatus.warningLimit`, and the total.
-    static func warnings(of tables: [DataTable]) -> (first: [DataWarning], total: Int) {
-        var first: [DataWarning] = []
-        var total = 0
-        for table in tables {
-            let w = table.warnings(limit: WatchStatus.warningLimit)
-            total += w.total
-            first += w.first.prefix(WatchStatus.warningLimit - first.count)
-        }
-        return (first, total)
+    /// What reading several tables noticed: the first `WatchStatus.warningLimit` values, the
+    /// total, and the tables' read notes.
+    static func warnings(of tables: [DataTable]) -> ReadWarnings {
+        ReadWarnings(tables: tables, limit: WatchStatus.warningLimit)
     }
 
     /// A data file's default figure and row count; runs on the render thread.

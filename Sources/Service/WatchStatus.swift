@@ -9,7 +9,9 @@ import Table
 /// PNG on disk (FNV-1a 64, hex); `ok` says whether the latest render wrote it, and `error`
 /// (`file:line: message`) why not; the previous good PNG then stays. `warnings` lists the first
 /// values the figure could not draw (cells that are not numbers in numeric columns, drawn as
-/// missing values) and `warningCount` counts them all. Written atomically.
+/// missing values) and `warningCount` counts them all; `notes` lists what else was read
+/// differently from the bytes as written (`ReadWarnings.notes`: an encoding fallback, invalid
+/// dates read as missing, summaries that are not scalars). Written atomically.
 public struct WatchStatus: Codable, Sendable, Equatable {
     /// A value the figure could not draw: where it is and what it says.
     public struct Warning: Codable, Sendable, Equatable {
@@ -52,6 +54,8 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     public var warnings: [Warning]
     /// How many values the latest good render could not draw in all.
     public var warningCount: Int
+    /// What else the latest good render's reading noticed, one line each (absent when nothing).
+    public var notes: [String] = []
 
     /// A status with every field given.
     public init(version: Int, hash: String, ok: Bool, error: String?, rows: Int, ms: Double, input: String,
@@ -62,7 +66,7 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, hash, ok, error, rows, ms, input, waiting, warnings, warningCount
+        case version, hash, ok, error, rows, ms, input, waiting, warnings, warningCount, notes
     }
 
     /// Decodes a sidecar; one written before warnings (or `waiting`) existed reads as having none.
@@ -78,6 +82,23 @@ public struct WatchStatus: Codable, Sendable, Equatable {
         waiting = try c.decodeIfPresent(String.self, forKey: .waiting)
         warnings = try c.decodeIfPresent([Warning].self, forKey: .warnings) ?? []
         warningCount = try c.decodeIfPresent(Int.self, forKey: .warningCount) ?? warnings.count
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+    }
+
+    /// Encodes a sidecar; `notes` only when there are some, so a sidecar without any reads as before.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(hash, forKey: .hash)
+        try c.encode(ok, forKey: .ok)
+        try c.encodeIfPresent(error, forKey: .error)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(ms, forKey: .ms)
+        try c.encode(input, forKey: .input)
+        try c.encodeIfPresent(waiting, forKey: .waiting)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(warningCount, forKey: .warningCount)
+        if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
     }
 
     /// The sidecar path of a PNG output.

@@ -20,7 +20,8 @@ public struct RunLogFollower: Sendable {
 
     /// What is followed.
     public let source: Source
-    /// The limits applied: an event file over `followedBytes` is an error before it is read.
+    /// The limits applied: an event file or an MLflow metric file over `followedBytes` is an
+    /// error before it is read.
     public let limits: ResourceLimits
     private var events: EventFileSet?
     private var runs: [String: MLflowRun] = [:]
@@ -57,22 +58,20 @@ public struct RunLogFollower: Sendable {
         switch source {
         case .events(let folder):
             var set = events ?? EventFileSet(path: folder)
-            for file in set.currentFiles() {
-                var info = stat()
-                if stat(file, &info) == 0 {
-                    do { try limits.checkFollowed(Int(info.st_size), source: file) } catch { events = nil; throw error }
-                }
-            }
+            do { try checkFollowed(set.currentFiles()) } catch { events = nil; throw error }
             do { try set.refresh() } catch { events = nil; throw RunLogTables.dataError(error) }
             events = set
-            return [RunInputs.Run(name: (folder as NSString).lastPathComponent,
-                                  table: try RunLogTables.table(set.log, source: folder), params: [:])]
+            var table = try RunLogTables.table(set.log, source: folder)
+            // What `render` says as a note, the sidecar keeps (`ReadWarnings.notes`).
+            if let skipped = set.log.skippedSummary { table.readNotes.append("\(folder): \(skipped)") }
+            return [RunInputs.Run(name: (folder as NSString).lastPathComponent, table: table, params: [:])]
         case .mlflowExperiment(let folder):
             let folders = MLflowRun.runs(inExperiment: folder)
             runs = runs.filter { folders.contains($0.key) }
             var out: [RunInputs.Run] = []
             for f in folders {
                 var run = runs[f] ?? MLflowRun(path: f)
+                do { try checkFollowed(run.metricFiles()) } catch { runs[f] = nil; throw error }
                 do { try run.refresh() } catch { runs[f] = nil; throw RunLogTables.dataError(error) }
                 runs[f] = run
                 if run.log.pointCount > 0 {
@@ -83,6 +82,15 @@ public struct RunLogFollower: Sendable {
                 throw DataError(.nothingToDraw("no MLflow run has a metric value yet"), at: DataLocation(source: folder))
             }
             return out
+        }
+    }
+
+    /// Throws for the first of `files` over `limits.followedBytes` (nothing of it read yet);
+    /// a file that vanished meanwhile is left to the reader's own error.
+    private func checkFollowed(_ files: [String]) throws(DataError) {
+        for file in files {
+            var info = stat()
+            if stat(file, &info) == 0 { try limits.checkFollowed(Int(info.st_size), source: file) }
         }
     }
 }

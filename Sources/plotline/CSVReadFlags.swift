@@ -20,11 +20,10 @@ struct CSVReadFlags: ParsableArguments {
     @Option(name: .customLong(CSVReadSetting.encoding.flag), help: ArgumentHelp(CSVReadSetting.encoding.help, valueName: "name"))
     var encoding: String?
 
-    /// The flags given, each with the setting it sets and its values (`--na-values` split at commas).
+    /// The flags given, each with the setting it sets and its values (`CSVReadSetting.values(fromFlag:)`).
     private var given: [(CSVReadSetting, [String])] {
-        [(CSVReadSetting.decimal, decimal.map { [$0] }), (.thousands, thousands.map { [$0] }), (.comment, comment.map { [$0] }),
-         (.naValues, naValues.map { $0.split(separator: ",").map(String.init) }), (.encoding, encoding.map { [$0] })]
-            .compactMap { setting, values in values.map { (setting, $0) } }
+        [(CSVReadSetting.decimal, decimal), (.thousands, thousands), (.comment, comment), (.naValues, naValues), (.encoding, encoding)]
+            .compactMap { setting, text in text.map { (setting, setting.values(fromFlag: $0)) } }
     }
 
     func validate() throws {

@@ -18,7 +18,7 @@ struct Watch: ParsableCommand {
             Every CSV, TSV, JSON Lines or JSON file gets a default figure (as plotline render \
             draws it) and every *.plot.json spec draws its figure, re-rendered when the spec or \
             its data change. Each <name>.png gets a sidecar <name>.png.json: {"version", "hash", \
-            "ok", "error", "rows", "ms", "warnings", "warningCount"}. A bad input keeps the last good PNG \
+            "ok", "error", "rows", "ms", "warnings", "warningCount", "notes"}. A bad input keeps the last good PNG \
             and records the error. A figure renders as soon as its input changes; changes that \
             arrive during its render go into one more render, started as soon as that one ends \
             (so under a steady stream of appends it is never more than one render behind). \

@@ -1,4 +1,5 @@
 import Foundation
+import Spec
 import TestSupport
 import XCTest
 
@@ -128,5 +129,28 @@ final class PrintSpecCommandTests: XCTestCase {
         let stdin = try PlotlineBinary.run(["render", "-", "--print-spec"], stdin: "x,y\n1,2\n")
         XCTAssertEqual(stdin.status, 64)
         XCTAssertTrue(stdin.stderr.contains("standard input"), stdin.stderr)
+    }
+
+    func testReadFlagsBecomeTheSameSpecKeys() throws {
+        let dir = try temp()
+        try Data(Array("step;v\n% a comment\n1;1.234,5\n2;k.A.\n3;2.000,25\n".utf8)).write(to: URL(fileURLWithPath: dir + "/d.csv"))
+        let flags = ["--decimal", ",", "--thousands", ".", "--comment", "%", "--na-values", "k.A.,-", "--encoding", "latin-1"]
+        let printed = try PlotlineBinary.run(["render", dir + "/d.csv", "--print-spec", dir + "/d.plot.json"] + flags)
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        // The flags set what the spec's keys set: one decoder (CSVReadSetting) for both.
+        let spec = try FigureSpec.load(path: dir + "/d.plot.json")
+        var expected = CSVOptions()
+        for (setting, text) in [(CSVReadSetting.decimal, ","), (.thousands, "."), (.comment, "%"), (.naValues, "k.A.,-"), (.encoding, "latin-1")] {
+            XCTAssertTrue(setting.apply(setting.values(fromFlag: text), to: &expected))
+        }
+        var written = spec.data[0].options
+        written.delimiter = nil  // the printed spec also fixes the detected delimiter
+        written.header = .detect
+        XCTAssertEqual(written, expected)
+        let text = String(decoding: try bytes(dir + "/d.plot.json"), as: UTF8.self)
+        XCTAssertTrue(text.contains(#""na_values": ["#), text)
+        let viaSpec = try PlotlineBinary.run(["render", "--spec", dir + "/d.plot.json", "-o", dir + "/d.png"])
+        XCTAssertEqual(viaSpec.status, 0, viaSpec.stderr)
+        XCTAssertTrue(viaSpec.stdout.contains("3 rows read"), viaSpec.stdout)
     }
 }

@@ -24,7 +24,7 @@ final class ReportReadOptionsTests: XCTestCase {
     func testABadValueNamesTheKeyAndWhatWasExpected() {
         for (options, message) in [
             (#"{"decimal": ";"}"#, #"options.decimal: expected "." or ",", found ";""#),
-            (#"{"thousands": "ab"}"#, #"options.thousands: expected one ASCII character other than a quote, found "ab""#),
+            (#"{"thousands": "ab"}"#, #"options.thousands: expected one ASCII character other than a quote or a line break, or "tab", found "ab""#),
             (#"{"encoding": "ebcdic"}"#, #"options.encoding: expected one of utf-8, latin-1, windows-1252, found "ebcdic""#),
         ] {
             do {

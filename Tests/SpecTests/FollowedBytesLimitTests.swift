@@ -59,9 +59,33 @@ final class FollowedBytesLimitTests: XCTestCase {
 
     func testAnEventFileOverTheLimitIsRefusedBeforeItIsRead() throws {
         let file = folder + "/events.out.tfevents.1.host"
-        FileManager.default.createFile(atPath: file, contents: Data(repeating: 7, count: 100))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(repeating: 7, count: 100))
         var follower = RunLogFollower(source: .events(folder), limits: small)
         let message = errorText { try follower.refresh() }
         XCTAssertTrue(message.hasPrefix(file + ": too large: 100 bytes, more than the limit of 64 bytes"), message)
+    }
+
+    func testAnMLflowMetricFileGrowingPastTheLimitIsRefusedBeforeItIsRead() throws {
+        let experiment = folder + "/mlruns/0", run = experiment + "/r1"
+        try FileManager.default.createDirectory(atPath: run + "/metrics/train", withIntermediateDirectories: true)
+        try "name: exp\n".write(toFile: experiment + "/meta.yaml", atomically: false, encoding: .utf8)
+        try "run_name: r1\n".write(toFile: run + "/meta.yaml", atomically: false, encoding: .utf8)
+        let metric = run + "/metrics/train/loss"
+        try "1700000000000 0.5 1\n".write(toFile: metric, atomically: false, encoding: .utf8)
+        var follower = RunLogFollower(source: .mlflowExperiment(experiment), limits: small)
+        XCTAssertEqual(try follower.refresh().first?.table.rowCount, 1)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: metric))
+        handle.seekToEndOfFile()
+        handle.write(Data(String(repeating: "1700000000001 0.25 2\n", count: 3).utf8))
+        handle.closeFile()
+        let message = errorText { try follower.refresh() }
+        XCTAssertTrue(message.hasPrefix(metric + ": too large: 83 bytes, more than the limit of 64 bytes a watched file may have"), message)
+        XCTAssertTrue(message.contains("\"Limits\" in docs/figure-spec.md"), message)
+        // The same wording as a TensorBoard event file's and a table's (one rule: ResourceLimits.checkFollowed).
+        let events = folder + "/events.out.tfevents.1.host"
+        _ = FileManager.default.createFile(atPath: events, contents: Data(repeating: 7, count: 83))
+        var tensorboard = RunLogFollower(source: .events(folder), limits: small)
+        let eventMessage = errorText { try tensorboard.refresh() }
+        XCTAssertEqual(eventMessage.replacingOccurrences(of: events, with: "FILE"), message.replacingOccurrences(of: metric, with: "FILE"))
     }
 }

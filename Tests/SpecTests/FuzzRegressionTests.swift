@@ -52,4 +52,20 @@ final class FuzzRegressionTests: XCTestCase {
         let figure = try spec.figure(tables: ["d": table])
         XCTAssertFalse(FigureRenderer(fonts: sharedFonts()).scene(for: figure).commands.isEmpty)
     }
+
+    func testLogAxisOverSubnormalValuesHasNoTrap() throws {
+        // Fuzz npy: a log y axis over values whose largest is subnormal; the locator's stand-in
+        // for a non-positive low end (max / 10⁹) underflowed to 0 and log10(0) = -inf trapped in Int().
+        let ticks = LogLocator().ticks(min: 0, max: 5e-324, maxCount: 5)
+        XCTAssertFalse(ticks.isEmpty)
+        // 10^-324 underflows to a 0 tick, which the axis drops (outside its log view); no trap.
+        XCTAssertTrue(ticks.allSatisfy { $0.isFinite && $0 >= 0 }, "\(ticks)")
+        let table = try CSVReader.parse(bytes: Array("step,v\n1,0\n2,4.9e-324\n3,1e-320\n".utf8), source: "crash.csv")
+        var render = RenderOptions()
+        render.logY = true
+        render.width = 400
+        render.height = 300
+        let figure = try DefaultFigure.make(table, options: render)
+        XCTAssertFalse(FigureRenderer(fonts: sharedFonts()).scene(for: figure).commands.isEmpty)
+    }
 }

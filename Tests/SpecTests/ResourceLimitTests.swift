@@ -37,6 +37,28 @@ final class ResourceLimitTests: XCTestCase {
         XCTAssertNoThrow(try spec.figure(tables: ["d": try heatmapTable(300)]))
     }
 
+    func testAWholeMatrixAndASecondHeatmapAreCheckedToo() throws {
+        // 2,100 rows × 2,000 columns: 4.2 M cells, drawn whole with "matrix": true (no levels to count).
+        var text = (0..<2_000).map { "c\($0)" }.joined(separator: ",") + "\n"
+        let row = [String](repeating: "1", count: 2_000).joined(separator: ",") + "\n"
+        for _ in 0..<2_100 { text += row }
+        let wide = try csv(text)
+        let matrix = try FigureSpec.parse(text: """
+            {"version": 1, "data": {"d": "d.csv"}, "panels": [{"series": [{"kind": "heatmap", "matrix": true}]}]}
+            """, source: "m.plot.json")
+        XCTAssertEqual(errorText { try matrix.figure(tables: ["d": wide]) },
+                       "m.plot.json: panels[0].series[0]: too large: a heat map of 2100 × 2000 cells, more than the limit of 4000000 "
+                       + "(see \"Limits\" in docs/figure-spec.md)")
+        // A small heat map first does not let a huge second one through.
+        let two = try FigureSpec.parse(text: """
+            {"version": 1, "data": {"d": "d.csv", "s": "s.csv"}, "panels": [{"series": [
+              {"data": "s", "kind": "heatmap", "x": "x", "y": "y", "value": "v"},
+              {"data": "d", "kind": "heatmap", "x": "x", "y": "y", "value": "v"}]}]}
+            """, source: "two.plot.json")
+        let message = errorText { try two.figure(tables: ["s": try heatmapTable(3), "d": try heatmapTable(2_500)]) }
+        XCTAssertTrue(message.hasPrefix("two.plot.json: panels[0].series[1]: too large: a heat map of 2500 × 2500 cells"), message)
+    }
+
     func testCategoryAxisLimit() throws {
         var text = "name,v\n"
         for i in 0..<10_001 { text += "n\(i),\(i)\n" }

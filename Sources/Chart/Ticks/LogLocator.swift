@@ -37,6 +37,7 @@ public struct LogLocator: TickLocator, Hashable {
         let hi = Swift.max(vmin, vmax)
         guard hi > 0 else { return [] }
         if lo <= 0 { lo = hi / 1e9 }
+        if lo <= 0 { lo = .leastNonzeroMagnitude }  // hi / 10⁹ underflowed (a subnormal hi): log10(0) is -inf (fuzz npy)
         var nRequest = Swift.min(Swift.max(maxCount, 2), 9)
         let efmin = log10(lo)
         let efmax = log10(hi)
