@@ -1,5 +1,6 @@
 import Foundation
-import Spec
+import FigureSpec
+import Table
 
 /// MLflow metric files (`metrics/<key>`: `timestamp value [step]` lines): the line parser with
 /// its number checks, then the table by step and the default figure, as `render` reads a

@@ -1,5 +1,6 @@
 import Foundation
-import Spec
+import FigureSpec
+import Table
 import TestSupport
 import XCTest
 

@@ -1,6 +1,7 @@
 import Foundation
+import Report
 import Service
-import Spec
+import Table
 import TestSupport
 import XCTest
 

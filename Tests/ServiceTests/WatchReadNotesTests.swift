@@ -1,6 +1,7 @@
 import Foundation
 import Service
-import Spec
+import FigureSpec
+import Table
 import TestSupport
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
-import Spec
+import FigureSpec
+import Table
 import XCTest
 
 /// A read option means the same whether it is a flag (`--thousands .`), a key of a spec's data
