@@ -154,9 +154,15 @@ _STYLES = {"": "color:#666", "waiting": "color:#666", "warning": "color:#a60", "
 
 
 def _warning_note(status):
-    """The status line's note about values drawn as missing (the sidecar's warnings), or ""."""
-    if status is None or not status.warning_count:
+    """The status line's note about values drawn as missing (the sidecar's warnings) or, when
+    there are none, the first of the sidecar's read notes; "" when there is neither."""
+    if status is None:
         return ""
+    if not status.warning_count:
+        if not status.notes:
+            return ""
+        more = len(status.notes) - 1
+        return f"plotline: {status.notes[0]}" + (f" (+{more} more note{'s' if more != 1 else ''})" if more else "")
     n = status.warning_count
     note = f"plotline: {n} value{'s' if n != 1 else ''} not a number, drawn as missing"
     if status.warnings:

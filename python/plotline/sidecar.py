@@ -8,6 +8,8 @@ not draw (at most 20 dicts ``{"file", "line", "column", "value"}``: a cell that 
 a numeric column, drawn as a missing value) and ``warningCount`` counts them all (read here as
 ``warning_count``; both absent in sidecars of older versions). ``waiting`` says why there is
 no figure yet though nothing is wrong (a header without rows, a log without scalars yet).
+``notes`` (absent when empty) lists what reading the data did differently from the bytes as
+written: an encoding fallback, dates read as missing, skipped summaries, runs left out.
 """
 
 import json
@@ -30,6 +32,7 @@ class Status(NamedTuple):
     warnings: tuple = ()
     warning_count: int = 0
     waiting: Optional[str] = None
+    notes: tuple = ()
 
 
 def sidecar_path(png_path):
@@ -43,9 +46,10 @@ def read_status(png_path):
         with open(sidecar_path(png_path), "rb") as f:
             raw = json.loads(f.read())
         warnings = tuple(w for w in raw.get("warnings", ()) if isinstance(w, dict))
+        notes = tuple(str(n) for n in raw.get("notes", ()) if isinstance(n, str))
         return Status(int(raw.get("version", 0)), str(raw.get("hash", "")), bool(raw.get("ok", False)),
                       raw.get("error"), int(raw.get("rows", 0)), float(raw.get("ms", 0.0)), str(raw.get("input", "")),
-                      warnings, int(raw.get("warningCount", len(warnings))), raw.get("waiting"))
+                      warnings, int(raw.get("warningCount", len(warnings))), raw.get("waiting"), notes)
     except (OSError, ValueError, TypeError, AttributeError):
         return None
 

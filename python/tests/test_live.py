@@ -169,3 +169,16 @@ def test_warnings_and_waiting_from_the_sidecar_show_in_the_status_line(tmp_path)
     assert figure.refresh()
     assert view.levels[-1] == "warning"
     assert view.texts[-1] == "plotline: 2 values not a number, drawn as missing (first: m.csv:4 column 'lr': '[0.0005]')"
+
+
+def test_read_notes_from_the_sidecar_show_when_no_value_is_missing(tmp_path):
+    png = tmp_path / "m.png"
+    view = RecordingView()
+    figure = LiveFigure(str(png), view)
+    png.write_bytes(b"\x89PNG one")
+    with open(str(png) + ".json", "w") as f:
+        json.dump({"version": 1, "hash": "", "ok": True, "error": None, "rows": 3, "ms": 1, "input": "m.csv",
+                   "notes": ["m.csv: not UTF-8, read as Windows-1252", "m.csv: 2 dates read as missing"]}, f)
+    assert figure.refresh()
+    assert view.levels[-1] == "warning"
+    assert view.texts[-1] == "plotline: m.csv: not UTF-8, read as Windows-1252 (+1 more note)"
