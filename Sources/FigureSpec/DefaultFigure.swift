@@ -102,6 +102,11 @@ public enum DefaultFigure {
             xValues = (0..<table.rowCount).map(Double.init)
         }
         let isCategoryX = xScale == .category
+        if options.y == nil, options.by == nil, options.color == nil, options.facet == nil, options.aggregate == nil,
+           options.kind == nil || options.kind == .line, options.subplots == nil, !isCategoryX,
+           let export = RunsExport.detect(table, xName: xName) {
+            return runsExportDrafts(export, xName: xName, xScale: xScale, data: data, options: options)
+        }
         let yNames = try chooseY(table, xName: xName, options, loc)
         var columns: [[Double]] = []
         for n in yNames { columns.append(try table.numbers(named: n)) }
@@ -289,8 +294,11 @@ public enum DefaultFigure {
             if options.robustY { panel.y.robust = true }
             // Lines over a training log's counter, or over any table's time axis or counter
             // column, are one series axis: the panels of one table share it.
-            let seriesAxis = training || xScale == .time || xName.map { counters.contains($0.lowercased()) } == true
+            let seriesAxis = training || xScale == .time || xName.map(isCounter) == true
             drafts.append(Draft(panel: panel, named: named, training: seriesAxis && defaultKind == .line))
+        }
+        if options.yLabel == nil, drafts.count == 1, yNames == ["Value"], let tag = tensorBoardExportTag(table) {
+            drafts[0].panel.y.label = tag  // TensorBoard's CSV of one scalar: its tag says what Value is
         }
         if drafts.isEmpty {
             var panel = FigureSpec.Panel(x: FigureSpec.Axis(label: xName ?? "row", scale: xScale), series: [])
@@ -307,7 +315,7 @@ public enum DefaultFigure {
             guard t.column(named: x) != nil else { throw DataError(.noSuchColumn(available: t.columnNames), at: loc, column: x) }
             return x
         }
-        let lower = Dictionary(t.columnNames.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        let lower = Dictionary(t.columnNames.map { (counterKey($0), $0) }, uniquingKeysWith: { a, _ in a })
         for c in counters {
             // A counter is a number or a time ("time" holding Lunch/Dinner is a category).
             if let name = lower[c], let col = t.column(named: name), col.missingCount < t.rowCount {
@@ -332,10 +340,42 @@ public enum DefaultFigure {
         }
         let numeric = t.columns.filter { c in
             guard case .number = c.storage, c.name != xName, c.name != o.by, c.name != o.facet, c.name != o.color else { return false }
-            return c.missingCount < c.count && !counters.contains(c.name.lowercased())
+            return c.missingCount < c.count && !isCounter(c.name) && !isRowIndex(c, in: t)
         }.map(\.name)
         guard numeric.contains(where: isTrainingMetric) else { return numeric }
         return numeric.filter { n in !throughputMarks.contains { n.lowercased().contains($0) } }
+    }
+
+    /// A column name as the counters list spells it: lower case, spaces and hyphens as
+    /// underscores (TensorBoard's CSV export writes `Wall time`, W&B's `Step`).
+    static func counterKey(_ name: String) -> String {
+        String(name.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+
+    /// Whether `name` is a counter or time axis (`counters`), never a metric.
+    static func isCounter(_ name: String) -> Bool { counters.contains(counterKey(name)) }
+
+    /// Whether `column` is a written-out row index (pandas' `to_csv` writes its index as a first
+    /// column with an empty header, read as `col1`, or as `Unnamed: 0` / `index`): the numbers
+    /// 0, 1, 2, … (or 1, 2, 3, …) in order. It is the row number, not a measurement, so it is
+    /// never drawn as a y series (it stays a candidate x, as pandas' `plot()` uses the index).
+    static func isRowIndex(_ column: Column, in table: DataTable) -> Bool {
+        guard table.columns.first?.name == column.name,
+              ["col1", "unnamed: 0", "index", "unnamed:0"].contains(column.name.lowercased()),
+              column.missingCount == 0, let values = try? table.numbers(named: column.name),
+              let first = values.first, first == 0 || first == 1 else { return false }
+        for (i, v) in values.enumerated() where v != first + Double(i) { return false }
+        return true
+    }
+
+    /// The scalar's tag of a TensorBoard CSV export (`Wall time,Step,Value`, saved by the
+    /// dashboard as `run-RUN-tag-TAG.csv`), or nil for any other table.
+    static func tensorBoardExportTag(_ table: DataTable) -> String? {
+        guard table.columnNames.map(counterKey) == ["wall_time", "step", "value"] else { return nil }
+        let file = table.source.split(separator: "/").last.map(String.init) ?? table.source
+        guard file.lowercased().hasSuffix(".csv"), let tagStart = file.range(of: "-tag-", options: .backwards) else { return nil }
+        let tag = String(file[tagStart.upperBound...].dropLast(4))
+        return tag.isEmpty ? nil : tag
     }
 
     static func isTrainingMetric(_ name: String) -> Bool {

@@ -1,0 +1,65 @@
+import Chart
+import Foundation
+@testable import FigureSpec
+import Table
+import XCTest
+
+/// Tables exported by other tools draw as those tools show them: a W&B panel export (runs ×
+/// metrics with min/max columns), TensorBoard's scalar CSV (`Wall time,Step,Value`) and pandas'
+/// `to_csv` with its index written as a first column.
+final class ExportLayoutTests: XCTestCase {
+    let wandb = """
+        "Step","fine-sun-12 - train/loss","fine-sun-12 - train/loss__MIN","fine-sun-12 - train/loss__MAX",\
+        "brisk-dew-7 - train/loss","brisk-dew-7 - train/loss__MIN","brisk-dew-7 - train/loss__MAX",\
+        "fine-sun-12 - val/acc","brisk-dew-7 - val/acc"
+        0,2.31,2.31,2.31,2.35,2.35,2.35,0.1,0.12
+        50,1.82,1.80,1.85,1.91,1.88,1.93,0.4,0.38
+        100,1.41,1.39,1.44,1.55,1.52,1.57,,
+        150,1.12,1.10,1.15,,,,0.7,0.65
+
+        """
+
+    func testWandbExportDrawsOnePanelPerMetricWithALineAndBandPerRun() throws {
+        let f = try DefaultFigure.make(csv(wandb))
+        XCTAssertEqual(f.panels.count, 2, "one panel per metric, not one per column")
+        XCTAssertEqual(f.panels.map(\.y.label), ["train/loss", "val/acc"])
+        let loss = f.panels[0].series
+        XCTAssertEqual(loss.map(\.kind), [.area, .line, .area, .line], "a band under each run's line")
+        XCTAssertEqual(loss.map(\.name), ["", "fine-sun-12", "", "brisk-dew-7"], "bands have no legend entry")
+        XCTAssertEqual(loss[0].color, loss[1].color, "a run's band is its line's colour")
+        XCTAssertNotEqual(loss[1].color, loss[3].color, "runs are told apart")
+        XCTAssertEqual(f.panels[1].series[0].color, loss[1].color, "a run keeps its colour across panels")
+        XCTAssertEqual(loss[0].y2?.prefix(2).map { $0 }, [2.31, 1.85], "the band spans MIN to MAX")
+        XCTAssertEqual(f.panels[0].x.label, "Step")
+    }
+
+    func testAColumnWithADashIsNotTakenForAnExport() throws {
+        // One run, no range columns: an ordinary table whose names happen to hold " - ".
+        let f = try DefaultFigure.make(csv("t,Temp - Max,Temp - Min\n0,3,1\n1,4,2\n"))
+        XCTAssertEqual(f.panels.flatMap { $0.series.map(\.name) }, ["Temp - Max", "Temp - Min"])
+        XCTAssertNil(RunsExport.detect(try csv("t,a - b,c\n0,1,2\n"), xName: "t"), "a plain column beside it")
+        XCTAssertNil(RunsExport.detect(try csv("t,r - m__MIN\n0,1\n"), xName: "t"), "a range edge with no value column")
+    }
+
+    func testTensorBoardScalarExportDrawsValueOverStepNamedByItsTag() throws {
+        let text = "Wall time,Step,Value\n1700000000.1,0,2.3\n1700000010.5,100,1.9\n1700000020.9,200,1.4\n"
+        let f = try DefaultFigure.make(csv(text, source: "/tmp/x/run-seed1-tag-train_loss.csv"))
+        XCTAssertEqual(f.panels.count, 1, "Wall time is a time axis, not a series")
+        XCTAssertEqual(f.panels[0].series.map(\.name), ["Value"])
+        XCTAssertEqual(f.panels[0].x.label, "Step")
+        XCTAssertEqual(f.panels[0].y.label, "train_loss", "the tag from the export's file name")
+        let plain = try DefaultFigure.make(csv(text, source: "scalars.csv"))
+        XCTAssertEqual(plain.panels[0].y.label, "Value")
+    }
+
+    func testPandasIndexColumnIsNotDrawnAsASeries() throws {
+        let text = ",date,open,close\n0,2024-01-01,100.5,101\n1,2024-01-02,101.5,102\n2,2024-01-03,102,103.5\n"
+        let f = try DefaultFigure.make(csv(text))
+        XCTAssertEqual(f.panels.flatMap { $0.series.map(\.name) }, ["open", "close"])
+        let unnamed = try DefaultFigure.make(csv("Unnamed: 0,a,b\n0,5,7\n1,6,9\n2,4,8\n"))
+        XCTAssertEqual(unnamed.panels[0].x.label, "Unnamed: 0", "with no other x the index is x, as in pandas' plot()")
+        // A first column that is not 0, 1, 2, ... is data.
+        let data = try DefaultFigure.make(csv(",date,v\n3,2024-01-01,1\n1,2024-01-02,2\n"))
+        XCTAssertEqual(data.panels.flatMap { $0.series.map(\.name) }.sorted(), ["col1", "v"])
+    }
+}
