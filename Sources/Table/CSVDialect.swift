@@ -14,6 +14,9 @@ public struct CSVDialect: Sendable, Equatable {
     public var decimal: UInt8
     /// Lines starting with this byte are comments, skipped wherever they are.
     public var comment: UInt8?
+    /// Choices made for columns on the first read, applied to every later one (`watch`'s
+    /// appended rows); empty for a new file.
+    public var conventions: [String: ReadConvention] = [:]
 
     /// Creates a dialect.
     public init(delimiter: UInt8, names: [String], hasHeader: Bool, dataOffset: Int, dataLine: Int,
@@ -257,7 +260,11 @@ public struct CSVDialect: Sendable, Equatable {
             let trimmed = CSVTableParser.trim(buffer)
             if cells.isMissing(trimmed) { return .empty }
             if cells.number(trimmed) != nil { return .number }
-            if TimeParser.parse(trimmed) != nil { return .time }
+            if TimeParser.parse(trimmed) != nil || TimeParser.numericDateFields(trimmed) != nil { return .time }
+            // `1,234` in a quoted field is a value, as the column's reading will find.
+            if cells.thousands == nil,
+               ThousandsGrouping(separator: cells.decimal == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: "."))
+                .isGrouped(trimmed, decimal: cells.decimal) { return .number }
             return .text
         }
     }

@@ -96,7 +96,7 @@ public enum CSVReader {
         }
         let scanner = CSVScanner(base: base, end: end, delimiter: dialect.delimiter)
         let parser = CSVTableParser(scanner: scanner, source: source, names: dialect.names, complete: complete,
-                                    cells: dialect.cells(options), comment: dialect.comment)
+                                    cells: dialect.cells(options), comment: dialect.comment, conventions: dialect.conventions)
         let outcome = try parser.parse(from: dialect.dataOffset, firstLine: dialect.dataLine)
         return TableChunk(table: applyTimestamps(outcome.table, options), consumed: outcome.consumed, nextLine: outcome.nextLine)
     }

@@ -15,6 +15,8 @@ struct CSVTableParser {
     var cells = CSVCellReader()
     /// Lines starting with this byte are skipped.
     var comment: UInt8?
+    /// Choices made for columns by an earlier read of the same file (`ReadConvention`).
+    var conventions: [String: ReadConvention] = [:]
 
     /// What `parse` produced.
     struct Outcome {
@@ -51,12 +53,14 @@ struct CSVTableParser {
         var built: [Column] = []
         try recoverEarlyFields(&columns, from: start)
         var warnings: [String] = []
+        var decided: [String: ReadConvention] = [:]
         for index in 0..<columnCount {
             built.append(try finish(columns[index], name: names[index], rows: rows, firstLine: firstLine, start: start,
-                                    notes: &warnings))
+                                    notes: &warnings, decided: &decided))
         }
         table = DataTable(source: source, columns: built, rowCount: rows)
         table.readNotes = warnings
+        table.readConventions = decided
         return Outcome(table: table, consumed: p, nextLine: line)
     }
 
@@ -211,7 +215,8 @@ struct CSVTableParser {
 
     /// Types a finished column: numbers stay numbers; text becomes time if every value is a date, else category.
     private func finish(
-        _ accumulator: CSVColumnAccumulator, name: String, rows: Int, firstLine: Int, start: Int, notes: inout [String]
+        _ accumulator: CSVColumnAccumulator, name: String, rows: Int, firstLine: Int, start: Int, notes: inout [String],
+        decided: inout [String: ReadConvention]
     ) throws(DataError) -> Column {
         guard accumulator.isText else { return Column(name: name, storage: .number(accumulator.finished)) }
         let fields = accumulator.fields
@@ -260,12 +265,48 @@ struct CSVTableParser {
             notes.append(contentsOf: warnings)
             return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date), stray: stray)
         }
+        // All-numeric dates (`13/03/2024`): day and month ordered once for the whole column.
+        let knownOrder: NumericDateOrder? = if case .dateOrder(let order) = conventions[name] { order } else { nil }
+        if let (order, byValue) = knownOrder.map({ ($0, true) }) ?? NumericDateOrder.detect(values, cells: cells) {
+            var times: [Double] = [], anyClock = false, parsedAll = true
+            times.reserveCapacity(values.count)
+            for value in values {
+                let parsed: TimeParser.Parsed?? = value.withUnsafeBufferPointer { buffer in
+                    let trimmed = CSVTableParser.trim(buffer)
+                    if cells.isMissing(trimmed) { return .some(nil) }
+                    return TimeParser.parseNumericDate(trimmed, dayFirst: order == .dayFirst).map { Optional($0) }
+                }
+                guard let parsed else { parsedAll = false; break }
+                anyClock = anyClock || parsed?.hasTime == true
+                times.append(parsed?.seconds ?? .nan)
+            }
+            if parsedAll, knownOrder != nil {
+                return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
+            }
+            if parsedAll {
+                decided[name] = .dateOrder(order)
+                let example = values.first { !$0.isEmpty }.map { MessageText.quoted($0) } ?? ""
+                notes.append("\(source): column '\(MessageText.escaped(name))': dates such as \(example) read as \(order.pattern)"
+                             + (byValue ? " (a value above 12 decides)" : " (no value decides; the usual order for this separator)"))
+                return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
+            }
+        }
+        // Numbers with a thousands separator the read options did not name (`"1,234,567"`).
+        let knownGrouping: ThousandsGrouping? = if case .thousands(let separator) = conventions[name] {
+            ThousandsGrouping(separator: separator)
+        } else { nil }
+        let numberCells = knownGrouping.map { $0.cells(from: cells) } ?? ThousandsGrouping.detect(values, cells: cells).map { grouping in
+            decided[name] = .thousands(grouping.separator)
+            notes.append("\(source): column '\(MessageText.escaped(name))': numbers read with "
+                         + "'\(Character(Unicode.Scalar(grouping.separator)))' as the thousands separator (detected; --thousands sets it)")
+            return grouping.cells(from: cells)
+        } ?? cells
         // Mostly numbers: a number column; each text cell is a missing value and a stray.
         var numbers: [Double] = []
         numbers.reserveCapacity(values.count)
         var textRows: [Int] = []
         for (row, value) in values.enumerated() {
-            switch value.withUnsafeBufferPointer({ CellKind.of($0, cells: cells) }) {
+            switch value.withUnsafeBufferPointer({ CellKind.of($0, cells: numberCells) }) {
             case .missing: numbers.append(.nan)
             case .number(let number): numbers.append(number)
             case .text:

@@ -12,6 +12,8 @@ public struct DataTable: Sendable, Equatable {
     /// What was read differently from the bytes as written, one line each, for the user to see
     /// (`decoded as Windows-1252`, a date column's invalid values read as missing).
     public var readNotes: [String] = []
+    /// The choices reading made for columns whose text left one (`ReadConvention`), by name.
+    public var readConventions: [String: ReadConvention] = [:]
 
     /// Creates a table; every column must have `rowCount` values (a programming error otherwise).
     public init(source: String, columns: [Column], rowCount: Int? = nil) {
@@ -82,6 +84,7 @@ public struct DataTable: Sendable, Equatable {
         }
         rowCount += other.rowCount
         for note in other.readNotes where !readNotes.contains(note) { readNotes.append(note) }
+        readConventions.merge(other.readConventions) { mine, _ in mine }
     }
 
     /// Appends like `append(_:)`, after checking the result against `limits`

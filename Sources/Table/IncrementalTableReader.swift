@@ -110,6 +110,8 @@ public struct IncrementalTableReader: Sendable {
             }
             chunk = try CSVReader.parse(
                 bytes: pending, from: pendingOffset, line: line, dialect: dialect!, source: source, options: options, complete: false)
+            // The first rows decide a column's date order or thousands separator for all later ones.
+            dialect!.conventions.merge(chunk.table.readConventions) { kept, _ in kept }
         case .jsonLines:
             chunk = try JSONTableReader.parseLines(bytes: pending, from: pendingOffset, line: line, source: source, complete: false)
         }

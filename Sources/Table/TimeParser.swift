@@ -127,6 +127,28 @@ public enum TimeParser {
     }
 
     /// `1 Jan 2000`, `01-Jan-2000`.
+    /// The two leading numbers and the separator of an all-numeric date (`13/03/2024`,
+    /// `3.4.2024 10:00`, `03-04-2024`): day and month in an order the text cannot tell.
+    static func numericDateFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (first: Int, second: Int, separator: UInt8)? {
+        var c = Cursor(bytes: bytes)
+        guard let a = c.digits(1...2), let separator = c.peek,
+              separator == UInt8(ascii: "/") || separator == UInt8(ascii: ".") || separator == UInt8(ascii: "-")
+        else { return nil }
+        c.advance()
+        guard let b = c.digits(1...2), c.take(separator), c.digits(exactly: 4) != nil else { return nil }
+        return (a, b, separator)
+    }
+
+    /// An all-numeric date read in the given order (day first: `13/03/2024`; else month
+    /// first: `03/13/2024`), with an optional time of day after a space.
+    static func parseNumericDate(_ bytes: UnsafeBufferPointer<UInt8>, dayFirst: Bool) -> Parsed? {
+        guard let (a, b, separator) = numericDateFields(bytes) else { return nil }
+        var c = Cursor(bytes: bytes)
+        _ = c.digits(1...2); c.advance(); _ = c.digits(1...2); _ = c.take(separator)
+        guard let year = c.digits(exactly: 4) else { return nil }
+        return dayFirst ? finish(year, b, a, &c) : finish(year, a, b, &c)
+    }
+
     private static func dayMonthYear(_ c: inout Cursor) -> Parsed? {
         guard let day = c.digits(1...2), c.take(UInt8(ascii: " ")) || c.take(UInt8(ascii: "-")),
             let month = monthName(&c), c.take(UInt8(ascii: " ")) || c.take(UInt8(ascii: "-")),

@@ -1,0 +1,65 @@
+import Foundation
+import Table
+import XCTest
+
+/// Spreadsheet exports whose text leaves a choice are read as a person reads them, with a read
+/// note, and the choice made on the first read holds for `watch`'s appended rows.
+final class ColumnConventionTests: XCTestCase {
+    func day(_ y: Int, _ m: Int, _ d: Int) -> Double {
+        TimeParser.parse(String(format: "%04d-%02d-%02d", y, m, d))!.seconds
+    }
+
+    func testDayFirstDatesDecidedByADayAbove12() throws {
+        let t = try csv("date,temp\n01/03/2024,10\n13/03/2024,11\n")
+        XCTAssertEqual(t["date"]?.doubles, [day(2024, 3, 1), day(2024, 3, 13)])
+        XCTAssertEqual(t.readNotes, ["test.csv: column 'date': dates such as '01/03/2024' read as day/month/year (a value above 12 decides)"])
+        XCTAssertEqual(t.readConventions["date"], .dateOrder(.dayFirst))
+    }
+
+    func testMonthFirstDatesAndTheSeparatorsConvention() throws {
+        let us = try csv("date,v\n03/01/2024,1\n03/25/2024,2\n")
+        XCTAssertEqual(us["date"]?.doubles, [day(2024, 3, 1), day(2024, 3, 25)])
+        let ambiguousSlash = try csv("date,v\n03/01/2024,1\n04/01/2024,2\n")
+        XCTAssertEqual(ambiguousSlash["date"]?.doubles, [day(2024, 3, 1), day(2024, 4, 1)], "slashes: month first, as pandas")
+        XCTAssertTrue(ambiguousSlash.readNotes.first?.contains("no value decides") == true)
+        let dots = try csv("Datum;v\n03.01.2024;1\n04.01.2024;2\n")
+        XCTAssertEqual(dots["Datum"]?.doubles, [day(2024, 1, 3), day(2024, 1, 4)], "dots: day first")
+        let clock = try csv("t,v\n13/03/2024 10:30,1\n14/03/2024 11:00,2\n")
+        XCTAssertEqual(clock["t"]?.doubles.first, day(2024, 3, 13) + 10.5 * 3600)
+    }
+
+    func testContradictoryOrMixedColumnsStayText() throws {
+        let both = try csv("d,v\n13/01/2024,1\n01/13/2024,2\n")
+        XCTAssertNil(both.readConventions["d"], "a day above 12 in both places is no date order")
+        if case .category = both["d"]?.storage {} else { XCTFail("kept as text") }
+        let mixed = try csv("d,v\n13/01/2024,1\n2024/01/14,2\n")
+        XCTAssertNil(mixed.readConventions["d"])
+    }
+
+    func testQuotedGroupedNumbersReadWithTheirThousandsSeparator() throws {
+        let t = try csv("month,revenue\nJan,\"1,234,567\"\nFeb,\"2,345.5\"\nMar,n/a\nApr,999\n")
+        XCTAssertEqual(t["revenue"]?.doubles.map { $0.isNaN ? -1 : $0 }, [1_234_567, 2_345.5, -1, 999])
+        XCTAssertEqual(t.readNotes, ["test.csv: column 'revenue': numbers read with ',' as the thousands separator (detected; --thousands sets it)"])
+        let euro = try csv("m;v\na;1.234,5\nb;12,25\n")
+        XCTAssertEqual(euro["v"]?.doubles, [1234.5, 12.25], "a point groups thousands beside a decimal comma")
+    }
+
+    func testNotGroupedNumbersStayText() throws {
+        for bad in ["\"1,23\"", "\"1,2345\"", "\"12,345,67\"", "\",123\""] {
+            let t = try csv("m,v\na,\(bad)\nb,\"1,000\"\n")
+            XCTAssertNil(t.readConventions["v"], bad)
+        }
+    }
+
+    func testWatchKeepsTheFirstReadsChoiceForAppendedRows() throws {
+        var reader = IncrementalTableReader(source: "m.csv", format: .csv(CSVOptions()))
+        XCTAssertEqual(try reader.append(Array("date,v\n13/03/2024,1\n".utf8)), 1)
+        // Alone, 05/04/2024 would read month first; the file's first rows said day first.
+        XCTAssertEqual(try reader.append(Array("05/04/2024,2\n".utf8)), 1)
+        XCTAssertEqual(reader.table["date"]?.doubles, [day(2024, 3, 13), day(2024, 4, 5)])
+        var money = IncrementalTableReader(source: "m.csv", format: .csv(CSVOptions()))
+        _ = try money.append(Array("m,v\na,\"1,234\"\n".utf8))
+        _ = try money.append(Array("b,\"5,000\"\n".utf8))
+        XCTAssertEqual(money.table["v"]?.doubles, [1234, 5000])
+    }
+}
