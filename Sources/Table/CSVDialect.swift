@@ -68,15 +68,24 @@ public struct CSVDialect: Sendable, Equatable {
         let count = bytes.count
         var start = 0
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        // Excel's `sep=;` first line names the delimiter (and is not a row).
+        var excelDelimiter: UInt8?
+        if start + 5 < count, Array(UnsafeBufferPointer(start: base + start, count: 4)) == Array("sep=".utf8),
+           base[start + 5] == CSVScanner.lf || base[start + 5] == CSVScanner.cr {
+            excelDelimiter = base[start + 4]
+            start = skipLine(base, start, count)
+        }
         // Leading blank lines are skipped, and comment lines: a file whose first line starts
         // with `#` has `#` comments unless the options name another comment byte.
-        var line = 1
+        var line = excelDelimiter == nil ? 1 : 2
+        var lastComment: Int?
         let comment = options.comment ?? (start < count && base[start] == UInt8(ascii: "#") ? UInt8(ascii: "#") : nil)
         while start < count {
             if base[start] == CSVScanner.lf || base[start] == CSVScanner.cr {
                 if base[start] == CSVScanner.lf || !(start + 1 < count && base[start + 1] == CSVScanner.lf) { line += 1 }
                 start += 1
             } else if isComment(base, start, count, comment) {
+                lastComment = start
                 let next = skipLine(base, start, count)
                 if !complete, next == count, base[count - 1] != CSVScanner.lf, base[count - 1] != CSVScanner.cr { return nil }
                 start = next
@@ -100,7 +109,7 @@ public struct CSVDialect: Sendable, Equatable {
             if complete { throw DataError(.emptyInput, at: DataLocation(source: source)) }
             return nil
         }
-        let delimiter = options.delimiter ?? detectDelimiter(base, start, sampleEnd, comment: comment)
+        let delimiter = options.delimiter ?? excelDelimiter ?? detectDelimiter(base, start, sampleEnd, comment: comment)
         let scanner = CSVScanner(base: base, end: sampleEnd, delimiter: delimiter)
         // Tokenize the sample's first rows.
         var rows: [[CSVField]] = []
@@ -162,6 +171,9 @@ public struct CSVDialect: Sendable, Equatable {
                 }
                 names.append(name.trimmingSpaces())
             }
+        } else if delimiter == CSVScanner.whitespace, let at = lastComment,
+                  case let words = commentWords(base, at, count), words.count == first.count {
+            names = words  // `# x y z` right above whitespace-separated numbers names them
         } else {
             names = Array(repeating: "", count: first.count)
         }
@@ -245,10 +257,58 @@ public struct CSVDialect: Sendable, Equatable {
             if best == nil || firstLine[k] > best!.count { best = (k, firstLine[k]) }
         }
         if let best { return candidates[best.index] }
+        // No comma, semicolon or pipe, and tabs (if any) not one per field: blank-separated
+        // words, the same number on every line (aligned columns mix spaces and tabs).
+        let tab = candidates.firstIndex(of: UInt8(ascii: "\t"))!
+        if perLine.allSatisfy({ counts in counts.indices.allSatisfy { $0 == tab || counts[$0] == 0 } }),
+           splitsOnWhitespace(base, start, end, comment: comment) {
+            return CSVScanner.whitespace
+        }
         if let k = candidates.indices.max(by: { firstLine[$0] < firstLine[$1] }), firstLine[k] > 0 {
             return candidates[k]
         }
         return candidates[0]
+    }
+
+    /// Whether the sampled lines (none holding a candidate delimiter) are fields separated by
+    /// blanks: the same number of blank-separated words, at least two, on every line, and no
+    /// quotes (`np.savetxt` output, gnuplot data files).
+    static func splitsOnWhitespace(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, comment: UInt8?) -> Bool {
+        var counts: [Int] = []
+        var i = start
+        while i < end, counts.count < sampleRows {
+            if isComment(base, i, end, comment) { i = skipLine(base, i, end); continue }
+            var words = 0, inWord = false
+            while i < end, base[i] != CSVScanner.lf, base[i] != CSVScanner.cr {
+                if base[i] == CSVScanner.quote { return false }
+                let blank = CSVScanner.isBlank(base[i])
+                if !blank && !inWord { words += 1 }
+                inWord = !blank
+                i += 1
+            }
+            while i < end, base[i] == CSVScanner.lf || base[i] == CSVScanner.cr { i += 1 }
+            if words > 0 { counts.append(words) }
+        }
+        guard let first = counts.first, first >= 2 else { return false }
+        return counts.allSatisfy { $0 == first }
+    }
+
+    /// The words of a comment line (`# x y z`, as `np.savetxt(header=...)` and gnuplot data
+    /// files name their columns), without the comment byte.
+    static func commentWords(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> [String] {
+        var i = start + 1
+        var words: [String] = []
+        var word: [UInt8] = []
+        while i < end, base[i] != CSVScanner.lf, base[i] != CSVScanner.cr {
+            if CSVScanner.isBlank(base[i]) {
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word = [] }
+            } else {
+                word.append(base[i])
+            }
+            i += 1
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     enum FieldKind { case empty, number, time, text }

@@ -86,9 +86,11 @@ public enum CSVReadSetting: String, CaseIterable, Sendable {
     }
 
     /// The byte of a one-character option (also a spec's `delimiter`): one ASCII character other
-    /// than a quote or a line break, or the word `tab`; nil otherwise.
+    /// than a quote or a line break, or the word `tab`, or `whitespace` (a space: as a
+    /// delimiter, runs of spaces and tabs); nil otherwise.
     public static func character(_ text: String) -> UInt8? {
         if text == "tab" { return UInt8(ascii: "\t") }
+        if text == "whitespace" { return CSVScanner.whitespace }
         guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80, byte != UInt8(ascii: "\""),
               byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else { return nil }
         return byte
@@ -96,6 +98,6 @@ public enum CSVReadSetting: String, CaseIterable, Sendable {
 
     /// A one-character option as a spec or a flag writes it: `tab` for a tab (`character`'s inverse).
     public static func text(of byte: UInt8) -> String {
-        byte == UInt8(ascii: "\t") ? "tab" : String(Character(Unicode.Scalar(byte)))
+        byte == UInt8(ascii: "\t") ? "tab" : byte == CSVScanner.whitespace ? "whitespace" : String(Character(Unicode.Scalar(byte)))
     }
 }

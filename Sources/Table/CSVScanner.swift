@@ -38,12 +38,23 @@ struct CSVScanner {
     let delimiter: UInt8
 
     static let quote = UInt8(ascii: "\"")
+    /// The delimiter of whitespace-separated files (`np.savetxt`, gnuplot data files): runs of
+    /// spaces and tabs separate fields, and leading or trailing ones are not fields.
+    static let whitespace = UInt8(ascii: " ")
+
+    /// Whether fields are separated by runs of spaces and tabs.
+    var splitsOnWhitespace: Bool { delimiter == CSVScanner.whitespace }
+
+    @inline(__always)
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
 
     /// The field starting at `p` (which may equal `end`: an empty last field).
     @inline(__always)
-    func field(at p: Int) throws(UnterminatedQuote) -> CSVField {
+    func field(at start: Int) throws(UnterminatedQuote) -> CSVField {
+        var p = start
+        if splitsOnWhitespace { while p < end, CSVScanner.isBlank(base[p]) { p += 1 } }
         var i = p
         var newlines = 0
         let quoted = i < end && base[i] == CSVScanner.quote
@@ -67,6 +78,7 @@ struct CSVScanner {
         while i < end {
             let byte = base[i]
             if byte == delimiter || byte == CSVScanner.lf || byte == CSVScanner.cr { break }
+            if splitsOnWhitespace, byte == 0x09 { break }
             i += 1
         }
         return finish(start: p, end: i, quoted: quoted, newlines: newlines)
@@ -79,6 +91,18 @@ struct CSVScanner {
             return CSVField(start: start, end: i, quoted: quoted, next: i, terminator: .inputEnd, newlines: newlines)
         }
         let byte = base[i]
+        if splitsOnWhitespace, CSVScanner.isBlank(byte) {
+            // A run of blanks: the next field, or the end of the row when only blanks are left.
+            var j = i + 1
+            while j < end, CSVScanner.isBlank(base[j]) { j += 1 }
+            guard j < end else {
+                return CSVField(start: start, end: i, quoted: quoted, next: j, terminator: .inputEnd, newlines: newlines)
+            }
+            if base[j] != CSVScanner.lf && base[j] != CSVScanner.cr {
+                return CSVField(start: start, end: i, quoted: quoted, next: j, terminator: .delimiter, newlines: newlines)
+            }
+            return finish(start: start, end: j, quoted: quoted, newlines: newlines).with(end: i)
+        }
         if byte == delimiter {
             return CSVField(start: start, end: i, quoted: quoted, next: i + 1, terminator: .delimiter, newlines: newlines)
         }
@@ -115,12 +139,25 @@ struct CSVScanner {
     /// Whether the line starting at `p` is empty (a blank line is skipped, not a row).
     @inline(__always)
     func isBlankLine(at p: Int) -> Bool {
-        p < end && (base[p] == CSVScanner.lf || base[p] == CSVScanner.cr)
+        var p = p
+        if splitsOnWhitespace { while p < end, CSVScanner.isBlank(base[p]) { p += 1 } }
+        return p < end && (base[p] == CSVScanner.lf || base[p] == CSVScanner.cr)
     }
 
     /// The index after the line break at `p` (which must be at a blank line).
     func skipLineBreak(at p: Int) -> Int {
+        var p = p
+        if splitsOnWhitespace { while p < end, CSVScanner.isBlank(base[p]) { p += 1 } }
         if base[p] == CSVScanner.cr, p + 1 < end, base[p + 1] == CSVScanner.lf { return p + 2 }
         return p + 1
+    }
+}
+
+extension CSVField {
+    /// The same field ending at `end` (its terminator and next field unchanged).
+    func with(end: Int) -> CSVField {
+        var field = self
+        field.end = end
+        return field
     }
 }

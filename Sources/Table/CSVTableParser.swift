@@ -74,7 +74,7 @@ struct CSVTableParser {
         let columnCount = columns.count
         // A delimiter that can be part of a number (`.`, `e`, `-`, a digit) would be read across
         // by the fast path (`1e-2-3` with `-`); such files take the general path, which splits first.
-        let fastPath = !NumberParser.canContinueNumber(delimiter) && cells.readsInPlace
+        let fastPath = !NumberParser.canContinueNumber(delimiter) && cells.readsInPlace && !scanner.splitsOnWhitespace
         while p < end {
             if scanner.isBlankLine(at: p) {
                 line += 1

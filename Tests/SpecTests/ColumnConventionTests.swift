@@ -51,6 +51,16 @@ final class ColumnConventionTests: XCTestCase {
         }
     }
 
+    func testExcelsSepLineNamesTheDelimiter() throws {
+        let t = try csv("sep=;\r\nZeit;Wert A;Wert B\r\n1;1,5;2\r\n2;2,5;3\r\n")
+        XCTAssertEqual(t.columnNames, ["Zeit", "Wert A", "Wert B"])
+        XCTAssertEqual(t["Wert A"]?.doubles, [1.5, 2.5])
+        let bom = try csv("\u{FEFF}sep=,\na,b\n1,2\n")
+        XCTAssertEqual(bom.columnNames, ["a", "b"])
+        XCTAssertEqual(errorText { try csv("sep=;\na;b\n1;2;3\n") }, "test.csv:3: 3 fields, the header has 2",
+                       "line numbers count the sep= line")
+    }
+
     func testWatchKeepsTheFirstReadsChoiceForAppendedRows() throws {
         var reader = IncrementalTableReader(source: "m.csv", format: .csv(CSVOptions()))
         XCTAssertEqual(try reader.append(Array("date,v\n13/03/2024,1\n".utf8)), 1)
