@@ -72,7 +72,7 @@ extension FigureSpec {
         /// One ASCII character other than a quote or a line break, or the word `tab` (`CSVReadSetting.character`).
         private static func decodeDelimiter(_ node: FigureSpecNode) throws(SpecError) -> UInt8 {
             guard let byte = CSVReadSetting.character(try node.string()) else {
-                throw node.error(.invalidValue(expected: "one ASCII character such as \",\" or \";\", or \"tab\"", found: node.found))
+                throw node.error(.invalidValue(expected: "one ASCII character such as \",\" or \";\", \"tab\" or \"whitespace\"", found: node.found))
             }
             return byte
         }

@@ -120,8 +120,8 @@ public enum FigureSpecSchema {
         ],
         "dataSource": [
             "path": object(["type": "string", "minLength": 1, "description": "the file or run folder, relative to the spec's folder"]),
-            "delimiter": object(["type": "string", "pattern": "^([^\"\\r\\n]|tab)$",
-                                 "description": "one ASCII character, or \"tab\" (default: detected)"]),
+            "delimiter": object(["type": "string", "pattern": "^([^\"\\r\\n]|tab|whitespace)$",
+                                 "description": "one ASCII character, \"tab\", or \"whitespace\" (runs of spaces and tabs; default: detected)"]),
             "header": flag("true: the first row holds names; false: none (col1, col2, ...)"),
             "timestamps": object(["type": "object", "additionalProperties": choice(["s", "ms"], "the unit"),
                                   "description": "numeric columns to read as Unix time"]),
