@@ -4,7 +4,9 @@
 /// A key missing from a record, or `null`, is a missing value; a key that appears part-way
 /// gives earlier rows missing values. Booleans are numbers 0 / 1. At the end each column is a
 /// number column (mostly numbers: other strings are missing values and `strays`), a time column
-/// (strings that are all dates), or a category.
+/// (strings that are all dates), or a category. An object with a `"_type"` string is a Weights &
+/// Biases media, histogram or table value (`{"_type": "image-file", "width": 32, ...}`): it is
+/// not a metric, so it makes no columns, and a read note names it.
 struct RecordTableBuilder {
     /// How rows are located in messages.
     enum Locator {
@@ -35,6 +37,8 @@ struct RecordTableBuilder {
     private var columns: [Sparse] = []
     private var rowLines: [Int] = []
     private(set) var rowCount = 0
+    /// Keys of skipped W&B media objects with their `_type`, in order of first appearance.
+    private var media: [(key: String, type: String)] = []
 
     init(source: String, locator: Locator) {
         self.source = source
@@ -51,6 +55,10 @@ struct RecordTableBuilder {
     private mutating func add(_ value: JSONValue, name: String) {
         switch value {
         case .object(let members):
+            if let type = members.first(where: { $0.key == "_type" }), case .string(let kind) = type.value {
+                if !media.contains(where: { $0.key == name }) { media.append((name, kind)) }
+                return
+            }
             for member in members { add(member.value, name: name + "." + member.key) }
         case .array(let elements):
             for (position, element) in elements.enumerated() { add(element, name: "\(name)[\(position)]") }
@@ -89,7 +97,11 @@ struct RecordTableBuilder {
             if let numbers = numbers(sparse) { return Column(name: names[index], storage: .number(numbers)) }
             return column(names[index], dense(sparse))
         }
-        return DataTable(source: source, columns: columns, rowCount: rowCount)
+        var table = DataTable(source: source, columns: columns, rowCount: rowCount)
+        for (key, type) in media {
+            table.readNotes.append("\(source): key '\(MessageText.escaped(key))' holds W&B media (\"_type\": \"\(MessageText.escaped(type))\"), not numbers: not drawn")
+        }
+        return table
     }
 
     /// A column's values when it holds no text (missing rows NaN); nil otherwise.

@@ -52,6 +52,17 @@ final class ExportLayoutTests: XCTestCase {
         XCTAssertEqual(plain.panels[0].y.label, "Value")
     }
 
+    func testWandbHistoryMediaObjectsAreNotColumns() throws {
+        let text = """
+            {"_step": 0, "train/loss": 2.0, "examples": {"_type": "images/separated", "count": 4, "width": 32}}
+            {"_step": 1, "train/loss": 1.5, "eval": {"loss": 1.7}}
+
+            """
+        let t = try JSONTableReader.parse(bytes: Array(text.utf8), source: "wandb-history.jsonl")
+        XCTAssertEqual(t.columnNames, ["_step", "train/loss", "eval.loss"], "plain nested objects still flatten")
+        XCTAssertEqual(t.readNotes, ["wandb-history.jsonl: key 'examples' holds W&B media (\"_type\": \"images/separated\"), not numbers: not drawn"])
+    }
+
     func testPandasIndexColumnIsNotDrawnAsASeries() throws {
         let text = ",date,open,close\n0,2024-01-01,100.5,101\n1,2024-01-02,101.5,102\n2,2024-01-03,102,103.5\n"
         let f = try DefaultFigure.make(csv(text))
