@@ -55,6 +55,10 @@ final class RenderSpecFormatsTests: XCTestCase {
         let r = try PlotlineBinary.run(["render", "--spec", dir + "/loss.plot.json", "-o", dir + "/fig.png", "--format", "png"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(files(dir), ["fig.png"])
+        let pdf = try PlotlineBinary.run(["render", "--spec", dir + "/loss.plot.json", "-o", dir + "/two.png", "--format", "pdf"])
+        XCTAssertEqual(pdf.status, 0, pdf.stderr)
+        XCTAssertEqual(files(dir), ["fig.png", "two.pdf", "two.png"], "-o's PNG, and --format's PDF instead of the spec's SVG and PDF")
+        XCTAssertEqual(wrote(pdf.stdout), ["two.png", "two.pdf"], pdf.stdout)
         let dash = try PlotlineBinary.run(["render", "--spec", dir + "/loss.plot.json", "-o", "-", "--format", "svg"])
         XCTAssertEqual(dash.status, 64, "standard output has no name to write an SVG beside: \(dash.stderr)")
     }
