@@ -133,7 +133,8 @@ public enum ReportRunner {
                     let reason: String
                     if case .failed(_, _, let why) = error { reason = why } else { reason = "\(error)" }
                     entry.withLock { $0.error = reason }
-                    _ = try? FileManager.default.removeItem(atPath: path)  // never leave a stale figure behind
+                    // Never leave a stale figure behind, in any format (the output names are the report's own).
+                    for format in OutputFormat.allCases { _ = try? FileManager.default.removeItem(atPath: RenderJob.path(path, as: format)) }
                 }
                 let done: ReportManifest.Figure = entry.withLock { $0 }
                 results.withLock { $0[slot] = (done, ms) }

@@ -26,6 +26,13 @@ final class ReportSpecFormatsTests: XCTestCase {
         XCTAssertTrue(f.text("out/manifest.json").contains("\"wind.svg\""))
         XCTAssertTrue(f.text("out/index.html").contains("<a href=\"wind.svg\">SVG</a> <a href=\"wind.pdf\">PDF</a>"), f.text("out/index.html"))
         XCTAssertTrue(f.text("out/index.md").contains("Also as [SVG](wind.svg) · [PDF](wind.pdf)"), f.text("out/index.md"))
+
+        // The figure fails on the next run into the same folder: no stale file of it stays, in any format.
+        try f.write("specs/wind.plot.json", "{\"version\": 1, \"formats\": [\"svg\"], \"panels\": 3}")
+        let broken = try f.run(out: "out")
+        XCTAssertEqual(broken.exitStatus, 1)
+        let left = f.list("out")
+        for name in ["wind.png", "wind.svg", "wind.pdf"] { XCTAssertFalse(left.contains(name), "\(name) in \(left)") }
     }
 
     /// The levels in order: the entry's list beats the spec's, the spec's beats the report's.
