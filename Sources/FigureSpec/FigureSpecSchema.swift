@@ -111,7 +111,7 @@ public enum FigureSpecSchema {
             "palette": choice(Palette.allCases.map(\.rawValue), "the series colour cycle (default: the theme's, tab10 in light)"),
             "rasterize": choice(RasterizeMode.allCases.map(\.rawValue), "SVG and PDF: draw dense scatter series as embedded images of their pixels (matplotlib's rasterized=True): auto above \(DenseSeries.autoThreshold) markers in a plot area, always, or never (default auto); text and axes stay vector"),
             "formats": object(["type": "array", "uniqueItems": true, "items": choice(OutputFormat.allCases.map(\.rawValue), "a file format"),
-                               "description": "plotline watch: the files written for this figure, as a report's formats; the PNG always, svg and pdf beside it (default: the folder's --format)"]),
+                               "description": "the files written for this figure by render, report and watch: the main file always (the PNG; render: -o's extension), the others beside it with its name; render --format and a report entry's formats replace it, it replaces a report's or watched folder's formats (docs/figure-spec.md, Output formats)"]),
             "facet": text("a column of the panel's data: one copy of the (single) panel per value, in a grid on shared axes, titled with the value; at most 36 values"),
             "data": object(["type": "object", "minProperties": 1, "additionalProperties": ref("dataSource"),
                             "description": "named data files (CSV, TSV, JSON Lines, JSON, .npy) that series refer to"]),

@@ -24,13 +24,15 @@ public struct ReportFigure: Sendable, Equatable {
     public var output: String
     /// What to draw.
     public var source: Source
-    /// Vector formats written too, beside the PNG with its name (`"formats"` in the spec).
-    public var alsoWrite: [OutputFormat]
+    /// The levels of the format rule known from the report spec: the figure entry's
+    /// `"formats"` and the report-wide list. The figure spec's own `"formats"` sit between them
+    /// and are read when the figure renders; `OutputFormats` decides, and the PNG is always written.
+    public var formats: OutputFormats
 
     /// Creates a figure entry.
-    public init(index: Int, name: String, section: String, output: String, source: Source, alsoWrite: [OutputFormat] = []) {
+    public init(index: Int, name: String, section: String, output: String, source: Source, formats: OutputFormats = OutputFormats()) {
         self.index = index; self.name = name; self.section = section; self.output = output; self.source = source
-        self.alsoWrite = alsoWrite
+        self.formats = formats
     }
 
     /// A file name stem from a figure name: letters, digits, `.`, `_` and `-` kept, every other

@@ -3,6 +3,7 @@ import FigureSpec
 import Foundation
 import Service
 import Table
+import Vector
 
 /// Builds a report figure's `Chart.Figure` from its inputs, reading each input file once: its
 /// bytes are hashed for the manifest and parsed from memory.
@@ -30,8 +31,10 @@ struct ReportInputs {
     }
 
     /// The figure, with the inputs read so far appended to `inputs` (also when it throws) and
-    /// what reading its tables noticed in `warnings` (for the manifest).
-    func figure(for figure: ReportFigure, inputs: inout [ReportManifest.Input], warnings: inout ReadWarnings) throws -> Figure {
+    /// what reading its tables noticed in `warnings` (for the manifest), and its figure spec's
+    /// own `"formats"` (nil for data files, or a spec without the key).
+    func figure(for figure: ReportFigure, inputs: inout [ReportManifest.Input], warnings: inout ReadWarnings) throws
+        -> (figure: Figure, specFormats: [OutputFormat]?) {
         switch figure.source {
         case .spec(let path):
             let absolute = resolve(path, from: directory)
@@ -40,7 +43,7 @@ struct ReportInputs {
                                             directory: (absolute as NSString).deletingLastPathComponent)
             let loaded = try tables(spec, inputs: &inputs)
             warnings = ReadWarnings(tables: spec.data.compactMap { loaded[$0.name] })
-            return try spec.figure(tables: loaded)
+            return (try spec.figure(tables: loaded), spec.formats)
         case .inline(let bytes, let keyPath):
             let spec: FigureSpec
             do { spec = try FigureSpec.parse(bytes: bytes, source: specName, directory: directory) } catch {
@@ -52,7 +55,7 @@ struct ReportInputs {
             do {
                 let loaded = try tables(spec, inputs: &inputs)
                 warnings = ReadWarnings(tables: spec.data.compactMap { loaded[$0.name] })
-                return try spec.figure(tables: loaded)
+                return (try spec.figure(tables: loaded), spec.formats)
             } catch let error as SpecError {
                 var e = error
                 e.keyPath = keyPath + e.keyPath.map { $0.hasPrefix("[") ? $0 : "." + $0 }.orEmpty
@@ -72,8 +75,8 @@ struct ReportInputs {
                 }
             }
             warnings = ReadWarnings(tables: runs.map(\.table), notes: notes)
-            if runs.count == 1 { return try DefaultFigure.make(runs[0].table, options: options) }
-            return try DefaultFigure.make(runs: runs, options: options)
+            if runs.count == 1 { return (try DefaultFigure.make(runs[0].table, options: options), nil) }
+            return (try DefaultFigure.make(runs: runs, options: options), nil)
         }
     }
 

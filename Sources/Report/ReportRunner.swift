@@ -104,13 +104,15 @@ public enum ReportRunner {
         for (slot, figure) in selected.enumerated() {
             let entry = Locked(ReportManifest.Figure(index: figure.index, name: figure.name, section: figure.section, output: figure.output))
             let path = out + "/" + figure.output
-            var job = RenderJob(output: path) {
+            // The formats: the entry's, else the figure spec's own (read here), else the
+            // report's; the PNG always (`OutputFormats`).
+            var job = RenderJob(output: path, makeFigureAndFormats: {
                 var read: [ReportManifest.Input] = []
                 var noticed = ReadWarnings()
                 defer { entry.withLock { $0.inputs = read; $0.warnings = noticed.lines } }
-                return try inputs.value.figure(for: figure, inputs: &read, warnings: &noticed)
-            }
-            job.alsoWrite = figure.alsoWrite
+                let built = try inputs.value.figure(for: figure, inputs: &read, warnings: &noticed)
+                return (built.figure, figure.formats.beside(spec: built.specFormats))
+            })
             job.pngOptions = options.png
             job.encoding = .background(writer)
             job.onWritten = { written in
@@ -131,7 +133,8 @@ public enum ReportRunner {
                     let reason: String
                     if case .failed(_, _, let why) = error { reason = why } else { reason = "\(error)" }
                     entry.withLock { $0.error = reason }
-                    _ = try? FileManager.default.removeItem(atPath: path)  // never leave a stale figure behind
+                    // Never leave a stale figure behind, in any format (the output names are the report's own).
+                    for format in OutputFormat.allCases { _ = try? FileManager.default.removeItem(atPath: RenderJob.path(path, as: format)) }
                 }
                 let done: ReportManifest.Figure = entry.withLock { $0 }
                 results.withLock { $0[slot] = (done, ms) }

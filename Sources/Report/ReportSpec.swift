@@ -103,10 +103,10 @@ public struct ReportSpec: Sendable, Equatable {
             throw version.error("unsupported version \(version.found) (this plotline reads version \(currentVersion))")
         }
         let title = try object["title"]?.string() ?? "Report"
-        let reportFormats = try object["formats"].map { node throws(ReportSpecError) in try formats(node) } ?? []
+        let reportFormats = try object["formats"].map { node throws(ReportSpecError) in try formats(node) }
         let sectionsNode = try object.required("sections")
         var sections: [String] = []
-        var parts: [(name: String, section: String, source: ReportFigure.Source, formats: [OutputFormat])] = []
+        var parts: [(name: String, section: String, source: ReportFigure.Source, formats: OutputFormats)] = []
         for sectionNode in try sectionsNode.array() {
             let section = try sectionNode.object(keys: ["title", "figures"])
             let titleNode = try section.required("title")
@@ -116,14 +116,14 @@ public struct ReportSpec: Sendable, Equatable {
             let figuresNode = try section.required("figures")
             for figureNode in try figuresNode.array() {
                 let (name, source, formats) = try decodeFigure(figureNode, bytes: bytes)
-                parts.append((name, sectionTitle, source, formats ?? reportFormats))
+                parts.append((name, sectionTitle, source, OutputFormats(entry: formats, folder: reportFormats)))
             }
         }
         guard !parts.isEmpty else { throw sectionsNode.error("expected at least one figure in the sections") }
         let outputs = ReportFigure.outputNames(parts.map(\.name))
         let figures = parts.enumerated().map { i, p in
             ReportFigure(index: i, name: p.name, section: p.section, output: outputs[i], source: p.source,
-                         alsoWrite: p.formats.filter { $0 != .png })
+                         formats: p.formats)
         }
         return ReportSpec(source: source, directory: directory, title: title, sections: sections, figures: figures)
     }

@@ -38,6 +38,8 @@ struct FigurePipeline {
         var pixmap: Pixmap?
         /// Encoded vector files: the main output's when it is SVG or PDF, then `alsoWrite`'s.
         var vectors: [(path: String, bytes: [UInt8])]
+        /// Every file of the job in the order written to `WrittenFigure.files`: the main first.
+        var paths: [String] = []
     }
 
     /// Stage 1, on the render thread: build, check, lay out, draw, encode vectors.
@@ -47,10 +49,11 @@ struct FigurePipeline {
         let scene = renderer.scene(for: figure)
         var drawn = Drawn(job: job, figure: figure, pixmap: nil, vectors: [])
         for format in job.formats(alsoWrite: asked) {
+            let path = job.path(as: format)
+            drawn.paths.append(path)
             if format == .png {
                 drawn.pixmap = try player.render(scene, reusing: spare)
             } else {
-                let path = format == job.format ? job.output : RenderJob.path(job.output, as: format)
                 drawn.vectors.append((path, try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi, rasterize: figure.rasterize)))
             }
         }
@@ -62,20 +65,20 @@ struct FigurePipeline {
         let job = drawn.job
         var written = WrittenFigure(output: job.output, width: drawn.figure.width, height: drawn.figure.height)
         if let pixmap = drawn.pixmap {
+            let path = job.path(as: .png)
             let bytes: [UInt8]
             do { bytes = try PNG.encode(pixmap, options: job.pngOptions) } catch {
-                throw WriteError(path: job.output, reason: ErrorText.describe(error))
+                throw WriteError(path: path, reason: ErrorText.describe(error))
             }
-            try write(bytes, to: job.output, job: job)
+            try write(bytes, to: path, job: job)
             written.png = bytes
-            written.bytes = bytes.count
-            written.files.append(job.output)
+            if path == job.output { written.bytes = bytes.count }
         }
         for (path, bytes) in drawn.vectors {
             try write(bytes, to: path, job: job)
             if path == job.output { written.bytes = bytes.count }
-            written.files.append(path)
         }
+        written.files = drawn.paths
         return written
     }
 

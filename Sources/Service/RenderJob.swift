@@ -22,8 +22,8 @@ public struct RenderJob: Sendable {
         /// not wait for the queue (no `shutdownAndJoin`, no waiting on a `render` result). An
         /// error it throws fails the job like any other (the previous PNG stays).
         case make(@Sendable () throws -> Figure)
-        /// As `make`, and the vector formats the figure's own source asks for, known only once
-        /// it is read (a watched spec's `"formats"`): they replace `alsoWrite` when not nil.
+        /// As `make`, and the formats written beside the main file as decided for this figure
+        /// (`OutputFormats`), known only once its spec is read: they replace `alsoWrite` when not nil.
         case makeWithFormats(@Sendable () throws -> (figure: Figure, alsoWrite: [OutputFormat]?))
     }
 
@@ -39,8 +39,9 @@ public struct RenderJob: Sendable {
     /// When set, the output must lie below this folder and is written without following any
     /// link below it (checked at write time: `AtomicFile.write(_:to:under:)`).
     public var outputRoot: String?
-    /// Vector formats written too, after the PNG, from the same Scene: the output's path with
-    /// the format's extension (`fig.png` → `fig.svg`, `fig.pdf`). PNG in the list is ignored.
+    /// Formats written too, beside the main file, from the same Scene: the output's path with
+    /// the format's extension (`fig.png` → `fig.svg`, `fig.pdf`; `fig.svg` → `fig.png`). The
+    /// main file's own format in the list is ignored.
     public var alsoWrite: [OutputFormat] = []
     /// The format of `output` itself: PNG (the default), or SVG or PDF for a vector figure.
     /// `-` as the output writes to standard output.
@@ -84,12 +85,17 @@ public struct RenderJob: Sendable {
     }
 
     /// The formats written, main output first, each once (`alsoWrite`, or the formats the
-    /// figure's source asked for, without repeats).
+    /// figure's source asked for, without repeats). Standard output (`-`) is the PNG alone:
+    /// it has no name to put other files beside.
     func formats(alsoWrite asked: [OutputFormat]? = nil) -> [OutputFormat] {
         var list = [format]
-        for f in asked ?? alsoWrite where f != .png && !list.contains(f) { list.append(f) }
+        if output == "-" { return list }
+        for f in asked ?? alsoWrite where !list.contains(f) { list.append(f) }
         return list
     }
+
+    /// The path a format's file of this job goes to: the output itself for its own format.
+    func path(as f: OutputFormat) -> String { f == format ? output : RenderJob.path(output, as: f) }
 
     /// The figure to draw: the stored one, or the result of the builder (on the calling thread),
     /// with the formats its source asked for (nil: the job's `alsoWrite`).

@@ -33,8 +33,9 @@ public final class WatchSession: Sendable {
         public var renderOptions = RenderOptions()
         /// The limits on what one input may make the watcher hold (`followedBytes` per data file).
         public var limits = ResourceLimits.standard
-        /// Formats written for every figure besides its PNG (which the sidecar and the live page
-        /// follow): SVG and PDF beside it, same name.
+        /// The folder's formats (`watch --format`), written for every figure besides its PNG
+        /// (which the sidecar and the live page follow): SVG and PDF beside it, same name. A
+        /// spec's own `"formats"` replace them for its figure (`OutputFormats`, the one rule).
         public var alsoWrite: [OutputFormat] = []
         /// Gets one line per finished render (path, rows, ms).
         public var log: @Sendable (String) -> Void = { print($0) }
@@ -81,6 +82,8 @@ public final class WatchSession: Sendable {
         var cadence = RefreshCadence()
         /// The latest way to build each figure, with its input; taken when its render is submitted.
         var builds: [String: (input: String, makeFolder: Bool, build: @Sendable () throws -> Built)] = [:]
+        /// The files beside each PNG that its latest good render wrote (SVG, PDF), by output.
+        var besides: [String: [String]] = [:]
     }
 
     /// A session for `root` whose figures `queue` draws.
@@ -229,7 +232,8 @@ public final class WatchSession: Sendable {
         for path in gone where path.hasSuffix(".png") || path.hasSuffix(".png.json") {
             let output = path.hasSuffix(".json") ? String(path.dropLast(".json".count)) : path
             guard !FileManager.default.fileExists(atPath: output),
-                  state.withLock({ $0.statuses.removeValue(forKey: output) }) != nil else { continue }
+                  let gone = state.withLock({ $0.statuses.removeValue(forKey: output) }) else { continue }
+            removeBesides(gone.status.also, of: output, keeping: [], why: "its PNG was deleted")
             try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
             options.onStatus(output, nil)
         }
@@ -277,6 +281,7 @@ public final class WatchSession: Sendable {
             try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
         }
+        let folderFormats = OutputFormats(folder: options.alsoWrite)
         var job = RenderJob(output: output, makeFigureAndFormats: { [state] in
             state.withLock { $0.cadence.started(output) }
             let built = try build()
@@ -284,11 +289,13 @@ public final class WatchSession: Sendable {
                 $0.rows[output] = built.rows
                 $0.warnings[output] = built.warnings
             }
-            return (built.figure, built.alsoWrite)
+            return (built.figure, folderFormats.beside(spec: built.specFormats))
         })
+        job.onWritten = { [state] written in
+            state.withLock { $0.besides[output] = Array(written.files.dropFirst()) }
+        }
         job.durable = options.durableWrites
         job.outputRoot = outputRoot
-        job.alsoWrite = options.alsoWrite
         do {
             try queue.submit(job) { result in
                 self.finished(input: input, output: output, result)
@@ -323,6 +330,7 @@ public final class WatchSession: Sendable {
         let stale = output(for: folder + "/" + stem + FolderInput.figureSpecSuffix)
         if let status = WatchStatus.read(for: stale, limits: options.limits, problem: { options.logError("warning: \($0)") }), spellings.contains(status.input) {
             try? AtomicFile.remove(stale, under: outputRoot)
+            removeBesides(status.also, of: stale, keeping: [], why: "its figure is now drawn under new names")
             try? AtomicFile.remove(WatchStatus.path(for: stale), under: outputRoot)
             state.withLock { s in
                 s.statuses[stale] = nil
@@ -344,14 +352,39 @@ public final class WatchSession: Sendable {
         case .failure: return
         }
         let waiting = error.flatMap(WaitingForData.reason(fromFailure:))
-        if error != nil, !FileManager.default.fileExists(atPath: input), !FileManager.default.fileExists(atPath: output) {
-            // Input and figure both deleted: the figure is gone, so is its status.
+        let inputGone = error != nil && !FileManager.default.fileExists(atPath: input)
+        // What this figure wrote beside its PNG before (the sidecar on disk when this session
+        // has not rendered it yet: the spec may have been edited while no watch ran).
+        let before = state.withLock { $0.statuses[output]?.status.also }
+            ?? WatchStatus.read(for: output, limits: options.limits)?.also ?? [:]
+        if inputGone, !FileManager.default.fileExists(atPath: output) {
+            // Input and figure both deleted: the figure is gone, so are its status and the
+            // files it wrote beside the PNG.
             state.withLock { _ = $0.statuses.removeValue(forKey: output) }
+            removeBesides(before, of: output, keeping: [], why: "its input is gone")
             try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
             options.onStatus(output, nil)
             return
         }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
+        // The files beside the PNG now: those just written (with their hashes, so that only a
+        // file still as Plotline wrote it is ever removed), none once the input is gone (its
+        // PNG stays, marked stale by the sidecar; an SVG or PDF has no sidecar to say so), else
+        // those of the last good render (a failed render leaves every file as it was).
+        var besides = before
+        if hash != nil {
+            let folder = (output as NSString).deletingLastPathComponent
+            let files = state.withLock { $0.besides[output] } ?? []
+            besides = [:]
+            for file in files {
+                let name = (file as NSString).lastPathComponent
+                besides[name] = WatchStatus.contentHash(of: folder + "/" + name)
+            }
+        } else if inputGone {
+            besides = [:]
+        }
+        removeBesides(before, of: output, keeping: Set(besides.keys),
+                      why: inputGone ? "its input is gone" : "the figure's formats no longer include it")
         let update: (WatchStatus, WatchStatus?)? = state.withLock { s in
             let previous = s.statuses[output]
             if let previous, previous.queueVersion >= version { return nil }  // a superseded request's answer
@@ -361,6 +394,7 @@ public final class WatchSession: Sendable {
             status.error = waiting == nil ? error : nil
             status.waiting = waiting
             status.ms = (ms * 100).rounded() / 100
+            status.also = besides
             if let hash {
                 status.hash = hash
                 status.rows = s.rows[output] ?? 0
@@ -397,8 +431,31 @@ public final class WatchSession: Sendable {
     }
 
     /// A figure built on the render thread, with the rows it draws (the longest table), what
-    /// reading its tables noticed, and the formats its spec asks for (nil: `Options.alsoWrite`).
-    typealias Built = (figure: Figure, rows: Int, warnings: ReadWarnings, alsoWrite: [OutputFormat]?)
+    /// reading its tables noticed, and its spec's own `"formats"` (nil: no spec, or no key; then
+    /// the folder's `Options.alsoWrite` apply, as `OutputFormats` decides).
+    typealias Built = (figure: Figure, rows: Int, warnings: ReadWarnings, specFormats: [OutputFormat]?)
+
+    /// Removes the files a figure wrote beside its PNG (`WatchStatus.also`) that are not in
+    /// `keeping`, each only when it is still the file Plotline wrote: a name of the PNG's stem
+    /// with a format's extension, in the PNG's folder, a regular file with the recorded content
+    /// hash. A file changed or replaced by someone else is left alone. Logs one line per file.
+    func removeBesides(_ besides: [String: String], of output: String, keeping: Set<String>, why: String) {
+        let folder = (output as NSString).deletingLastPathComponent
+        let stem = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+        let names = Set(OutputFormat.allCases.map { stem + "." + $0.fileExtension })
+        for (name, hash) in besides.sorted(by: { $0.key < $1.key }) where !keeping.contains(name) {
+            let path = folder + "/" + name
+            guard names.contains(name), path != output, !hash.isEmpty,
+                  case .file = ConfinedPath.examine(path, under: outputRoot),
+                  WatchStatus.contentHash(of: path) == hash else { continue }
+            do {
+                try AtomicFile.remove(path, under: outputRoot)
+                options.log("removed \(path): \(why)")
+            } catch {
+                options.logError("error: cannot remove \(path): \(error)")
+            }
+        }
+    }
 
     /// The first warning of a status as one log line.
     private func firstWarningLine(_ status: WatchStatus) -> String? {
@@ -504,6 +561,6 @@ public final class WatchSession: Sendable {
     private func built(_ spec: FigureSpec, _ tables: [String: DataTable]) throws -> Built {
         let ordered = tables.keys.sorted().compactMap { tables[$0] }
         return (try spec.figure(tables: tables), tables.values.map(\.rowCount).max() ?? 0, WatchSession.warnings(of: ordered),
-                spec.formats.map { $0.filter { $0 != .png } })
+                spec.formats)
     }
 }

@@ -56,6 +56,11 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     public var warningCount: Int
     /// What else the latest good render's reading noticed, one line each (absent when nothing).
     public var notes: [String] = []
+    /// The files Plotline wrote beside the PNG (the figure's other formats: `fig.svg`, `fig.pdf`),
+    /// by file name in the PNG's folder, with each file's content hash as written (FNV-1a 64,
+    /// hex); absent when none. When the figure's formats shrink (its spec edited or deleted), the
+    /// watcher removes the dropped ones, and only while their content still has that hash.
+    public var also: [String: String] = [:]
 
     /// A status with every field given.
     public init(version: Int, hash: String, ok: Bool, error: String?, rows: Int, ms: Double, input: String,
@@ -66,7 +71,7 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, hash, ok, error, rows, ms, input, waiting, warnings, warningCount, notes
+        case version, hash, ok, error, rows, ms, input, waiting, warnings, warningCount, notes, also
     }
 
     /// Decodes a sidecar; one written before warnings (or `waiting`) existed reads as having none.
@@ -83,9 +88,10 @@ public struct WatchStatus: Codable, Sendable, Equatable {
         warnings = try c.decodeIfPresent([Warning].self, forKey: .warnings) ?? []
         warningCount = try c.decodeIfPresent(Int.self, forKey: .warningCount) ?? warnings.count
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        also = try c.decodeIfPresent([String: String].self, forKey: .also) ?? [:]
     }
 
-    /// Encodes a sidecar; `notes` only when there are some, so a sidecar without any reads as before.
+    /// Encodes a sidecar; `notes` and `also` only when there are some, so a sidecar without any reads as before.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(version, forKey: .version)
@@ -99,6 +105,7 @@ public struct WatchStatus: Codable, Sendable, Equatable {
         try c.encode(warnings, forKey: .warnings)
         try c.encode(warningCount, forKey: .warningCount)
         if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
+        if !also.isEmpty { try c.encode(also, forKey: .also) }
     }
 
     /// The sidecar path of a PNG output.

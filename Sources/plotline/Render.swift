@@ -24,7 +24,10 @@ struct Render: ParsableCommand, @unchecked Sendable {
             family (loss with val_loss, accuracy with val_accuracy, the learning rate on a log \
             axis). Several files are overlaid as runs, one colour per run. Use - to read standard \
             input. The extension of -o picks the format (.png, .svg, .pdf; SVG and PDF keep the text \
-            as text); the file is written atomically and is byte-identical for identical input.
+            as text); the file is written atomically and is byte-identical for identical input. \
+            With --spec, the spec's own "formats" are written beside that file with the same name \
+            (--spec fig.plot.json -o fig.png with "formats": ["png", "svg"] writes fig.png and \
+            fig.svg, a "wrote" line each); --format png,svg,pdf replaces the spec's list.
 
             Exit status: 0 written; 1 bad input (the message names the file, line and column); \
             64 bad usage.
@@ -55,8 +58,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The figure to write: its extension picks the format, .png, .svg or .pdf (default: the first file's name with .png); - writes PNG to standard output.", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp("With several --spec: the formats written into the -o folder, comma-separated: png, svg, pdf (default: png). With one figure the extension of -o picks the format.", valueName: "list"))
-    var format: String = "png"
+    @Option(help: ArgumentHelp("The formats to write, comma-separated: png, svg, pdf. It replaces a spec's own \"formats\". With one figure the extension of -o names the main file, always written, and the others go beside it with the same name; with several --spec each figure is written into the -o folder in these formats (default: the PNG, and beside it the spec's own \"formats\").", valueName: "list"))
+    var format: String?
 
     @Option(help: ArgumentHelp("The x column.", valueName: "column"))
     var x: String?
@@ -169,9 +172,11 @@ struct Render: ParsableCommand, @unchecked Sendable {
             }
         }
         if output == nil && files.first == "-" && printSpec == nil { throw ValidationError("Reading standard input needs -o to name the PNG.") }
-        if format != "png" {
-            guard spec.count > 1 else { throw ValidationError("--format is for several --spec (a folder of figures); with one figure the extension of -o picks the format.") }
-            _ = try Watch.formats(format)
+        if let format {
+            let list = try Watch.formats(format)
+            if output == "-", spec.count <= 1, list != [.png] {
+                throw ValidationError("-o - writes one PNG to standard output: --format \(format) would need files beside it; give -o a file name.")
+            }
         }
         if let output, spec.count <= 1 {
             do { _ = try OutputFormat(path: output) } catch { throw ValidationError("\(error)") }
@@ -222,15 +227,19 @@ struct Render: ParsableCommand, @unchecked Sendable {
             // ones (encoding is not drawing: zlib takes about half of a simple figure's time).
             // SVG and PDF (--format) are encoded on the render thread (they use its fonts) and
             // written by the same writers; the "wrote" lines come out in spec order.
-            let formats = try Watch.formats(format)
+            // The formats: --format's, else the PNG and the spec's own "formats" (`OutputFormats`).
+            let rule = OutputFormats(commandLine: try format.map(Watch.formats))
+            let first = rule.commandLine?.first ?? .png
             let writer = BackgroundWriter(label: "plotline.render.writer", workers: 2, depth: 3)
             for (index, path) in spec.enumerated() {
                 let name = Render.figureName(path)
                 let folder = output ?? (path as NSString).deletingLastPathComponent
-                let main = (folder as NSString).appendingPathComponent(name + "." + formats[0].fileExtension)
-                var job = lines.job(index, output: main) { [self] in try specFigure(path) }
-                job.format = formats[0]
-                job.alsoWrite = Array(formats.dropFirst())
+                let main = (folder as NSString).appendingPathComponent(name + "." + first.fileExtension)
+                var job = lines.job(index, output: main) { [self] in
+                    let (figure, rows, own) = try specFigure(path)
+                    return (figure, rows, rule.beside(main: first, spec: own))
+                }
+                job.format = first
                 job.encoding = .background(writer)
                 try lines.submit(job, index: index, to: queue)
             }
@@ -239,8 +248,20 @@ struct Render: ParsableCommand, @unchecked Sendable {
             // the render queue's thread, as every figure is; this thread waits for it.
             let out = output ?? (spec.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Render.figureName($0)) }
                 ?? (files[0] as NSString).deletingPathExtension) + ".png"
-            var job = lines.job(0, output: out) { [self, options] in try spec.first.map(specFigure) ?? defaultFigure(options) }
-            do { job.format = out == "-" ? .png : try OutputFormat(path: out) } catch { throw ValidationError("\(error)") }
+            // -o's extension names the main file; --format, else the spec's own "formats", the
+            // files beside it (`OutputFormats`).
+            let main: OutputFormat
+            do { main = out == "-" ? .png : try OutputFormat(path: out) } catch { throw ValidationError("\(error)") }
+            let rule = OutputFormats(commandLine: try format.map(Watch.formats))
+            var job = lines.job(0, output: out) { [self, options] in
+                let (figure, rows, own) = try spec.first.map(specFigure) ?? { let d = try defaultFigure(options); return (d.figure, d.rows, nil) }()
+                let beside = rule.beside(main: main, spec: own)
+                if out == "-", !beside.isEmpty {
+                    FileHandle.standardError.write(Data("note: -o - writes the PNG alone; the spec's \"formats\" \(beside.map(\.rawValue).joined(separator: ", ")) need a file name (-o fig.png)\n".utf8))
+                }
+                return (figure, rows, beside)
+            }
+            job.format = main
             try lines.submit(job, index: 0, to: queue)
         }
         queue.shutdownAndJoin()
@@ -332,8 +353,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
         }
     }
 
-    /// The figure a spec describes, with the flags given on the command line taking precedence.
-    func specFigure(_ path: String) throws -> (figure: Figure, rows: Int) {
+    /// The figure a spec describes, with the flags given on the command line taking precedence,
+    /// the rows read, and the spec's own `"formats"` (nil without the key).
+    func specFigure(_ path: String) throws -> (figure: Figure, rows: Int, formats: [OutputFormat]?) {
         do {
             let spec = try FigureSpec.load(path: path)
             let confinement = ReadConfinement(root: spec.directory, allowed: allowRead)
@@ -346,7 +368,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             if dpi != 100 { figure.dpi = dpi }
             if theme == "dark" { figure.theme = .dark }
             if let mode = rasterize.flatMap(RasterizeMode.init(rawValue:)) { figure.rasterize = mode }
-            return (figure, tables.values.map(\.rowCount).reduce(0, +))
+            return (figure, tables.values.map(\.rowCount).reduce(0, +), spec.formats)
         } catch {
             throw CLIError("\(error)")
         }

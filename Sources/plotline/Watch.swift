@@ -18,7 +18,7 @@ struct Watch: ParsableCommand {
             Every CSV, TSV, JSON Lines or JSON file gets a default figure (as plotline render \
             draws it) and every *.plot.json spec draws its figure, re-rendered when the spec or \
             its data change. Each <name>.png gets a sidecar <name>.png.json: {"version", "hash", \
-            "ok", "error", "rows", "ms", "warnings", "warningCount", "notes"}. A bad input keeps the last good PNG \
+            "ok", "error", "rows", "ms", "warnings", "warningCount", "notes", "also"}. A bad input keeps the last good PNG \
             and records the error. A figure renders as soon as its input changes; changes that \
             arrive during its render go into one more render, started as soon as that one ends \
             (so under a steady stream of appends it is never more than one render behind). \
@@ -53,7 +53,7 @@ struct Watch: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder for the PNGs (default: beside each input).", valueName: "dir"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: png, svg, pdf (default: png). The PNG is always written (the status sidecar and --serve follow it); svg and pdf go beside it with the same name. A spec's own \"formats\" replace this list for its figure.", valueName: "list"))
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: png, svg, pdf (default: png). The PNG is always written (the status sidecar and --serve follow it); svg and pdf go beside it with the same name. A spec's own \"formats\" replace this list for its figure; when a figure's formats shrink (its spec edited or deleted), the files of the dropped formats that watch wrote (listed in the sidecar's \"also\") are removed.", valueName: "list"))
     var format: String = "png"
 
     @Flag(help: "Render everything once and exit (status 1 when a figure failed).") var once = false

@@ -1,6 +1,7 @@
 import Chart
 import Foundation
 import Service
+import Vector
 
 /// A command's figures on the render queue, and its "wrote …" lines: one per file written, in
 /// submission order although two writers may finish out of order, with the first failure kept
@@ -29,17 +30,28 @@ final class WroteLines: @unchecked Sendable {
     func job(_ index: Int, output: String,
              describe: @escaping @Sendable (Figure, Int) -> String = Render.summary,
              build: @escaping @Sendable () throws -> (figure: Figure, rows: Int)) -> RenderJob {
-        var job = RenderJob(output: output) { [self] in
+        job(index, output: output, describe: describe) { () throws -> (figure: Figure, rows: Int, alsoWrite: [OutputFormat]?) in
+            let (figure, rows) = try build()
+            return (figure, rows, nil)
+        }
+    }
+
+    /// As `job(_:output:describe:build:)`, with the formats written beside the main file as
+    /// decided once the figure's spec is read (`OutputFormats`; nil: the job's `alsoWrite`).
+    func job(_ index: Int, output: String,
+             describe: @escaping @Sendable (Figure, Int) -> String = Render.summary,
+             build: @escaping @Sendable () throws -> (figure: Figure, rows: Int, alsoWrite: [OutputFormat]?)) -> RenderJob {
+        var job = RenderJob(output: output, makeFigureAndFormats: { [self] in
             if failed { throw Skipped() }
             do {
-                let (figure, rows) = try build()
+                let (figure, rows, also) = try build()
                 lock.withLock { summaries[index] = describe(figure, rows) }
-                return figure
+                return (figure, also)
             } catch {
                 lock.withLock { buildErrors[index] = error }
                 throw error
             }
-        }
+        })
         job.onWritten = { [self] written in lock.withLock { files[index] = written.files } }
         return job
     }
