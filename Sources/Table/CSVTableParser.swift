@@ -231,6 +231,8 @@ struct CSVTableParser {
         var times: [Double] = []
         times.reserveCapacity(values.count)
         var timeCount = 0, anyClock = false
+        var offset: Double?  // the first written UTC offset, or the file's earlier choice
+        if case .utcOffset(let known) = conventions[name] { offset = known }
         var invalid: [Int] = []
         for (row, value) in values.enumerated() {
             let parsed: TimeParser.Parsed?? = value.withUnsafeBufferPointer { buffer in
@@ -248,6 +250,7 @@ struct CSVTableParser {
             if let parsed {
                 timeCount += 1
                 anyClock = anyClock || parsed.hasTime
+                if offset == nil, let written = parsed.offset { offset = written }
             }
             times.append(parsed?.seconds ?? .nan)
         }
@@ -263,6 +266,11 @@ struct CSVTableParser {
                                 + "is not a valid date or time; \(count) of \(values.count) read as missing")
             }
             notes.append(contentsOf: warnings)
+            if let offset {
+                // Shown at the first written offset, as matplotlib does (`TimeParser.Parsed.offset`).
+                decided[name] = .utcOffset(offset)
+                if offset != 0 { for i in times.indices { times[i] += offset } }
+            }
             return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date), stray: stray)
         }
         // All-numeric dates (`13/03/2024`): day and month ordered once for the whole column.

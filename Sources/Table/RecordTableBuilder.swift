@@ -141,6 +141,7 @@ struct RecordTableBuilder {
         // Strings: all dates (and no numbers) make a time column.
         var times: [Double] = []
         var isTime = true, anyClock = false
+        var offset: Double?  // the first written UTC offset (`TimeParser.Parsed.offset`)
         for cell in cells {
             switch cell {
             case .missing: times.append(.nan)
@@ -149,13 +150,17 @@ struct RecordTableBuilder {
                 if let parsed = TimeParser.parse(text) {
                     times.append(parsed.seconds)
                     anyClock = anyClock || parsed.hasTime
+                    if offset == nil { offset = parsed.offset }
                 } else {
                     isTime = false
                 }
             }
             if !isTime { break }
         }
-        if isTime { return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date)) }
+        if isTime {
+            if let offset, offset != 0 { for i in times.indices { times[i] += offset } }
+            return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
+        }
         // Mostly numbers (strings that spell numbers count as numbers, as in CSV): a number
         // column whose other strings are missing values and strays.
         var values: [Double] = []

@@ -12,6 +12,13 @@ public enum TimeParser {
     public struct Parsed: Equatable {
         public var seconds: Double
         public var hasTime: Bool
+        /// The UTC offset written with the time (`+02:00`: 7200 s; `Z`: 0), nil when none was.
+        ///
+        /// A column of times is shown at its first written offset, as matplotlib shows times in
+        /// the time zone of the first value (`DateConverter.default_units`): `12:00+02:00` reads
+        /// 12:00 on the axis, not 10:00 (the column's values are the instants moved by that
+        /// offset). Times without an offset are shown as written.
+        public var offset: Double? = nil
     }
 
     /// Parses a whole field; nil if it is not one of the accepted forms or not a valid date.
@@ -81,7 +88,7 @@ public enum TimeParser {
         if c.atEnd { return Parsed(seconds: seconds, hasTime: true) }
         _ = c.take(UInt8(ascii: " "))
         if c.take(UInt8(ascii: "Z")) || c.take(UInt8(ascii: "z")) {
-            return c.atEnd ? Parsed(seconds: seconds, hasTime: true) : nil
+            return c.atEnd ? Parsed(seconds: seconds, hasTime: true, offset: 0) : nil
         }
         guard let sign = c.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         c.advance()
@@ -89,8 +96,9 @@ public enum TimeParser {
         _ = c.take(UInt8(ascii: ":"))
         let minutes = c.atEnd ? 0 : c.digits(exactly: 2)
         guard let minutes, minutes <= 59, c.atEnd else { return nil }
-        let offset = Double(hours * 3600 + minutes * 60)
-        return Parsed(seconds: sign == UInt8(ascii: "+") ? seconds - offset : seconds + offset, hasTime: true)
+        let magnitude = Double(hours * 3600 + minutes * 60)
+        let offset = sign == UInt8(ascii: "+") ? magnitude : -magnitude
+        return Parsed(seconds: seconds - offset, hasTime: true, offset: offset)
     }
 
     /// `HH:MM[:SS[.fff]]` as seconds since midnight.

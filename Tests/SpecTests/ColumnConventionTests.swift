@@ -73,3 +73,29 @@ final class ColumnConventionTests: XCTestCase {
         XCTAssertEqual(money.table["v"]?.doubles, [1234, 5000])
     }
 }
+
+/// Times written with a UTC offset are shown at it (the first value's), as matplotlib shows
+/// them in the first value's time zone.
+final class UTCOffsetDisplayTests: XCTestCase {
+    func testTimesAreShownAtTheirFirstWrittenOffset() throws {
+        let noon = TimeParser.parse("2024-05-01T12:00:00Z")!.seconds
+        let t = try csv("t,v\n2024-05-01T12:00:00+02:00,1\n2024-05-01T13:00:00+02:00,2\n")
+        XCTAssertEqual(t["t"]?.doubles, [noon, noon + 3600], "12:00+02:00 reads 12:00 on the axis")
+        XCTAssertEqual(t.readConventions["t"], .utcOffset(7200))
+        // A change of offset within the column (summer time ends) keeps the instants' order.
+        let dst = try csv("t,v\n2024-10-27T02:30:00+02:00,1\n2024-10-27T02:30:00+01:00,2\n")
+        XCTAssertEqual(dst["t"]?.doubles.map { $0 - dst["t"]!.doubles[0] }, [0, 3600])
+        let utc = try csv("t,v\n2024-05-01T12:00:00Z,1\n2024-05-01 12:00:00,2\n")
+        XCTAssertEqual(utc["t"]?.doubles, [noon, noon])
+        let json = try JSONTableReader.parse(bytes: Array(#"[{"t": "2024-05-01T12:00:00-05:00", "v": 1}]"#.utf8), source: "r.json")
+        XCTAssertEqual(json["t"]?.doubles, [noon])
+    }
+
+    func testWatchKeepsTheFirstReadsOffset() throws {
+        var reader = IncrementalTableReader(source: "m.csv", format: .csv(CSVOptions()))
+        _ = try reader.append(Array("t,v\n2024-05-01T12:00:00+02:00,1\n".utf8))
+        _ = try reader.append(Array("2024-05-01T12:00:00+00:00,2\n".utf8))
+        let noon = TimeParser.parse("2024-05-01T12:00:00Z")!.seconds
+        XCTAssertEqual(reader.table["t"]?.doubles, [noon, noon + 7200], "an appended UTC time shown at the file's +02:00")
+    }
+}

@@ -82,7 +82,7 @@ final class FigureSpecErrorTests: XCTestCase {
             (#"{"version": 1, "data": {"m": {"path": "m.csv", "timestamps": {"t": "us"}}}, "panels": [{"series": []}]}"#,
              #"figure.json: data.m.timestamps.t: expected one of s, ms, found "us""#),
             (#"{"version": 1, "data": {"my runs": {"path": "m.csv", "delimiter": ";;"}}, "panels": [{"series": []}]}"#,
-             #"figure.json: data["my runs"].delimiter: expected one ASCII character such as "," or ";", or "tab", found ";;""#),
+             #"figure.json: data["my runs"].delimiter: expected one ASCII character such as "," or ";", "tab" or "whitespace", found ";;""#),
             (#"{"version": 1, "data": {}, "panels": [{"series": []}]}"#,
              "figure.json: data: expected at least one data source, found an empty object"),
             (#"{"version": 1, "data": ["m.csv"], "panels": [{"series": []}]}"#,
