@@ -162,13 +162,15 @@ public final class FigureRenderer {
         return scene
     }
 
-    /// Sizes a panel's legend for the room its cell gives: a `best` legend of many entries goes
-    /// below the panel in columns across the cell, at most 40% of the cell's height; others
-    /// take one column at most 35% of the cell's width (at least 8 font sizes) and its height.
+    /// Sizes a panel's legend for the room its cell gives: a `below` legend, and a `best` legend
+    /// of many entries, goes below the panel in columns across the cell, at most 40% of the
+    /// cell's height; others take one column at most 35% of the cell's width (at least 8 font
+    /// sizes) and its height.
     func arrangeLegend(_ layout: inout PanelLayout, cell: Rect, style: ResolvedStyle) {
         guard var l = layout.legend else { return }
         let fs = style.legendFont.size
-        if layout.panel.legend == .best && !layout.panel.isPie && l.entries.count > LegendLayout.belowThreshold {
+        let many = layout.panel.legend == .best && !layout.panel.isPie && l.entries.count > LegendLayout.belowThreshold
+        if many || layout.panel.legend == .below {
             l.below = true
             l.arrange(maxWidth: cell.width - 2 * style.outerPad, maxHeight: 0.4 * cell.height, manyColumns: true)
         } else {

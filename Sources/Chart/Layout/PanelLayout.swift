@@ -104,6 +104,8 @@ struct PanelLayout {
             var m = Margins(left: st.outerPad, right: st.outerPad, top: st.outerPad, bottom: st.outerPad)
             if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
             if let l = legend, l.outside { m.right += l.size.width + st.legendGap }
+            bottomTextExtent = 0
+            if let l = legend, l.below { m.bottom += l.size.height + st.legendGap }
             return m
         }
         y.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
