@@ -24,8 +24,8 @@
 // with the margins applied once, tick labels only on the outer panels, as `label_outer`; a
 // facet grid shares both across all panels, as `sharex=True, sharey=True`). Log axes label
 // 2 and 5 × 10ⁿ under three decades and draw minor ticks (`LogAxisLabels`); scatters may be
-// coloured by value through a `ColorMap` with a colour bar (`plt.scatter(c=…)` + `colorbar`),
-// and dense ones shrink and fade their markers (`ScatterDensity`).
+// coloured by value through a `ColorMap` with a colour bar (`plt.scatter(c=…)` + `colorbar`;
+// one bar right of a facet grid, `SharedColorbar`, as `fig.colorbar(sc, ax=axs)`), and dense ones shrink and fade their markers (`ScatterDensity`).
 
 import Geometry
 import Raster
@@ -55,9 +55,14 @@ public final class FigureRenderer {
         let gap = 8 * style.ppp
         var layouts = figure.panels.prefix(rows * cols).map { PanelLayout(panel: $0, style: style) }
         FigureRenderer.shareAxes(&layouts, figure: figure)
+        // A facet grid of scatters on one colour scale: one colour bar right of the grid, which
+        // is laid out that much narrower.
+        var sharedBar = SharedColorbar.take(from: &layouts, figure: figure, style: style, fonts: fonts,
+                                            height: max(10, H - top - 2 * style.outerPad))
         let spread = figure.spreadsLastRow
         func grid(_ margins: [Margins]) -> GridLayout {
-            GridLayout(width: W, height: H, top: top, rows: rows, columns: cols, gap: gap, margins: margins, spreadsLastRow: spread)
+            GridLayout(width: W - (sharedBar?.reserve ?? 0), height: H, top: top, rows: rows, columns: cols, gap: gap,
+                       margins: margins, spreadsLastRow: spread)
         }
         // Cells before any text is measured: the room each panel's legend may take.
         let bare = grid([Margins](repeating: Margins(), count: layouts.count))
@@ -124,6 +129,13 @@ public final class FigureRenderer {
         var used = margins
         for round in 0..<4 {
             var grew = false
+            if var b = sharedBar, let bar = b.bar(beside: layouts.map(\.frame)) {
+                // Ticks for the bar's real height; wider labels take more of the width.
+                let before = b.reserve
+                b.measure(height: bar.height, frameWidth: layouts[0].frame.width, fonts: fonts)
+                sharedBar = b
+                grew = b.reserve > before + 0.5
+            }
             for i in layouts.indices {
                 let m = layouts[i].measure(frameWidth: layouts[i].frame.width, frameHeight: layouts[i].frame.height, fonts: fonts)
                 if m.left > used[i].left + 0.5 || m.right > used[i].right + 0.5 || m.top > used[i].top + 0.5 || m.bottom > used[i].bottom + 0.5 {
@@ -158,6 +170,9 @@ public final class FigureRenderer {
                 layouts[i].legend = l
             }
             draw(layouts[i], style: style, into: &scene)
+        }
+        if let b = sharedBar, let bar = b.bar(beside: layouts.map(\.frame)) {
+            drawColorbar(b.axis, map: b.map, bar: bar, style: style, into: &scene)
         }
         return scene
     }
