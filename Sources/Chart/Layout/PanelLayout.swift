@@ -36,6 +36,9 @@ struct PanelLayout {
     /// The height of the panel's grid cell (frame and margins), which bounds slanted labels the
     /// same way in every layout pass.
     var cellHeight = 0.0
+    /// The frame was squeezed under three font sizes: slanted labels are cut shorter (at most a
+    /// quarter of the cell's height, at least 3 font sizes, instead of at least 6).
+    var squeezed = false
     /// How far the x tick labels, offset text and axis label reach below the frame (where a
     /// legend below the panel starts, a legend gap further).
     var bottomTextExtent = 0.0
@@ -123,7 +126,8 @@ struct PanelLayout {
             // Category names side by side would collide (and be thinned away): slant them, each
             // taking a line height and a bit along the axis; thinning remains the last resort.
             xLabelRotation = 45
-            xLabelWidthLimit = max(6 * st.tickFont.size, 0.25 * max(cellHeight, frameHeight))
+            xLabelWidthLimit = squeezed ? max(3 * st.tickFont.size, 0.25 * cellHeight)
+                : max(6 * st.tickFont.size, 0.25 * max(cellHeight, frameHeight))
             x.thin(length: frameWidth, gap: st.tickFont.size / 4) { _ in tickHeight * 2.0.squareRoot() }
         } else {
             x.thin(length: frameWidth, gap: st.tickFont.size / 2, extent: measureX)
