@@ -96,14 +96,14 @@ public final class FigureRenderer {
                 // Squeezed under three font sizes (a short figure whose row carries slanted
                 // labels and legends below): slanted labels get shorter, and a legend below of
                 // one row, which has no rows to give up, moves right of the frame, where it may
-                // be as tall as the canvas below the frame's top.
+                // be as tall as its cell below the frame's top.
                 if !layouts[i].squeezed { layouts[i].squeezed = true; shrunk = true }
                 guard var l = layouts[i].legend, l.below, l.rows == 1 else { continue }
                 let cell = placed.cells[i]
                 l.below = false
                 l.outside = true
                 l.arrange(maxWidth: min(cell.width - 2 * style.outerPad, max(8 * style.legendFont.size, 0.35 * cell.width)),
-                          maxHeight: H - layouts[i].frame.minY - style.outerPad)
+                          maxHeight: max(0, cell.maxY - layouts[i].frame.minY - style.outerPad))
                 layouts[i].legend = l
                 shrunk = true
             }

@@ -20,8 +20,8 @@ struct PanelLayout {
     var y: AxisModel
     /// The right-hand y axis, when the panel has one (`Panel.hasRightAxis`).
     var y2: AxisModel?
-    /// The width right of the frame taken by the right axis or the colour bar (an outside
-    /// legend goes beyond it).
+    /// The width right of the frame taken by the right axis, the colour bar or the last x tick
+    /// label's overhang (an outside legend goes beyond it).
     var rightExtent = 0.0
     /// False on the inner panels of shared axes: tick marks stay, tick labels, offset text and
     /// the axis label go (matplotlib's `label_outer`).
@@ -169,7 +169,8 @@ struct PanelLayout {
             let reach = (widest + tickHeight) * slant - x.fraction(first) * frameWidth
             m.left = max(m.left, reach + st.outerPad)
         }
-        rightExtent = 0
+        // The last x tick label's overhang is in the way of an outside legend too.
+        rightExtent = showsXLabels && xLabelRotation == 0 ? widest / 2 + 2 : 0
         if var r = y2 {
             r.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
             r.thin(length: frameHeight, gap: st.tickFont.size / 4) { _ in tickHeight }
@@ -177,7 +178,7 @@ struct PanelLayout {
             let rWidest = r.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
             var room = st.spineWidth + st.tickLength + st.tickPad + rWidest
             if r.spec.label?.isEmpty == false { room += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
-            rightExtent = room
+            rightExtent = max(rightExtent, room)
             m.right = max(m.right, room + st.outerPad)
             if r.offset != nil && !(y.offset != nil && showsYLabels) { m.top += tickHeight + st.tickPad }
         }
