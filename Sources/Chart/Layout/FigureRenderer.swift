@@ -7,14 +7,15 @@
 // row and column and all have one size (`GridLayout`; a last row with fewer panels spreads
 // over the row instead of leaving empty cells), and ticks are chosen for the frame's real
 // length so labels never overlap (category names slanted 45° when they would collide, thinned
-// as a last resort). Legends of more than 8 entries go below their panel in columns; every
-// legend, title and axis label is ellipsized to the room it has, so no text leaves the canvas
+// as a last resort). Legends of more than 8 entries (or placed `below`) go below their panel in
+// columns; every legend, title and axis label is ellipsized to the room it has, so no text
+// leaves the canvas
 // (`LayoutPropertyTests` checks this on random figures). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
 // pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
-// defaults: `hist` (adjacent edgeless bars, numpy's bin rules), `bar`/`barh` with `bottom=`
-// stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
+// defaults: `hist` (adjacent edgeless bars, numpy's bin rules, one set of bins per panel),
+// `bar`/`barh` with `bottom=` stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
 // (its 256-entry perceptual maps), `boxplot` (`cbook.boxplot_stats`) and `pie` (autopct
 // "%1.1f%%"). `PreparedSeries` bins, stacks and summarises once per figure, so the axes and
 // the painter see the same bars and boxes. Axes follow matplotlib too: the grid per axis and
