@@ -11,7 +11,8 @@ import Table
 /// ⌈√n⌉ columns wide; every panel titled with its value; x and y limits shared by all panels
 /// with tick labels on the outer ones only (`Figure.sharedGrid`); one legend, on the first
 /// panel, since every panel has the same series in the same colours; and for scatters
-/// coloured by value, one colour scale over all panels (each panel still shows its bar).
+/// coloured by value, one colour scale over all panels, shown by one colour bar right of the
+/// grid (the renderer's `SharedColorbar`).
 public enum FacetGrid {
     /// The most panels a facet grid draws: past a 6 × 6 grid the panels are too small to read.
     public static let maximumPanels = 36

@@ -1,4 +1,5 @@
 import Chart
+import Geometry
 import Raster
 import Table
 
@@ -117,7 +118,8 @@ extension FigureSpec {
                 // `by`: one histogram per group, as for the other kinds.
                 let split = try series.by.map { by throws(SpecError) in try groups(of: found, by: by, path: seriesPath + ".by") }
                 for g in 0..<(split.map { max($0.levels.count, 1) } ?? 1) {
-                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme,
+                                                      place: FigureSpec.splitPlace(panel, k))
                     var item = Chart.Series.histogram(style.name, values: split.map { $0.values(values, inGroup: g) } ?? values,
                                                       bins: series.bins ?? .auto, color: style.color,
                                                       orientation: horizontal ? .horizontal : .vertical)
@@ -200,10 +202,11 @@ extension FigureSpec {
                         error = error.map { e in order.map { e[$0] } }
                         low = low.map { l in var sorted = l; sorted.values = order.map { l.values[$0] }; return sorted }
                     }
-                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme)
+                    let style = FigureSpec.groupStyle(series, split: split, group: g, name: name, color: color, theme: theme,
+                                                      place: series.colorBy == nil ? FigureSpec.splitPlace(panel, k) : nil)
                     var item = Chart.Series(
                         style.name, kind: kind, x: x.values, y: y.values, color: kind == .box && series.color == nil && split == nil ? nil : style.color,
-                        lineWidth: series.width, dash: style.dash, marker: series.marker, alpha: alpha,
+                        lineWidth: series.width, dash: style.dash, marker: style.marker, alpha: alpha,
                         barOrientation: series.orientation ?? .vertical, stack: series.stack, yError: error,
                         markerSize: series.markerSize, yAxis: onRight[k] ? .right : .left)
                     if let encoding = series.colorBy, let values = colorValues {
@@ -283,16 +286,43 @@ extension FigureSpec {
                            gridAxis: panel.gridAxis ?? .both, minorGrid: panel.minorGrid ?? false)
     }
 
-    /// A group's legend name, colour and dash: the group's value (after the series' `label`),
-    /// the theme's cycle colour of the group unless the series names one, and past the cycle
-    /// (group 11 of 12 shares group 1's colour) a dash pattern per round of colours.
+    /// A group's legend name, colour, dash and marker: the group's value (after the series'
+    /// `label`), the theme's cycle colour of the group unless the series names one, and past the
+    /// cycle (group 11 of 12 shares group 1's colour) a dash pattern per round of colours.
+    ///
+    /// Several split series in one panel (`place`: this one's place among them, as tips'
+    /// `--y total_bill tip --by sex --no-subplots`) would repeat the same group colours, so they
+    /// are told apart as seaborn's `hue=` + `style=` does: the colour stays the group's, and
+    /// the series' place picks the dash of lines, steps and areas (solid, dashed, dotted,
+    /// dash-dotted) and the marker of scatters (circle, square, diamond, …); bars, histograms
+    /// and boxes, which have neither, take the next cycle colours (place × groups + group).
+    /// Legend entries then name the column too ("tip Male").
     static func groupStyle(_ series: Series, split: GroupSplit?, group g: Int, name: String, color: Color,
-                           theme: Theme) -> (name: String, color: Color, dash: [Double]?) {
-        guard let split else { return (name, color, series.dash) }
+                           theme: Theme, place: Int? = nil) -> (name: String, color: Color, dash: [Double]?, marker: MarkerShape?) {
+        guard let split else { return (name, color, series.dash, series.marker) }
         let level = split.levels.isEmpty ? "" : split.levels[g]
-        let label = (series.label.map { "\($0) " } ?? "") + level
-        if series.color != nil { return (label, color, series.dash) }
-        return (label, theme.color(g), series.dash ?? DefaultFigure.dashForRound(g / theme.cycle.count))
+        let prefix = series.label ?? (place != nil ? name : nil)
+        let label = (prefix.map { "\($0) " } ?? "") + level
+        if series.color != nil { return (label, color, series.dash, series.marker) }
+        let round = DefaultFigure.dashForRound(g / theme.cycle.count)
+        guard let place else { return (label, theme.color(g), series.dash ?? round, series.marker) }
+        switch series.kind ?? .line {
+        case .line, .step, .area:
+            return (label, theme.color(g), series.dash ?? DefaultFigure.dashForRound(place) ?? round, series.marker)
+        case .scatter:
+            let shapes = MarkerShape.allCases
+            return (label, theme.color(g), series.dash, series.marker ?? shapes[place % shapes.count])
+        default:
+            return (label, theme.color(place * max(split.levels.count, 1) + g), series.dash, series.marker)
+        }
+    }
+
+    /// The place of series `k` among the panel's series split by `by` when there are several
+    /// (nil otherwise, and for a series with its own colour): what `groupStyle` tells them apart by.
+    static func splitPlace(_ panel: Panel, _ k: Int) -> Int? {
+        let split = panel.series.indices.filter { panel.series[$0].by != nil && panel.series[$0].color == nil }
+        guard split.count > 1 else { return nil }
+        return split.firstIndex(of: k)
     }
 
     /// Side-by-side bars (matplotlib's `bar(x + (k - 1) * width, ...)` idiom): the bar series'

@@ -46,12 +46,13 @@ extension FigureSpec {
         /// The grid strings: the one axis whose ticks the grid follows, or both.
         static let gridChoices: KeyValuePairs<String, GridAxis> = ["x": .x, "y": .y, "both": .both]
 
-        /// The legend strings, in matplotlib's `loc` words.
+        /// The legend strings: matplotlib's `loc` words, then `outside` (right of the plot area),
+        /// `below` (under it, in columns) and `none`.
         static let legendChoices: KeyValuePairs<String, LegendPlacement> = [
             "best": .best, "upper right": .upperRight, "upper left": .upperLeft, "lower left": .lowerLeft,
             "lower right": .lowerRight, "right": .right, "center left": .centerLeft, "center right": .centerRight,
             "lower center": .lowerCenter, "upper center": .upperCenter, "center": .center,
-            "outside": .outside, "none": .none,
+            "outside": .outside, "below": .below, "none": .none,
         ]
 
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Panel {

@@ -50,6 +50,28 @@ final class GridLayoutTests: XCTestCase {
         assertMatchesSnapshot(s.dump(), named: "legend-24-series", snapshots: snapshotsDirectory())
     }
 
+    /// `legend: .below` puts a short legend where a long `best` one goes by itself: under the x
+    /// label, in columns across the panel, and the plot keeps its width.
+    func testBelowPlacementPutsAFewEntriesUnderTheAxisInColumns() {
+        var figure = GridLayoutTests.manySeries(3)
+        figure.panels[0].legend = .below
+        let s = scene(figure)
+        let frame = frames(s)[0]
+        let legend = texts(s).filter { $0.text.hasPrefix("series ") }
+        XCTAssertEqual(legend.count, 3)
+        let stepLabel = texts(s).first { $0.text == "step" }!
+        XCTAssertTrue(legend.allSatisfy { $0.position.y > stepLabel.position.y }, "the legend lies below the x label")
+        XCTAssertEqual(Set(legend.map(\.position.y)).count, 1, "one row")
+        XCTAssertEqual(Set(legend.map(\.position.x)).count, 3, "three columns")
+        let mid = (legend.map(\.position.x).min()! + legend.map(\.position.x).max()!) / 2
+        XCTAssertEqual(mid, 600, accuracy: 120, "centred under the panel")
+        XCTAssertGreaterThan(frame.width, 0.85 * 1200, "the plot keeps the figure's width")
+        var best = figure
+        best.panels[0].legend = .best
+        XCTAssertLessThan(frame.maxY, frames(scene(best))[0].maxY, "the legend below takes room from the plot's height")
+        assertTextInsideAndApart(s, fonts: fonts, context: "legend below")
+    }
+
     func testTwentyFourSeriesGolden() throws {
         let image = try ScenePlayer(fonts: fonts).render(scene(GridLayoutTests.manySeries(24, width: 900, height: 600)))
         assertMatchesGolden(image, named: "legend-24-series", goldens: goldensDirectory(), tolerance: .text())

@@ -121,6 +121,34 @@ final class KindLayoutTests: XCTestCase {
         XCTAssertEqual(sorted.map(\.minY).min()!, ymap(63), accuracy: 1.0)
     }
 
+    /// Histograms of one panel (the groups of a `by`) share one set of bins, as matplotlib's
+    /// `hist([a, b])`: every bar of both has the same width and sits on one grid of edges, and
+    /// the pooled range is binned, not each group's own.
+    func testGroupedHistogramsShareBins() {
+        let a = (0..<200).map { Double($0 % 37) / 10 }, b = (0..<120).map { 2 + Double($0 % 23) / 4 }
+        let figure = Figure(width: 800, height: 500, panels: [Panel(series: [
+            .histogram("a", values: a), .histogram("b", values: b),
+        ])])
+        let s = FigureRenderer(fonts: fonts).scene(for: figure)
+        let barsA = fills(s, Theme.tab10[0]).flatMap(rects), barsB = fills(s, Theme.tab10[1]).flatMap(rects)
+        XCTAssertFalse(barsA.isEmpty); XCTAssertFalse(barsB.isEmpty)
+        let width = barsA[0].width
+        let left = (barsA + barsB).map(\.minX).min()!
+        for bar in barsA + barsB {
+            XCTAssertEqual(bar.width, width, accuracy: 1e-6, "one bin width for both groups")
+            let k = (bar.minX - left) / width
+            XCTAssertEqual(k, k.rounded(), accuracy: 1e-6, "every bar on the shared edges")
+        }
+        let edges = Histogram.commonEdges([a, b])
+        XCTAssertEqual(edges.first, 0); XCTAssertEqual(edges.last, 7.5)
+        XCTAssertEqual(Histogram(a, edges: edges).counts.reduce(0, +), a.count, "every value of a counted")
+        XCTAssertEqual(Histogram(b, edges: edges).counts.reduce(0, +), b.count, "every value of b counted")
+        let countsB = Histogram(b, edges: edges).counts
+        let firstB = countsB.firstIndex { $0 > 0 }!
+        XCTAssertTrue(edges[firstB] <= 2 && 2 < edges[firstB + 1], "b's values (from 2) start in the pooled bin holding 2")
+        XCTAssertGreaterThan(firstB, 0, "bins left of b's range are empty for b")
+    }
+
     func testBoxQuartilesAndMedians() {
         let s = scene("kind-box")
         let ymap = yMap(s, "10", "30")

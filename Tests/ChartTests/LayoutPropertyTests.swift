@@ -25,9 +25,11 @@ import XCTest
 /// but text may overlap (seed 99 found a 1966 × 209 px figure at 100 dpi, five panels in a row
 /// with a figure title, slanted labels and a legend below: its cells are 2.09 in tall, and the
 /// legend below one panel has no room for its one row).
-/// Known beyond the default seed: seed 2 case 73 (3944 × 346 px at 150 dpi, five panels in one
-/// row 2.3 in tall, 17–20 series each) still overlaps: an inside legend of one row is taller
-/// than its squeezed frame and covers tick labels.
+/// Seed 2 case 73 (3944 × 346 px at 150 dpi, five panels in one row 2.3 in tall, 17–20 series
+/// each, slanted category labels) used to squeeze the frames to 10 px, so inside legends of one
+/// row covered the tick labels and legends below left the canvas; a frame squeezed under three
+/// font sizes now cuts its slanted labels shorter and moves a one-row legend below to its right
+/// (`testSeed2Case73`, always run).
 final class LayoutPropertyTests: XCTestCase {
     var fonts: FontLibrary { sharedFonts() }
 
@@ -93,6 +95,24 @@ final class LayoutPropertyTests: XCTestCase {
         let sharedX = Int.random(in: 0..<3, using: &rng) == 0
         if sharedX { description += " sharedX" }
         return (Figure(width: width, height: height, dpi: dpi, title: title, panels: panels, sharedX: sharedX), description)
+    }
+
+    /// The squeezed row of seed 2 case 73: every text inside the canvas and apart, and the
+    /// legends that would not fit below their panels beside them instead.
+    func testSeed2Case73() {
+        var rng = SeededRandom(seed: 2)
+        for _ in 0..<73 { _ = LayoutPropertyTests.figure(&rng) }
+        let (figure, description) = LayoutPropertyTests.figure(&rng)
+        XCTAssertEqual(figure.width, 3944, "the case as documented: \(description)")
+        XCTAssertEqual(figure.height, 346)
+        let scene = FigureRenderer(fonts: fonts).scene(for: figure)
+        let boxes = assertTextInsideAndApart(scene, fonts: fonts, context: "seed 2 case 73: \(description)")
+        XCTAssertFalse(boxes.isEmpty)
+        let frames = scene.commands.compactMap { c -> Rect? in
+            if case .fillRect(let r, let color) = c, color == Theme.light.axesBackground { return r } else { return nil }
+        }
+        XCTAssertEqual(frames.count, 5)
+        for f in frames { XCTAssertGreaterThanOrEqual(f.height, 3 * 10 * 150 / 72, "no frame squeezed under three font sizes") }
     }
 
     func testRandomFiguresKeepEveryTextInsideAndApart() {

@@ -1,6 +1,7 @@
 import Chart
 import FigureSpec
 import Foundation
+import Geometry
 import Scene
 import Table
 import TestSupport
@@ -136,5 +137,21 @@ extension FacetTests {
         }
         XCTAssertFalse(yLabels.isEmpty)
         XCTAssertEqual(Set(yLabels).count, yLabels.count, "y tick labels only on the first column")
+        // One colour bar for the grid, right of every panel, as tall as the grid's frames.
+        var images: [Rect] = []
+        for c in scene.commands { if case .image(_, let r, _, _) = c { images.append(r) } }
+        XCTAssertEqual(images.count, 1, "one colour bar, not one per panel")
+        let frames = scene.commands.compactMap { c -> Rect? in
+            if case .fillRect(let r, let color) = c, color == Theme.light.axesBackground { return r } else { return nil }
+        }
+        XCTAssertEqual(frames.count, 2)
+        if let bar = images.first {
+            XCTAssertTrue(frames.allSatisfy { bar.minX > $0.maxX }, "right of the grid: \(bar) \(frames)")
+            XCTAssertEqual(bar.minY, frames.map(\.minY).min()!, accuracy: 1)
+            XCTAssertEqual(bar.maxY, frames.map(\.maxY).max()!, accuracy: 1)
+        }
+        let texts = scene.commands.compactMap { c -> TextRun? in if case .text(let r) = c { return r } else { return nil } }
+        XCTAssertEqual(texts.filter { $0.text == "z" && $0.rotation == 90 }.count, 1, "labelled once")
+        _ = assertTextInsideAndApart(scene, fonts: fonts, context: "coloured facets")
     }
 }

@@ -135,6 +135,15 @@ final class FigureSpecDecodeTests: XCTestCase {
         XCTAssertTrue(kinds.isSuperset(of: [.histogram, .bar, .scatter, .box, .pie, .heatmap]), "\(kinds)")
     }
 
+    func testLegendBelowDecodesAndReachesThePanel() throws {
+        let spec = try FigureSpec.parse(text: """
+            {"version": 1, "data": {"m": "m.csv"}, "panels": [{"legend": "below", "series": [{"x": "epoch", "y": "loss"}, {"y": "val_loss"}]}]}
+            """, source: "figure.json", directory: "/d")
+        XCTAssertEqual(spec.panels[0].legend, .below)
+        XCTAssertEqual(try spec.figure(tables: ["m": SpecFixtures.metrics]).panels[0].legend, .below)
+        XCTAssertEqual(try FigureSpec.parse(text: spec.jsonText(), source: "again.json", directory: "/d").panels[0].legend, .below, "round trip")
+    }
+
     func testMinimalSpecDefaults() throws {
         let spec = try FigureSpec.parse(text: """
             {"version": 1, "data": {"m": "m.csv"}, "panels": [{"series": [{"x": "epoch", "y": "loss"}, {"y": "val_loss"}]}]}

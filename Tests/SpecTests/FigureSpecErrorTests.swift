@@ -58,7 +58,7 @@ final class FigureSpecErrorTests: XCTestCase {
             (spec(panels: #"[{"series": [{"y": "loss", "marker": "o"}]}]"#),
              #"figure.json: panels[0].series[0].marker: expected one of circle, square, diamond, triangleUp, triangleDown, plus, cross, star, pentagon, hexagon, found "o""#),
             (spec(panels: #"[{"legend": "top", "series": []}]"#),
-             #"figure.json: panels[0].legend: expected one of best, upper right, upper left, lower left, lower right, right, center left, center right, lower center, upper center, center, outside, none, found "top""#),
+             #"figure.json: panels[0].legend: expected one of best, upper right, upper left, lower left, lower right, right, center left, center right, lower center, upper center, center, outside, below, none, found "top""#),
             (spec(panels: #"[{"y": {"linthresh": 1}, "series": []}]"#),
              #"figure.json: panels[0].y.linthresh: linthresh applies only to "scale": "symlog""#),
             (spec(panels: #"[{"y": {"min": 5, "max": 1}, "series": []}]"#),

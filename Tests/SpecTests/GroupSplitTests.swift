@@ -39,6 +39,31 @@ final class GroupSplitTests: XCTestCase {
         XCTAssertFalse(iris.panels.flatMap(\.series).contains { $0.name == "species" })
     }
 
+    /// Several y columns split by one `by` in one panel (tips `--by sex --no-subplots`): no two
+    /// (column, group) series look alike, as seaborn's `hue=` + `style=`: colour per group,
+    /// marker (scatter) or dash (line) per column, bars a colour each; legend names say both.
+    func testSeveralColumnsSplitInOnePanelAreAllDistinguishable() throws {
+        let tips = try figure("tips.csv") { $0.by = "sex"; $0.subplots = false }
+        let series = try XCTUnwrap(tips.panels.first?.series)
+        XCTAssertEqual(series.map(\.name), ["tip Female", "tip Male", "size Female", "size Male"])
+        XCTAssertEqual(series.map(\.kind), [.scatter, .scatter, .scatter, .scatter])
+        XCTAssertEqual(series[0].color, series[2].color, "a group keeps its colour")
+        XCTAssertNotEqual(series[0].color, series[1].color)
+        XCTAssertEqual(series.map(\.marker), [.circle, .circle, .square, .square], "a marker per column")
+        let looks = series.map { "\($0.color.map { "\($0)" } ?? "-")|\(String(describing: $0.marker))" }
+        XCTAssertEqual(Set(looks).count, 4, "every series looks different: \(looks)")
+
+        let lines = try figure("tips.csv") { $0.x = "size"; $0.y = ["total_bill", "tip"]; $0.by = "sex"; $0.subplots = false; $0.kind = .line }
+        let drawn = try XCTUnwrap(lines.panels.first?.series)
+        XCTAssertEqual(drawn.map(\.name), ["total_bill Female", "total_bill Male", "tip Female", "tip Male"])
+        XCTAssertEqual(drawn.map(\.dash), [nil, nil, Series.dashed, Series.dashed], "a dash per column")
+        XCTAssertEqual(drawn[0].color, drawn[2].color)
+
+        let bars = try figure("tips.csv") { $0.y = ["total_bill", "tip"]; $0.by = "sex"; $0.subplots = false; $0.kind = .histogram }
+        let histograms = try XCTUnwrap(bars.panels.first?.series)
+        XCTAssertEqual(Set(histograms.map(\.color)).count, 4, "bars have neither dash nor marker: a colour each")
+    }
+
     func testByOverACategoryAxisDrawsGroupedMeanBars() throws {
         let tips = try figure("tips.csv") { $0.x = "day"; $0.y = ["tip"]; $0.by = "sex" }
         let panel = try XCTUnwrap(tips.panels.first)

@@ -31,8 +31,7 @@ public struct Histogram: Sendable, Hashable {
     public init(_ values: [Double], rule: Rule = .auto) {
         let data = values.filter(\.isFinite)
         guard let dataMin = data.min(), let dataMax = data.max() else {
-            edges = [0, 1]
-            counts = [0]
+            self.init([], equalEdges: [0, 1])
             return
         }
         let (first, last) = Histogram.range(dataMin, dataMax)
@@ -49,6 +48,30 @@ public struct Histogram: Sendable, Hashable {
         }
         e[0] = first
         e[n] = last
+        self.init(data, equalEdges: e)
+    }
+
+    /// Counts `values` into given equal-width `edges` (at least two, ascending), as
+    /// `numpy.histogram(values, bins=edges)`: values outside the edges are not counted. Bins
+    /// shared by several histograms (`Histogram.commonEdges`) come this way.
+    public init(_ values: [Double], edges: [Double]) {
+        guard edges.count >= 2, let first = edges.first, let last = edges.last, first < last else {
+            self.init(values)
+            return
+        }
+        self.init(values.filter { $0.isFinite && $0 >= first && $0 <= last }, equalEdges: edges)
+    }
+
+    /// The bin edges numpy gives `hist([a, b, …], bins=rule)`: the rule applied to every
+    /// group's finite values pooled, so all groups share one set of bins and their bars line
+    /// up (seaborn's `histplot(hue=…, common_bins=True)`).
+    public static func commonEdges(_ groups: [[Double]], rule: Rule = .auto) -> [Double] {
+        Histogram(groups.flatMap { $0 }, rule: rule).edges
+    }
+
+    /// Counts finite `data`, all within the edges, into the equal-width bins of `e`.
+    private init(_ data: [Double], equalEdges e: [Double]) {
+        let n = e.count - 1, first = e[0], last = e[n]
         edges = e
         var c = [Int](repeating: 0, count: n)
         // The bin from the position in [0, 1] (a ratio, so a subnormal span works; from halves

@@ -7,14 +7,15 @@
 // row and column and all have one size (`GridLayout`; a last row with fewer panels spreads
 // over the row instead of leaving empty cells), and ticks are chosen for the frame's real
 // length so labels never overlap (category names slanted 45° when they would collide, thinned
-// as a last resort). Legends of more than 8 entries go below their panel in columns; every
-// legend, title and axis label is ellipsized to the room it has, so no text leaves the canvas
+// as a last resort). Legends of more than 8 entries (or placed `below`) go below their panel in
+// columns; every legend, title and axis label is ellipsized to the room it has, so no text
+// leaves the canvas
 // (`LayoutPropertyTests` checks this on random figures). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
 // pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
-// defaults: `hist` (adjacent edgeless bars, numpy's bin rules), `bar`/`barh` with `bottom=`
-// stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
+// defaults: `hist` (adjacent edgeless bars, numpy's bin rules, one set of bins per panel),
+// `bar`/`barh` with `bottom=` stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
 // (its 256-entry perceptual maps), `boxplot` (`cbook.boxplot_stats`) and `pie` (autopct
 // "%1.1f%%"). `PreparedSeries` bins, stacks and summarises once per figure, so the axes and
 // the painter see the same bars and boxes. Axes follow matplotlib too: the grid per axis and
@@ -24,8 +25,8 @@
 // with the margins applied once, tick labels only on the outer panels, as `label_outer`; a
 // facet grid shares both across all panels, as `sharex=True, sharey=True`). Log axes label
 // 2 and 5 × 10ⁿ under three decades and draw minor ticks (`LogAxisLabels`); scatters may be
-// coloured by value through a `ColorMap` with a colour bar (`plt.scatter(c=…)` + `colorbar`),
-// and dense ones shrink and fade their markers (`ScatterDensity`).
+// coloured by value through a `ColorMap` with a colour bar (`plt.scatter(c=…)` + `colorbar`;
+// one bar right of a facet grid, `SharedColorbar`, as `fig.colorbar(sc, ax=axs)`), and dense ones shrink and fade their markers (`ScatterDensity`).
 
 import Geometry
 import Raster
@@ -55,9 +56,14 @@ public final class FigureRenderer {
         let gap = 8 * style.ppp
         var layouts = figure.panels.prefix(rows * cols).map { PanelLayout(panel: $0, style: style) }
         FigureRenderer.shareAxes(&layouts, figure: figure)
+        // A facet grid of scatters on one colour scale: one colour bar right of the grid, which
+        // is laid out that much narrower.
+        var sharedBar = SharedColorbar.take(from: &layouts, figure: figure, style: style, fonts: fonts,
+                                            height: max(10, H - top - 2 * style.outerPad))
         let spread = figure.spreadsLastRow
         func grid(_ margins: [Margins]) -> GridLayout {
-            GridLayout(width: W, height: H, top: top, rows: rows, columns: cols, gap: gap, margins: margins, spreadsLastRow: spread)
+            GridLayout(width: W - (sharedBar?.reserve ?? 0), height: H, top: top, rows: rows, columns: cols, gap: gap,
+                       margins: margins, spreadsLastRow: spread)
         }
         // Cells before any text is measured: the room each panel's legend may take.
         let bare = grid([Margins](repeating: Margins(), count: layouts.count))
@@ -87,6 +93,21 @@ public final class FigureRenderer {
             // ("+N more").
             var shrunk = false
             let least = 3 * style.tickFont.size
+            for i in layouts.indices where layouts[i].frame.height < least {
+                // Squeezed under three font sizes (a short figure whose row carries slanted
+                // labels and legends below): slanted labels get shorter, and a legend below of
+                // one row, which has no rows to give up, moves right of the frame, where it may
+                // be as tall as its cell below the frame's top.
+                if !layouts[i].squeezed { layouts[i].squeezed = true; shrunk = true }
+                guard var l = layouts[i].legend, l.below, l.rows == 1 else { continue }
+                let cell = placed.cells[i]
+                l.below = false
+                l.outside = true
+                l.arrange(maxWidth: min(cell.width - 2 * style.outerPad, max(8 * style.legendFont.size, 0.35 * cell.width)),
+                          maxHeight: max(0, cell.maxY - layouts[i].frame.minY - style.outerPad))
+                layouts[i].legend = l
+                shrunk = true
+            }
             for i in layouts.indices {
                 guard var l = layouts[i].legend, l.below else { continue }
                 let room = placed.cells[i].width - 2 * style.outerPad
@@ -124,6 +145,13 @@ public final class FigureRenderer {
         var used = margins
         for round in 0..<4 {
             var grew = false
+            if var b = sharedBar, let bar = b.bar(beside: layouts.map(\.frame)) {
+                // Ticks for the bar's real height; wider labels take more of the width.
+                let before = b.reserve
+                b.measure(height: bar.height, frameWidth: layouts[0].frame.width, fonts: fonts)
+                sharedBar = b
+                grew = b.reserve > before + 0.5
+            }
             for i in layouts.indices {
                 let m = layouts[i].measure(frameWidth: layouts[i].frame.width, frameHeight: layouts[i].frame.height, fonts: fonts)
                 if m.left > used[i].left + 0.5 || m.right > used[i].right + 0.5 || m.top > used[i].top + 0.5 || m.bottom > used[i].bottom + 0.5 {
@@ -159,16 +187,21 @@ public final class FigureRenderer {
             }
             draw(layouts[i], style: style, into: &scene)
         }
+        if let b = sharedBar, let bar = b.bar(beside: layouts.map(\.frame)) {
+            drawColorbar(b.axis, map: b.map, bar: bar, style: style, into: &scene)
+        }
         return scene
     }
 
-    /// Sizes a panel's legend for the room its cell gives: a `best` legend of many entries goes
-    /// below the panel in columns across the cell, at most 40% of the cell's height; others
-    /// take one column at most 35% of the cell's width (at least 8 font sizes) and its height.
+    /// Sizes a panel's legend for the room its cell gives: a `below` legend, and a `best` legend
+    /// of many entries, goes below the panel in columns across the cell, at most 40% of the
+    /// cell's height; others take one column at most 35% of the cell's width (at least 8 font
+    /// sizes) and its height.
     func arrangeLegend(_ layout: inout PanelLayout, cell: Rect, style: ResolvedStyle) {
         guard var l = layout.legend else { return }
         let fs = style.legendFont.size
-        if layout.panel.legend == .best && !layout.panel.isPie && l.entries.count > LegendLayout.belowThreshold {
+        let many = layout.panel.legend == .best && !layout.panel.isPie && l.entries.count > LegendLayout.belowThreshold
+        if many || layout.panel.legend == .below {
             l.below = true
             l.arrange(maxWidth: cell.width - 2 * style.outerPad, maxHeight: 0.4 * cell.height, manyColumns: true)
         } else {

@@ -12,7 +12,7 @@ import Text
 /// every spot inside covers data, the legend moves outside, to the right of the frame. A `best`
 /// legend of more than `belowThreshold` entries goes below the panel instead, in as many
 /// columns as fit its cell's width (filled column by column, as matplotlib's `ncols`), so many
-/// series never take the plot's width. Every legend is `arrange`d into the room it gets: labels
+/// series never take the plot's width; a `below` legend goes there whatever its size. Every legend is `arrange`d into the room it gets: labels
 /// are ellipsized ("…") to the width, and entries that do not fit the height are counted in a
 /// last "+N more" line, never drawn off the canvas.
 struct LegendLayout {
@@ -120,7 +120,7 @@ struct LegendLayout {
         let top = frame.minY + pad, bottom = frame.maxY - pad - h, cy = frame.center.y - h / 2
         let (x, y): (Double, Double)
         switch placement {
-        case .upperRight, .best, .none: (x, y) = (right, top)
+        case .upperRight, .best, .none, .below: (x, y) = (right, top)
         case .upperLeft: (x, y) = (left, top)
         case .lowerLeft: (x, y) = (left, bottom)
         case .lowerRight: (x, y) = (right, bottom)

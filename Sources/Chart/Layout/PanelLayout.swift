@@ -20,8 +20,8 @@ struct PanelLayout {
     var y: AxisModel
     /// The right-hand y axis, when the panel has one (`Panel.hasRightAxis`).
     var y2: AxisModel?
-    /// The width right of the frame taken by the right axis or the colour bar (an outside
-    /// legend goes beyond it).
+    /// The width right of the frame taken by the right axis, the colour bar or the last x tick
+    /// label's overhang (an outside legend goes beyond it).
     var rightExtent = 0.0
     /// False on the inner panels of shared axes: tick marks stay, tick labels, offset text and
     /// the axis label go (matplotlib's `label_outer`).
@@ -36,6 +36,9 @@ struct PanelLayout {
     /// The height of the panel's grid cell (frame and margins), which bounds slanted labels the
     /// same way in every layout pass.
     var cellHeight = 0.0
+    /// The frame was squeezed under three font sizes: slanted labels are cut shorter (at most a
+    /// quarter of the cell's height, at least 3 font sizes, instead of at least 6).
+    var squeezed = false
     /// How far the x tick labels, offset text and axis label reach below the frame (where a
     /// legend below the panel starts, a legend gap further).
     var bottomTextExtent = 0.0
@@ -104,6 +107,8 @@ struct PanelLayout {
             var m = Margins(left: st.outerPad, right: st.outerPad, top: st.outerPad, bottom: st.outerPad)
             if panel.title?.isEmpty == false { m.top += st.titlePad + st.titleMetrics.ascent + st.titleMetrics.descent }
             if let l = legend, l.outside { m.right += l.size.width + st.legendGap }
+            bottomTextExtent = 0
+            if let l = legend, l.below { m.bottom += l.size.height + st.legendGap }
             return m
         }
         y.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
@@ -121,7 +126,8 @@ struct PanelLayout {
             // Category names side by side would collide (and be thinned away): slant them, each
             // taking a line height and a bit along the axis; thinning remains the last resort.
             xLabelRotation = 45
-            xLabelWidthLimit = max(6 * st.tickFont.size, 0.25 * max(cellHeight, frameHeight))
+            xLabelWidthLimit = squeezed ? max(3 * st.tickFont.size, 0.25 * cellHeight)
+                : max(6 * st.tickFont.size, 0.25 * max(cellHeight, frameHeight))
             x.thin(length: frameWidth, gap: st.tickFont.size / 4) { _ in tickHeight * 2.0.squareRoot() }
         } else {
             x.thin(length: frameWidth, gap: st.tickFont.size / 2, extent: measureX)
@@ -163,7 +169,8 @@ struct PanelLayout {
             let reach = (widest + tickHeight) * slant - x.fraction(first) * frameWidth
             m.left = max(m.left, reach + st.outerPad)
         }
-        rightExtent = 0
+        // The last x tick label's overhang is in the way of an outside legend too.
+        rightExtent = showsXLabels && xLabelRotation == 0 ? widest / 2 + 2 : 0
         if var r = y2 {
             r.placeTicks(length: frameHeight, labelExtent: tickHeight, horizontal: false)
             r.thin(length: frameHeight, gap: st.tickFont.size / 4) { _ in tickHeight }
@@ -171,7 +178,7 @@ struct PanelLayout {
             let rWidest = r.labels.map { fonts.measure($0, font: st.tickFont).advance }.max() ?? 0
             var room = st.spineWidth + st.tickLength + st.tickPad + rWidest
             if r.spec.label?.isEmpty == false { room += st.labelPad + st.labelMetrics.ascent + st.labelMetrics.descent }
-            rightExtent = room
+            rightExtent = max(rightExtent, room)
             m.right = max(m.right, room + st.outerPad)
             if r.offset != nil && !(y.offset != nil && showsYLabels) { m.top += tickHeight + st.tickPad }
         }

@@ -29,11 +29,22 @@ struct PreparedSeries {
     var sharedColorLimits: (low: Double, high: Double)?
 
     /// The panel's series, prepared in order (stack groups accumulate over earlier series).
+    ///
+    /// The histograms of a panel (the groups of a `by` split, or several columns) share one set
+    /// of bins per orientation, as matplotlib's `hist([a, b])` and seaborn's `common_bins`: the
+    /// first one's rule over all their values pooled (`Histogram.commonEdges`), so bars of one
+    /// bin line up and compare.
     static func prepare(_ panel: Panel) -> [PreparedSeries] {
         var stacks: [String: [Double: (up: Double, down: Double)]] = [:]
+        var edges: [BarOrientation: [Double]] = [:]
+        for orientation in [BarOrientation.vertical, .horizontal] {
+            let histograms = panel.series.filter { $0.kind == .histogram && $0.barOrientation == orientation }
+            guard histograms.count > 1, let first = histograms.first else { continue }
+            edges[orientation] = Histogram.commonEdges(histograms.map(\.y), rule: first.bins)
+        }
         var prepared = panel.series.enumerated().map { i, s in
             var p = PreparedSeries(series: s, index: i)
-            p.build(stacks: &stacks)
+            p.build(stacks: &stacks, histogramEdges: edges[s.barOrientation])
             return p
         }
         let colored = prepared.indices.filter { prepared[$0].series.kind == .scatter && !prepared[$0].series.colorValues.isEmpty }
@@ -47,7 +58,7 @@ struct PreparedSeries {
         return prepared
     }
 
-    private mutating func build(stacks: inout [String: [Double: (up: Double, down: Double)]]) {
+    private mutating func build(stacks: inout [String: [Double: (up: Double, down: Double)]], histogramEdges: [Double]?) {
         let s = series
         let horizontal = s.barOrientation == .horizontal
         func error(_ i: Int) -> Double {
@@ -82,7 +93,7 @@ struct PreparedSeries {
             }
             addBarExtents(horizontal: horizontal)
         case .histogram:
-            let h = Histogram(s.y, rule: s.bins)
+            let h = histogramEdges.map { Histogram(s.y, edges: $0) } ?? Histogram(s.y, rule: s.bins)
             for k in h.counts.indices {
                 let a = h.edges[k], b = h.edges[k + 1]
                 bars.append(Bar(position: (a + b) / 2, width: b - a, low: s.baseline,

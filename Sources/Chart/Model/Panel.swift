@@ -32,6 +32,9 @@ public enum LegendPlacement: String, Sendable, Hashable, CaseIterable {
     case upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
     /// To the right of the axes, outside the plot area.
     case outside
+    /// Under the panel's x tick labels and axis label, in as many columns as fit its cell's
+    /// width: where a `best` legend of many entries goes by itself (`LegendLayout.belowThreshold`).
+    case below
     case none
 }
 
