@@ -10,7 +10,10 @@ import Foundation
 /// the step, which is then 0). The run's name comes from `tags/mlflow.runName`, else
 /// `run_name` in `meta.yaml`, else the run id; `params/<key>` files are kept for grouping.
 /// Each refresh reads only the lines appended to each metric file; a half-written last line
-/// waits, and a file that shrank makes the run read again.
+/// waits, and a file that shrank makes the run read again. The small text files (`meta.yaml`,
+/// `params/`, `tags/`) are read whole, each at most `textFileLimit` bytes: `plotline watch`
+/// checks them (`textFiles()`) against its followed-bytes limit first, and the cap holds even
+/// for a file that grows between that check and the read.
 public struct MLflowRun: Sendable {
     /// The run folder.
     public let path: String
@@ -21,18 +24,31 @@ public struct MLflowRun: Sendable {
     /// Every metric point read so far (tags are the metric keys).
     public private(set) var log = ScalarLog()
 
+    /// The most bytes of a `meta.yaml`, `params/` or `tags/` file that `refresh` reads; a larger
+    /// one is an error naming it (unlimited unless set: `render` reads what it is given).
+    public var textFileLimit: Int
+
     private var consumed: [String: Int] = [:]
     private var lines: [String: Int] = [:]
 
-    /// A run read from `path` (nothing is read before `refresh`).
-    public init(path: String) {
+    /// A run read from `path` (nothing is read before `refresh`), its text files capped at
+    /// `textFileLimit` bytes.
+    public init(path: String, textFileLimit: Int = .max) {
         self.path = path
+        self.textFileLimit = textFileLimit
         name = (path as NSString).lastPathComponent
     }
 
     /// The run's metric files now (`metrics/<key>`, keys with slashes are sub-paths), in key order.
     public func metricFiles() -> [String] {
         MLflowRun.files(under: path + "/metrics").map { path + "/metrics/" + $0 }
+    }
+
+    /// The run's text files now, read whole by `refresh`: `meta.yaml`, `params/<key>`, `tags/<key>`.
+    public func textFiles() -> [String] {
+        [path + "/meta.yaml"] + ["params", "tags"].flatMap { folder in
+            MLflowRun.files(under: path + "/" + folder).map { path + "/" + folder + "/" + $0 }
+        }
     }
 
     /// True for a folder holding an MLflow run (`meta.yaml` beside a `metrics` folder).
@@ -55,7 +71,8 @@ public struct MLflowRun: Sendable {
 
     /// True when the run's `meta.yaml` says `lifecycle_stage: deleted`.
     static func isDeleted(_ run: String) -> Bool {
-        guard let text = try? String(contentsOfFile: run + "/meta.yaml", encoding: .utf8) else { return false }
+        // Looked at before any limit is checked: only the first 64 KiB (a real one is ~300 bytes).
+        guard let text = try? text(of: run + "/meta.yaml", limit: 64 << 10, truncating: true) else { return false }
         return text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "lifecycle_stage: deleted" }
     }
 
@@ -63,8 +80,8 @@ public struct MLflowRun: Sendable {
     /// when a point was added (or the run was read again).
     @discardableResult
     public mutating func refresh() throws(RunLogError) -> Bool {
-        name = MLflowRun.runName(path)
-        params = MLflowRun.keyFiles(path + "/params")
+        name = try MLflowRun.runName(path, limit: textFileLimit)
+        params = try MLflowRun.keyFiles(path + "/params", limit: textFileLimit)
         let metrics = MLflowRun.files(under: path + "/metrics")
         var changed = false
         var sizes: [String: Int] = [:]
@@ -144,13 +161,14 @@ public struct MLflowRun: Sendable {
     }
 
 
-    /// The run's name: `tags/mlflow.runName`, else `run_name:` in `meta.yaml`, else the folder name.
-    static func runName(_ run: String) -> String {
-        if let tag = try? String(contentsOfFile: run + "/tags/mlflow.runName", encoding: .utf8) {
+    /// The run's name: `tags/mlflow.runName`, else `run_name:` in `meta.yaml`, else the folder name
+    /// (each file at most `limit` bytes).
+    static func runName(_ run: String, limit: Int = .max) throws(RunLogError) -> String {
+        if let tag = try text(of: run + "/tags/mlflow.runName", limit: limit) {
             let name = tag.trimmingCharacters(in: .whitespacesAndNewlines)
             if !name.isEmpty { return name }
         }
-        if let meta = try? String(contentsOfFile: run + "/meta.yaml", encoding: .utf8) {
+        if let meta = try text(of: run + "/meta.yaml", limit: limit) {
             for line in meta.split(separator: "\n") where line.hasPrefix("run_name:") {
                 let name = line.dropFirst("run_name:".count).trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty && name != "''" { return name }
@@ -159,15 +177,34 @@ public struct MLflowRun: Sendable {
         return (run as NSString).lastPathComponent
     }
 
-    /// `key → contents` of the files under `folder` (keys with slashes are sub-paths).
-    static func keyFiles(_ folder: String) -> [String: String] {
+    /// `key → contents` of the files under `folder` (keys with slashes are sub-paths), each at
+    /// most `limit` bytes.
+    static func keyFiles(_ folder: String, limit: Int = .max) throws(RunLogError) -> [String: String] {
         var out: [String: String] = [:]
         for key in files(under: folder) {
-            if let text = try? String(contentsOfFile: folder + "/" + key, encoding: .utf8) {
+            if let text = try text(of: folder + "/" + key, limit: limit) {
                 out[key] = text.trimmingCharacters(in: .whitespacesAndNewlines)
             }
         }
         return out
+    }
+
+    /// The UTF-8 text of `file`, nil when it cannot be read (missing, or not UTF-8). At most
+    /// `limit` bytes are read: a longer file throws, or with `truncating` gives its first `limit`.
+    static func text(of file: String, limit: Int, truncating: Bool = false) throws(RunLogError) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
+        defer { try? handle.close() }
+        let want = limit == .max ? Int.max : limit + 1
+        guard let data = try? handle.read(upToCount: want) ?? Data() else { return nil }
+        var bytes = data
+        if bytes.count > limit {
+            guard truncating else {
+                throw RunLogError(file: file, "more than the limit of \(limit) bytes a run's meta.yaml, params or tags file may have "
+                                  + "(see \"Limits\" in docs/figure-spec.md)")
+            }
+            bytes = bytes.prefix(limit)
+        }
+        return String(data: bytes, encoding: .utf8)
     }
 
     /// The regular files under `folder`, as sorted paths relative to it.

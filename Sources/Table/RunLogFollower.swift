@@ -20,8 +20,8 @@ public struct RunLogFollower: Sendable {
 
     /// What is followed.
     public let source: Source
-    /// The limits applied: an event file or an MLflow metric file over `followedBytes` is an
-    /// error before it is read.
+    /// The limits applied: an event file or an MLflow metric, `meta.yaml`, `params/` or `tags/`
+    /// file over `followedBytes` is an error before it is read.
     public let limits: ResourceLimits
     private var events: EventFileSet?
     private var runs: [String: MLflowRun] = [:]
@@ -70,8 +70,8 @@ public struct RunLogFollower: Sendable {
             runs = runs.filter { folders.contains($0.key) }
             var out: [RunInputs.Run] = []
             for f in folders {
-                var run = runs[f] ?? MLflowRun(path: f)
-                do { try checkFollowed(run.metricFiles()) } catch { runs[f] = nil; throw error }
+                var run = runs[f] ?? MLflowRun(path: f, textFileLimit: limits.followedBytes)
+                do { try checkFollowed(run.metricFiles() + run.textFiles()) } catch { runs[f] = nil; throw error }
                 do { try run.refresh() } catch { runs[f] = nil; throw RunLogTables.dataError(error) }
                 runs[f] = run
                 if run.log.pointCount > 0 {

@@ -56,4 +56,23 @@ final class MLflowRunTests: XCTestCase {
             XCTAssertEqual("\(error)", "\(run)/metrics/loss:2: expected 'timestamp value step' (numbers), found '1700000001000 abc 1'")
         }
     }
+
+    func testTextFilesAreReadAtMostToTheirLimit() throws {
+        // The cap holds at read time (a params file that grew between watch's size check and the read).
+        let run = try Fixtures.scratch()
+        try FileManager.default.createDirectory(atPath: run + "/metrics", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: run + "/params", withIntermediateDirectories: true)
+        try "run_name: r1\n".write(toFile: run + "/meta.yaml", atomically: true, encoding: .utf8)
+        try "1700000000000 0.5 1\n".write(toFile: run + "/metrics/loss", atomically: true, encoding: .utf8)
+        try String(repeating: "9", count: 100).write(toFile: run + "/params/lr", atomically: true, encoding: .utf8)
+        var capped = MLflowRun(path: run, textFileLimit: 64)
+        XCTAssertEqual(capped.textFiles(), [run + "/meta.yaml", run + "/params/lr"])
+        XCTAssertThrowsError(try capped.refresh()) { error in
+            XCTAssertTrue("\(error)".hasPrefix(run + "/params/lr: more than the limit of 64 bytes"), "\(error)")
+        }
+        var unlimited = MLflowRun(path: run)
+        XCTAssertNoThrow(try unlimited.refresh(), "render reads what it is given")
+        XCTAssertEqual(unlimited.params["lr"]?.count, 100)
+        XCTAssertEqual(unlimited.name, "r1")
+    }
 }

@@ -88,4 +88,39 @@ final class FollowedBytesLimitTests: XCTestCase {
         let eventMessage = errorText { try tensorboard.refresh() }
         XCTAssertEqual(eventMessage.replacingOccurrences(of: events, with: "FILE"), message.replacingOccurrences(of: metric, with: "FILE"))
     }
+
+    /// An MLflow run with one metric point, under `folder/mlruns/0/r1`; returns the run folder.
+    private func mlflowRun() throws -> (experiment: String, run: String) {
+        let experiment = folder + "/mlruns/0", run = experiment + "/r1"
+        try FileManager.default.createDirectory(atPath: run + "/metrics", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: run + "/params", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: run + "/tags", withIntermediateDirectories: true)
+        try "name: exp\n".write(toFile: experiment + "/meta.yaml", atomically: false, encoding: .utf8)
+        try "run_name: r1\n".write(toFile: run + "/meta.yaml", atomically: false, encoding: .utf8)
+        try "1700000000000 0.5 1\n".write(toFile: run + "/metrics/loss", atomically: false, encoding: .utf8)
+        try "0.1\n".write(toFile: run + "/params/lr", atomically: false, encoding: .utf8)
+        return (experiment, run)
+    }
+
+    func testMLflowParamsAndTagsFilesOverTheLimitAreRefusedBeforeTheyAreRead() throws {
+        let (experiment, run) = try mlflowRun()
+        var follower = RunLogFollower(source: .mlflowExperiment(experiment), limits: small)
+        XCTAssertEqual(try follower.refresh().first?.params["lr"], "0.1")
+        // A params file that grew past the limit: the same error as a metric file's.
+        let param = run + "/params/lr"
+        try String(repeating: "9", count: 100).write(toFile: param, atomically: false, encoding: .utf8)
+        let message = errorText { try follower.refresh() }
+        XCTAssertTrue(message.hasPrefix(param + ": too large: 100 bytes, more than the limit of 64 bytes a watched file may have"), message)
+        XCTAssertTrue(message.contains("\"Limits\" in docs/figure-spec.md"), message)
+        try "0.2\n".write(toFile: param, atomically: false, encoding: .utf8)
+        XCTAssertEqual(try follower.refresh().first?.params["lr"], "0.2", "back under the limit, the run is read again")
+        // A tag (the run's name) and meta.yaml too.
+        let tag = run + "/tags/mlflow.runName"
+        try String(repeating: "n", count: 65).write(toFile: tag, atomically: false, encoding: .utf8)
+        XCTAssertTrue(errorText { try follower.refresh() }.hasPrefix(tag + ": too large: 65 bytes, more than the limit of 64 bytes"))
+        try FileManager.default.removeItem(atPath: tag)
+        let meta = run + "/meta.yaml"
+        try ("run_name: r1\n" + String(repeating: "#", count: 80)).write(toFile: meta, atomically: false, encoding: .utf8)
+        XCTAssertTrue(errorText { try follower.refresh() }.hasPrefix(meta + ": too large: 93 bytes, more than the limit of 64 bytes"))
+    }
 }
