@@ -41,7 +41,7 @@ struct ReportInputs {
             let bytes = try read(absolute, inputs: &inputs)
             let spec = try FigureSpec.parse(bytes: bytes, source: relative(absolute),
                                             directory: (absolute as NSString).deletingLastPathComponent)
-            let loaded = try tables(spec, inputs: &inputs)
+            let loaded = try tables(spec, namedIn: relative(absolute), at: "", inputs: &inputs)
             warnings = ReadWarnings(tables: spec.data.compactMap { loaded[$0.name] })
             return (try spec.figure(tables: loaded), spec.formats)
         case .inline(let bytes, let keyPath):
@@ -53,7 +53,7 @@ struct ReportInputs {
                 throw e
             }
             do {
-                let loaded = try tables(spec, inputs: &inputs)
+                let loaded = try tables(spec, namedIn: specName, at: keyPath, inputs: &inputs)
                 warnings = ReadWarnings(tables: spec.data.compactMap { loaded[$0.name] })
                 return (try spec.figure(tables: loaded), spec.formats)
             } catch let error as SpecError {
@@ -80,15 +80,27 @@ struct ReportInputs {
         }
     }
 
-    /// The tables of a figure spec's data sources, read and hashed.
-    private func tables(_ spec: FigureSpec, inputs: inout [ReportManifest.Input]) throws -> [String: DataTable] {
+    /// The tables of a figure spec's data sources, read and hashed. A file that may not or
+    /// cannot be read is an error naming the spec file `specFile` and the source's key path
+    /// (`data.d`, under `keyPath` for an inline figure), as `plotline render --spec` names them.
+    private func tables(_ spec: FigureSpec, namedIn specFile: String, at keyPath: String,
+                        inputs: inout [ReportManifest.Input]) throws -> [String: DataTable] {
         var tables: [String: DataTable] = [:]
         for source in spec.data {
             var options = source.options
             if options.delimiter == nil { options.delimiter = csvOptions(source.resolvedPath).delimiter }
-            tables[source.name] = try table(source.resolvedPath, options: options, inputs: &inputs)
+            let origin = Origin(source: specFile, keyPath: JSONNode<SpecError>.path(JSONNode<SpecError>.path(keyPath, member: "data"), member: source.name))
+            tables[source.name] = try table(source.resolvedPath, options: options, inputs: &inputs, origin: origin)
         }
         return tables
+    }
+
+    /// The file and key path that named a file read: a figure spec's data source.
+    struct Origin {
+        /// The spec file, relative to the report's folder (the report spec for an inline figure).
+        var source: String
+        /// The data source's key path in it, such as `data.d`.
+        var keyPath: String
     }
 
     /// The runs of a log folder (TensorBoard event files, an MLflow store, tables), read as
@@ -115,8 +127,8 @@ struct ReportInputs {
     }
 
     /// A data file's table, parsed once per run and options.
-    private func table(_ absolute: String, options: CSVOptions, inputs: inout [ReportManifest.Input]) throws -> DataTable {
-        let bytes = try read(absolute, inputs: &inputs)
+    private func table(_ absolute: String, options: CSVOptions, inputs: inout [ReportManifest.Input], origin: Origin? = nil) throws -> DataTable {
+        let bytes = try read(absolute, inputs: &inputs, origin: origin)
         let key = absolute + "\u{0}" + String(describing: options)
         if let table = cache.tables[key] { return table }
         let table = try TableReader.parse(bytes: bytes, source: relative(absolute), options: options)
@@ -130,18 +142,26 @@ struct ReportInputs {
         return CSVOptions(delimiter: lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? UInt8(ascii: "\t") : nil)
     }
 
-    /// Reads a file and records it (with its hash, or without one when unreadable).
-    private func read(_ absolute: String, inputs: inout [ReportManifest.Input]) throws -> [UInt8] {
+    /// Reads a file and records it (with its hash, or without one when unreadable). A refusal
+    /// or a missing file names `origin` (the spec and key path that named the file) when given,
+    /// else the report spec.
+    private func read(_ absolute: String, inputs: inout [ReportManifest.Input], origin: Origin? = nil) throws -> [UInt8] {
         if let file = cache.files[absolute] {
             inputs.append(.init(path: relative(absolute), sha256: file.sha256))
             return file.bytes
         }
-        let real = try confinement.check(absolute, shownAs: relative(absolute), source: specName)
+        let real: String
+        do { real = try confinement.check(absolute, shownAs: relative(absolute), source: origin?.source ?? specName) } catch {
+            var e = error
+            e.location.keyPath = origin?.keyPath
+            throw e
+        }
         // Opened once below its root through no link (a link swapped in since the check is refused).
         guard case .success(let data) = confinement.bytes(ofChecked: real) else {
             inputs.append(.init(path: relative(absolute), sha256: nil))
             let exists = FileManager.default.fileExists(atPath: absolute)
-            throw ReportFigureError(description: "\(relative(absolute)): " + (exists ? "cannot read the file" : "no such file"))
+            let named = origin.map { "\($0.source): \($0.keyPath): " } ?? ""
+            throw ReportFigureError(description: named + "\(relative(absolute)): " + (exists ? "cannot read the file" : "no such file"))
         }
         let bytes = Array(data), hash = SHA256.hex(bytes)
         cache.files[absolute] = (bytes, hash)

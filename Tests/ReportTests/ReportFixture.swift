@@ -56,12 +56,14 @@ struct ReportFixture {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// Renders the report spec (or folder) at `relative` into `out` (relative to the fixture).
+    /// Renders the report spec (or folder) at `relative` into `out` (relative to the fixture),
+    /// confined to the fixture and `allowRead` when that is given (as the CLI runs it).
     func run(_ relative: String = "report.json", out: String, shard: ReportShard? = nil,
-             baseline: String? = nil) throws -> ReportRunner.Outcome {
+             baseline: String? = nil, allowRead: [String]? = nil) throws -> ReportRunner.Outcome {
         let spec = try ReportSpec.load(path: root + "/" + relative)
         var options = ReportRunner.Options(outputDirectory: root + "/" + out)
         options.shard = shard
+        options.allowRead = allowRead
         options.fontsDirectory = packageRoot() + "/Fonts"
         options.baselineDirectory = baseline.map { root + "/" + $0 }
         return try ReportRunner.run(spec, options: options)

@@ -91,6 +91,29 @@ final class ReportRunnerTests: XCTestCase {
         XCTAssertTrue(error.hasPrefix("report.json: sections[1].figures[0].figure.panels[0].series[0].y: no column \"pasengers\""), error)
     }
 
+    func testADataFileASpecFileCannotReadIsNamedByTheSpecFileAndKeyPath() throws {
+        // The spec file that names the data file is at fault, not the report spec that names it.
+        let f = try ReportFixture()
+        try f.write("specs/missing.plot.json", """
+            {"version": 1, "data": {"m": "../data/missing.csv"}, "panels": [{"series": [{"y": "v"}]}]}
+            """)
+        try f.write("specs/outside.plot.json", """
+            {"version": 1, "data": {"odd name": "../../outside.csv"}, "panels": [{"series": [{"y": "v"}]}]}
+            """)
+        try f.write("report.json", ReportFixture.reportSpec(extraFigures: """
+            {"spec": "specs/missing.plot.json"},
+            {"spec": "specs/outside.plot.json"},
+            {"name": "Inline", "figure": {"version": 1, "data": {"h": "../outside.csv"}, "panels": [{"series": [{"y": "v"}]}]}},
+            """))
+        let failures = try f.run(out: "out", allowRead: []).manifest.failures
+        XCTAssertEqual(failures.map(\.name), ["missing", "outside", "Inline"])
+        XCTAssertEqual(failures[0].error, "specs/missing.plot.json: data.m: data/missing.csv: no such file")
+        XCTAssertEqual(failures[1].error, "specs/outside.plot.json: data[\"odd name\"]: not allowed to read: \"../outside.csv\" is outside "
+                       + "the report's folder (after resolving links); pass --allow-read PATH to read it")
+        let inline = try XCTUnwrap(failures[2].error)
+        XCTAssertTrue(inline.hasPrefix("report.json: sections[1].figures[2].figure.data.h: not allowed to read: \"../outside.csv\""), inline)
+    }
+
     func testShardsMergeIntoExactlyTheSingleRun() throws {
         let f = try ReportFixture()
         _ = try f.run(out: "single")
