@@ -89,7 +89,8 @@ struct ReportInputs {
         for source in spec.data {
             var options = source.options
             if options.delimiter == nil { options.delimiter = csvOptions(source.resolvedPath).delimiter }
-            let origin = Origin(source: specFile, keyPath: JSONNode<SpecError>.path(JSONNode<SpecError>.path(keyPath, member: "data"), member: source.name))
+            let origin = Origin(source: specFile, keyPath: JSONNode<SpecError>.path(JSONNode<SpecError>.path(keyPath, member: "data"), member: source.name),
+                                written: source.path)
             tables[source.name] = try table(source.resolvedPath, options: options, inputs: &inputs, origin: origin)
         }
         return tables
@@ -101,6 +102,8 @@ struct ReportInputs {
         var source: String
         /// The data source's key path in it, such as `data.d`.
         var keyPath: String
+        /// The path as the spec wrote it (`~/x.csv`, `/proc/self/environ`), for a refusal.
+        var written: String
     }
 
     /// The runs of a log folder (TensorBoard event files, an MLflow store, tables), read as
@@ -151,7 +154,7 @@ struct ReportInputs {
             return file.bytes
         }
         let real: String
-        do { real = try confinement.check(absolute, shownAs: relative(absolute), source: origin?.source ?? specName) } catch {
+        do { real = try confinement.check(absolute, shownAs: origin?.written ?? relative(absolute), source: origin?.source ?? specName) } catch {
             var e = error
             e.location.keyPath = origin?.keyPath
             throw e

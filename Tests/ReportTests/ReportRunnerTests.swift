@@ -92,7 +92,8 @@ final class ReportRunnerTests: XCTestCase {
     }
 
     func testADataFileASpecFileCannotReadIsNamedByTheSpecFileAndKeyPath() throws {
-        // The spec file that names the data file is at fault, not the report spec that names it.
+        // The spec file that names the data file is at fault, not the report spec that names it;
+        // a refused path is shown as the spec wrote it.
         let f = try ReportFixture()
         try f.write("specs/missing.plot.json", """
             {"version": 1, "data": {"m": "../data/missing.csv"}, "panels": [{"series": [{"y": "v"}]}]}
@@ -108,7 +109,7 @@ final class ReportRunnerTests: XCTestCase {
         let failures = try f.run(out: "out", allowRead: []).manifest.failures
         XCTAssertEqual(failures.map(\.name), ["missing", "outside", "Inline"])
         XCTAssertEqual(failures[0].error, "specs/missing.plot.json: data.m: data/missing.csv: no such file")
-        XCTAssertEqual(failures[1].error, "specs/outside.plot.json: data[\"odd name\"]: not allowed to read: \"../outside.csv\" is outside "
+        XCTAssertEqual(failures[1].error, "specs/outside.plot.json: data[\"odd name\"]: not allowed to read: \"../../outside.csv\" is outside "
                        + "the report's folder (after resolving links); pass --allow-read PATH to read it")
         let inline = try XCTUnwrap(failures[2].error)
         XCTAssertTrue(inline.hasPrefix("report.json: sections[1].figures[2].figure.data.h: not allowed to read: \"../outside.csv\""), inline)
