@@ -35,11 +35,15 @@ struct CoverageAccumulator {
         touched = storage.touched
     }
 
+    /// The cells the buffers hold now.
+    var capacity: Int { storage.cellCount }
+
     /// The zeroed buffers behind an accumulator; grown, never shrunk, and freed with it.
     final class Storage {
         private(set) var cells = UnsafeMutablePointer<Float>.allocate(capacity: 1)
         private(set) var touched = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
         private var cellCapacity = 1, wordCapacity = 1
+        var cellCount: Int { cellCapacity }
 
         init() { cells.initialize(to: 0); touched.initialize(to: 0) }
 

@@ -30,6 +30,16 @@ public final class Rasterizer {
 
     public init() {}
 
+    /// The cells the scratch accumulator holds now (it grows to the largest area drawn and is
+    /// reused; 4 bytes a cell).
+    public var scratchCells: Int { accumulator.capacity }
+
+    /// Frees the scratch accumulator, which grows to the largest area drawn and is otherwise
+    /// kept: after a huge figure, so its buffer (about 4 bytes a pixel) does not stay resident.
+    public func releaseScratch() {
+        accumulator = CoverageAccumulator()
+    }
+
     /// Fills `path` (mapped through `transform`) with `color` under `rule`, anti-aliased.
     public func fill(_ path: Path, transform: Transform = .identity, rule: FillRule = .nonZero,
                      color: Color, clip: Clip? = nil, into pixmap: inout Pixmap) {

@@ -16,7 +16,8 @@ final class RenderWorker {
     let renderer: FigureRenderer
     let player: ScenePlayer
     /// The last figure's pixmap, drawn over by the next figure of the same size (kept only up
-    /// to `maxSparePixels`: one 16384² figure must not leave 1 GB resident for good).
+    /// to `maxSparePixels`: one 16384² figure must not leave 1 GB resident for good; after a
+    /// larger one the rasterizer's scratch is freed too).
     var spare: Pixmap?
     /// The largest pixmap kept for reuse: 4 Mpx (16 MB), above any usual figure (1200×800 is 1 Mpx).
     static let maxSparePixels = 4 << 20
@@ -71,6 +72,8 @@ final class RenderWorker {
                 if pixmap.width * pixmap.height <= RenderWorker.maxSparePixels {
                     spare = pixmap
                 } else {
+                    // Neither its pixmap nor the rasterizer's scratch of its size stays resident.
+                    player.rasterizer.releaseScratch()
                     MemoryRelease.returnFreePages()
                 }
             }

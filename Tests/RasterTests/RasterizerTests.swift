@@ -29,6 +29,21 @@ final class RasterizerTests: XCTestCase {
         }
     }
 
+    func testReleasingTheScratchFreesItAndDrawingStillWorks() throws {
+        let r = Rasterizer()
+        let triangle = Path(polyline: [Point(1, 1), Point(900, 5), Point(400, 700)], closed: true)
+        var big = try Pixmap(width: 1000, height: 800, fill: .white)
+        r.fill(triangle, color: Color(rgb: 0x1f77b4), into: &big)
+        XCTAssertGreaterThan(r.scratchCells, 500_000, "the scratch grew to the triangle's area")
+        r.releaseScratch()
+        XCTAssertLessThan(r.scratchCells, 16)
+        var a = try Pixmap(width: 40, height: 40, fill: .white), b = a
+        let small = Path(polyline: [Point(2, 2), Point(30, 4), Point(12, 35)], closed: true)
+        r.fill(small, color: Color(rgb: 0xff7f0e), into: &a)
+        Rasterizer().fill(small, color: Color(rgb: 0xff7f0e), into: &b)
+        XCTAssertEqual(maxDelta(a, b), 0, "a released rasterizer draws as a new one")
+    }
+
     func testOpaqueInteriorIsExactColourAndOutsideUntouched() throws {
         var pm = try Pixmap(width: 20, height: 20, fill: .white)
         Rasterizer().fill(Path(polyline: [Point(2.5, 2.5), Point(17.5, 2.5), Point(17.5, 17.5), Point(2.5, 17.5)], closed: true),
