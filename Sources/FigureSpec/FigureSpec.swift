@@ -93,6 +93,10 @@ public struct FigureSpec: Sendable, Equatable {
     /// Reads and checks the spec at `path`; relative data paths are resolved against its folder.
     public static func load(path: String) throws(SpecError) -> FigureSpec {
         let bytes: Data
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw SpecError(.unreadable("a folder, not a figure spec file"), source: path)
+        }
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {

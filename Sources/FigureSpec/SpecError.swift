@@ -82,9 +82,9 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unsupportedVersion(let found, let supported):
             return "unsupported version \(found) (this plotline reads version \(supported))"
         case .noSuchColumn(let column, let table, let available):
-            return "no column \"\(column)\" in \(table) (columns: \(MessageText.names(available, quote: "")))"
+            return "no column \"\(MessageText.escaped(column))\" in \(table) (columns: \(MessageText.names(available, quote: "")))"
         case .notNumeric(let column, let table, let found):
-            return "column \"\(column)\" in \(table) is not numeric (found \(found)); "
+            return "column \"\(MessageText.escaped(column))\" in \(table) is not numeric (found \(found)); "
                 + "use \"scale\": \"category\" to draw it as categories"
         case .noSuchDataSource(let name, let available):
             return "no data source \"\(name)\" (data sources: \(available.joined(separator: ", ")))"

@@ -29,8 +29,9 @@ public struct DataWarning: Sendable, Equatable, CustomStringConvertible {
         var place = file
         if let line { place += ":\(line)" }
         if let keyPath { place += ": \(keyPath)" }
-        let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
-        return "\(place): warning: column '\(column)': '\(shown)' is not a number (drawn as a missing value)"
+        // Escaped and shortened (`MessageText`): a cell may hold terminal escapes or binary bytes.
+        return "\(place): warning: column '\(MessageText.escaped(column))': \(MessageText.quoted(Array(value.utf8), limit: 60)) "
+            + "is not a number (drawn as a missing value)"
     }
 }
 

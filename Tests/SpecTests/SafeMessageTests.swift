@@ -51,4 +51,30 @@ final class SafeMessageTests: XCTestCase {
         XCTAssertEqual(ErrorText.describe(error), "No such file or directory")
         XCTAssertEqual(ErrorText.describe(DataError(.emptyInput, at: DataLocation(source: "e.csv"))), "e.csv: the input is empty")
     }
+
+    func testCocoaErrorsWithoutAPOSIXCauseAreWordsNotADump() throws {
+        // Data(contentsOf:) on a folder fails with CocoaError 256 and no underlying POSIX error:
+        // it used to read "The operation could not be completed. (NSCocoaErrorDomain error 256.)".
+        let folder = NSTemporaryDirectory() + "plotline-safe-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let unknown = NSError(domain: NSCocoaErrorDomain, code: 256, userInfo: [NSFilePathErrorKey: folder])
+        XCTAssertEqual(ErrorText.describe(unknown), "Is a directory")
+        XCTAssertEqual(ErrorText.describe(NSError(domain: NSCocoaErrorDomain, code: 256)), "an unknown read error")
+        XCTAssertFalse(ErrorText.describe(NSError(domain: NSCocoaErrorDomain, code: 259)).contains("NSCocoaErrorDomain"))
+        XCTAssertEqual(errorText { try FigureSpec.load(path: folder) }, folder + ": cannot read the file (a folder, not a figure spec file)")
+    }
+
+    func testWarningsAndColumnNamesEscapeControlCharacters() throws {
+        // A cell or a spec's column name with a terminal escape used to reach the terminal raw.
+        let table = try CSVReader.parse(bytes: Array("x,y\n1,2\n2,3\n3,\u{1B}[31mred\u{07}\n4,5\n".utf8), source: "e.csv")
+        let warning = try XCTUnwrap(table.warnings().first.first).description
+        XCTAssertEqual(warning, "e.csv:4: warning: column 'y': '\\x1B[31mred\\x07' is not a number (drawn as a missing value)")
+        let spec = try FigureSpec.parse(text: """
+            {"version": 1, "data": {"d": "e.csv"}, "panels": [{"series": [{"y": "\\u001b[2Jz"}]}]}
+            """, source: "e.plot.json")
+        let message = errorText { try spec.figure(tables: ["d": table]) }
+        XCTAssertEqual(message, "e.plot.json: panels[0].series[0].y: no column \"\\x1B[2Jz\" in e.csv (columns: x, y)")
+        XCTAssertFalse(message.unicodeScalars.contains { $0.value < 0x20 }, message)
+    }
 }
