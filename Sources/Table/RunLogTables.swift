@@ -39,7 +39,9 @@ public enum RunLogTables {
     /// A `RunLogError` as a `DataError` (`file: byte N: message`, `file:line: message`).
     public static func dataError(_ e: RunLogError) -> DataError {
         let where_ = e.offset.map { "byte \($0): " } ?? ""
-        return DataError(.invalidLog(where_ + e.message), at: DataLocation(source: e.file, line: e.line))
+        // RunLogs quotes lines of the log as they are; escaped here, by the one rule for messages.
+        let message = MessageText.escaped(e.message, limit: Int.max)
+        return DataError(.invalidLog(where_ + message), at: DataLocation(source: e.file, line: e.line))
     }
 
     /// True when the first line is `timestamp value step` (an integer of 10+ digits, a number, an integer).

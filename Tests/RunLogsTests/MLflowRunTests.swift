@@ -1,5 +1,6 @@
 import Foundation
 import RunLogs
+import Table
 import XCTest
 
 /// MLflow's file store, as mlflow-skinny writes it, followed incrementally.
@@ -74,5 +75,18 @@ final class MLflowRunTests: XCTestCase {
         XCTAssertNoThrow(try unlimited.refresh(), "render reads what it is given")
         XCTAssertEqual(unlimited.params["lr"]?.count, 100)
         XCTAssertEqual(unlimited.name, "r1")
+    }
+
+    func testALineQuotedFromAMetricFileIsEscaped() throws {
+        // A metric line with a terminal escape used to reach the terminal and the sidecar raw.
+        let run = try Fixtures.scratch()
+        try FileManager.default.createDirectory(atPath: run + "/metrics", withIntermediateDirectories: true)
+        try "run_name: r\n".write(toFile: run + "/meta.yaml", atomically: true, encoding: .utf8)
+        try "1700000000000 0.5 1\n17000 \u{1B}[2Jbad\u{07} 2\n".write(toFile: run + "/metrics/loss", atomically: true, encoding: .utf8)
+        var r = MLflowRun(path: run)
+        XCTAssertThrowsError(try r.refresh()) { error in
+            let message = RunLogTables.dataError(error as! RunLogError).description
+            XCTAssertEqual(message, run + "/metrics/loss:2: expected 'timestamp value step' (numbers), found '17000 \\x1B[2Jbad\\x07 2'")
+        }
     }
 }
