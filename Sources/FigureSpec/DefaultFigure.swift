@@ -128,6 +128,12 @@ public enum DefaultFigure {
         // group with a split). Kinds that show every value (box, scatter) keep the rows.
         let averaged = isCategoryX && xValues.count > levels.count && options.kind != .box && options.kind != .scatter
         let groupCount = split?.levels.count ?? 1
+        let seriesLimit = ResourceLimits.standard.defaultSeries
+        if options.y == nil, yNames.count * groupCount > seriesLimit {
+            throw DataError(.tooLarge("\(yNames.count * groupCount) series (\(yNames.count) numeric columns\(split.map { " × \($0.levels.count) groups" } ?? "")), "
+                                      + "more than the limit of \(seriesLimit) a default figure draws (\(ResourceLimits.reference)); "
+                                      + "choose columns with --y, or a heat map (--kind heatmap) of a matrix"), at: loc)
+        }
         // The entries: one per y column and group (what the panels are made of), with the
         // values each draws, for the choices that depend on them.
         struct Entry { var column: Int; var group: Int?; var values: [Double] }

@@ -21,16 +21,22 @@ public struct ResourceLimits: Sendable, Equatable {
     /// Bytes of one sidecar status file (`*.png.json`) read back by `watch` and `--serve`; a
     /// real one is a few hundred bytes.
     public var sidecarBytes: Int
+    /// Series one default figure draws (numeric columns × groups when no `--y` names them): a
+    /// table of thousands of numeric columns is not read as that many lines, and drawing them
+    /// would take seconds per figure for nothing readable.
+    public var defaultSeries: Int
 
     /// Creates limits; the defaults are the documented ones.
     public init(columns: Int = 10_000, tableValues: Int = 50_000_000, heatmapCells: Int = 4_000_000,
-                categories: Int = 10_000, followedBytes: Int = 512 << 20, sidecarBytes: Int = 64 << 10) {
+                categories: Int = 10_000, followedBytes: Int = 512 << 20, sidecarBytes: Int = 64 << 10,
+                defaultSeries: Int = 1_000) {
         self.columns = columns
         self.tableValues = tableValues
         self.heatmapCells = heatmapCells
         self.categories = categories
         self.followedBytes = followedBytes
         self.sidecarBytes = sidecarBytes
+        self.defaultSeries = defaultSeries
     }
 
     /// The limits every reader and spec applies.
