@@ -162,6 +162,8 @@ public enum ReportRunner {
                 outputDirectory: out, figures: manifest.figures.filter { $0.error == nil }.map(\.output),
                 baselineDirectory: baseline, tolerance: options.tolerance, diffDirectory: out + "/diff")
         }
+        // What an earlier run wrote here and this one did not (a figure or format taken out) goes.
+        ReportStaleOutputs.remove(previous: ReportStaleOutputs.previous(in: out), current: manifest, folder: out)
         try ReportOutput.write(manifest: manifest, timings: timings, comparison: comparison, links: options.links, to: out)
         return Outcome(manifest: manifest, timings: timings, comparison: comparison)
     }

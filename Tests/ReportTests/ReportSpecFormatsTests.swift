@@ -1,5 +1,5 @@
 import Foundation
-import Report
+@testable import Report
 import Service
 import TestSupport
 import XCTest
@@ -33,6 +33,42 @@ final class ReportSpecFormatsTests: XCTestCase {
         XCTAssertEqual(broken.exitStatus, 1)
         let left = f.list("out")
         for name in ["wind.png", "wind.svg", "wind.pdf"] { XCTAssertFalse(left.contains(name), "\(name) in \(left)") }
+    }
+
+    /// A second run into the same folder removes what the first wrote and it does not: a format
+    /// dropped from a spec's list, a figure taken out of the report; never a file of the user's.
+    func testASecondRunRemovesTheFirstRunsLeftovers() throws {
+        let f = try ReportFixture()
+        try f.write("specs/wind.plot.json", """
+            {"version": 1, "size": [480, 320], "formats": ["svg", "pdf"], "data": {"w": "../data/seattle-weather.csv"},
+             "panels": [{"series": [{"x": "date", "y": "wind", "width": 1}]}]}
+            """)
+        XCTAssertEqual(try f.run(out: "out").exitStatus, 0)
+        try f.write("out/notes.svg", "<svg/>")  // the user's own file
+        try f.write("specs/wind.plot.json", """
+            {"version": 1, "size": [480, 320], "formats": ["pdf"], "data": {"w": "../data/seattle-weather.csv"},
+             "panels": [{"series": [{"x": "date", "y": "wind", "width": 1}]}]}
+            """)
+        XCTAssertEqual(try f.run(out: "out").exitStatus, 0)
+        var files = f.list("out")
+        XCTAssertFalse(files.contains("wind.svg"), "the dropped format is gone: \(files)")
+        for name in ["wind.png", "wind.pdf", "notes.svg"] { XCTAssertTrue(files.contains(name), "\(name) in \(files)") }
+        // The figure taken out of the report: its files go with it.
+        let without = ReportFixture.reportSpec(extraFigures: "")
+            .replacingOccurrences(of: "\"size\": \"480x320\"}},\n      {\"spec\": \"specs/wind.plot.json\"}", with: "\"size\": \"480x320\"}}")
+        XCTAssertFalse(without.contains("wind.plot.json"))
+        try f.write("report.json", without)
+        XCTAssertEqual(try f.run(out: "out").exitStatus, 0)
+        files = f.list("out")
+        for name in ["wind.png", "wind.pdf"] { XCTAssertFalse(files.contains(name), "\(name) in \(files)") }
+        XCTAssertTrue(files.contains("notes.svg"))
+    }
+
+    func testOnlyTheReportsOwnNamesAreRemoved() {
+        for name in ["a.png", "sec/b.svg", "c.PDF"] { XCTAssertTrue(ReportStaleOutputs.isOwnName(name), name) }
+        for name in ["/etc/x.png", "../x.png", "a/../../x.png", "manifest.json", "index.html", "a//b.png", "./a.png"] {
+            XCTAssertFalse(ReportStaleOutputs.isOwnName(name), name)
+        }
     }
 
     /// The levels in order: the entry's list beats the spec's, the spec's beats the report's.
