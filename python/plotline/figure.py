@@ -127,7 +127,7 @@ class Figure:
              comment=None, na_values=None, encoding=None):
         """Name a data source: a file path, or in-memory data that ``update(name=...)`` replaces.
 
-        For a file, the spec's read options: ``delimiter`` (one character or "tab"), ``header``
+        For a file, the spec's read options: ``delimiter`` (one character, "tab" or "whitespace"), ``header``
         (True / False), ``timestamps`` (``{"column": "s" or "ms"}``: numbers read as Unix time),
         and pandas' ``decimal`` ("." or ","), ``thousands``, ``comment`` (one character each),
         ``na_values`` (a list of strings) and ``encoding`` (as ``plotline schema`` lists).
