@@ -55,8 +55,8 @@ let package = Package(
         .systemLibrary(
             name: "CDeflate", pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]),
-        // zlib directly too: default-option images are deflated in stripes on two threads.
-        .target(name: "CPNGShim", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
+        // The setjmp shim for libpng: decoding, and the `.zlib` compressor's writer (libpng's own rows).
+        .target(name: "CPNGShim", dependencies: ["CPNG"]),
         .target(name: "Geometry", swiftSettings: strict),
         // Raster's hot loops index raw buffers and convert clipped, finite doubles to Int; release
         // builds drop Swift's overflow and conversion checks there (-Ounchecked: 11% on a

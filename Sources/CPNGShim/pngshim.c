@@ -5,7 +5,6 @@
 // setjmp (those are indeterminate after longjmp). The error path copies libpng's message into
 // the caller's buffer and frees the state.
 #include "pngshim.h"
-#include "stripes.h"
 
 #include <png.h>
 #include <stdlib.h>
@@ -46,8 +45,6 @@ struct encode_state {
     uint8_t *data;
     size_t size, capacity;
     png_text *texts;
-    uint8_t *idat;  // the striped zlib stream, when the rows were compressed in stripes
-    size_t idat_size;
 };
 
 static void write_data(png_structp png, png_bytep bytes, size_t length) {
@@ -85,12 +82,6 @@ int plotline_png_encode(const plotline_png_encode_params *p, const uint8_t *pixe
         copy_message(error, "out of memory");
         return 1;
     }
-    if (p->stripes > 0 && plotline_png_stripes_supported(p) &&
-        plotline_png_deflate_stripes(p, pixels, &st->idat, &st->idat_size) != 0) {
-        free(st);
-        copy_message(error, "zlib failed or out of memory while compressing the rows");
-        return 1;
-    }
     if (p->text_count > 0) {
         st->texts = (png_text *)calloc((size_t)p->text_count, sizeof(png_text));
         if (!st->texts) {
@@ -103,7 +94,6 @@ int plotline_png_encode(const plotline_png_encode_params *p, const uint8_t *pixe
     png_infop info = png ? png_create_info_struct(png) : NULL;
     if (!png || !info) {
         png_destroy_write_struct(&png, &info);
-        free(st->idat);
         free(st->texts);
         free(st);
         copy_message(error, "cannot create libpng write structures");
@@ -112,7 +102,6 @@ int plotline_png_encode(const plotline_png_encode_params *p, const uint8_t *pixe
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
         free(st->data);
-        free(st->idat);
         free(st->texts);
         free(st);
         return 1;
@@ -157,27 +146,15 @@ int plotline_png_encode(const plotline_png_encode_params *p, const uint8_t *pixe
     png_set_compression_strategy(png, p->strategy);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, p->filters);
     png_write_info(png, info);
-    if (st->idat) {
-        // The rows are already one zlib stream: IDAT chunks of at most 256 KiB, then IEND
-        // (png_write_end would refuse, as libpng itself wrote no IDAT).
-        const size_t chunk = 256 * 1024;
-        for (size_t at = 0; at < st->idat_size; at += chunk) {
-            size_t n = st->idat_size - at < chunk ? st->idat_size - at : chunk;
-            png_write_chunk(png, (png_const_bytep) "IDAT", st->idat + at, n);
+    if (p->strip_filler) png_set_filler(png, 0, PNG_FILLER_AFTER);
+    int passes = p->interlace ? png_set_interlace_handling(png) : 1;
+    for (int pass = 0; pass < passes; pass++) {
+        for (int y = 0; y < p->height; y++) {
+            png_write_row(png, (png_const_bytep)(pixels + (size_t)y * p->row_stride));
         }
-        png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
-    } else {
-        if (p->strip_filler) png_set_filler(png, 0, PNG_FILLER_AFTER);
-        int passes = p->interlace ? png_set_interlace_handling(png) : 1;
-        for (int pass = 0; pass < passes; pass++) {
-            for (int y = 0; y < p->height; y++) {
-                png_write_row(png, (png_const_bytep)(pixels + (size_t)y * p->row_stride));
-            }
-        }
-        png_write_end(png, info);
     }
+    png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
-    free(st->idat);
     *out = st->data;
     *out_size = st->size;
     free(st->texts);

@@ -4,8 +4,8 @@ extension PNG {
     /// `.libdeflate` (the default) filters rows in Swift and compresses the whole image in one
     /// call to libdeflate's zlib compressor, writing the chunks itself (`PNG.ChunkWriter`);
     /// levels 0...12. `.zlib` goes through libpng and zlib (levels 0...9, with
-    /// `PNG.Strategy`), kept because its striped two-thread deflate is still measured against
-    /// libdeflate in `plotline-png-sweep` (table in `PNG.Options.default`).
+    /// `PNG.Strategy`), kept for the decoder tests' fixtures and as the comparison in
+    /// `plotline-png-sweep` (table in `PNG.Options.default`). No command uses it.
     public enum Compressor: String, Sendable, Hashable, CaseIterable {
         case libdeflate, zlib
 

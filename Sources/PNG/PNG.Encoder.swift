@@ -17,21 +17,13 @@ extension PNG {
         if pixmap.isOpaque {
             // Premultiplied equals straight when alpha is 255: libpng drops the 4th byte itself.
             let image = RawImage(width: pixmap.width, height: pixmap.height, colorType: .rgb,
-                                 bitDepth: 8, rowStride: pixmap.width * 4, stripFiller: true,
-                                 stripes: stripeCount(pixmap))
+                                 bitDepth: 8, rowStride: pixmap.width * 4, stripFiller: true)
             return try pixmap.data.withUnsafeBufferPointer { try encodeRaw($0, image: image, options: options) }
         }
         let straight = demultiplied(pixmap.data)
         let image = RawImage(width: pixmap.width, height: pixmap.height, colorType: .rgba,
-                             bitDepth: 8, rowStride: pixmap.width * 4, stripes: stripeCount(pixmap))
+                             bitDepth: 8, rowStride: pixmap.width * 4)
         return try straight.withUnsafeBufferPointer { try encodeRaw($0, image: image, options: options) }
-    }
-
-    /// How many stripes of rows are deflated at once (on as many threads): 1 for small images,
-    /// 2 for figure-sized ones. It depends on the size only, so the bytes never depend on the
-    /// machine. Options other than filter none go through libpng's own row writer instead.
-    static func stripeCount(_ pixmap: Pixmap) -> Int {
-        Int(plotline_png_stripe_count(Int32(pixmap.width), Int32(pixmap.height)))
     }
 
     /// Straight-alpha RGBA from premultiplied RGBA, rounding to nearest.
@@ -75,9 +67,6 @@ extension PNG {
         var interlaced = false
         /// RGB rows stored as RGBX: libpng drops every 4th byte.
         var stripFiller = false
-        /// > 0: deflate the rows in this many stripes at once, written as IDAT by the shim
-        /// (8-bit RGB/RGBA with filter none only; otherwise libpng's row writer is used).
-        var stripes = 0
         /// RGB triples, for `.palette`.
         var palette: [UInt8] = []
         /// Palette alphas, or a big-endian 16-bit grey / RGB transparency key.
@@ -125,7 +114,6 @@ extension PNG {
                             p.text_keys = k.baseAddress
                             p.text_values = v.baseAddress
                             p.text_count = Int32(options.text.count)
-                            p.stripes = Int32(image.stripes)
                             return message.withUnsafeMutableBufferPointer { m in
                                 plotline_png_encode(&p, pixels.baseAddress, &out, &outSize, m.baseAddress)
                             }

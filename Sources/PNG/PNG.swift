@@ -7,9 +7,10 @@
 // streaming API, and needs none: a figure's rows fit in memory, and one whole-buffer call is
 // what makes it fast. Nothing time-dependent is written (no tIME), so output bytes depend only
 // on pixels, options and the libdeflate version. The older libpng + zlib writer (through the
-// setjmp shim CPNGShim, with its striped two-thread deflate) stays behind
-// `PNG.Compressor.zlib` for the sweep's comparison and for the decoder tests' fixtures (grey,
-// palette, 16-bit, interlaced files); decoding is libpng's.
+// setjmp shim CPNGShim; libpng's own row writer) stays behind `PNG.Compressor.zlib` for the
+// sweep's comparison and for the decoder tests' fixtures (grey, palette, 16-bit, interlaced
+// files); decoding is libpng's. Its striped two-thread zlib deflate (after pigz) was removed
+// once no command used `.zlib` any more (the table in `PNG.Options.default` keeps its numbers).
 //
 // Trade-off (measured, see `PNG.Options.default`): on matplotlib's 1200×800 W2 chart libdeflate
 // needs about a fifth of the instructions of zlib level 2 for a smaller file, and under half

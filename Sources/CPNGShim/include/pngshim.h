@@ -56,13 +56,7 @@ typedef struct plotline_png_encode_params {
     const char *const *text_keys;    // Latin-1, 1...79 bytes each
     const char *const *text_values;  // Latin-1
     int text_count;
-    int stripes;               // > 0: compress the rows in this many stripes at once (see
-                               // plotline_png_stripe_count); 0: libpng's own row writer
 } plotline_png_encode_params;
-
-/// The stripe count the encoder uses for an image of this size: 1 for small images, else 2.
-/// It depends on the size only, so the bytes written never depend on the machine.
-int plotline_png_stripe_count(int width, int height);
 
 /// Encodes `pixels` as PNG into a malloc'ed buffer (`*out`, `*out_size`; release with
 /// plotline_png_free). No tIME chunk is written, so equal input gives equal bytes.
