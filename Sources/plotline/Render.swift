@@ -24,8 +24,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
             family (loss with val_loss, accuracy with val_accuracy, the learning rate on a log \
             axis). Several files are overlaid as runs, one colour per run. Use - to read standard \
             input. The extension of -o picks the format (.png, .svg, .pdf; SVG and PDF keep the text \
-            as text); the file is written atomically and is byte-identical for identical input. \
-            With --spec, the spec's own "formats" are written beside that file with the same name \
+            as text); the file is written atomically (a reader sees the old file or the new one, \
+            whole; --fsync also makes it survive a power loss) and is byte-identical for identical \
+            input. With --spec, the spec's own "formats" are written beside that file with the same name \
             (--spec fig.plot.json -o fig.png with "formats": ["png", "svg"] writes fig.png and \
             fig.svg, a "wrote" line each); --format png,svg,pdf replaces the spec's list.
 
@@ -128,6 +129,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
 
     @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --aggregate or --by param.NAME (no spec key draws those yet).", valueName: "FILE"))
     var printSpec: String?
+
+    @Flag(help: "fsync every written file and its folder before exiting, so a power loss right after cannot lose them (default: atomic replacement only, as cp and matplotlib's savefig write; each fsync waits for the disk).")
+    var fsync = false
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
     var allowRead: [String] = []
@@ -241,6 +245,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
                 }
                 job.format = first
                 job.encoding = .background(writer)
+                job.durable = fsync
                 try lines.submit(job, index: index, to: queue)
             }
         } else {
@@ -262,6 +267,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
                 return (figure, rows, beside)
             }
             job.format = main
+            job.durable = fsync
             try lines.submit(job, index: 0, to: queue)
         }
         queue.shutdownAndJoin()
