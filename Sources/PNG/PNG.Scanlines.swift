@@ -13,7 +13,7 @@ extension PNG {
         var bytes: [UInt8]
 
         init(_ pixmap: Pixmap, filter: PNG.Filter) {
-            let opaque = pixmap.isOpaque
+            let opaque = pixmap.data.withUnsafeBytes(Scanlines.allOpaque)
             let bpp = opaque ? 3 : 4
             let width = pixmap.width, height = pixmap.height
             let rowBytes = width * bpp, stride = rowBytes + 1
@@ -35,15 +35,41 @@ extension PNG {
             }
         }
 
+        /// Whether every alpha byte of RGBA pixels is 255: `Pixmap.isOpaque`, a word at a time
+        /// (the pixel loop with a branch per byte cost about 1 ms a 1200×800 figure).
+        static func allOpaque(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard let base = bytes.baseAddress, bytes.count >= 4 else { return true }
+            var alpha: UInt32 = 0  // the alpha byte's bits in a native-endian pixel word
+            withUnsafeMutableBytes(of: &alpha) { $0[3] = 0xff }
+            let words = bytes.count / 4
+            var all = UInt32.max, i = 0
+            while i < words {
+                // Blocks of 4,096 pixels without a branch (vectorized), then one test.
+                let stop = min(words, i + 4096)
+                while i < stop {
+                    all &= base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)
+                    i += 1
+                }
+                if all & alpha != alpha { return false }
+            }
+            return true
+        }
+
         /// Copies one row of 4-byte pixels as RGB (opaque) or RGBA.
         @inline(__always)
         static func pack(_ src: UnsafePointer<UInt8>, into dst: UnsafeMutablePointer<UInt8>, width: Int, opaque: Bool) {
             if opaque {
+                guard width > 0 else { return }
+                // Whole 4-byte pixels stored 3 bytes apart: each store's 4th byte is overwritten
+                // by the next pixel's; the last pixel is copied byte by byte, so nothing is
+                // written past the row.
+                let s = UnsafeRawPointer(src), d = UnsafeMutableRawPointer(dst)
                 var i = 0, o = 0
-                for _ in 0..<width {
-                    dst[o] = src[i]; dst[o + 1] = src[i + 1]; dst[o + 2] = src[i + 2]
+                for _ in 0..<(width - 1) {
+                    d.storeBytes(of: s.loadUnaligned(fromByteOffset: i, as: UInt32.self), toByteOffset: o, as: UInt32.self)
                     i += 4; o += 3
                 }
+                dst[o] = src[i]; dst[o + 1] = src[i + 1]; dst[o + 2] = src[i + 2]
             } else {
                 dst.update(from: src, count: width * 4)
             }
