@@ -90,4 +90,23 @@ final class PNGLibdeflateWriterTests: XCTestCase {
         XCTAssertLessThan(small.count, fast.count)
         XCTAssertEqual(try PNG.decode(small), try PNG.decode(fast))
     }
+
+    /// The word-at-a-time RGB packing (4-byte stores 3 bytes apart, the last pixel by bytes)
+    /// and opacity test: narrow rows, and one translucent pixel past the first block of 4,096.
+    func testPackingAndOpacityAtEdges() throws {
+        for width in [1, 2, 3, 5, 4097] {
+            let p = try randomPixmap(width: width, height: 3, seed: UInt64(width), opaque: true)
+            let png = try PNG.encode(p)
+            XCTAssertEqual(png[25], 2, "width \(width): colour type RGB")
+            XCTAssertEqual(try PNG.decode(png), p, "width \(width)")
+        }
+        var p = try randomPixmap(width: 100, height: 60, seed: 24, opaque: true)
+        let last = p.data.count - 4 * 37 + 3  // an alpha byte in the last block
+        p.data[last] = 0
+        p.data[last - 3] = 0; p.data[last - 2] = 0; p.data[last - 1] = 0
+        XCTAssertFalse(p.isOpaque)
+        let png = try PNG.encode(p)
+        XCTAssertEqual(png[25], 6, "one transparent pixel makes it RGBA")
+        XCTAssertEqual(try PNG.decode(png), p)
+    }
 }
