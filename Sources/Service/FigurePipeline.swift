@@ -43,7 +43,11 @@ struct FigurePipeline {
     }
 
     /// Stage 1, on the render thread: build, check, lay out, draw, encode vectors.
-    func draw(_ job: RenderJob, reusing spare: Pixmap?) throws -> Drawn {
+    ///
+    /// `spare` is consumed, and passed on with `take()`, so the player holds its only reference
+    /// and draws over it in place: a borrowed parameter kept the caller's reference alive, and
+    /// the first write then copied all 4 MB (copy on write) instead of reusing them.
+    func draw(_ job: RenderJob, reusing spare: consuming Pixmap?) throws -> Drawn {
         let (figure, asked) = try job.figure()
         _ = try Canvas(of: figure)
         let scene = renderer.scene(for: figure)
@@ -52,7 +56,7 @@ struct FigurePipeline {
             let path = job.path(as: format)
             drawn.paths.append(path)
             if format == .png {
-                drawn.pixmap = try player.render(scene, reusing: spare)
+                drawn.pixmap = try player.render(scene, reusing: spare.take())
             } else {
                 drawn.vectors.append((path, try FigureEncoder.encode(scene, as: format, player: player, dpi: figure.dpi, rasterize: figure.rasterize)))
             }

@@ -1,4 +1,5 @@
 import Dispatch
+import Raster
 import Synchronization
 
 /// The state shared by a `RenderQueue`'s callers and its render thread: the schedule under a
@@ -38,6 +39,10 @@ final class RenderQueueCore: Sendable {
     let wake = DispatchSemaphore(value: 0)
     /// Renders in progress: 0 or 1. The render step fails loudly when it finds another.
     let activeRenders = Atomic<Int>(0)
+
+    /// Pixmaps of background jobs that their writer has encoded, handed back for the render
+    /// thread to draw the next figures over (`RenderWorker.render`).
+    let returnedPixmaps = Locked<[Pixmap]>([])
 
     init() {}
 

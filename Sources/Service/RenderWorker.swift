@@ -21,12 +21,10 @@ final class RenderWorker {
     var spare: Pixmap?
     /// The largest pixmap kept for reuse: 4 Mpx (16 MB), above any usual figure (1200×800 is 1 Mpx).
     static let maxSparePixels = 4 << 20
-    /// Pixmaps of background jobs (`render` with several specs, `report`) that their writer has
-    /// encoded, handed back to be drawn over by the next figures: a fresh 1200×800 pixmap costs
-    /// about 1,000 page faults and the kernel's zeroing of 4 MB, ~1 ms a figure (W6: 20 figures).
-    /// At most `maxReturned`, each at most `maxSparePixels`.
-    let returned = Locked<[Pixmap]>([])
-    /// How many encoded pixmaps wait for reuse at most: the writers' depth (3) keeps no more in flight.
+    /// How many encoded pixmaps of background jobs (`render` with several specs, `report`) wait
+    /// in `core.returnedPixmaps` at most, each at most `maxSparePixels`: drawing over them saves
+    /// a fresh 1200×800 pixmap's ~1,000 page faults and the kernel's zeroing of 4 MB, ~1 ms a
+    /// figure (W6: 20 figures). The writers' depth (3) keeps no more in flight anyway.
     static let maxReturned = 3
 
     /// Opens the fonts; must run on the render thread (FreeType objects stay on their thread).
@@ -64,7 +62,7 @@ final class RenderWorker {
             if case .onRenderThread = job.encoding {
                 drawn = try pipeline.draw(job, reusing: spare.take())
             } else {
-                drawn = try pipeline.draw(job, reusing: returned.withLock { $0.popLast() })
+                drawn = try pipeline.draw(job, reusing: core.returnedPixmaps.withLock { $0.popLast() })
             }
         } catch {
             core.exitRender()
@@ -87,14 +85,14 @@ final class RenderWorker {
             core.finish(work, outcome)
         case .background(let writer):
             core.handOff(work)
-            let core = self.core, returned = self.returned
+            let core = self.core
             let handed = HandedOff(drawn)
             writer.submit {
                 let outcome = RenderWorker.write(handed.drawn, elapsed: elapsed)
                 // Taken out of the box, so the render thread holds the only reference and draws
                 // over it in place (no copy on write).
                 if let pixmap = handed.drawn.pixmap.take(), pixmap.width * pixmap.height <= RenderWorker.maxSparePixels {
-                    returned.withLock { if $0.count < RenderWorker.maxReturned { $0.append(pixmap) } }
+                    core.returnedPixmaps.withLock { if $0.count < RenderWorker.maxReturned { $0.append(pixmap) } }
                 }
                 core.finishHandedOff(work, outcome)
             }
@@ -114,7 +112,7 @@ final class RenderWorker {
 }
 
 /// A drawn job on its way to a background writer, in a box so the writer can take the pixmap
-/// out once it is encoded (`RenderWorker.returned`).
+/// out once it is encoded (`RenderQueueCore.returnedPixmaps`).
 private final class HandedOff: @unchecked Sendable {
     // @unchecked: made on the render thread and then used only by the one writer it is given to.
     var drawn: FigurePipeline.Drawn

@@ -36,6 +36,35 @@ final class FigurePipelineTests: XCTestCase {
         XCTAssertEqual(queue.statistics.finished, 8)
     }
 
+    /// Background jobs draw over pixmaps their writers handed back (`RenderQueueCore.returnedPixmaps`):
+    /// each figure, drawn into the previous figure's memory, must equal the same figure drawn
+    /// fresh on the render thread (nothing of the earlier figure shows through).
+    func testReturnedPixmapsDrawTheSameFigures() throws {
+        let folder = temporaryFolder()
+        let writer = BackgroundWriter(label: "test.writer", workers: 1, depth: 2)
+        let states = ["a", "bb", "c", "dddd", "e"]
+        let queue = try RenderQueue()
+        for (i, state) in states.enumerated() {
+            var job = stateJob(folder + "/bg\(i).png", state)
+            job.encoding = .background(writer)
+            let done = DispatchSemaphore(value: 0)
+            try queue.submit(job) { _ in done.signal() }
+            done.wait()  // one at a time: the next job finds this one's pixmap handed back
+        }
+        // Each job took the one handed back before it (else three would be waiting by now).
+        XCTAssertEqual(queue.core.returnedPixmaps.withLock { $0.count }, 1, "the pixmaps handed back were drawn over")
+        queue.shutdownAndJoin()
+        let fresh = try RenderQueue()
+        for (i, state) in states.enumerated() {
+            try fresh.submit(stateJob(folder + "/fresh\(i).png", state))
+        }
+        fresh.shutdownAndJoin()
+        for i in states.indices {
+            let background = try PNG.read(path: folder + "/bg\(i).png")
+            XCTAssertEqual(background, try PNG.read(path: folder + "/fresh\(i).png"), "figure \(i)")
+        }
+    }
+
     /// A second job for an output still being written waits for that write (the file is never
     /// written by two jobs at once, and the newer state lands last).
     func testAJobWaitsForItsOutputsBackgroundWrite() throws {
