@@ -220,6 +220,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             return
         }
 
+        MemoryRelease.keepFreedPages()  // one-shot: each figure reuses the last one's buffers
         let queue: RenderQueue
         do { queue = try RenderQueue() } catch { throw CLIError("cannot load the fonts: \(error)") }
         defer { queue.shutdownAndJoin() }
