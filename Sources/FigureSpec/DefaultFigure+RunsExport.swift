@@ -89,22 +89,12 @@ extension DefaultFigure {
                 let colour = FigureSpec.ColorValue.cycle(runs.firstIndex(of: run) ?? 0)
                 if let low = export.column(run: run, metric: metric, edge: .min),
                    let high = export.column(run: run, metric: metric, edge: .max) {
-                    var band = FigureSpec.Series(y: low)
-                    band.data = data
-                    band.x = xName
-                    band.kind = .area
+                    // The band goes with its run's line, which the legend names.
+                    var band = FigureSpec.Series(data: data, x: xName, y: low, kind: .area, label: "", color: colour, alpha: 0.2)
                     band.y2 = high
-                    band.color = colour
-                    band.alpha = 0.2
-                    band.label = ""  // the band goes with its run's line, which the legend names
                     series.append(band)
                 }
-                var line = FigureSpec.Series(y: value)
-                line.data = data
-                line.x = xName
-                line.kind = .line
-                line.color = colour
-                line.label = run
+                var line = FigureSpec.Series(data: data, x: xName, y: value, kind: .line, label: run, color: colour)
                 if let weight = options.smooth, weight > 0, weight < 1 { line.smooth = weight }
                 series.append(line)
             }
