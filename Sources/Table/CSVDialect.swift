@@ -68,10 +68,13 @@ public struct CSVDialect: Sendable, Equatable {
         let count = bytes.count
         var start = 0
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
-        // Excel's `sep=;` first line names the delimiter (and is not a row).
+        // Excel's `sep=;` first line names the delimiter (and is not a row): a punctuation
+        // byte or a tab, never a quote, a letter or a byte that can be part of a number.
         var excelDelimiter: UInt8?
         if start + 5 < count, Array(UnsafeBufferPointer(start: base + start, count: 4)) == Array("sep=".utf8),
-           base[start + 5] == CSVScanner.lf || base[start + 5] == CSVScanner.cr {
+           base[start + 5] == CSVScanner.lf || base[start + 5] == CSVScanner.cr,
+           let named = CSVReadSetting.character(String(decoding: [base[start + 4]], as: UTF8.self)),
+           !NumberParser.canContinueNumber(named), !(named >= 0x41 && named <= 0x5A), !(named >= 0x61 && named <= 0x7A) {
             excelDelimiter = base[start + 4]
             start = skipLine(base, start, count)
         }

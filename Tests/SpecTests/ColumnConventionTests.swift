@@ -59,6 +59,10 @@ final class ColumnConventionTests: XCTestCase {
         XCTAssertEqual(bom.columnNames, ["a", "b"])
         XCTAssertEqual(errorText { try csv("sep=;\na;b\n1;2;3\n") }, "test.csv:3: 3 fields, the header has 2",
                        "line numbers count the sep= line")
+        for odd in ["sep=\"", "sep=1", "sep=x", "sep=."] {
+            // Read as an ordinary first row (one field), so the next rows have one too many.
+            XCTAssertEqual(errorText { try csv(odd + "\na,b\n1,2\n") }, "test.csv:2: 2 fields, the header has 1", odd)
+        }
     }
 
     func testWatchKeepsTheFirstReadsChoiceForAppendedRows() throws {
