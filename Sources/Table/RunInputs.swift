@@ -158,8 +158,22 @@ public enum RunInputs {
     }
 
     /// Names for files that tell them apart: the first path component that differs between them
-    /// (`runs/a/metrics.csv`, `runs/b/metrics.csv` → `a`, `b`), else the file names.
+    /// (`runs/a/metrics.csv`, `runs/b/metrics.csv` → `a`, `b`), else the file names; TensorBoard
+    /// CSV exports of one tag from several runs (`run-seed1-tag-loss.csv`) by their runs (`seed1`).
     public static func runNames(_ paths: [String]) -> [String] {
+        let names = distinctNames(paths)
+        // TensorBoard's CSV exports of one tag (`run-seed1-tag-loss.csv`): the run's name.
+        let runs = names.map { name -> String? in
+            guard name.hasPrefix("run-"), let tag = name.range(of: "-tag-", options: .backwards),
+                  tag.lowerBound > name.index(name.startIndex, offsetBy: 4) else { return nil }
+            return String(name[name.index(name.startIndex, offsetBy: 4)..<tag.lowerBound])
+        }
+        if runs.allSatisfy({ $0 != nil }), Set(runs).count == runs.count { return runs.map { $0! } }
+        return names
+    }
+
+    /// The first path component that tells the paths apart, without its extension; else the stems.
+    static func distinctNames(_ paths: [String]) -> [String] {
         let parts = paths.map { ($0 as NSString).standardizingPath.split(separator: "/").map(String.init) }
         guard let longest = parts.map(\.count).max() else { return [] }
         for k in 0..<longest {

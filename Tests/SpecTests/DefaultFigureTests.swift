@@ -134,6 +134,10 @@ final class DefaultFigureTests: XCTestCase {
         let a = try csv("step,loss\n1,2\n2,1.5\n3,1.2\n", source: "runs/a/metrics.csv")
         let b = try csv("step,loss\n1,2.2\n2,1.4\n3,1.0\n", source: "runs/b/metrics.csv")
         XCTAssertEqual(RunInputs.runNames(["runs/a/metrics.csv", "runs/b/metrics.csv"]), ["a", "b"])
+        XCTAssertEqual(RunInputs.runNames(["x/run-seed1-tag-loss.csv", "x/run-seed 2-tag-loss.csv"]), ["seed1", "seed 2"],
+                       "TensorBoard's CSV exports by their runs")
+        XCTAssertEqual(RunInputs.runNames(["run-a-tag-loss.csv", "run-a-tag-acc.csv"]), ["run-a-tag-loss", "run-a-tag-acc"],
+                       "one run's tags keep their file names")
         let f = try DefaultFigure.make(runs: [(name: "a", table: a), (name: "b", table: b)])
         XCTAssertEqual(f.panels.count, 1)
         XCTAssertEqual(f.panels[0].series.map(\.name), ["a", "b"])
