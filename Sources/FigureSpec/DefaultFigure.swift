@@ -344,6 +344,11 @@ public enum DefaultFigure {
             }
             return ys
         }
+        // InfluxDB's annotated CSV (Flux): one `_value` column, named by `_field` (the groups);
+        // `table` and `result` are the query's bookkeeping, not measurements.
+        if t.column(named: "_value") != nil, t.column(named: "_field") != nil, t.column(named: "_value")?.kind == .number {
+            return ["_value"]
+        }
         let numeric = t.columns.filter { c in
             guard case .number = c.storage, c.name != xName, c.name != o.by, c.name != o.facet, c.name != o.color else { return false }
             return c.missingCount < c.count && !isCounter(c.name) && !isRowIndex(c, in: t)
@@ -353,9 +358,10 @@ public enum DefaultFigure {
     }
 
     /// A column name as the counters list spells it: lower case, spaces and hyphens as
-    /// underscores (TensorBoard's CSV export writes `Wall time`, W&B's `Step`).
+    /// underscores, without leading underscores (TensorBoard's CSV export writes `Wall time`,
+    /// W&B's `Step` and `_step`, InfluxDB's `_time`).
     static func counterKey(_ name: String) -> String {
-        String(name.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+        String(name.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.drop { $0 == "_" })
     }
 
     /// Whether `name` is a counter or time axis (`counters`), never a metric.

@@ -63,6 +63,24 @@ final class ExportLayoutTests: XCTestCase {
         XCTAssertEqual(t.readNotes, ["wandb-history.jsonl: key 'examples' holds W&B media (\"_type\": \"images/separated\"), not numbers: not drawn"])
     }
 
+    func testInfluxAnnotatedCSVDrawsValueOverTimeByField() throws {
+        let text = """
+            #group,false,false,true,true,false,false,true,true
+            #datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,double,string,string
+            #default,_result,,,,,,,
+            ,result,table,_start,_stop,_time,_value,_field,_measurement
+            ,,0,2024-05-01T00:00:00Z,2024-05-01T01:00:00Z,2024-05-01T00:00:00Z,21.5,temp,room
+            ,,0,2024-05-01T00:00:00Z,2024-05-01T01:00:00Z,2024-05-01T00:10:00Z,21.7,temp,room
+            ,,1,2024-05-01T00:00:00Z,2024-05-01T01:00:00Z,2024-05-01T00:00:00Z,40.1,hum,room
+            ,,1,2024-05-01T00:00:00Z,2024-05-01T01:00:00Z,2024-05-01T00:10:00Z,41.0,hum,room
+
+            """
+        let f = try DefaultFigure.make(csv(text))
+        XCTAssertEqual(f.panels.count, 1, "no panel of the query's `table` numbers")
+        XCTAssertEqual(f.panels[0].x.label, "_time", "_time, not the query's _start")
+        XCTAssertEqual(f.panels[0].series.map(\.name), ["temp", "hum"])
+    }
+
     func testPandasIndexColumnIsNotDrawnAsASeries() throws {
         let text = ",date,open,close\n0,2024-01-01,100.5,101\n1,2024-01-02,101.5,102\n2,2024-01-03,102,103.5\n"
         let f = try DefaultFigure.make(csv(text))
