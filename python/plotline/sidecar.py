@@ -10,6 +10,8 @@ a numeric column, drawn as a missing value) and ``warningCount`` counts them all
 no figure yet though nothing is wrong (a header without rows, a log without scalars yet).
 ``notes`` (absent when empty) lists what reading the data did differently from the bytes as
 written: an encoding fallback, dates read as missing, skipped summaries, runs left out.
+``also`` (absent when empty) maps each SVG or PDF file written beside the PNG (a spec's
+``"formats"`` or ``watch --format``) to its content hash; read here as the tuple of their names.
 """
 
 import json
@@ -33,6 +35,7 @@ class Status(NamedTuple):
     warning_count: int = 0
     waiting: Optional[str] = None
     notes: tuple = ()
+    also: tuple = ()
 
 
 def sidecar_path(png_path):
@@ -47,9 +50,10 @@ def read_status(png_path):
             raw = json.loads(f.read())
         warnings = tuple(w for w in raw.get("warnings", ()) if isinstance(w, dict))
         notes = tuple(str(n) for n in raw.get("notes", ()) if isinstance(n, str))
+        also = tuple(str(name) for name in raw.get("also", {})) if isinstance(raw.get("also", {}), dict) else ()
         return Status(int(raw.get("version", 0)), str(raw.get("hash", "")), bool(raw.get("ok", False)),
                       raw.get("error"), int(raw.get("rows", 0)), float(raw.get("ms", 0.0)), str(raw.get("input", "")),
-                      warnings, int(raw.get("warningCount", len(warnings))), raw.get("waiting"), notes)
+                      warnings, int(raw.get("warningCount", len(warnings))), raw.get("waiting"), notes, also)
     except (OSError, ValueError, TypeError, AttributeError):
         return None
 

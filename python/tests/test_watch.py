@@ -69,6 +69,16 @@ def test_show_outside_jupyter_prints_the_path(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == str(tmp_path / "a.png")
 
 
+def test_the_sidecar_lists_the_vector_files_written_beside_the_png(tmp_path, plotline_bin):
+    (tmp_path / "m.csv").write_text("step,loss\n1,0.5\n2,0.4\n3,0.3\n")
+    done = subprocess.run([plotline_bin, "watch", str(tmp_path), "--once", "--quiet", "--format", "png,svg"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    status = plotline.read_status(tmp_path / "m.png")
+    assert status.ok and status.also == ("m.svg",)
+    assert (tmp_path / "m.svg").read_bytes().startswith(b"<?xml")
+
+
 def test_a_stray_text_value_is_a_sidecar_warning_not_a_lost_series(tmp_path, plotline_bin):
     # `[0.0005]` in a numeric column (a logged list) is drawn as a missing value and listed.
     (tmp_path / "m.csv").write_text("step,lr\n1,0.001\n2,[0.0005]\n3,0.0005\n4,0.0004\n")
