@@ -332,6 +332,9 @@ public enum DefaultFigure {
         if let time = t.columns.first(where: { if case .time = $0.kind { return true } else { return false } }) { return time.name }
         guard let first = t.columns.first(where: { $0.name != o.facet }) else { return nil }
         if t.columns.count - (o.facet == nil ? 0 : 1) <= 1 { return nil }
+        // A training metric first (Keras' history: loss, accuracy, val_loss, ...) is a y, drawn
+        // over the row number (the epoch), as `plt.plot(history.history["loss"])` draws it.
+        if case .number = first.storage, isTrainingMetric(first.name) { return nil }
         return first.name
     }
 

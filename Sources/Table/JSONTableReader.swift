@@ -18,6 +18,8 @@ public enum JSONTableReader {
     /// - `{ "log_history": [ ... ], ... }`: the Trainer's log, one row per entry; train and eval
     ///   entries have different keys, so each metric has values only on its own rows.
     /// - `{ "key": [ {...}, ... ] }` with exactly one array of objects: those records.
+    /// - `{ "loss": [0.9, 0.7, ...], "val_loss": [...] }`, every value an array of plain values:
+    ///   columns (Keras' `history.history`, pandas' `to_json(orient="list")`).
     /// - Otherwise one object per line (JSON Lines); a single object is a one-row table.
     public static func parse<Bytes: ContiguousBytes>(bytes: Bytes, source: String) throws(DataError) -> DataTable {
         if let offset = bytes.withUnsafeBytes(FileBytes.firstNUL) {
@@ -102,12 +104,44 @@ public enum JSONTableReader {
             if arrays.count == 1, case .array(let items) = arrays[0].value {
                 return try records(items, prefix: arrays[0].key, source: source)
             }
+            if let table = try columns(members, source: source) { return table }
             var builder = RecordTableBuilder(source: source, locator: .lines)
             builder.add(record: members, line: 1)
             return try builder.table()
         default:
             throw DataError(.notATable("expected an array of objects, JSON Lines, or a trainer_state.json"), at: DataLocation(source: source))
         }
+    }
+
+    /// An object whose every value is an array of numbers, strings, booleans or nulls, read as
+    /// columns of those values (row k: every array's k-th value); nil for any other object.
+    /// Arrays of different lengths end early with missing values, and a read note says so.
+    private static func columns(_ members: [(key: String, value: JSONValue)], source: String) throws(DataError) -> DataTable? {
+        var arrays: [(key: String, items: [JSONValue])] = []
+        for member in members {
+            guard case .array(let items) = member.value else { return nil }
+            for item in items {
+                switch item {
+                case .object, .array: return nil
+                default: continue
+                }
+            }
+            arrays.append((member.key, items))
+        }
+        let lengths = arrays.map(\.items.count)
+        guard let longest = lengths.max(), longest >= 2 else { return nil }
+        var builder = RecordTableBuilder(source: source, locator: .keyPath(""))
+        for row in 0..<longest {
+            builder.add(record: arrays.compactMap { row < $0.items.count ? ($0.key, $0.items[row]) : nil }, line: 0)
+        }
+        var table = try builder.table()
+        if Set(lengths).count > 1 {
+            let short = arrays.filter { $0.items.count < longest }.map { "'\(MessageText.escaped($0.key))' (\($0.items.count))" }
+            table.readNotes.append("\(source): arrays of different lengths read as columns of \(longest) rows; "
+                                   + "shorter ones end with missing values: " + short.prefix(5).joined(separator: ", ")
+                                   + (short.count > 5 ? ", …" : ""))
+        }
+        return table
     }
 
     private static func records(_ elements: [JSONValue], prefix: String, source: String) throws(DataError) -> DataTable {

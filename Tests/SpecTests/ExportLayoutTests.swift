@@ -81,6 +81,21 @@ final class ExportLayoutTests: XCTestCase {
         XCTAssertEqual(f.panels[0].series.map(\.name), ["temp", "hum"])
     }
 
+    func testKerasHistoryJSONIsColumnsOverTheEpoch() throws {
+        let text = #"{"loss": [1.0, 0.5, 0.3], "accuracy": [0.5, 0.6, 0.7], "val_loss": [1.1, 0.6, 0.4], "val_accuracy": [0.4, 0.5, 0.6]}"#
+        let t = try JSONTableReader.parse(bytes: Array(text.utf8), source: "history.json")
+        XCTAssertEqual(t.columnNames, ["loss", "accuracy", "val_loss", "val_accuracy"])
+        XCTAssertEqual(t.rowCount, 3)
+        let f = try DefaultFigure.make(t)
+        XCTAssertEqual(f.panels.map { $0.series.map(\.name) }, [["loss", "val_loss"], ["accuracy", "val_accuracy"]])
+        XCTAssertEqual(f.panels[1].x.label, "row", "a metric first is a y over the row number, not the x")
+        let ragged = try JSONTableReader.parse(bytes: Array(#"{"a": [1, 2, 3], "b": [4]}"#.utf8), source: "r.json")
+        XCTAssertEqual(ragged["b"]?.doubles.map { $0.isNaN ? -1 : $0 }, [4, -1, -1])
+        XCTAssertEqual(ragged.readNotes, ["r.json: arrays of different lengths read as columns of 3 rows; shorter ones end with missing values: 'b' (1)"])
+        // A single record with an array in it is still one row.
+        XCTAssertEqual(try JSONTableReader.parse(bytes: Array(#"{"a": 1, "b": [4, 5]}"#.utf8), source: "o.json").rowCount, 1)
+    }
+
     func testPandasIndexColumnIsNotDrawnAsASeries() throws {
         let text = ",date,open,close\n0,2024-01-01,100.5,101\n1,2024-01-02,101.5,102\n2,2024-01-03,102,103.5\n"
         let f = try DefaultFigure.make(csv(text))
