@@ -383,13 +383,14 @@ public enum DefaultFigure {
         return true
     }
 
-    /// The scalar's tag of a TensorBoard CSV export (`Wall time,Step,Value`, saved by the
-    /// dashboard as `run-RUN-tag-TAG.csv`), or nil for any other table.
+    /// The scalar's tag of a TensorBoard CSV or JSON export (`Wall time,Step,Value`, saved by
+    /// the dashboard as `run-RUN-tag-TAG.csv` / `.json`), or nil for any other table.
     static func tensorBoardExportTag(_ table: DataTable) -> String? {
         guard table.columnNames.map(counterKey) == ["wall_time", "step", "value"] else { return nil }
         let file = table.source.split(separator: "/").last.map(String.init) ?? table.source
-        guard file.lowercased().hasSuffix(".csv"), let tagStart = file.range(of: "-tag-", options: .backwards) else { return nil }
-        let tag = String(file[tagStart.upperBound...].dropLast(4))
+        let suffix = [".csv", ".json"].first { file.lowercased().hasSuffix($0) }
+        guard let suffix, let tagStart = file.range(of: "-tag-", options: .backwards) else { return nil }
+        let tag = String(file[tagStart.upperBound...].dropLast(suffix.count))
         return tag.isEmpty ? nil : tag
     }
 

@@ -18,6 +18,9 @@ public enum JSONTableReader {
     /// - `{ "log_history": [ ... ], ... }`: the Trainer's log, one row per entry; train and eval
     ///   entries have different keys, so each metric has values only on its own rows.
     /// - `{ "key": [ {...}, ... ] }` with exactly one array of objects: those records.
+    /// - `[[1700000000.1, 0, 2.3], ...]`, arrays of plain values: rows of columns `col1`, … (as
+    ///   a CSV without a header), or TensorBoard's JSON download of one scalar
+    ///   (`run-RUN-tag-TAG.json`, `[wall time, step, value]` rows): `Wall time`, `Step`, `Value`.
     /// - `{ "loss": [0.9, 0.7, ...], "val_loss": [...] }`, every value an array of plain values:
     ///   columns (Keras' `history.history`, pandas' `to_json(orient="list")`).
     /// - Otherwise one object per line (JSON Lines); a single object is a one-row table.
@@ -89,6 +92,7 @@ public enum JSONTableReader {
         }
         switch first {
         case .array(let elements):
+            if let table = try rows(elements, source: source) { return table }
             return try records(elements, prefix: "", source: source)
         case .object(let members):
             if let history = members.first(where: { $0.key == "log_history" })?.value {
@@ -142,6 +146,32 @@ public enum JSONTableReader {
                                    + (short.count > 5 ? ", …" : ""))
         }
         return table
+    }
+
+    /// Arrays of plain values as rows (`[[1, 2], [3, 4]]`), or nil when any element is not one.
+    private static func rows(_ elements: [JSONValue], source: String) throws(DataError) -> DataTable? {
+        var width = 0
+        for element in elements {
+            guard case .array(let items) = element else { return nil }
+            for item in items {
+                switch item {
+                case .object, .array: return nil
+                default: continue
+                }
+            }
+            width = max(width, items.count)
+        }
+        guard width > 0 else { return nil }
+        try ResourceLimits.standard.checkColumns(width, source: source)
+        let file = (source as NSString).lastPathComponent.lowercased()
+        let names = width == 3 && file.hasPrefix("run-") && file.contains("-tag-") && file.hasSuffix(".json")
+            ? ["Wall time", "Step", "Value"] : (1...width).map { "col\($0)" }
+        var builder = RecordTableBuilder(source: source, locator: .keyPath(""))
+        for element in elements {
+            guard case .array(let items) = element else { continue }
+            builder.add(record: Array(zip(names, items)).map { (key: $0.0, value: $0.1) }, line: 0)
+        }
+        return try builder.table()
     }
 
     private static func records(_ elements: [JSONValue], prefix: String, source: String) throws(DataError) -> DataTable {

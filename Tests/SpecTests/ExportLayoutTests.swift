@@ -48,6 +48,13 @@ final class ExportLayoutTests: XCTestCase {
         XCTAssertEqual(f.panels[0].series.map(\.name), ["Value"])
         XCTAssertEqual(f.panels[0].x.label, "Step")
         XCTAssertEqual(f.panels[0].y.label, "train_loss", "the tag from the export's file name")
+        let json = try JSONTableReader.parse(bytes: Array("[[1700000000.1, 0, 2.3], [1700000010.5, 100, 1.9]]".utf8),
+                                             source: "dl/run-seed1-tag-train_loss.json")
+        XCTAssertEqual(json.columnNames, ["Wall time", "Step", "Value"], "TensorBoard's JSON download")
+        XCTAssertEqual(try DefaultFigure.make(json).panels[0].y.label, "train_loss")
+        let matrix = try JSONTableReader.parse(bytes: Array("[[1, 2], [3, 4], [5]]".utf8), source: "m.json")
+        XCTAssertEqual(matrix.columnNames, ["col1", "col2"])
+        XCTAssertEqual(matrix["col2"]?.doubles.map { $0.isNaN ? -1 : $0 }, [2, 4, -1])
         let plain = try DefaultFigure.make(csv(text, source: "scalars.csv"))
         XCTAssertEqual(plain.panels[0].y.label, "Value")
     }
