@@ -139,15 +139,18 @@ struct CSVScanner {
     /// Whether the line starting at `p` is empty (a blank line is skipped, not a row).
     @inline(__always)
     func isBlankLine(at p: Int) -> Bool {
-        var p = p
-        if splitsOnWhitespace { while p < end, CSVScanner.isBlank(base[p]) { p += 1 } }
-        return p < end && (base[p] == CSVScanner.lf || base[p] == CSVScanner.cr)
+        var q = p
+        if splitsOnWhitespace { while q < end, CSVScanner.isBlank(base[q]) { q += 1 } }
+        // Whitespace-separated: blanks up to the end of the input are a blank (last) line too.
+        if q == end { return q > p }
+        return base[q] == CSVScanner.lf || base[q] == CSVScanner.cr
     }
 
     /// The index after the line break at `p` (which must be at a blank line).
     func skipLineBreak(at p: Int) -> Int {
         var p = p
         if splitsOnWhitespace { while p < end, CSVScanner.isBlank(base[p]) { p += 1 } }
+        if p == end { return end }
         if base[p] == CSVScanner.cr, p + 1 < end, base[p + 1] == CSVScanner.lf { return p + 2 }
         return p + 1
     }

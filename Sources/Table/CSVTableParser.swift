@@ -77,8 +77,11 @@ struct CSVTableParser {
         let fastPath = !NumberParser.canContinueNumber(delimiter) && cells.readsInPlace && !scanner.splitsOnWhitespace
         while p < end {
             if scanner.isBlankLine(at: p) {
+                let next = scanner.skipLineBreak(at: p)
+                // Blanks at the end of a file still being written are the start of a row.
+                if !complete, next == end, CSVScanner.isBlank(base[end - 1]) { return nil }
                 line += 1
-                p = scanner.skipLineBreak(at: p)
+                p = next
                 continue
             }
             if CSVDialect.isComment(base, p, end, comment) {

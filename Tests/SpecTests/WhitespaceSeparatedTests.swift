@@ -21,6 +21,14 @@ final class WhitespaceSeparatedTests: XCTestCase {
         XCTAssertEqual(t["col3"]?.doubles, [3, 4, 5])
     }
 
+    func testTrailingBlanksWithoutALineBreakAreNotARow() throws {
+        XCTAssertEqual(try csv("# a b\n1 2\n3 4\n   ").rowCount, 2)
+        var reader = IncrementalTableReader(source: "m.dat", format: .csv(CSVOptions()))
+        XCTAssertEqual(try reader.append(Array("# t v\n1 0.5\n  ".utf8)), 1, "blanks still being written wait")
+        XCTAssertEqual(try reader.append(Array("2 0.25\n".utf8)), 1)
+        XCTAssertEqual(reader.table["v"]?.doubles, [0.5, 0.25])
+    }
+
     func testAHeaderRowOfWordsAndAnExplicitOption() throws {
         let t = try csv("step loss acc\n1 0.9 0.1\n2 0.7 0.3\n")
         XCTAssertEqual(t.columnNames, ["step", "loss", "acc"])
