@@ -53,6 +53,10 @@ public enum ReportRunner {
         public var allowRead: [String]?
         /// How figure PNGs are compressed (`plotline report --png small` gives `PNG.Options.small`).
         public var png = PNG.Options.default
+        /// Whether every written file (figures, manifest, indexes) and its folder are fsynced
+        /// before `run` returns (`plotline report --fsync`); by default each file replaces the
+        /// old one atomically, as `render` writes (a power loss right after may lose it).
+        public var durable = false
         /// Called after each figure from a writer thread, one call at a time, `completed` counting up
         /// (two writers: figures finish nearly, not exactly, in report order).
         public var progress: (@Sendable (ReportProgress) -> Void)?
@@ -114,6 +118,7 @@ public enum ReportRunner {
                 return (built.figure, figure.formats.beside(spec: built.specFormats))
             })
             job.pngOptions = options.png
+            job.durable = options.durable
             job.encoding = .background(writer)
             job.onWritten = { written in
                 entry.withLock { e in
@@ -164,7 +169,7 @@ public enum ReportRunner {
         }
         // What an earlier run wrote here and this one did not (a figure or format taken out) goes.
         ReportStaleOutputs.remove(previous: ReportStaleOutputs.previous(in: out), current: manifest, folder: out)
-        try ReportOutput.write(manifest: manifest, timings: timings, comparison: comparison, links: options.links, to: out)
+        try ReportOutput.write(manifest: manifest, timings: timings, comparison: comparison, links: options.links, durable: options.durable, to: out)
         return Outcome(manifest: manifest, timings: timings, comparison: comparison)
     }
 

@@ -113,7 +113,9 @@ public struct IncrementalTableReader: Sendable {
             // The first rows decide a column's date order or thousands separator for all later ones.
             dialect!.conventions.merge(chunk.table.readConventions) { kept, _ in kept }
         case .jsonLines:
-            chunk = try JSONTableReader.parseLines(bytes: pending, from: pendingOffset, line: line, source: source, complete: false)
+            // Times in appended lines are shown at the UTC offset the first lines chose.
+            chunk = try JSONTableReader.parseLines(bytes: pending, from: pendingOffset, line: line, source: source, complete: false,
+                                                   conventions: table.readConventions)
         }
         let before = table.rowCount
         if case .jsonLines = format {

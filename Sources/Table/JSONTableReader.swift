@@ -39,13 +39,16 @@ public enum JSONTableReader {
     /// Reads JSON Lines from `offset` (at physical line `line`).
     ///
     /// With `complete == false` a last line without a line break is left for the next call and
-    /// is not an error; with `complete == true` it must be a whole object.
+    /// is not an error; with `complete == true` it must be a whole object. `conventions` are the
+    /// choices an earlier read of the same file made (`ReadConvention`; `watch` passes them).
     public static func parseLines<Bytes: ContiguousBytes>(
-        bytes: Bytes, from offset: Int, line: Int, source: String, complete: Bool
+        bytes: Bytes, from offset: Int, line: Int, source: String, complete: Bool,
+        conventions: [String: ReadConvention] = [:]
     ) throws(DataError) -> TableChunk {
         let result: Result<TableChunk, DataError> = bytes.withUnsafeBytes { raw in
             Result { () throws(DataError) -> TableChunk in
-                try lines(raw.bindMemory(to: UInt8.self), from: offset, line: line, source: source, complete: complete)
+                try lines(raw.bindMemory(to: UInt8.self), from: offset, line: line, source: source, complete: complete,
+                          conventions: conventions)
             }
         }
         return try result.get()
@@ -186,9 +189,11 @@ public enum JSONTableReader {
     }
 
     private static func lines(
-        _ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, line firstLine: Int, source: String, complete: Bool
+        _ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, line firstLine: Int, source: String, complete: Bool,
+        conventions: [String: ReadConvention] = [:]
     ) throws(DataError) -> TableChunk {
         var builder = RecordTableBuilder(source: source, locator: .lines)
+        builder.conventions = conventions
         guard let base = buffer.baseAddress else {
             return TableChunk(table: try builder.table(), consumed: offset, nextLine: firstLine)
         }

@@ -32,6 +32,9 @@ struct RecordTableBuilder {
 
     let source: String
     let locator: Locator
+    /// Choices an earlier read of the same file made (`ReadConvention`): `watch` passes the
+    /// UTC offset the first lines of a JSON Lines log chose, so appended times are shown at it.
+    var conventions: [String: ReadConvention] = [:]
     private var names: [String] = []
     private var index: [String: Int] = [:]
     private var columns: [Sparse] = []
@@ -91,13 +94,15 @@ struct RecordTableBuilder {
     /// before the columns are filled out to full length).
     func table() throws(DataError) -> DataTable {
         try ResourceLimits.standard.checkTable(rows: rowCount, columns: names.count, source: source)
+        var decided: [String: ReadConvention] = [:]
         let columns = names.indices.map { index -> Column in
             let sparse = self.columns[index]
             // Numbers only (the common case): straight into the column, no per-row cells.
             if let numbers = numbers(sparse) { return Column(name: names[index], storage: .number(numbers)) }
-            return column(names[index], dense(sparse))
+            return column(names[index], dense(sparse), decided: &decided)
         }
         var table = DataTable(source: source, columns: columns, rowCount: rowCount)
+        table.readConventions = decided
         for (key, type) in media {
             table.readNotes.append("\(source): key '\(MessageText.escaped(key))' holds W&B media (\"_type\": \"\(MessageText.escaped(type))\"), not numbers: not drawn")
         }
@@ -124,7 +129,7 @@ struct RecordTableBuilder {
         return cells
     }
 
-    private func column(_ name: String, _ cells: [Cell]) -> Column {
+    private func column(_ name: String, _ cells: [Cell], decided: inout [String: ReadConvention]) -> Column {
         var numbers: [Double] = []
         numbers.reserveCapacity(cells.count)
         var firstText: Int?
@@ -141,7 +146,9 @@ struct RecordTableBuilder {
         // Strings: all dates (and no numbers) make a time column.
         var times: [Double] = []
         var isTime = true, anyClock = false
-        var offset: Double?  // the first written UTC offset (`TimeParser.Parsed.offset`)
+        // The first written UTC offset (`TimeParser.Parsed.offset`), or the one an earlier read chose.
+        var offset: Double?
+        if case .utcOffset(let known) = conventions[name] { offset = known }
         for cell in cells {
             switch cell {
             case .missing: times.append(.nan)
@@ -158,7 +165,10 @@ struct RecordTableBuilder {
             if !isTime { break }
         }
         if isTime {
-            if let offset, offset != 0 { for i in times.indices { times[i] += offset } }
+            if let offset {
+                decided[name] = .utcOffset(offset)
+                if offset != 0 { for i in times.indices { times[i] += offset } }
+            }
             return Column(name: name, storage: .time(times, anyClock ? .dateTime : .date))
         }
         // Mostly numbers (strings that spell numbers count as numbers, as in CSV): a number

@@ -2,7 +2,8 @@
 //
 // Design: the commands are thin. Each parses and validates its arguments (swift-argument-parser),
 // builds a `Scene`, renders it with one `ScenePlayer`, and writes the PNG atomically with
-// `PNG.write` (temp file, fsync, rename), so a reader polling the output never sees half a file.
+// `AtomicFile` (temp file, rename; fsynced with `--fsync`), so a reader polling the output never
+// sees half a file.
 // Every failure the user can cause (a bad size, an unwritable path, missing fonts) becomes one
 // line on stderr naming what was wrong and a non-zero exit status, never a stack trace.
 // `watch` and `report` join `render` and `demo` with the render service.

@@ -48,3 +48,32 @@ final class ReportPNGSettingTests: XCTestCase {
         XCTAssertTrue(doc.contains("--png small"))
     }
 }
+
+/// `plotline report --fsync`: the same bytes, flushed; without it files are replaced atomically
+/// only (as `render` writes), and the flag is documented.
+final class ReportFsyncFlagTests: XCTestCase {
+    func testFsyncWritesTheSameReportAndIsDocumented() throws {
+        let dir = NSTemporaryDirectory() + "plotline-report-fsync-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var csv = "step,loss\n"
+        for i in 0..<50 { csv += "\(i),\(1 / Double(i + 1))\n" }
+        try csv.write(toFile: dir + "/loss.csv", atomically: true, encoding: .utf8)
+        try #"{"version": 1, "title": "F", "sections": [{"title": "s", "figures": [{"data": "loss.csv"}]}]}"#
+            .write(toFile: dir + "/report.json", atomically: true, encoding: .utf8)
+        let plain = try PlotlineBinary.run(["report", dir + "/report.json", "-o", dir + "/plain", "--quiet"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        let synced = try PlotlineBinary.run(["report", dir + "/report.json", "-o", dir + "/synced", "--quiet", "--fsync"])
+        XCTAssertEqual(synced.status, 0, synced.stderr)
+        for name in ["loss.png", "manifest.json", "index.md", "index.html"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: dir + "/plain/" + name),
+                           FileManager.default.contents(atPath: dir + "/synced/" + name), name)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir + "/plain").filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [], "no temporary file left beside the outputs")
+        let help = try PlotlineBinary.run(["help", "report", "build"])
+        XCTAssertTrue(help.stdout.contains("--fsync"), help.stdout)
+        let doc = try String(contentsOfFile: packageRoot() + "/docs/report-spec.md", encoding: .utf8)
+        XCTAssertTrue(doc.contains("`--fsync` flushes every"), "docs/report-spec.md explains --fsync")
+    }
+}

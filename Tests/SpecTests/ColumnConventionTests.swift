@@ -102,4 +102,19 @@ final class UTCOffsetDisplayTests: XCTestCase {
         let noon = TimeParser.parse("2024-05-01T12:00:00Z")!.seconds
         XCTAssertEqual(reader.table["t"]?.doubles, [noon, noon + 7200], "an appended UTC time shown at the file's +02:00")
     }
+
+    func testWatchKeepsAJSONLinesLogsFirstOffset() throws {
+        var reader = IncrementalTableReader(source: "m.jsonl", format: .jsonLines)
+        _ = try reader.append(Array(#"{"t": "2024-05-01T12:00:00+02:00", "v": 1}"#.utf8 + [10]))
+        _ = try reader.append(Array(#"{"t": "2024-05-01T12:00:00+05:00", "v": 2}"#.utf8 + [10]))
+        let noon = TimeParser.parse("2024-05-01T12:00:00Z")!.seconds
+        XCTAssertEqual(reader.table["t"]?.doubles, [noon, noon - 3 * 3600],
+                       "12:00+05:00 appended is 09:00 at the log's first offset, +02:00")
+        XCTAssertEqual(reader.table.readConventions["t"], .utcOffset(7200))
+        // The whole-file read of the same bytes agrees with what watch drew.
+        let whole = try JSONTableReader.parseLines(
+            bytes: Array((#"{"t": "2024-05-01T12:00:00+02:00", "v": 1}"# + "\n" + #"{"t": "2024-05-01T12:00:00+05:00", "v": 2}"# + "\n").utf8),
+            from: 0, line: 1, source: "m.jsonl", complete: true)
+        XCTAssertEqual(whole.table["t"]?.doubles, reader.table["t"]?.doubles)
+    }
 }
