@@ -14,6 +14,7 @@ extension DefaultFigure {
         var series = FigureSpec.Series(y: nil, kind: .heatmap)
         series.data = data
         series.matrix = true
+        series.colorMap = options.colorMap == .viridis ? nil : options.colorMap  // viridis: the spec's default
         var panel = FigureSpec.Panel(x: FigureSpec.Axis(label: options.xLabel), y: FigureSpec.Axis(label: options.yLabel),
                                      grid: false, legend: LegendPlacement.none, series: [series])
         panel.seriesAxes = []

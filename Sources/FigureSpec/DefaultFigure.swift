@@ -44,9 +44,9 @@ public enum DefaultFigure {
     static let throughputMarks = ["per_second", "per_sec", "runtime", "_time", "samples_per", "steps_per", "it_s", "throughput",
                                   "flos", "total_flos"]
 
-    /// The series kinds a default figure draws from table columns (`--kind`); a heat map or a
-    /// pie needs a figure spec, which names its cells or wedge labels.
-    public static let kinds: [SeriesKind] = [.line, .scatter, .step, .area, .bar, .histogram, .box]
+    /// The series kinds a default figure draws from table columns (`--kind`); a pie needs a
+    /// figure spec, which names its wedge labels. A heat map's cells: `heatmapColumns`.
+    public static let kinds: [SeriesKind] = [.line, .scatter, .step, .area, .bar, .histogram, .box, .heatmap]
 
     /// The default figure for `table` under `options`: `spec(_:options:)` drawn.
     /// An aggregate of the table's rows (`aggregated`) is drawn by its own path, which calls
@@ -76,6 +76,7 @@ public enum DefaultFigure {
     /// dashes, markers, scales, labels, smoothing, category means and order, groups, legends.
     static func drafts(_ table: DataTable, data: String?, options: RenderOptions) throws(DataError) -> [Draft] {
         if drawsMatrix(table, options) { return [matrixDraft(data: data, options)] }
+        if options.kind == .heatmap { return [try heatmapDraft(table, data: data, options: options)] }
         let loc = DataLocation(source: table.source, line: nil, keyPath: nil)
         let xName = try chooseX(table, options, loc)
         var xValues: [Double]

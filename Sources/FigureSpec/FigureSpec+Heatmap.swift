@@ -29,9 +29,17 @@ extension FigureSpec {
             return found.x.map { HeatmapCells.levels($0).levels }
         }
 
-        /// The y axis' levels: nil in wide form (row numbers), the distinct y values in long form.
+        /// The y axis' levels: in wide form each row's label from `y` (nil without it: row
+        /// numbers), the distinct y values in long form, nil for a whole matrix.
         var rowLevels: [String]? {
-            series.columns == nil && series.matrix != true ? found.y.map { HeatmapCells.levels($0).levels } : nil
+            if series.matrix == true { return nil }
+            if series.columns != nil { return found.y.map(HeatmapCells.rowLabels) }
+            return found.y.map { HeatmapCells.levels($0).levels }
+        }
+
+        /// A wide heat map's row labels: each row's text in `column` ("" where it has none).
+        static func rowLabels(_ column: Column) -> [String] {
+            (0..<column.count).map { column.text(at: $0) ?? "" }
         }
 
         /// Throws when the matrix would have more cells than `ResourceLimits.standard` allows, or
@@ -42,6 +50,19 @@ extension FigureSpec {
             if series.columns != nil || series.matrix == true {
                 // Wide form and a whole matrix: a cell per table row and named (or every) column.
                 rows = found.table.rowCount; columns = series.columns?.count ?? found.columns.count
+                if rows > limits.categories, found.y != nil {
+                    throw SpecError(.tooLarge("\(rows) rows labelled by \"\(series.y ?? "")\" on the heat map's y axis, more than the "
+                                              + "limit of \(limits.categories) (\(ResourceLimits.reference))"),
+                                    source: source, keyPath: path + ".y")
+                }
+                if let labels = found.y.map(HeatmapCells.rowLabels) {
+                    var seen = Set<String>()
+                    for (row, label) in labels.enumerated() where !seen.insert(label).inserted {
+                        throw SpecError(.conflict("rows of a wide heat map need labels of their own: \"\(series.y ?? "")\" repeats "
+                                                  + "\(JSONTableReader.quoted(label)) (row \(row + 1)); pivot a long table with \"x\", \"y\" and \"value\" instead"),
+                                        source: source, keyPath: path + ".y")
+                    }
+                }
             } else {
                 rows = found.y.map(HeatmapCells.distinctCount) ?? 0
                 columns = found.x.map(HeatmapCells.distinctCount) ?? 0

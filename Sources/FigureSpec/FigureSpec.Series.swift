@@ -230,8 +230,9 @@ extension FigureSpec {
                         throw conflict(key, "a heat map with \"matrix\": true draws every column of its table; it takes no \"\(key)\"")
                     }
                 } else if series.columns != nil {
-                    for key in ["x", "y", "value"] where object.optional(key) != nil {
-                        throw conflict(key, "a heat map takes either \"columns\" (wide) or \"x\", \"y\" and \"value\" (long), not both")
+                    // Wide form: "y" may name the rows' labels (a DataFrame's index, as seaborn labels them).
+                    for key in ["x", "value"] where object.optional(key) != nil {
+                        throw conflict(key, "a heat map takes either \"columns\" (wide, with \"y\" naming the rows) or \"x\", \"y\" and \"value\" (long), not both")
                     }
                 } else {
                     let note = "a heat map takes \"matrix\": true, \"columns\", or \"x\", \"y\" and \"value\""

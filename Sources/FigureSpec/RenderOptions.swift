@@ -19,6 +19,9 @@ public struct RenderOptions: Sendable, Hashable {
     public var color: String?
     /// The colour map of `color` (`--colormap`).
     public var colorMap: ColorMap = .viridis
+    /// A heat map's cell value column (`--value`, with `kind == .heatmap`: one cell per row at
+    /// x and y, `DefaultFigure.heatmapColumns`); nil lets the table's shape decide.
+    public var value: String?
     /// The series kind for every series; nil draws lines (bars over a category x).
     public var kind: SeriesKind?
     public var logX = false

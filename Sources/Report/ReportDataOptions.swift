@@ -6,7 +6,7 @@ import Table
 enum ReportDataOptions {
     /// The keys, named as `plotline render`'s flags (the read options as pandas spells them,
     /// `na_values`: `CSVReadSetting`).
-    static let keys = ["x", "y", "by", "facet", "kind", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth", "aggregate", "band"]
+    static let keys = ["x", "y", "by", "facet", "kind", "value", "logx", "logy", "robust", "subplots", "title", "size", "dpi", "theme", "smooth", "aggregate", "band"]
         + CSVReadSetting.allCases.map(\.key)
 
     /// Decodes an options object into render options.
@@ -23,6 +23,10 @@ enum ReportDataOptions {
                 throw kind.error("expected one of \(DefaultFigure.kinds.map(\.rawValue).joined(separator: ", ")), found \(kind.found)")
             }
             o.kind = value
+        }
+        o.value = try object["value"]?.string()
+        if let value = object["value"], o.kind != .heatmap {
+            throw value.error("\"value\" is a heat map's cell value column: give \"kind\": \"heatmap\" too")
         }
         o.logX = try object["logx"]?.bool() ?? false
         o.logY = try object["logy"]?.bool() ?? false

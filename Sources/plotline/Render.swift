@@ -74,8 +74,11 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("One panel per value of this column, in a grid on shared axes, each titled with its value, one legend; at most 36 values (iris: --facet species).", valueName: "column"))
     var facet: String?
 
-    @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram or box.", valueName: "kind"))
+    @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram, box or heatmap (cells from --x, --y and --value, one per row, or a matrix of several --y columns; without them from the table's shape).", valueName: "kind"))
     var kind: String?
+
+    @Option(help: ArgumentHelp("With --kind heatmap: the column of the cells' values, one cell per row at its --x and --y (flights: --x year --y month --value passengers).", valueName: "column"))
+    var value: String?
 
     @Option(help: ArgumentHelp("Histogram bins: a count, or auto, sturges, fd, sqrt (numpy's rules; default auto).", valueName: "bins"))
     var bins: String?
@@ -110,7 +113,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("Colour a scatter's points by this numeric column, with a colour bar (makes the default kind scatter).", valueName: "column"))
     var color: String?
 
-    @Option(help: ArgumentHelp("The colour map of --color: viridis (default), magma, plasma, inferno, cividis; diverging RdBu, coolwarm (symmetric about 0 when the values have both signs).", valueName: "name"))
+    @Option(help: ArgumentHelp("The colour map of --color or of a heat map: viridis (default), magma, plasma, inferno, cividis; diverging RdBu, coolwarm (symmetric about 0 when the values have both signs).", valueName: "name"))
     var colormap: String?
 
     @Option(help: ArgumentHelp("The series colour cycle: tab10 (default) or tab20 (20 colours, for up to 20 groups).", valueName: "name"))
@@ -140,7 +143,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
         if files.isEmpty && spec.isEmpty { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
         if !files.isEmpty && !spec.isEmpty { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
         if let k = kind, SeriesKind(rawValue: k).map(DefaultFigure.kinds.contains) != true {
-            let note = SeriesKind(rawValue: k) == nil ? "" : " (a \(k) names its cells or labels in a figure spec: --spec, see docs/figure-spec.md)"
+            let note = SeriesKind(rawValue: k) == nil ? "" : " (a \(k) names its wedge labels in a figure spec: --spec, see docs/figure-spec.md)"
             throw ValidationError("--kind must be one of \(DefaultFigure.kinds.map(\.rawValue).joined(separator: ", ")), not \(k)\(note).")
         }
         if let b = bins, RenderOptions.parseBins(b) == nil {
@@ -161,7 +164,10 @@ struct Render: ParsableCommand, @unchecked Sendable {
         if let rasterize, RasterizeMode(rawValue: rasterize) == nil {
             throw ValidationError("--rasterize must be one of \(RasterizeMode.allCases.map(\.rawValue).joined(separator: ", ")), not \(rasterize).")
         }
-        if colormap != nil && color == nil { throw ValidationError("--colormap colours the column given with --color.") }
+        if colormap != nil && color == nil && kind != "heatmap" {
+            throw ValidationError("--colormap colours the column given with --color, or a heat map's cells (--kind heatmap).")
+        }
+        if value != nil && kind != "heatmap" { throw ValidationError("--value is a heat map's cell value column: give --kind heatmap too.") }
         if let palette, Palette(rawValue: palette) == nil {
             throw ValidationError("--palette must be one of \(Palette.allCases.map(\.rawValue).joined(separator: ", ")), not \(palette).")
         }
@@ -194,6 +200,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.by = by
         options.facet = facet
         options.kind = kind.flatMap(SeriesKind.init(rawValue:))
+        options.value = value
         options.logX = logx
         options.logY = logy
         options.robustY = robust

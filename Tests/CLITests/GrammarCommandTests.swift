@@ -52,3 +52,39 @@ final class GrammarCommandTests: XCTestCase {
         XCTAssertTrue(text.stderr.contains("species"), text.stderr)
     }
 }
+
+/// `plotline render --kind heatmap` from the command line: a long table pivoted, `--value`,
+/// `--colormap`, `--print-spec` round trip, and the usage errors.
+final class HeatmapCommandTests: XCTestCase {
+    func testHeatmapOfALongTableAndItsSpec() throws {
+        let dir = NSTemporaryDirectory() + "plotline-heatmap-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let flights = dir + "/flights.csv"
+        try FileManager.default.copyItem(atPath: packageRoot() + "/../shared/data/flights.csv", toPath: flights)
+        let r = try PlotlineBinary.run(["render", flights, "--kind", "heatmap", "--x", "year", "--y", "month", "--value", "passengers",
+                                        "--colormap", "magma", "--size", "600x400", "-o", dir + "/h.png"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let image = try PNG.decode(try PNG.readFile(dir + "/h.png"))
+        XCTAssertEqual(image.width, 600)
+        let printed = try PlotlineBinary.run(["render", flights, "--kind", "heatmap", "--x", "year", "--y", "month", "--value", "passengers",
+                                              "--colormap", "magma", "--size", "600x400", "--print-spec", dir + "/h.plot.json"])
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        let again = try PlotlineBinary.run(["render", "--spec", dir + "/h.plot.json", "-o", dir + "/again.png"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try PNG.readFile(dir + "/again.png"), try PNG.readFile(dir + "/h.png"), "--print-spec draws the same bytes")
+    }
+
+    func testUsageErrors() throws {
+        let flights = packageRoot() + "/../shared/data/flights.csv"
+        let value = try PlotlineBinary.run(["render", flights, "--value", "passengers", "-o", "/tmp/x.png"])
+        XCTAssertEqual(value.status, 64)
+        XCTAssertTrue(value.stderr.contains("--value is a heat map's cell value column"), value.stderr)
+        let pie = try PlotlineBinary.run(["render", flights, "--kind", "pie", "-o", "/tmp/x.png"])
+        XCTAssertEqual(pie.status, 64)
+        XCTAssertTrue(pie.stderr.contains("heatmap") && pie.stderr.contains("wedge labels"), pie.stderr)
+        let missing = try PlotlineBinary.run(["render", flights, "--kind", "heatmap", "--value", "nope", "-o", "/tmp/x.png"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("'nope'"), missing.stderr)
+    }
+}

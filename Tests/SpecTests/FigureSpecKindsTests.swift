@@ -199,7 +199,7 @@ final class FigureSpecKindsTests: XCTestCase {
             (#"[{"series": [{"kind": "heatmap", "columns": []}]}]"#,
              #"figure.json: panels[0].series[0].columns: expected at least one column name, found an empty array"#),
             (#"[{"series": [{"kind": "heatmap", "columns": ["u"], "x": "gx"}]}]"#,
-             #"figure.json: panels[0].series[0].x: a heat map takes either "columns" (wide) or "x", "y" and "value" (long), not both"#),
+             #"figure.json: panels[0].series[0].x: a heat map takes either "columns" (wide, with "y" naming the rows) or "x", "y" and "value" (long), not both"#),
             (#"[{"series": [{"kind": "heatmap", "x": "gx", "y": "gy"}]}]"#,
              #"figure.json: panels[0].series[0].value: missing required key (a heat map takes "matrix": true, "columns", or "x", "y" and "value")"#),
             (#"[{"series": [{"y": "v", "colormap": "magma"}]}]"#,
