@@ -65,7 +65,7 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertEqual(error(#"{"version": 2, "sections": []}"#), "r.json:1: version: unsupported version 2 (this plotline reads version 1)")
         XCTAssertEqual(error(#"{"version": 1, "sections": []}"#), "r.json:1: sections: expected at least one figure in the sections")
         XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": [{"data": "a.csv", "options": {"kind": "lines"}}]}]}"#),
-                       #"r.json:1: sections[0].figures[0].options.kind: expected one of line, scatter, step, area, bar, histogram, box, found "lines""#)
+                       #"r.json:1: sections[0].figures[0].options.kind: expected one of line, scatter, step, area, bar, histogram, box, heatmap, found "lines""#)
         XCTAssertEqual(error(#"{"version": 1, "sections": [{"title": "A", "figures": [{"data": "a.csv", "options": {"band": "iqr"}}]}]}"#),
                        #"r.json:1: sections[0].figures[0].options.band: expected one of std, minmax, ci95, none, found "iqr""#)
         XCTAssertEqual(error("{\"version\": 1,\n \"sections\": [,]}"), "r.json:2: invalid JSON: expected a value, found ',]}'")
