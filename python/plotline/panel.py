@@ -156,7 +156,8 @@ class Panel:
 
         A 2-D array (or with ``matrix=True``, any table) is drawn whole on numeric axes: column
         index along x, row index down y. A table draws its ``columns`` (wide form) or one cell
-        per row from ``x``, ``y`` and ``value`` (long form). ``colormap``, ``vmin``, ``vmax``.
+        per row from ``x``, ``y`` and ``value`` (long form); with ``columns``, ``y`` may name the
+        rows' labels (a DataFrame's index written as a column). ``colormap``, ``vmin``, ``vmax``.
         """
         source = self._figure._source_for(data, options.get("name"))
         if columns is None and x is None and y is None and value is None and "matrix" not in options:
