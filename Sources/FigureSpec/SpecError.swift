@@ -82,7 +82,8 @@ public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unsupportedVersion(let found, let supported):
             return "unsupported version \(found) (this plotline reads version \(supported))"
         case .noSuchColumn(let column, let table, let available):
-            return "no column \"\(MessageText.escaped(column))\" in \(table) (columns: \(MessageText.names(available, quote: "")))"
+            let hint = DidYouMean.closest(to: column, in: available).map { "did you mean \"\(MessageText.escaped($0))\"? " } ?? ""
+            return "no column \"\(MessageText.escaped(column))\" in \(table) (\(hint)columns: \(MessageText.names(available, quote: "")))"
         case .notNumeric(let column, let table, let found):
             return "column \"\(MessageText.escaped(column))\" in \(table) is not numeric (found \(found)); "
                 + "use \"scale\": \"category\" to draw it as categories"

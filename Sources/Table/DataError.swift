@@ -98,7 +98,9 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidJSON(let what): return "invalid JSON: \(what)"
         case .notATable(let what): return "not a table: \(what)"
         case .noSuchColumn(let names):
-            return "no such column (columns: \(MessageText.names(names, quote: "'")))"
+            // A likely typo or case slip (`Species`, `sepalLength`) gets the column it meant.
+            let hint = column.flatMap { DidYouMean.closest(to: $0, in: names) }.map { "did you mean '\(MessageText.escaped($0))'? " } ?? ""
+            return "no such column (\(hint)columns: \(MessageText.names(names, quote: "'")))"
         case .tooManyGroups(let found, let limit):
             return "\(found > limit ? "more than \(limit)" : "\(found)") distinct values to split by; a figure tells at most \(limit) groups apart (choose a column with fewer values)"
         case .invalidArray(let what): return "invalid .npy array: \(what)"

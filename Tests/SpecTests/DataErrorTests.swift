@@ -24,6 +24,17 @@ final class DataErrorTests: XCTestCase {
             true)
     }
 
+    func testAnUnknownColumnSuggestsTheOneItLikelyMeant() {
+        let names = ["sepal_length", "sepal_width", "species"]
+        let cased = DataError(.noSuchColumn(available: names), at: DataLocation(source: "iris.csv"), column: "Species")
+        XCTAssertEqual(cased.description, "iris.csv: column 'Species': no such column (did you mean 'species'? "
+                       + "columns: 'sepal_length', 'sepal_width', 'species')")
+        let camel = DataError(.noSuchColumn(available: names), at: DataLocation(source: "iris.csv"), column: "sepalLength")
+        XCTAssertTrue(camel.description.contains("did you mean 'sepal_length'?"), camel.description)
+        let far = DataError(.noSuchColumn(available: names), at: DataLocation(source: "iris.csv"), column: "petal")
+        XCTAssertFalse(far.description.contains("did you mean"), far.description)
+    }
+
     func testExpectedANumber() throws {
         var text = "step,loss\n"
         for step in 1...60 { text += step == 56 ? "\(step),abc\n" : "\(step),0.5\n" }

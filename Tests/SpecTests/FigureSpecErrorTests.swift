@@ -104,7 +104,7 @@ final class FigureSpecErrorTests: XCTestCase {
             """), source: "figure.json")
         XCTAssertEqual(
             errorText { try spec.figure(tables: ["metrics": SpecFixtures.metrics]) },
-            #"figure.json: panels[0].series[1].y: no column "val_los" in metrics.csv (columns: epoch, loss, val_loss)"#)
+            #"figure.json: panels[0].series[1].y: no column "val_los" in metrics.csv (did you mean "val_loss"? columns: epoch, loss, val_loss)"#)
         XCTAssertEqual(errorText { try spec.figure(tables: [:]) }, "figure.json: data.metrics: no table was loaded for this data source")
     }
 
