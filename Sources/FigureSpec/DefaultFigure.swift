@@ -172,7 +172,10 @@ public enum DefaultFigure {
         } else {
             groups = quantityGroups(names: entries.map(entryName), columns: entries.map(\.values))
         }
-        let defaultKind: SeriesKind = options.kind ?? (options.color != nil ? .scatter : isCategoryX ? .bar : .line)
+        // One row (Hugging Face's all_results.json, a final metrics record): nothing to draw a
+        // line through, so bars side by side at the row's x, labelled as a category.
+        let oneRow = table.rowCount == 1 && options.kind == nil && options.color == nil && !isCategoryX
+        let defaultKind: SeriesKind = options.kind ?? (options.color != nil ? .scatter : isCategoryX || oneRow ? .bar : .line)
         // Bars of category means carry error bars: `band` (default ± 1 std), checked here.
         let meansBand = averaged ? try Self.meansBand(options, loc) : nil
         if options.band != nil && !averaged {
@@ -183,6 +186,9 @@ public enum DefaultFigure {
         let smoothing = options.smooth.flatMap { $0 > 0 && $0 < 1 ? $0 : nil }
         var drafts: [Draft] = []
         var colourIndex = 0
+        // A metric family shares one colour where a dash or marker tells its members apart
+        // (lines); bars, histograms and boxes of one family get a colour each.
+        let familyColour = training && options.subplots == nil && [.line, .step, .area].contains(defaultKind)
         for group in groups {
             var series: [FigureSpec.Series] = []
             var named: [Int] = []
@@ -202,7 +208,7 @@ public enum DefaultFigure {
                 defer { k += members.count }
                 let name = entryName(first)
                 // A group keeps its colour in every panel; a metric family shares one.
-                let slot = training && options.subplots == nil ? colourIndex : colourIndex + k
+                let slot = familyColour ? colourIndex : colourIndex + k
                 let dashed = training && isValidation(name)
                 var kinds: [SeriesKind] = [], points: [Int] = []
                 for i in members {
@@ -259,7 +265,7 @@ public enum DefaultFigure {
                 series.append(item)
                 named.append(split.map { _ in members.count } ?? 1)
             }
-            colourIndex += training && options.subplots == nil ? 1 : group.count
+            colourIndex += familyColour ? 1 : group.count
             var panel = FigureSpec.Panel(series: series)
             panel.grid = true
             panel.legend = named.reduce(0, +) >= 2 ? .best : LegendPlacement.none
@@ -281,8 +287,8 @@ public enum DefaultFigure {
                     yLabel = "mean" + (quantity?.unit.map { " in " + $0 } ?? "") + meansBandLabel(meansBand)
                 }
             }
-            var xLabel = xName ?? "row"
-            var panelXScale = xScale
+            var xLabel = xName ?? (oneRow ? "" : "row")
+            var panelXScale = oneRow ? .category : xScale
             if defaultKind == .histogram {
                 // A histogram's x is the binned values (not the table's x column), its y the counts.
                 // Named after the values' column when the panel bins one (also split by groups).
@@ -296,7 +302,7 @@ public enum DefaultFigure {
             if let label = options.xLabel { xLabel = label }
             if let label = options.yLabel { yLabel = label }
             panel.x = FigureSpec.Axis(label: xLabel, scale: panelXScale)
-            if panelXScale == .category { panel.x.categories = levels }
+            if panelXScale == .category, !levels.isEmpty { panel.x.categories = levels }
             panel.y = FigureSpec.Axis(label: yLabel ?? "", scale: yScale)
             if options.robustY { panel.y.robust = true }
             // Lines over a training log's counter, or over any table's time axis or counter
