@@ -67,18 +67,19 @@ let package = Package(
             swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim", "CDeflate"], swiftSettings: strict),
-        .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text"], swiftSettings: strict),
+        .target(name: "ContentHash", swiftSettings: strict),
+        .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text", "ContentHash"], swiftSettings: strict),
         .target(name: "Vector", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "CZlib"], swiftSettings: strict),
         .target(name: "Dates", swiftSettings: strict),
         .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene", "Dates"], swiftSettings: strict),
         // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
         .target(name: "CCRC32C"),
         .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
-        .target(name: "Table", dependencies: ["Dates", "RunLogs"], swiftSettings: strict),
+        .target(name: "Table", dependencies: ["Dates", "RunLogs", "ContentHash"], swiftSettings: strict),
         .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "Table", "Scene", "Vector"], swiftSettings: strict),
         .target(
             name: "Service",
-            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Vector"],
+            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Vector", "ContentHash"],
             swiftSettings: strict),
         .target(
             name: "Report",
@@ -88,6 +89,7 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
+                "ContentHash",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -138,6 +140,7 @@ let package = Package(
         .testTarget(
             name: "PNGTests", dependencies: ["Raster", "PNG", "CPNGShim", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],

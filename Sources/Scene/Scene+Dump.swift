@@ -1,3 +1,4 @@
+import ContentHash
 import Geometry
 import Raster
 import Text
@@ -68,25 +69,10 @@ extension Scene {
     }
 
     static func hashHex(points: [Point]) -> String {
-        var h = FNV1a()
-        for p in points { h.add(p.x.bitPattern); h.add(p.y.bitPattern) }
+        var h = FNV1a64()
+        for p in points { h.add(word: p.x.bitPattern); h.add(word: p.y.bitPattern) }
         return h.hex
     }
 
-    static func hashHex(_ bytes: [UInt8]) -> String {
-        var h = FNV1a()
-        for b in bytes { h.add(byte: b) }
-        return h.hex
-    }
-}
-
-/// The 64-bit FNV-1a hash: tiny, stable across runs and machines (unlike `Hasher`).
-struct FNV1a {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    mutating func add(_ v: UInt64) { for i in 0..<8 { add(byte: UInt8(truncatingIfNeeded: v >> (8 * i))) } }
-    var hex: String {
-        let s = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
+    static func hashHex(_ bytes: [UInt8]) -> String { FNV1a64.hex(of: bytes) }
 }

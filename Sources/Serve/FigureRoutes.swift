@@ -1,3 +1,4 @@
+import ContentHash
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -76,13 +77,8 @@ struct FigureRoutes: Sendable {
         }
     }
 
-    /// FNV-1a 64 of `bytes` as 16 hex digits: the same hash `WatchStatus.contentHash` records.
-    static func hash(_ bytes: [UInt8]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { for byte in $0 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 } }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    /// FNV-1a 64 of `bytes` as 16 hex digits (`FNV1a64`): the same hash `WatchStatus.contentHash` records.
+    static func hash(_ bytes: [UInt8]) -> String { FNV1a64.hex(of: bytes) }
 
     /// Reads a whole file that `ServedPath` checked, of at most `limit` bytes; the open refuses
     /// a symlink swapped in since, and a FIFO swapped in cannot block it.

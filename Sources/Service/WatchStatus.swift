@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 import PNG
 import Table
@@ -147,12 +148,10 @@ public struct WatchStatus: Codable, Sendable, Equatable {
         }
     }
 
-    /// FNV-1a 64 of the file at `path` as 16 hex digits, or "" when it cannot be read.
+    /// FNV-1a 64 of the file at `path` as 16 hex digits (`FNV1a64`, the hash `--serve` sends as
+    /// the file's ETag), or "" when it cannot be read.
     public static func contentHash(of path: String) -> String {
         guard let data = FileManager.default.contents(atPath: path) else { return "" }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return FNV1a64.hex(of: data)
     }
 }

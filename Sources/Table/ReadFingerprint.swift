@@ -1,3 +1,4 @@
+import ContentHash
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -5,7 +6,7 @@ import Glibc
 /// What a followed file held when it was read, kept small, to tell an append from a rewrite.
 ///
 /// A file that grew is only taken for an append if the bytes already read are still there. Up to
-/// `wholeLimit` bytes that is checked exactly: a 64-bit FNV-1a hash (Fowler–Noll–Vo) of everything read, compared
+/// `wholeLimit` bytes that is checked exactly: a 64-bit FNV-1a hash (`FNV1a64`) of everything read, compared
 /// with a hash of the file's same bytes now. Beyond it (re-reading the whole prefix on every
 /// append would make following quadratic) the first and last `window` bytes read and a 4 KiB
 /// sample at every power-of-two offset are compared byte for byte; a rewrite that keeps all of
@@ -21,20 +22,18 @@ struct ReadFingerprint: Sendable, Equatable {
 
     /// The number of bytes read (the file offset the next read starts at).
     private(set) var length = 0
-    private var hash: UInt64 = ReadFingerprint.fnvOffset
+    private var hash = FNV1a64()
     private var head: [UInt8] = []
     private var tail: [UInt8] = []
     /// Offset → the bytes read there (up to `sampleSize`).
     private var samples: [Int: [UInt8]] = [:]
 
-    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
 
     /// Records bytes read at offset `length`.
     mutating func add(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         let start = length, end = length + bytes.count
-        if start < ReadFingerprint.wholeLimit { hash = ReadFingerprint.fnv(bytes, from: hash) }
+        if start < ReadFingerprint.wholeLimit { hash.add(bytes) }
         if head.count < ReadFingerprint.window { head.append(contentsOf: bytes.prefix(ReadFingerprint.window - head.count)) }
         if bytes.count >= ReadFingerprint.window {
             tail = Array(bytes.suffix(ReadFingerprint.window))
@@ -57,7 +56,9 @@ struct ReadFingerprint: Sendable, Equatable {
         guard length > 0 else { return true }
         if length <= ReadFingerprint.wholeLimit {
             guard let bytes = ReadFingerprint.read(fd, at: 0, count: length) else { return false }
-            return ReadFingerprint.fnv(bytes, from: ReadFingerprint.fnvOffset) == hash
+            var now = FNV1a64()
+            now.add(bytes)
+            return now == hash
         }
         if ReadFingerprint.read(fd, at: 0, count: head.count) != head { return false }
         if ReadFingerprint.read(fd, at: length - tail.count, count: tail.count) != tail { return false }
@@ -65,13 +66,6 @@ struct ReadFingerprint: Sendable, Equatable {
             return false
         }
         return true
-    }
-
-    /// FNV-1a over `bytes`, continuing from `hash`.
-    static func fnv(_ bytes: [UInt8], from hash: UInt64) -> UInt64 {
-        var h = hash
-        for byte in bytes { h = (h ^ UInt64(byte)) &* fnvPrime }
-        return h
     }
 
     /// Exactly `count` bytes at `offset` of `fd`, or nil (an error, or the file is shorter).
