@@ -1,12 +1,13 @@
-import Foundation
+import Table
 
 /// `comparison.json`: the comparison's entries, sorted by figure, keys sorted.
 enum ReportComparisonJSON {
     static func encode(_ report: ComparisonReport) -> [UInt8] {
-        let entries: [[String: Any]] = report.entries.map { e in
-            ["figure": e.figure, "status": e.status.rawValue, "differingPixels": e.differingPixels,
-             "maxChannelDifference": e.maxChannelDifference, "diffImage": e.diffImage ?? NSNull()]
+        typealias J = ReportJSONText
+        let entries: [JSONValue] = report.entries.map { e in
+            J.object(["figure": .string(e.figure), "status": .string(e.status.rawValue), "differingPixels": J.number(e.differingPixels),
+                      "maxChannelDifference": J.number(e.maxChannelDifference), "diffImage": J.string(e.diffImage)])
         }
-        return ReportJSONText.encode(["hasDifferences": report.hasDifferences, "figures": entries] as [String: Any])
+        return J.encode(J.object(["hasDifferences": .bool(report.hasDifferences), "figures": .array(entries)]))
     }
 }

@@ -77,23 +77,24 @@ public struct ReportManifest: Sendable, Equatable {
 
     /// The manifest as pretty-printed JSON with sorted keys and a final newline.
     public func json() -> [UInt8] {
-        let figures: [[String: Any]] = self.figures.map { f in
-            var entry: [String: Any] = [
-                "index": f.index, "name": f.name, "section": f.section, "output": f.output,
-                "inputs": f.inputs.map { ["path": $0.path, "sha256": $0.sha256 ?? NSNull()] as [String: Any] },
-                "sha256": f.sha256 ?? NSNull(), "bytes": f.bytes ?? NSNull(), "width": f.width ?? NSNull(),
-                "height": f.height ?? NSNull(), "error": f.error ?? NSNull(),
+        typealias J = ReportJSONText
+        let figures: [JSONValue] = self.figures.map { f in
+            var entry: [String: JSONValue] = [
+                "index": J.number(f.index), "name": .string(f.name), "section": .string(f.section), "output": .string(f.output),
+                "inputs": .array(f.inputs.map { J.object(["path": .string($0.path), "sha256": J.string($0.sha256)]) }),
+                "sha256": J.string(f.sha256), "bytes": J.number(f.bytes), "width": J.number(f.width),
+                "height": J.number(f.height), "error": J.string(f.error),
             ]
-            if !f.also.isEmpty { entry["also"] = f.also }
-            if !f.warnings.isEmpty { entry["warnings"] = f.warnings }
-            return entry
+            if !f.also.isEmpty { entry["also"] = J.strings(f.also) }
+            if !f.warnings.isEmpty { entry["warnings"] = J.strings(f.warnings) }
+            return J.object(entry)
         }
-        let shard: Any = self.shard.map { ["index": $0.index, "count": $0.count] as [String: Any] } ?? NSNull()
-        let root: [String: Any] = [
-            "version": ReportManifest.currentVersion, "title": title, "sections": sections,
-            "figureCount": figureCount, "shard": shard, "figures": figures,
-        ]
-        return ReportJSONText.encode(root)
+        let shard = self.shard.map { J.object(["index": J.number($0.index), "count": J.number($0.count)]) } ?? .null
+        let root = J.object([
+            "version": J.number(ReportManifest.currentVersion), "title": .string(title), "sections": J.strings(sections),
+            "figureCount": J.number(figureCount), "shard": shard, "figures": .array(figures),
+        ])
+        return J.encode(root)
     }
 
     /// Reads a manifest that `json()` wrote (a shard's, for merging).

@@ -13,7 +13,9 @@ public struct ReportTimings: Sendable, Equatable {
     public func json() -> [UInt8] {
         let rounded = milliseconds.mapValues { ($0 * 100).rounded() / 100 }
         let total = (milliseconds.values.reduce(0, +) * 100).rounded() / 100
-        return ReportJSONText.encode(["figures": rounded, "totalMs": total] as [String: Any])
+        return ReportJSONText.encode(ReportJSONText.object([
+            "figures": ReportJSONText.object(rounded.mapValues(JSONValue.number)), "totalMs": .number(total),
+        ]))
     }
 
     /// Reads what `json()` wrote; unreadable files give no timings (they are informative only).

@@ -15,7 +15,7 @@ final class ReportCompareTests: XCTestCase {
         XCTAssertEqual(same.exitStatus, ReportExitStatus.ok)
         XCTAssertEqual(same.comparison?.entries.map(\.status), [.unchanged, .unchanged, .unchanged, .unchanged])
         XCTAssertTrue(f.text("same/index.md").contains("All 4 figures match the baseline."), f.text("same/index.md"))
-        XCTAssertTrue(f.text("same/comparison.json").contains("\"hasDifferences\" : false"), f.text("same/comparison.json"))
+        XCTAssertTrue(f.text("same/comparison.json").contains("\"hasDifferences\": false"), f.text("same/comparison.json"))
 
         // One pixel of one baseline figure, and a baseline figure the new report no longer has.
         var pixmap = try PNG.read(path: f.root + "/baseline/wind.png")

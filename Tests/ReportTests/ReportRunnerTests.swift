@@ -18,7 +18,7 @@ final class ReportRunnerTests: XCTestCase {
         var manifest = f.text("out/manifest.json")
         for f in outcome.manifest.figures {
             manifest = manifest.replacingOccurrences(of: f.sha256!, with: "<png sha256>")
-                .replacingOccurrences(of: "\"bytes\" : \(f.bytes!),", with: "\"bytes\" : \"<png bytes>\",")
+                .replacingOccurrences(of: "\"bytes\": \(f.bytes!),", with: "\"bytes\": \"<png bytes>\",")
         }
         assertMatchesSnapshot(manifest, named: "small-report-manifest.json", snapshots: goldensDirectory())
         assertMatchesSnapshot(f.text("out/index.md"), named: "small-report-index.md", snapshots: goldensDirectory())
@@ -77,8 +77,7 @@ final class ReportRunnerTests: XCTestCase {
         XCTAssertLessThan(failed.lowerBound, contents.lowerBound, "errors come first")
         XCTAssertTrue(index.contains("- **Ragged** (Datasets): `data/ragged.csv:3:"), index)
         XCTAssertTrue(f.text("out/index.html").contains("specs/broken.plot.json:3: invalid JSON"))
-        XCTAssertTrue(f.text("out/manifest.json").contains("\"error\" : \"data\\/missing.csv: no such file\"")
-                      || f.text("out/manifest.json").contains("\"error\" : \"data/missing.csv: no such file\""))
+        XCTAssertTrue(f.text("out/manifest.json").contains("\"error\": \"data/missing.csv: no such file\""), f.text("out/manifest.json"))
     }
 
     func testAnInlineFigureErrorNamesItsKeyPathInTheReportSpec() throws {
@@ -124,7 +123,7 @@ final class ReportRunnerTests: XCTestCase {
             shardFigures.append(outcome.manifest.figures.map(\.index))
         }
         XCTAssertEqual(shardFigures, [[0, 3], [1], [2]], "index % 3 == K - 1")
-        XCTAssertTrue(f.text("shard2/manifest.json").contains("\"shard\" : {"), "a shard's manifest records the shard")
+        XCTAssertTrue(f.text("shard2/manifest.json").contains("\"shard\": {"), "a shard's manifest records the shard")
         let merged = try ReportMerge.run(shardDirectories: (1...3).map { f.root + "/shard\($0)" }, outputDirectory: f.root + "/merged")
         XCTAssertEqual(merged.figures.count, 4)
         XCTAssertEqual(f.list("merged"), f.list("single"))
