@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "ServeTests", dependencies: ["Serve", "Service", "Table", "plotline", "PNG", "Raster", "TestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "FigureSpec", "Table", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "FigureSpec", "Table", "Service", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]
 )

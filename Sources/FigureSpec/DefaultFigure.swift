@@ -614,6 +614,7 @@ extension DefaultFigure {
             spec.sharedX = nil
         }
         spec.facet = options.facet
+        spec.rasterize = options.rasterize
         return spec
     }
 
