@@ -9,29 +9,30 @@ the binary, whose errors name the spec file and key path.
 
 import difflib
 
-from .speckeys import ANNOTATION_KEYS, AXIS_KEYS, KIND_KEYS, SERIES_KEYS
+from .speckeys import ANNOTATION_KEYS, AXIS_KEYS, AXIS_SHORTHANDS, KIND_KEYS, PANEL_KEYS, SERIES_KEYS
 
 __all__ = ["Panel"]
 
 _COLUMN_KEYS = ("data", "x", "y", "kind")
 
 
-def _axis(name, given, label, scale, lim):
-    """An axis object from `given` (a dict of axis keys) and the shorthand arguments."""
+def _axis(name, given, **shorthands):
+    """An axis object from `given` (a dict of axis keys) and the shorthand arguments (``label``,
+    ``scale``, ``lim``: ``AXIS_SHORTHANDS`` says which axis keys each sets)."""
     axis = dict(given or {})
     for key in axis:
         if key not in AXIS_KEYS:
             raise TypeError(_unknown(f"{name} axis", key, AXIS_KEYS))
-    if label is not None:
-        axis["label"] = label
-    if scale is not None:
-        axis["scale"] = scale
-    if lim is not None:
-        low, high = lim
-        if low is not None:
-            axis["min"] = low
-        if high is not None:
-            axis["max"] = high
+    for suffix, value in shorthands.items():
+        if value is None:
+            continue
+        keys = AXIS_SHORTHANDS[suffix]
+        values = value if len(keys) > 1 else (value,)
+        if len(values) != len(keys):
+            raise ValueError(f"{name}{suffix} is ({', '.join(keys)}), found {value!r}")
+        for key, v in zip(keys, values):
+            if v is not None:
+                axis[key] = v
     return axis
 
 
@@ -65,9 +66,9 @@ class Panel:
                  minor_grid=None, legend=None, group=None):
         self._figure = figure
         self.title = title
-        self.x = _axis("x", x, xlabel, xscale, xlim)
-        self.y = _axis("y", y, ylabel, yscale, ylim)
-        self.y2 = _axis("y2", y2, y2label, y2scale, y2lim)
+        self.x = _axis("x", x, label=xlabel, scale=xscale, lim=xlim)
+        self.y = _axis("y", y, label=ylabel, scale=yscale, lim=ylim)
+        self.y2 = _axis("y2", y2, label=y2label, scale=y2scale, lim=y2lim)
         self.grid, self.minor_grid, self.legend, self.group = grid, minor_grid, legend, group
         self.series = []
         self.annotations = []
@@ -202,17 +203,15 @@ class Panel:
     def spec(self):
         """The panel as a spec object."""
         out = {}
-        if self.title is not None:
-            out["title"] = self.title
-        for key in ("x", "y", "y2"):
-            axis = getattr(self, key)
-            if axis:
-                out[key] = {k: _plain(v) for k, v in axis.items()}
-        for key in ("grid", "minor_grid", "legend", "group"):
+        # In the spec's key order (``PANEL_KEYS``); empty axes and unset keys left out.
+        for key in PANEL_KEYS:
             value = getattr(self, key)
+            if key in ("x", "y", "y2"):
+                value = {k: _plain(v) for k, v in value.items()} or None
+            elif key == "annotations":
+                value = list(value) or None
+            elif key == "series":
+                value = [dict(s) for s in value]
             if value is not None:
                 out[key] = value
-        if self.annotations:
-            out["annotations"] = list(self.annotations)
-        out["series"] = [dict(s) for s in self.series]
         return out
