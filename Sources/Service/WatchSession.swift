@@ -498,6 +498,32 @@ public final class WatchSession: Sendable {
         return (spec, try DefaultFigure.figure(spec, tables: [DefaultFigure.dataName: table]))
     }
 
+    /// The default figure of a TensorBoard run folder's or MLflow experiment's runs under
+    /// `options`, drawn as `plotline render FOLDER` draws it: from the default spec whose data
+    /// paths are the run folders relative to the folder's parent (where its figure is written),
+    /// or by `DefaultFigure.make` for what no spec key draws yet.
+    static func defaultFigure(runs: [RunInputs.Run], folder: String, options: RenderOptions) throws(DataError) -> (spec: FigureSpec?, figure: Figure) {
+        if DefaultFigure.speclessFlag(options) != nil {
+            return (nil, try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: runs.map(\.params),
+                                                options: options))
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        let inputs = runs.map { run in
+            (name: run.name, path: run.path.hasPrefix(parent + "/") ? String(run.path.dropFirst(parent.count + 1)) : run.path, table: run.table)
+        }
+        let spec = try DefaultFigure.spec(inputs, options: options, read: options.read, source: folder, directory: parent)
+        let tables = Dictionary(zip(spec.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
+        return (spec, try DefaultFigure.figure(spec, tables: tables))
+    }
+
+    /// The default spec this session draws for a TensorBoard run folder or an MLflow experiment
+    /// (nil when no spec key draws it yet): the spec `plotline render FOLDER --print-spec`
+    /// writes in the folder's parent with the same figure flags.
+    public func defaultSpec(runsOf source: RunLogFollower.Source) throws -> FigureSpec? {
+        var follower = RunLogFollower(source: source, limits: options.limits)
+        return try WatchSession.defaultFigure(runs: follower.refresh(), folder: source.folder, options: options.renderOptions).spec
+    }
+
     /// A data file's table, read (or followed, for growing CSV / TSV / JSON Lines) through a
     /// descriptor opened under the root; runs on the render thread.
     func dataTable(_ path: String) throws -> DataTable {
@@ -544,8 +570,7 @@ public final class WatchSession: Sendable {
             throw error  // the follower is dropped: the next render reads the files whole
         }
         state.withLock { $0.followers[folder] = follower }
-        let figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: runs.map(\.params),
-                                            options: options.renderOptions)
+        let figure = try WatchSession.defaultFigure(runs: runs, folder: folder, options: options.renderOptions).figure
         return (figure, runs.map(\.table.rowCount).max() ?? 0, WatchSession.warnings(of: runs.map(\.table)), nil)
     }
 

@@ -1,6 +1,7 @@
 import FigureSpec
 import Foundation
 import Service
+import Table
 import TestSupport
 import XCTest
 @testable import plotline
@@ -44,6 +45,26 @@ final class WatchDefaultSpecTests: XCTestCase {
             let session = WatchSession(root: dir, queue: queue, options: try watch.sessionOptions())
             let spec = try XCTUnwrap(try session.defaultSpec(dir + "/" + file), "\(file) \(flags): watch draws a spec")
             XCTAssertEqual(spec.jsonText(), printed.stdout, "\(file) \(flags): watch and render build the same spec")
+        }
+    }
+
+    func testWatchDrawsTheSpecRenderPrintsForRunFolders() throws {
+        let fixtures = packageRoot() + "/Tests/RunLogsTests/Fixtures"
+        let queue = try RenderQueue()
+        defer { queue.shutdownAndJoin() }
+        let cases: [(parent: String, folder: String, source: (String) -> RunLogFollower.Source, flags: [String])] = [
+            (fixtures + "/tb/logs", "run_a", { .events($0) }, []),
+            (fixtures + "/tb/logs", "run_a", { .events($0) }, ["--smooth", "0.9", "--logy", "--title", "TB"]),
+            (fixtures + "/mlruns", "0", { .mlflowExperiment($0) }, []),
+            (fixtures + "/mlruns", "0", { .mlflowExperiment($0) }, ["--kind", "step", "--size", "800x500", "--theme", "dark"]),
+        ]
+        for (parent, folder, source, flags) in cases {
+            let printed = try run(["render", folder] + flags + ["--print-spec"], in: parent)
+            XCTAssertEqual(printed.status, 0, "\(folder) \(flags): \(printed.stderr)")
+            let watch = try Watch.parse([parent] + flags)
+            let session = WatchSession(root: parent, queue: queue, options: try watch.sessionOptions())
+            let spec = try XCTUnwrap(try session.defaultSpec(runsOf: source(parent + "/" + folder)), "\(folder) \(flags)")
+            XCTAssertEqual(spec.jsonText(), printed.stdout, "\(folder) \(flags): watch and render build the same spec")
         }
     }
 
