@@ -90,8 +90,8 @@ final class WatchDefaultSpecTests: XCTestCase {
         p.currentDirectoryURL = URL(fileURLWithPath: folder, isDirectory: true)
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("plotline-out-\(UUID().uuidString)")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("plotline-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: out.path, contents: nil))
+        XCTAssertTrue(FileManager.default.createFile(atPath: err.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
         p.standardOutput = try FileHandle(forWritingTo: out)
         p.standardError = try FileHandle(forWritingTo: err)
