@@ -9,11 +9,12 @@ the binary, whose errors name the spec file and key path.
 
 import difflib
 
-from .speckeys import ANNOTATION_KEYS, AXIS_KEYS, AXIS_SHORTHANDS, KIND_KEYS, PANEL_KEYS, SERIES_KEYS
+from .speckeys import ANNOTATION_KEYS, AXIS_KEYS, AXIS_SHORTHANDS, COLUMN_KEYS, KIND_KEYS, PANEL_KEYS, SERIES_KEYS
 
 __all__ = ["Panel"]
 
-_COLUMN_KEYS = ("data", "x", "y", "kind")
+_METHOD_KEYS = ("data", "x", "y", "kind")
+"""Series keys the methods set from their own arguments, never given as options."""
 
 
 def _axis(name, given, **shorthands):
@@ -40,6 +41,20 @@ def _unknown(where, key, known):
     close = difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown {where} key {key!r}{hint}; the keys are: {', '.join(known)}"
+
+
+def _columns(source, how, value):
+    """`value` with the columns it names as the spec names them (``COLUMN_KEYS``: a name, a list
+    of names, or an object's ``field``); other values as given."""
+    if source is None or value is None or how is None:
+        return value
+    if how == "name":
+        return source.column(value)
+    if how == "list":
+        return [source.column(c) for c in value]
+    if isinstance(value, dict) and "field" in value:  # "field": a colour encoding, not a colour
+        return dict(value, field=source.column(value["field"]))
+    return value
 
 
 def _plain(value):
@@ -86,8 +101,8 @@ class Panel:
         own (``name`` names that source for ``Figure.update``). None: the figure's only source.
         """
         for key in options:
-            if key not in SERIES_KEYS or key in _COLUMN_KEYS:
-                raise TypeError(_unknown("series", key, [k for k in SERIES_KEYS if k not in _COLUMN_KEYS]))
+            if key not in SERIES_KEYS or key in _METHOD_KEYS:
+                raise TypeError(_unknown("series", key, [k for k in SERIES_KEYS if k not in _METHOD_KEYS]))
             kinds = KIND_KEYS.get(key)
             if kinds is not None and kind not in kinds:
                 raise TypeError(f"{key!r} applies only to kind {' or '.join(kinds)}, not {kind}")
@@ -104,14 +119,9 @@ class Panel:
         for column, label in zip(ys, labels):
             options["label"] = label
             series = {"data": source.name if source is not None else None, "kind": kind,
-                      "x": source.column(x) if source is not None else x,
-                      "y": source.column(column) if source is not None else column}
+                      "x": _columns(source, COLUMN_KEYS["x"], x), "y": _columns(source, COLUMN_KEYS["y"], column)}
             for key, value in options.items():
-                if key in ("error", "value", "labels", "by", "y2") and source is not None:
-                    value = source.column(value)
-                elif key == "columns" and source is not None and value is not None:
-                    value = [source.column(c) for c in value]
-                series[key] = _plain(value)
+                series[key] = _plain(_columns(source, COLUMN_KEYS.get(key), value))
             self.series.append({k: v for k, v in series.items() if v is not None})
         return self
 

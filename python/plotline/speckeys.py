@@ -7,7 +7,7 @@ equal the schema's, so the API cannot offer a key the binary refuses, or miss on
 """
 
 __all__ = ["SPEC_VERSION", "FIGURE_KEYS", "LAYOUT_KEYS", "SHARE_KEYS", "DATA_KEYS", "PANEL_KEYS", "AXIS_KEYS",
-           "SERIES_KEYS", "KINDS", "KIND_KEYS", "ANNOTATION_KEYS", "FIGURE_KEYWORDS", "AXIS_SHORTHANDS"]
+           "SERIES_KEYS", "COLUMN_KEYS", "KINDS", "KIND_KEYS", "ANNOTATION_KEYS", "FIGURE_KEYWORDS", "AXIS_SHORTHANDS"]
 
 SPEC_VERSION = 1
 """The spec format version the API writes."""
@@ -24,6 +24,12 @@ AXIS_KEYS = ("label", "scale", "linthresh", "min", "max", "robust", "categories"
 SERIES_KEYS = ("data", "x", "y", "by", "kind", "label", "color", "width", "dash", "marker", "markersize", "alpha",
                "smooth", "bins", "orientation", "stack", "error", "colormap", "vmin", "vmax", "columns",
                "value", "matrix", "labels", "percentages", "y2", "aggregate", "band", "axis")
+
+COLUMN_KEYS = {"x": "name", "y": "name", "by": "name", "error": "name", "value": "name", "labels": "name", "y2": "name",
+               "columns": "list", "color": "field"}
+"""The series keys that name columns of the series' data, and how: the value is a column's name, a
+list of names, or (``color``) an object whose ``field`` is one. A 2-D array's columns are named by
+integers in Python, written as strings."""
 
 KINDS = ("line", "scatter", "step", "area", "bar", "histogram", "heatmap", "box", "pie")
 """Every series kind, in the spec's order."""

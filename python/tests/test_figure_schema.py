@@ -213,3 +213,25 @@ def test_every_panel_and_series_keyword_renders(tmp_path, plotline_bin, schema):
 
 def k_endswith(keyword, suffix):
     return keyword.endswith(suffix) and keyword[:-len(suffix)] in ("x", "y", "y2")
+
+
+def test_column_keys_are_the_schemas(schema):
+    series = schema["$defs"]["series"]["properties"]
+    names = {k for k, v in series.items() if v.get("type") == "string" and "column" in v.get("description", "")}
+    assert names == {k for k, how in speckeys.COLUMN_KEYS.items() if how == "name"}
+    assert {k for k, how in speckeys.COLUMN_KEYS.items() if how == "list"} == \
+        {k for k, v in series.items() if v.get("type") == "array" and "column" in v.get("description", "")}
+    fields = {k for k, v in series.items()
+              if any("field" in o.get("properties", {}) for o in v.get("oneOf", []))}
+    assert fields == {k for k, how in speckeys.COLUMN_KEYS.items() if how == "field"}
+
+
+def test_integer_columns_of_an_array_are_named_in_every_column_key(tmp_path, plotline_bin, schema):
+    numpy = pytest.importorskip("numpy")
+    table = numpy.column_stack([numpy.arange(1.0, 7.0), numpy.arange(6.0) ** 2, numpy.linspace(0, 1, 6)])
+    figure = plotline.Figure(str(tmp_path / "array"))
+    figure.panel().scatter(table, x=0, y=1, color={"field": 2}).line(table, x=0, y=1, error=2)
+    spec = check(figure, plotline_bin, schema)
+    first, second = spec["panels"][0]["series"]
+    assert (first["x"], first["y"], first["color"]) == ("0", "1", {"field": "2"})
+    assert second["error"] == "2"
