@@ -62,7 +62,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("The formats to write, comma-separated: png, svg, pdf. It replaces a spec's own \"formats\". With one figure the extension of -o names the main file, always written, and the others go beside it with the same name; with several --spec each figure is written into the -o folder in these formats (default: the PNG, and beside it the spec's own \"formats\").", valueName: "list"))
     var format: String?
 
-    @OptionGroup(title: "Figure (as plotline watch draws the default figure of each data file)")
+    @OptionGroup(title: "Figure (plotline watch takes the same flags)")
     var figure: FigureFlags
 
     @OptionGroup var read: CSVReadFlags
