@@ -127,7 +127,7 @@ let package = Package(
             name: "plotline-compare-bench", dependencies: ["Report", "Service", "Raster", "PNG"],
             path: "bench/Sources/plotline-compare-bench", swiftSettings: strict),
         .target(
-            name: "TestSupport", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Table"], path: "Tests/TestSupport",
             swiftSettings: strict),
         .testTarget(
             name: "GeometryTests", dependencies: ["Geometry", "TestSupport"], swiftSettings: strict),
@@ -152,8 +152,11 @@ let package = Package(
         .testTarget(
             name: "ChartTests", dependencies: ["Chart", "Dates", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
+        // The readers (CSV / JSON / npy, dialects, number and time parsing, confinement): Table only.
+        .testTarget(name: "TableTests", dependencies: ["Table", "TestSupport"], swiftSettings: strict),
+        // The figure spec: decoding, the default figure, facets, groups, aggregates.
         .testTarget(
-            name: "SpecTests", dependencies: ["Table", "FigureSpec", "Geometry", "Raster", "Chart", "Text", "Scene", "Vector", "TestSupport"],
+            name: "FigureSpecTests", dependencies: ["Table", "FigureSpec", "Geometry", "Raster", "Chart", "Text", "Scene", "Vector", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Table", "FigureSpec", "TestSupport"],
@@ -166,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "ServeTests", dependencies: ["Serve", "Service", "Table", "plotline", "PNG", "Raster", "TestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "FigureSpec", "Table", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["plotline", "PNG", "FigureSpec", "Table", "Service", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PythonHelperTests", dependencies: ["plotline", "TestSupport"], swiftSettings: strict),
     ]
 )

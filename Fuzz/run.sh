@@ -13,7 +13,7 @@
 # with correct CRCs (Fuzz/Support/FuzzTFRecord.swift) so the Event decoder is reached; npy reads
 # numpy arrays through TableReader; mlflow reads MLflow metric files' lines; csv and incremental
 # also fuzz the dialect options (Fuzz/Support/FuzzDialect.swift). Turn each crash into a regression test
-# (Tests/SpecTests/FuzzRegressionTests.swift) and, when small, a seed in Fuzz/Corpus.
+# (Tests/FigureSpecTests/FuzzRegressionTests.swift) and, when small, a seed in Fuzz/Corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}

@@ -13,6 +13,15 @@ import Table
 /// colour per value, the runs of a value aggregated (or, without `--aggregate`, overlaid in
 /// their value's colour).
 extension DefaultFigure {
+    /// The flag of a default figure no spec key draws yet (`--aggregate` across runs or rows,
+    /// `--by param.NAME`), drawn by `make(runs:params:options:)`; nil when its default spec
+    /// (`spec`) draws it, as `render --print-spec` writes it.
+    public static func speclessFlag(_ options: RenderOptions) -> String? {
+        if options.aggregate != nil { return "--aggregate" }
+        if let by = options.by, paramName(by) != nil { return "--by \(by)" }
+        return nil
+    }
+
     /// The MLflow parameter a `by` names (`param.lr` → `lr`), or nil for a column.
     static func paramName(_ by: String?) -> String? {
         guard let by, by.hasPrefix("param."), by.count > 6 else { return nil }
@@ -182,8 +191,10 @@ extension DefaultFigure {
                 panels[k].y.label = "\(label) (\(alone))"
             }
         }
-        return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
-                      panels: panels, theme: options.theme)
+        var figure = Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
+                            panels: panels, theme: options.theme)
+        figure.rasterize = options.rasterize ?? .auto
+        return figure
     }
 }
 

@@ -621,6 +621,7 @@ extension DefaultFigure {
             spec.sharedX = nil
         }
         spec.facet = options.facet
+        spec.rasterize = options.rasterize
         return spec
     }
 

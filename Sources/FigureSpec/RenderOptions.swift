@@ -1,7 +1,9 @@
 import Chart
+import Scene
 import Table
 
-/// What a user asked of `plotline render` beyond the data: every choice of the default figure
+/// What a user asked of `plotline render` and `plotline watch` beyond the data (their shared
+/// figure flags, `FigureFlags`): every choice of the default figure
 /// can be overridden here (nil = let the heuristics decide).
 public struct RenderOptions: Sendable, Hashable {
     /// The x column; nil picks a counter (step, epoch, …), a time column or the first column.
@@ -49,6 +51,9 @@ public struct RenderOptions: Sendable, Hashable {
     /// Axis labels that replace the column names; nil keeps the default.
     public var xLabel: String?
     public var yLabel: String?
+    /// SVG and PDF: whether dense series may be drawn as embedded images (`--rasterize`, the
+    /// spec's `"rasterize"`); nil leaves the spec without the key (auto).
+    public var rasterize: RasterizeMode?
     /// How the data files are read (`--decimal`, `--thousands`, ...: `CSVReadSetting`); `watch`
     /// and a report's data figures read with these too.
     public var read = CSVOptions()

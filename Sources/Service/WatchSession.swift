@@ -472,6 +472,61 @@ public final class WatchSession: Sendable {
 
     /// A data file's default figure and row count; runs on the render thread.
     func dataFigure(_ path: String) throws -> Built {
+        let table = try dataTable(path)
+        let figure = try WatchSession.defaultFigure(table, path: path, options: options.renderOptions).figure
+        if let why = DefaultFigure.nothingToDraw(figure, tables: [table]) { throw WaitingForData(input: path, reason: why) }
+        return (figure, table.rowCount, WatchSession.warnings(of: [table]), nil)
+    }
+
+    /// The default spec this session draws for the data file at `path` (nil when no spec key
+    /// draws it yet: `DefaultFigure.speclessFlag`): the spec `plotline render FILE --print-spec
+    /// DIR/NAME.plot.json` writes with the same figure flags, DIR the file's folder. The file is
+    /// read as a render reads it (followed from where the last read stopped).
+    public func defaultSpec(_ path: String) throws -> FigureSpec? {
+        let path = FolderWatcher.standardize(path)
+        return try WatchSession.defaultFigure(dataTable(path), path: path, options: options.renderOptions).spec
+    }
+
+    /// The default figure of a data file's table under `options` (the figure flags), drawn as
+    /// `plotline render` draws it: from its default spec, which reads the file from its own
+    /// folder with `options.read`, or by `DefaultFigure.make` for what no spec key draws yet.
+    static func defaultFigure(_ table: DataTable, path: String, options: RenderOptions) throws(DataError) -> (spec: FigureSpec?, figure: Figure) {
+        if DefaultFigure.speclessFlag(options) != nil { return (nil, try DefaultFigure.make(table, options: options)) }
+        let name = (path as NSString).lastPathComponent
+        let spec = try DefaultFigure.spec([(name: name, path: name, table: table)], options: options, read: options.read,
+                                          source: path, directory: (path as NSString).deletingLastPathComponent)
+        return (spec, try DefaultFigure.figure(spec, tables: [DefaultFigure.dataName: table]))
+    }
+
+    /// The default figure of a TensorBoard run folder's or MLflow experiment's runs under
+    /// `options`, drawn as `plotline render FOLDER` draws it: from the default spec whose data
+    /// paths are the run folders relative to the folder's parent (where its figure is written),
+    /// or by `DefaultFigure.make` for what no spec key draws yet.
+    static func defaultFigure(runs: [RunInputs.Run], folder: String, options: RenderOptions) throws(DataError) -> (spec: FigureSpec?, figure: Figure) {
+        if DefaultFigure.speclessFlag(options) != nil {
+            return (nil, try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: runs.map(\.params),
+                                                options: options))
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        let inputs = runs.map { run in
+            (name: run.name, path: run.path.hasPrefix(parent + "/") ? String(run.path.dropFirst(parent.count + 1)) : run.path, table: run.table)
+        }
+        let spec = try DefaultFigure.spec(inputs, options: options, read: options.read, source: folder, directory: parent)
+        let tables = Dictionary(zip(spec.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
+        return (spec, try DefaultFigure.figure(spec, tables: tables))
+    }
+
+    /// The default spec this session draws for a TensorBoard run folder or an MLflow experiment
+    /// (nil when no spec key draws it yet): the spec `plotline render FOLDER --print-spec`
+    /// writes in the folder's parent with the same figure flags.
+    public func defaultSpec(runsOf source: RunLogFollower.Source) throws -> FigureSpec? {
+        var follower = RunLogFollower(source: source, limits: options.limits)
+        return try WatchSession.defaultFigure(runs: follower.refresh(), folder: source.folder, options: options.renderOptions).spec
+    }
+
+    /// A data file's table, read (or followed, for growing CSV / TSV / JSON Lines) through a
+    /// descriptor opened under the root; runs on the render thread.
+    func dataTable(_ path: String) throws -> DataTable {
         // Opened once here, just before reading, through no link (the path may have become one
         // since the event), and read from that descriptor.
         guard case .success(let fd) = ConfinedOpen.open(path, under: root) else {
@@ -494,9 +549,7 @@ public final class WatchSession: Sendable {
             table = reader.table
             state.withLock { $0.readers[path] = reader }
         }
-        let figure = try DefaultFigure.make(table, options: options.renderOptions)
-        if let why = DefaultFigure.nothingToDraw(figure, tables: [table]) { throw WaitingForData(input: path, reason: why) }
-        return (figure, table.rowCount, WatchSession.warnings(of: [table]), nil)
+        return table
     }
 
     /// The figure of a TensorBoard run or MLflow experiment, followed incrementally; runs on
@@ -517,7 +570,7 @@ public final class WatchSession: Sendable {
             throw error  // the follower is dropped: the next render reads the files whole
         }
         state.withLock { $0.followers[folder] = follower }
-        let figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, options: options.renderOptions)
+        let figure = try WatchSession.defaultFigure(runs: runs, folder: folder, options: options.renderOptions).figure
         return (figure, runs.map(\.table.rowCount).max() ?? 0, WatchSession.warnings(of: runs.map(\.table)), nil)
     }
 

@@ -64,7 +64,7 @@ public struct RunLogFollower: Sendable {
             var table = try RunLogTables.table(set.log, source: folder)
             // What `render` says as a note, the sidecar keeps (`ReadWarnings.notes`).
             if let skipped = set.log.skippedSummary { table.readNotes.append("\(folder): \(skipped)") }
-            return [RunInputs.Run(name: (folder as NSString).lastPathComponent, table: table, params: [:])]
+            return [RunInputs.Run(name: (folder as NSString).lastPathComponent, table: table, params: [:], path: folder)]
         case .mlflowExperiment(let folder):
             let folders = MLflowRun.runs(inExperiment: folder)
             runs = runs.filter { folders.contains($0.key) }
@@ -75,7 +75,7 @@ public struct RunLogFollower: Sendable {
                 do { try run.refresh() } catch { runs[f] = nil; throw RunLogTables.dataError(error) }
                 runs[f] = run
                 if run.log.pointCount > 0 {
-                    out.append(RunInputs.Run(name: run.name, table: try RunLogTables.table(run.log, source: f), params: run.params))
+                    out.append(RunInputs.Run(name: run.name, table: try RunLogTables.table(run.log, source: f), params: run.params, path: f))
                 }
             }
             guard !out.isEmpty else {

@@ -62,71 +62,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("The formats to write, comma-separated: png, svg, pdf. It replaces a spec's own \"formats\". With one figure the extension of -o names the main file, always written, and the others go beside it with the same name; with several --spec each figure is written into the -o folder in these formats (default: the PNG, and beside it the spec's own \"formats\").", valueName: "list"))
     var format: String?
 
-    @Option(help: ArgumentHelp("The x column.", valueName: "column"))
-    var x: String?
-
-    @Option(help: ArgumentHelp("The y columns, comma-separated.", valueName: "a,b"))
-    var y: String?
-
-    @Option(help: ArgumentHelp("Split every series by this column's values: one colour and legend entry per group (stocks: --by symbol); param.NAME groups MLflow runs by a parameter (--by param.lr).", valueName: "column"))
-    var by: String?
-
-    @Option(help: ArgumentHelp("One panel per value of this column, in a grid on shared axes, each titled with its value, one legend; at most 36 values (iris: --facet species).", valueName: "column"))
-    var facet: String?
-
-    @Option(help: ArgumentHelp("Series kind: line, scatter, step, area, bar, histogram, box or heatmap (cells from --x, --y and --value, one per row, or a matrix of several --y columns; without them from the table's shape).", valueName: "kind"))
-    var kind: String?
-
-    @Option(help: ArgumentHelp("With --kind heatmap: the column of the cells' values, one cell per row at its --x and --y (flights: --x year --y month --value passengers).", valueName: "column"))
-    var value: String?
-
-    @Option(help: ArgumentHelp("Histogram bins: a count, or auto, sturges, fd, sqrt (numpy's rules; default auto).", valueName: "bins"))
-    var bins: String?
-
-    @Option(help: ArgumentHelp("The x axis label (default: the x column's name).", valueName: "text"))
-    var xlabel: String?
-
-    @Option(help: ArgumentHelp("The y axis label (default: the column or metric family).", valueName: "text"))
-    var ylabel: String?
-
-    @Flag(help: "Logarithmic x axis.") var logx = false
-    @Flag(help: "Logarithmic y axis.") var logy = false
-    @Flag(help: "y limits that ignore extreme outliers, such as a loss's first spikes.") var robust = false
-    @Flag(inversion: .prefixedNo, help: "One panel per y column (--no-subplots: all in one panel).") var subplots: Bool?
-
-    @Option(help: ArgumentHelp("The figure title.", valueName: "text"))
-    var title: String?
-
-    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT, \(Canvas.sizeRange) (default: 1200x800).", valueName: "WxH"),
-            transform: FigureSize.parse)
-    var size: FigureSize = FigureSize(width: 1200, height: 800)
-
-    @Option(help: ArgumentHelp("Dots per inch, \(Canvas.dpiRangeText): scales fonts and lines (default: 100).", valueName: "dpi"))
-    var dpi: Double = 100
-
-    @Option(help: ArgumentHelp("light or dark.", valueName: "theme"))
-    var theme: String = "light"
-
-    @Option(help: ArgumentHelp("SVG and PDF: draw dense scatter series as embedded images of their pixels (matplotlib's rasterized=True): auto (above \(DenseSeries.autoThreshold) markers in a plot area), always or never; overrides a spec's \"rasterize\" (default: the spec's, else auto).", valueName: "mode"))
-    var rasterize: String?
-
-    @Option(help: ArgumentHelp("Colour a scatter's points by this numeric column, with a colour bar (makes the default kind scatter).", valueName: "column"))
-    var color: String?
-
-    @Option(help: ArgumentHelp("The colour map of --color or of a heat map: viridis (default), magma, plasma, inferno, cividis; diverging RdBu, coolwarm (symmetric about 0 when the values have both signs).", valueName: "name"))
-    var colormap: String?
-
-    @Option(help: ArgumentHelp("The series colour cycle: tab10 (default) or tab20 (20 colours, for up to 20 groups).", valueName: "name"))
-    var palette: String?
-
-    @Option(help: ArgumentHelp("TensorBoard smoothing weight in 0..<1: a faint raw curve under its moving average.", valueName: "w"))
-    var smooth: Double?
-
-    @Option(help: ArgumentHelp("Draw one line per metric (and group) instead of one per run: mean or median across the runs, or across rows sharing an x, with a band (--band). Runs sharing x values are aligned on them, others binned on a common grid.", valueName: "stat"))
-    var aggregate: String?
-
-    @Option(help: ArgumentHelp("The spread around a drawn statistic: std (default), minmax, ci95 or none; the band of --aggregate, or the error bars of bars of category means.", valueName: "band"))
-    var band: String?
+    @OptionGroup(title: "Figure (plotline watch takes the same flags)")
+    var figure: FigureFlags
 
     @OptionGroup var read: CSVReadFlags
 
@@ -142,42 +79,12 @@ struct Render: ParsableCommand, @unchecked Sendable {
     func validate() throws {
         if files.isEmpty && spec.isEmpty { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
         if !files.isEmpty && !spec.isEmpty { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
-        if let k = kind, SeriesKind(rawValue: k).map(DefaultFigure.kinds.contains) != true {
-            let note = SeriesKind(rawValue: k) == nil ? "" : " (a \(k) names its wedge labels in a figure spec: --spec, see docs/figure-spec.md)"
-            throw ValidationError("--kind must be one of \(DefaultFigure.kinds.map(\.rawValue).joined(separator: ", ")), not \(k)\(note).")
-        }
-        if let b = bins, RenderOptions.parseBins(b) == nil {
-            throw ValidationError("--bins must be a count 1...100000 or one of auto, sturges, fd, sqrt, not \(b).")
-        }
-        if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
-        do throws(Canvas.Error) { try Canvas.check(dpi: dpi) } catch { throw ValidationError("--dpi must be \(Canvas.dpiRangeText), not \(dpi).") }
-        if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
-        if let a = aggregate, SeriesAggregate.Statistic(rawValue: a) == nil {
-            throw ValidationError("--aggregate must be mean or median, not \(a).")
-        }
-        if let b = band, SeriesAggregate.Band(rawValue: b) == nil {
-            throw ValidationError("--band must be one of std, minmax, ci95, none, not \(b).")
-        }
-        if let colormap, ColorMap(rawValue: colormap) == nil {
-            throw ValidationError("--colormap must be one of \(ColorMap.allCases.map(\.rawValue).joined(separator: ", ")), not \(colormap).")
-        }
-        if let rasterize, RasterizeMode(rawValue: rasterize) == nil {
-            throw ValidationError("--rasterize must be one of \(RasterizeMode.allCases.map(\.rawValue).joined(separator: ", ")), not \(rasterize).")
-        }
-        if colormap != nil && color == nil && kind != "heatmap" {
-            throw ValidationError("--colormap colours the column given with --color, or a heat map's cells (--kind heatmap).")
-        }
-        if value != nil && kind != "heatmap" { throw ValidationError("--value is a heat map's cell value column: give --kind heatmap too.") }
-        if let palette, Palette(rawValue: palette) == nil {
-            throw ValidationError("--palette must be one of \(Palette.allCases.map(\.rawValue).joined(separator: ", ")), not \(palette).")
-        }
-        if color != nil, let kind, kind != "scatter" { throw ValidationError("--color colours scatter points; --kind \(kind) draws no points.") }
         if let printSpec {
             try PrintSpec.validate(printSpec)
             if !spec.isEmpty { throw ValidationError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
             if files.contains("-") { throw ValidationError("--print-spec needs data files: standard input has no path a spec could read again.") }
             if output != nil { throw ValidationError("--print-spec writes the spec instead of the figure: give -o to draw it, or --print-spec, not both.") }
-            if let flag = Render.specless(aggregate: aggregate, by: by) {
+            if let flag = DefaultFigure.speclessFlag(figure.renderOptions(read: read.csvOptions)) {
                 throw ValidationError("--print-spec cannot write \(flag) yet: no spec key draws the same figure. Leave out \(flag), or draw it with -o.")
             }
         }
@@ -194,31 +101,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     }
 
     func run() throws {
-        var options = RenderOptions()
-        options.x = x
-        options.y = y.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        options.by = by
-        options.facet = facet
-        options.kind = kind.flatMap(SeriesKind.init(rawValue:))
-        options.value = value
-        options.logX = logx
-        options.logY = logy
-        options.robustY = robust
-        options.subplots = subplots
-        options.title = title
-        options.width = size.width
-        options.height = size.height
-        options.dpi = dpi
-        options.theme = theme == "dark" ? .dark : .light
-        if let palette = palette.flatMap(Palette.init(rawValue:)) { options.theme.cycle = palette.colors }
-        options.color = color
-        if let map = colormap.flatMap(ColorMap.init(rawValue:)) { options.colorMap = map }
-        options.smooth = smooth
-        options.bins = bins.flatMap(RenderOptions.parseBins) ?? .auto
-        options.xLabel = xlabel
-        options.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
-        options.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
-        options.yLabel = ylabel
+        let options = figure.renderOptions(read: read.csvOptions)
 
         if let printSpec {
             let drawn = try defaultSpec(options, folder: PrintSpec.folder(of: printSpec), source: printSpec)
@@ -307,21 +190,13 @@ struct Render: ParsableCommand, @unchecked Sendable {
 
     /// The default figure for the data files and log folders (several runs are overlaid): the
     /// default spec (`DefaultFigure.spec`) drawn as `--spec` draws a spec, or, for what no spec
-    /// key expresses yet (`specless`), `DefaultFigure.make`; with the rows read.
+    /// key expresses yet (`DefaultFigure.speclessFlag`), `DefaultFigure.make`; with the rows read.
     func defaultFigure(_ options: RenderOptions) throws -> (figure: Figure, rows: Int) {
         let drawn = try defaultSpec(options, folder: FileManager.default.currentDirectoryPath, source: "<default figure>")
         return (drawn.figure, drawn.rows)
     }
 
-    /// The flag of a default figure no spec draws yet (`--aggregate` across runs or rows,
-    /// `--by param.NAME`), or nil when the default spec draws it.
-    static func specless(aggregate: String?, by: String?) -> String? {
-        if aggregate != nil { return "--aggregate" }
-        if let by, by.hasPrefix("param.") { return "--by \(by)" }
-        return nil
-    }
-
-    /// The default figure's spec (nil for a `specless` figure), with data paths relative to
+    /// The default figure's spec (nil for a figure no spec key draws yet: `DefaultFigure.speclessFlag`), with data paths relative to
     /// `folder` (where the spec will be read from), the figure, and the rows read; an error when
     /// it would draw nothing.
     func defaultSpec(_ options: RenderOptions, folder: String, source: String) throws -> (spec: FigureSpec?, figure: Figure, rows: Int) {
@@ -345,18 +220,14 @@ struct Render: ParsableCommand, @unchecked Sendable {
             Render.printReadNotes(runs.map(\.table))
             WarningPrinter.print(runs.map(\.table))
             var spec: FigureSpec?
-            var figure: Figure
-            if Render.specless(aggregate: options.aggregate?.rawValue, by: options.by) != nil {
+            let figure: Figure
+            if DefaultFigure.speclessFlag(options) != nil {
                 figure = try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: params, options: options)
             } else {
                 let made = try DefaultFigure.spec(runs, options: options, read: csvOptions, source: source, directory: folder)
                 let tables = Dictionary(zip(made.data.map(\.name), runs.map(\.table)), uniquingKeysWith: { a, _ in a })
                 figure = try DefaultFigure.figure(made, tables: tables)
                 spec = made
-            }
-            if let mode = rasterize.flatMap(RasterizeMode.init(rawValue:)) {
-                figure.rasterize = mode
-                spec?.rasterize = mode
             }
             if let why = DefaultFigure.nothingToDraw(figure, tables: runs.map(\.table)) {
                 throw DataError(.nothingToDraw(why), at: DataLocation(source: files.joined(separator: ", ")))
@@ -376,13 +247,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
             let tables = try spec.readTables(confinement: confinement)
             Render.printReadNotes(Array(tables.values))
             WarningPrinter.print(tables.keys.sorted().compactMap { tables[$0] })
-            var figure = try spec.figure(tables: tables)
-            if let title { figure.title = title }
-            if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
-            if dpi != 100 { figure.dpi = dpi }
-            if theme == "dark" { figure.theme = .dark }
-            if let mode = rasterize.flatMap(RasterizeMode.init(rawValue:)) { figure.rasterize = mode }
-            return (figure, tables.values.map(\.rowCount).reduce(0, +), spec.formats)
+            var drawn = try spec.figure(tables: tables)
+            self.figure.override(&drawn, specHasSize: spec.width != nil)
+            return (drawn, tables.values.map(\.rowCount).reduce(0, +), spec.formats)
         } catch {
             throw CLIError("\(error)")
         }

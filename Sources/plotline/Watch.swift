@@ -1,5 +1,4 @@
 import ArgumentParser
-import Chart
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +14,9 @@ struct Watch: ParsableCommand {
         commandName: "watch",  // explicit: the default costs a runtime type-name lookup at every start
         abstract: "Watch a folder and keep a PNG figure up to date for every table and spec in it.",
         discussion: """
-            Every CSV, TSV, JSON Lines or JSON file gets a default figure (as plotline render \
-            draws it) and every *.plot.json spec draws its figure, re-rendered when the spec or \
+            Every CSV, TSV, JSON Lines or JSON file gets a default figure, the figure plotline render \
+            draws with the same figure flags (--x, --y, --kind, --logy, --size, --aggregate, ...: \
+            the spec render --print-spec writes beside the file), and every *.plot.json spec draws its figure, re-rendered when the spec or \
             its data change. Each <name>.png gets a sidecar <name>.png.json: {"version", "hash", \
             "ok", "error", "rows", "ms", "warnings", "warningCount", "notes", "also"}. A bad input keeps the last good PNG \
             and records the error. A figure renders as soon as its input changes; changes that \
@@ -42,6 +42,7 @@ struct Watch: ParsableCommand {
               plotline watch logs/                         (TensorBoard: logs/<run>.png per run)
               plotline watch mlruns/                       (MLflow: mlruns/<experiment>.png)
               plotline watch mlruns/ --aggregate mean      (each experiment: mean of its runs ± std)
+              plotline watch runs/ --y loss --logy --kind step   (each file as render draws it)
               plotline watch runs/ --max-rate 10           (10 renders a second at most)
               plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
               plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
@@ -62,11 +63,8 @@ struct Watch: ParsableCommand {
     @Flag(help: "On SIGTERM or SIGINT, draw the figures already queued before stopping (default: finish the render in progress, drop the rest).")
     var drain = false
 
-    @Option(help: ArgumentHelp("Draw the runs of a log folder or MLflow experiment (and rows sharing an x) as one line per metric: their mean or median, with a band (--band), as plotline render --aggregate.", valueName: "stat"))
-    var aggregate: String?
-
-    @Option(help: ArgumentHelp("The band around --aggregate: std (default), minmax, ci95 or none.", valueName: "band"))
-    var band: String?
+    @OptionGroup(title: "Default figures of data files and log folders (as plotline render draws them; a *.plot.json spec draws itself)")
+    var figure: FigureFlags
 
     @Option(help: ArgumentHelp("Merge a burst of changes that reaches an idle figure for this long, in milliseconds (default: 0, the first change renders at once). Changes during a render always go into the next render, which starts when it ends.", valueName: "ms"))
     var debounce: Int = 0
@@ -95,13 +93,6 @@ struct Watch: ParsableCommand {
     var token: String?
 
     func validate() throws {
-        if let a = aggregate, SeriesAggregate.Statistic(rawValue: a) == nil {
-            throw ValidationError("--aggregate must be mean or median, not \(a).")
-        }
-        if let b = band, SeriesAggregate.Band(rawValue: b) == nil {
-            throw ValidationError("--band must be one of std, minmax, ci95, none, not \(b).")
-        }
-        if band != nil && aggregate == nil { throw ValidationError("--band is the band around --aggregate: give --aggregate mean or median.") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("\(directory) is not a folder.")
@@ -121,6 +112,17 @@ struct Watch: ParsableCommand {
             }
         }
         if serve && once { throw ValidationError("--serve keeps running; it cannot be combined with --once.") }
+    }
+
+    /// What the session draws and where: the output folder, the formats, the figure flags
+    /// (`FigureFlags`, as `render` reads them) with the read flags, the folders specs may read.
+    func sessionOptions() throws -> WatchSession.Options {
+        var options = WatchSession.Options()
+        options.outputDirectory = output
+        options.alsoWrite = try Watch.formats(format).filter { $0 != .png }
+        options.renderOptions = figure.renderOptions(read: read.csvOptions)
+        options.allowRead = allowRead
+        return options
     }
 
     /// Starts the figure server on the output folder and prints its URL (even with --quiet:
@@ -155,13 +157,7 @@ struct Watch: ParsableCommand {
 
         let queue: RenderQueue
         do { queue = try RenderQueue() } catch { throw CLIError("cannot start the renderer: \(error)") }
-        var options = WatchSession.Options()
-        options.outputDirectory = output
-        options.alsoWrite = try Watch.formats(format).filter { $0 != .png }
-        options.renderOptions.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
-        options.renderOptions.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
-        options.allowRead = allowRead
-        options.renderOptions.read = read.csvOptions
+        var options = try sessionOptions()
         let quiet = quiet
         options.log = { line in if !quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } }
         if !once {

@@ -96,9 +96,15 @@ final class RenderAggregateCommandTests: XCTestCase {
         let sidecar = try String(contentsOfFile: dir + "/out/1.png.json", encoding: .utf8)
         XCTAssertTrue(sidecar.contains("\"ok\": true") || sidecar.contains("\"ok\":true"), sidecar)
         try? FileManager.default.copyItem(atPath: dir + "/out/1.png", toPath: testOutputDirectory() + "/aggregate-watch-mlflow.png")
-        let band = try PlotlineBinary.run(["watch", dir + "/mlruns", "--once", "--band", "std"])
-        XCTAssertEqual(band.status, 64)
-        XCTAssertTrue(band.stderr.contains("--band is the band around --aggregate"), band.stderr)
+        // --band without --aggregate: the figure flags are render's (`FigureFlags`), so watch
+        // draws what render draws, and a band with no statistic to go around is that figure's
+        // error (in its sidecar, status 1 with --once), as `render` reports it.
+        let band = try PlotlineBinary.run(["watch", dir + "/mlruns", "--once", "--band", "std", "-o", dir + "/band"])
+        XCTAssertEqual(band.status, 1, band.stdout + band.stderr)
+        XCTAssertTrue(band.stderr.contains("--band is the spread around a drawn statistic"), band.stderr)
+        let rendered = try PlotlineBinary.run(["render", dir + "/mlruns/1", "--band", "std", "-o", dir + "/band.png"])
+        XCTAssertEqual(rendered.status, 1, rendered.stderr)
+        XCTAssertTrue(rendered.stderr.contains("--band is the spread around a drawn statistic"), rendered.stderr)
     }
 
     func testBadValuesAreUsageErrors() throws {

@@ -44,7 +44,7 @@ from . import writer
 from .binary import find_binary
 from .panel import Panel
 from .sources import Source, write_chunks
-from .speckeys import SPEC_VERSION
+from .speckeys import DATA_KEYS, FIGURE_KEYS, LAYOUT_KEYS, SHARE_KEYS, SPEC_VERSION
 
 __all__ = ["Figure", "FigureError"]
 
@@ -139,11 +139,12 @@ class Figure:
                 self._sources[name].set(value)
             else:
                 self._sources[name] = Source(name, value)
-            options = {k: v for k, v in (("delimiter", delimiter), ("header", header), ("timestamps", timestamps),
-                                         ("decimal", decimal), ("thousands", thousands), ("comment", comment),
-                                         ("na_values", list(na_values) if na_values is not None else None),
-                                         ("encoding", encoding))
-                       if v is not None}
+            given = dict(delimiter=delimiter, header=header, timestamps=timestamps, decimal=decimal, thousands=thousands,
+                         comment=comment, na_values=list(na_values) if na_values is not None else None, encoding=encoding)
+            # The spec's keys, in its order (``DATA_KEYS``; a keyword the table lacks is an error here).
+            options = {k: given.pop(k) for k in DATA_KEYS if k in given and given[k] is not None}
+            if any(v is not None for v in given.values()):
+                raise TypeError(f"read options without a spec key: {sorted(given)}")
             if options and self._sources[name].in_memory:
                 raise TypeError(", ".join(sorted(options)) + ": read options of a file source, not of in-memory data")
             self._sources[name].options = options
@@ -212,26 +213,17 @@ class Figure:
                 raise ValueError("a figure needs data: give a series a file path, an array or a table")
             paths = paths or {}
             out = {"version": SPEC_VERSION}
-            if self.title is not None:
-                out["title"] = self.title
-            if self.size is not None:
-                out["size"] = self.size
-            if self.dpi is not None:
-                out["dpi"] = self.dpi
-            if self.theme is not None:
-                out["theme"] = self.theme
-            if self.layout is not None:
-                out["layout"] = {k: v for k, v in zip(("rows", "columns"), self.layout) if v is not None}
-            if self.sharex is not None or self.sharey is not None:
-                out["share"] = {k: v for k, v in (("x", self.sharex), ("y", self.sharey)) if v is not None}
-            if self.facet is not None:
-                out["facet"] = self.facet
-            if self.palette is not None:
-                out["palette"] = self.palette
-            if self.rasterize is not None:
-                out["rasterize"] = self.rasterize
-            if self.formats is not None:
-                out["formats"] = self.formats
+            values = {"title": self.title, "size": self.size, "dpi": self.dpi, "theme": self.theme,
+                      "layout": self.layout and dict(zip(LAYOUT_KEYS, self.layout)),
+                      "share": dict(zip(SHARE_KEYS, (self.sharex, self.sharey))),
+                      "facet": self.facet, "palette": self.palette, "rasterize": self.rasterize, "formats": self.formats}
+            # In the spec's key order (``FIGURE_KEYS``), objects without their unset keys.
+            for key in FIGURE_KEYS:
+                value = values.get(key)
+                if isinstance(value, dict):
+                    value = {k: v for k, v in value.items() if v is not None} or None
+                if value is not None:
+                    out[key] = value
             out["data"] = {}
             for name, source in self._sources.items():
                 path = paths.get(name) or source.path or f"<in memory: {name}>"

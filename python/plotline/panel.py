@@ -9,29 +9,31 @@ the binary, whose errors name the spec file and key path.
 
 import difflib
 
-from .speckeys import ANNOTATION_KEYS, AXIS_KEYS, KIND_KEYS, SERIES_KEYS
+from .speckeys import ANNOTATION_KEYS, AXIS_KEYS, AXIS_SHORTHANDS, COLUMN_KEYS, KIND_KEYS, PANEL_KEYS, SERIES_KEYS
 
 __all__ = ["Panel"]
 
-_COLUMN_KEYS = ("data", "x", "y", "kind")
+_METHOD_KEYS = ("data", "x", "y", "kind")
+"""Series keys the methods set from their own arguments, never given as options."""
 
 
-def _axis(name, given, label, scale, lim):
-    """An axis object from `given` (a dict of axis keys) and the shorthand arguments."""
+def _axis(name, given, **shorthands):
+    """An axis object from `given` (a dict of axis keys) and the shorthand arguments (``label``,
+    ``scale``, ``lim``: ``AXIS_SHORTHANDS`` says which axis keys each sets)."""
     axis = dict(given or {})
     for key in axis:
         if key not in AXIS_KEYS:
             raise TypeError(_unknown(f"{name} axis", key, AXIS_KEYS))
-    if label is not None:
-        axis["label"] = label
-    if scale is not None:
-        axis["scale"] = scale
-    if lim is not None:
-        low, high = lim
-        if low is not None:
-            axis["min"] = low
-        if high is not None:
-            axis["max"] = high
+    for suffix, value in shorthands.items():
+        if value is None:
+            continue
+        keys = AXIS_SHORTHANDS[suffix]
+        values = value if len(keys) > 1 else (value,)
+        if len(values) != len(keys):
+            raise ValueError(f"{name}{suffix} is ({', '.join(keys)}), found {value!r}")
+        for key, v in zip(keys, values):
+            if v is not None:
+                axis[key] = v
     return axis
 
 
@@ -39,6 +41,20 @@ def _unknown(where, key, known):
     close = difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown {where} key {key!r}{hint}; the keys are: {', '.join(known)}"
+
+
+def _columns(source, how, value):
+    """`value` with the columns it names as the spec names them (``COLUMN_KEYS``: a name, a list
+    of names, or an object's ``field``); other values as given."""
+    if source is None or value is None or how is None:
+        return value
+    if how == "name":
+        return source.column(value)
+    if how == "list":
+        return [source.column(c) for c in value]
+    if isinstance(value, dict) and "field" in value:  # "field": a colour encoding, not a colour
+        return dict(value, field=source.column(value["field"]))
+    return value
 
 
 def _plain(value):
@@ -65,9 +81,9 @@ class Panel:
                  minor_grid=None, legend=None, group=None):
         self._figure = figure
         self.title = title
-        self.x = _axis("x", x, xlabel, xscale, xlim)
-        self.y = _axis("y", y, ylabel, yscale, ylim)
-        self.y2 = _axis("y2", y2, y2label, y2scale, y2lim)
+        self.x = _axis("x", x, label=xlabel, scale=xscale, lim=xlim)
+        self.y = _axis("y", y, label=ylabel, scale=yscale, lim=ylim)
+        self.y2 = _axis("y2", y2, label=y2label, scale=y2scale, lim=y2lim)
         self.grid, self.minor_grid, self.legend, self.group = grid, minor_grid, legend, group
         self.series = []
         self.annotations = []
@@ -85,8 +101,8 @@ class Panel:
         own (``name`` names that source for ``Figure.update``). None: the figure's only source.
         """
         for key in options:
-            if key not in SERIES_KEYS or key in _COLUMN_KEYS:
-                raise TypeError(_unknown("series", key, [k for k in SERIES_KEYS if k not in _COLUMN_KEYS]))
+            if key not in SERIES_KEYS or key in _METHOD_KEYS:
+                raise TypeError(_unknown("series", key, [k for k in SERIES_KEYS if k not in _METHOD_KEYS]))
             kinds = KIND_KEYS.get(key)
             if kinds is not None and kind not in kinds:
                 raise TypeError(f"{key!r} applies only to kind {' or '.join(kinds)}, not {kind}")
@@ -103,14 +119,9 @@ class Panel:
         for column, label in zip(ys, labels):
             options["label"] = label
             series = {"data": source.name if source is not None else None, "kind": kind,
-                      "x": source.column(x) if source is not None else x,
-                      "y": source.column(column) if source is not None else column}
+                      "x": _columns(source, COLUMN_KEYS["x"], x), "y": _columns(source, COLUMN_KEYS["y"], column)}
             for key, value in options.items():
-                if key in ("error", "value", "labels", "by", "y2") and source is not None:
-                    value = source.column(value)
-                elif key == "columns" and source is not None and value is not None:
-                    value = [source.column(c) for c in value]
-                series[key] = _plain(value)
+                series[key] = _plain(_columns(source, COLUMN_KEYS.get(key), value))
             self.series.append({k: v for k, v in series.items() if v is not None})
         return self
 
@@ -203,17 +214,15 @@ class Panel:
     def spec(self):
         """The panel as a spec object."""
         out = {}
-        if self.title is not None:
-            out["title"] = self.title
-        for key in ("x", "y", "y2"):
-            axis = getattr(self, key)
-            if axis:
-                out[key] = {k: _plain(v) for k, v in axis.items()}
-        for key in ("grid", "minor_grid", "legend", "group"):
+        # In the spec's key order (``PANEL_KEYS``); empty axes and unset keys left out.
+        for key in PANEL_KEYS:
             value = getattr(self, key)
+            if key in ("x", "y", "y2"):
+                value = {k: _plain(v) for k, v in value.items()} or None
+            elif key == "annotations":
+                value = list(value) or None
+            elif key == "series":
+                value = [dict(s) for s in value]
             if value is not None:
                 out[key] = value
-        if self.annotations:
-            out["annotations"] = list(self.annotations)
-        out["series"] = [dict(s) for s in self.series]
         return out

@@ -2,6 +2,7 @@ import Chart
 import Foundation
 @testable import FigureSpec
 import Table
+import TestSupport
 import XCTest
 
 /// The default figure's panels hold one kind of quantity each: columns in different units, of

@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// The incremental reader types appended rows with the same dialect options as the whole-file

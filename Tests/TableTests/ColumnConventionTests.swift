@@ -1,5 +1,6 @@
 import Foundation
 import Table
+import TestSupport
 import XCTest
 
 /// Spreadsheet exports whose text leaves a choice are read as a person reads them, with a read

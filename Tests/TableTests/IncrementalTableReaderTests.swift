@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// Appends in pieces, half-written lines, and files that shrink or are replaced.

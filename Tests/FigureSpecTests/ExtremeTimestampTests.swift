@@ -1,5 +1,6 @@
 @testable import FigureSpec
 @testable import Table
+import TestSupport
 import XCTest
 
 /// Timestamps that are infinite or beyond any calendar (issue 12, item 11): formatting them

@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// Every shared dataset reads with the row count, column names and column types its README states.

@@ -1,6 +1,7 @@
 import FigureSpec
 import Foundation
 import Table
+import TestSupport
 import XCTest
 
 /// A spec reads data only inside its folder unless the user allows more (issue 12, item 2):

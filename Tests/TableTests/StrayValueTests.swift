@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// A cell that is not a number in an otherwise numeric column: a missing value and a warning,

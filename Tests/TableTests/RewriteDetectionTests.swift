@@ -1,5 +1,6 @@
 import Foundation
 import Table
+import TestSupport
 import XCTest
 
 /// A followed file rewritten in place is read again, not taken for an append (issue 12, item 5):

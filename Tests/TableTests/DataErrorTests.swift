@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// The exact messages for the main input errors.

@@ -1,4 +1,3 @@
-@testable import FigureSpec
 @testable import Table
 import TestSupport
 import XCTest

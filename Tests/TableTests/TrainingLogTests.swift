@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// Training-log CSVs in the exact shapes their loggers write, read with no options.

@@ -1,6 +1,7 @@
 import Chart
 import FigureSpec
 import Table
+import TestSupport
 import XCTest
 
 /// A default figure draws at most `ResourceLimits.defaultSeries` series: a table of thousands of

@@ -1,5 +1,6 @@
 import Foundation
 import Table
+import TestSupport
 import XCTest
 
 /// `watch` follows files with lone-CR and CRLF line ends like `render` reads them (issue 12,

@@ -1,6 +1,7 @@
 import FigureSpec
 import Foundation
 import Table
+import TestSupport
 import XCTest
 
 /// Inputs that would take more memory than the documented limits are errors before anything of

@@ -2,6 +2,7 @@ import Chart
 import Foundation
 @testable import FigureSpec
 import Table
+import TestSupport
 import XCTest
 
 /// Tables exported by other tools draw as those tools show them: a W&B panel export (runs ×

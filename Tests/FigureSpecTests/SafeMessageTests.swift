@@ -1,6 +1,7 @@
 import FigureSpec
 import Foundation
 import Table
+import TestSupport
 import XCTest
 
 /// Error messages quote no raw binary bytes, no more than a short piece of input, and no

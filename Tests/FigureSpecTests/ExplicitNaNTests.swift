@@ -1,6 +1,7 @@
 import Chart
 import FigureSpec
 import Table
+import TestSupport
 import XCTest
 
 /// An explicit NaN breaks a line; a missing cell is skipped and its neighbours joined.

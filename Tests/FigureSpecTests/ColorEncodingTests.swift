@@ -1,6 +1,7 @@
 import Chart
 import FigureSpec
 import Raster
+import TestSupport
 import XCTest
 
 /// Colour by a numeric column (spec `color` object, `--color`), CSS colour names, tab20.

@@ -1,5 +1,6 @@
 import Chart
 import FigureSpec
+import TestSupport
 import XCTest
 
 /// Every spec error names the file and the key path, with exact messages.

@@ -1,5 +1,6 @@
 import Foundation
 import Table
+import TestSupport
 import XCTest
 
 /// Whitespace-separated numbers (`np.savetxt`, gnuplot data files) read as columns, named by a

@@ -1,6 +1,7 @@
 @testable import FigureSpec
 import Foundation
 @testable import Table
+import TestSupport
 import XCTest
 
 /// Real exports that used to come out wrong (issue 12, item 15): decimal commas, Windows-1252,

@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// Delimiters that can be part of a number (issue 12, item 13): the numeric fast path used to

@@ -1,4 +1,5 @@
 import Table
+import TestSupport
 import XCTest
 
 /// RFC 4180 and real-world quirks: each case is input text and the expected cells, row by row.
