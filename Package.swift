@@ -138,7 +138,7 @@ let package = Package(
             name: "TextTests", dependencies: ["Geometry", "Raster", "Text", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "PNGTests", dependencies: ["Raster", "PNG", "CPNGShim", "TestSupport"],
+            name: "PNGTests", dependencies: ["Raster", "PNG", "CPNGShim", "CDeflate", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"], swiftSettings: strict),
         .testTarget(
