@@ -27,6 +27,11 @@ extension PNG {
         static let minimumRun = 3
         /// The shortest match with the row above taken as a match.
         static let minimumRowMatch = 5
+        /// Positions whose run and row matches are shorter than this also look up the last
+        /// position with the same 4 bytes (and are entered there): repeated glyphs and markers.
+        static let hashBelow = 32
+        /// log2 of the hash table's entries.
+        static let hashBits = 14
         /// Tokens per deflate block (a block's Huffman codes follow its own counts).
         static let tokensPerBlock = 1 << 15
 
@@ -61,6 +66,10 @@ extension PNG {
             let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: 316)
             defer { tokens.deallocate(); counts.deallocate() }
             counts.initialize(repeating: 0, count: 316)
+            // Last position of each 4-byte hash; far enough back to be out of the window at first.
+            let hashTable = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << hashBits)
+            defer { hashTable.deallocate() }
+            hashTable.initialize(repeating: -40_000, count: 1 << hashBits)
             let table = LengthTable.shared
             var p = 0, blockStart = 0, ntokens = 0, extraBits = 0
             let runCode = distanceCode(bpp), rowCode = distanceCode(max(1, up))
@@ -75,11 +84,22 @@ extension PNG {
                     let row = matchLength(s + p, s + p - up, limit)
                     if row > length && row >= minimumRowMatch { length = row; distance = up }
                 }
+                if length < hashBelow && p &+ 4 <= n {
+                    let v = UnsafeRawPointer(s + p).loadUnaligned(as: UInt32.self)
+                    let h = Int(truncatingIfNeeded: (v &* 0x9E37_79B1) >> UInt32(32 - hashBits))
+                    let candidate = Int(hashTable[h])
+                    hashTable[h] = Int32(truncatingIfNeeded: p)
+                    let d = p &- candidate
+                    if d <= 32_768 && UnsafeRawPointer(s + candidate).loadUnaligned(as: UInt32.self) == v {
+                        let m = matchLength(s + p, s + candidate, limit)
+                        if m > length { length = m; distance = d }
+                    }
+                }
                 if length > 0 {
                     let l = length &- 3
                     tokens[ntokens] = 0x8000_0000 | UInt32(l) << 15 | UInt32(distance &- 1)
                     counts[Int(table.symbol[l])] &+= 1
-                    let d = distance == bpp ? runCode : rowCode
+                    let d = distance == bpp ? runCode : distance == up ? rowCode : distanceCode(distance)
                     counts[286 &+ d.code] &+= 1
                     extraBits &+= Int(table.extraBits[l]) &+ d.extraBits
                     p &+= length
