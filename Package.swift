@@ -2,11 +2,11 @@
 //
 // Plotline: a headless plot service. Modules are layered; each imports only those above it:
 //   CFreeType, CPNG, CPNGShim  system libraries (pkg-config freetype2, libpng) and the setjmp shim
-//   CDeflate                   libdeflate (pkg-config libdeflate): PNG's IDAT compressor and CRC-32
+//   CDeflate                   libdeflate (pkg-config libdeflate): PNG's small-file compressor, CRC-32, Adler-32
 //   Geometry                   value types: points, transforms, paths, flattening, stroker, dasher
 //   Raster                     premultiplied RGBA pixmap, exact-area scan converter, compositing
 //   Text                       FreeType faces from Fonts/, glyph cache, measuring, layout
-//   PNG                        PNG writer (libdeflate), libpng decoder, atomic file output
+//   PNG                        PNG writer (its run deflater for charts; libdeflate), libpng decoder, atomic file output
 //   Scene                      the display list and the player that draws it
 //   Vector                     SVG and PDF players of the Scene; the output format, from the extension
 //   Dates                      the proleptic Gregorian calendar: civil dates to and from epoch seconds
@@ -51,7 +51,7 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
-        // libdeflate: PNG.encode's IDAT compressor and CRC-32 (Sources/PNG/PNG.swift says why).
+        // libdeflate: PNG.encode's small-file compressor, CRC-32 and Adler-32 (Sources/PNG/PNG.swift says why).
         .systemLibrary(
             name: "CDeflate", pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]),
@@ -138,7 +138,7 @@ let package = Package(
             name: "TextTests", dependencies: ["Geometry", "Raster", "Text", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
-            name: "PNGTests", dependencies: ["Raster", "PNG", "CPNGShim", "TestSupport"],
+            name: "PNGTests", dependencies: ["Raster", "PNG", "CPNGShim", "CDeflate", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"], swiftSettings: strict),
         .testTarget(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target for a while: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 #
-#   TARGET   csv | json | figure-spec | report-spec | incremental | tensorboard | npy | mlflow | all (each in turn)
+#   TARGET   csv | json | figure-spec | report-spec | incremental | tensorboard | npy | mlflow | png-encode | all (each in turn)
 #   SECONDS  how long to fuzz (CI: 10; locally as long as you like, hours are fine); 0 only builds
 #            and links the target (CI builds them early, in the background, while tests run)
 #
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
 seconds=${2:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
 shift 2
-targets=(csv json figure-spec report-spec incremental tensorboard npy mlflow)
+targets=(csv json figure-spec report-spec incremental tensorboard npy mlflow png-encode)
 if [ "$target" = all ]; then
     for t in "${targets[@]}"; do "$0" "$t" "$seconds" "$@"; done
     exit 0

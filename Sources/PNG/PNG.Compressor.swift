@@ -1,17 +1,19 @@
 extension PNG {
     /// Which deflate implementation compresses a pixmap's image data.
     ///
-    /// `.libdeflate` (the default) filters rows in Swift and compresses the whole image in one
-    /// call to libdeflate's zlib compressor, writing the chunks itself (`PNG.ChunkWriter`);
-    /// levels 0...12. `.zlib` goes through libpng and zlib (levels 0...9, with
+    /// `.runs` filters rows in Swift and compresses them with `PNG.RunDeflater`, built for chart
+    /// images (matches at one pixel's and one row's distance only; level 1 only). `.libdeflate`
+    /// filters rows the same way and compresses the whole image in one call to libdeflate's zlib
+    /// compressor; levels 0...12. Both write the chunks themselves (`PNG.DirectWriter`). `.zlib` goes through libpng and zlib (levels 0...9, with
     /// `PNG.Strategy`), kept for the decoder tests' fixtures and as the comparison in
     /// `plotline-png-sweep` (table in `PNG.Options.default`). No command uses it.
     public enum Compressor: String, Sendable, Hashable, CaseIterable {
-        case libdeflate, zlib
+        case runs, libdeflate, zlib
 
         /// The compression levels this compressor accepts.
         public var levels: ClosedRange<Int> {
             switch self {
+            case .runs: return 1...1
             case .libdeflate: return 0...12
             case .zlib: return 0...9
             }

@@ -4,15 +4,16 @@ import Raster
 extension PNG {
     /// Encodes a pixmap as an 8-bit PNG: RGB when every pixel is opaque, else straight RGBA.
     ///
-    /// `options.compressor` picks the writer: `PNG.LibdeflateWriter` (default) or libpng + zlib.
+    /// `options.compressor` picks the writer: `PNG.DirectWriter` (`.runs`, the default, and
+    /// `.libdeflate`) or libpng + zlib.
     ///
     /// Premultiplied pixels are demultiplied rounding to nearest, exactly as
     /// `PremultipliedColor.demultiplied`, so decoding gives back the same pixmap. The output
     /// has no `tIME` chunk: equal pixmaps and options give byte-identical files.
     public static func encode(_ pixmap: Pixmap, options: Options = .default) throws -> [UInt8] {
-        if options.compressor == .libdeflate {
+        if options.compressor != .zlib {
             try options.validate()
-            return try LibdeflateWriter.encode(pixmap, options: options)
+            return try DirectWriter.encode(pixmap, options: options)
         }
         if pixmap.isOpaque {
             // Premultiplied equals straight when alpha is 255: libpng drops the 4th byte itself.

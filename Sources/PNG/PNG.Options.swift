@@ -1,7 +1,8 @@
 extension PNG {
     /// How `PNG.encode` compresses, and which text chunks it adds.
     public struct Options: Sendable, Hashable {
-        /// The deflate level: 0 (store) ... 12 for libdeflate, 0 ... 9 for zlib (smallest, slowest last).
+        /// The deflate level: 0 (store) ... 12 for libdeflate, 0 ... 9 for zlib (smallest, slowest
+        /// last); 1 for the run deflater, which has one setting.
         public var compressionLevel: Int
         /// The PNG row filter(s).
         public var filter: PNG.Filter
@@ -21,39 +22,30 @@ extension PNG {
             self.compressor = compressor
         }
 
-        /// The measured default: libdeflate level 1, no row filter.
+        /// The measured default: the run deflater (`PNG.RunDeflater`), no row filter.
         ///
-        /// Chosen with `plotline-png-sweep` and callgrind (release build; libdeflate 1.14, zlib
-        /// 1.2.13; 2-core AMD EPYC VM under a load of 11-13, so instructions decide and wall
-        /// times only cross-check; bench/README.md) on matplotlib's W2 chart (1200×800, 2×2
-        /// panels, 12 lines, legends, grid; opaque, so RGB). Instructions per encode, all
-        /// threads (the striped zlib encoder's longest thread in brackets):
+        /// Chosen with `plotline-png-sweep --sizes` (release build, 2-core AMD EPYC VM under a
+        /// load of 6-8, median of 15 encodes; bench/README.md "PNG encoder for charts") on the
+        /// W1–W6 figures, matplotlib's pixels re-encoded so only the encoder differs:
         ///
-        /// | compressor level / filter | instructions | bytes   |
-        /// | ------------------------- | ------------ | ------- |
-        /// | zlib 2 / none, striped (old default) | 304 M [166 M] | 172,492 |
-        /// | zlib 6 / none, striped    | 553 M [292 M] | 141,409 |
-        /// | **libdeflate 1 / none**   | **66 M**     | **161,489** |
-        /// | libdeflate 1 / up         | 67 M         | 164,784 |
-        /// | libdeflate 1 / paeth      | 184 M        | 176,719 |
-        /// | libdeflate 2 / none       | 107 M        | 156,887 |
-        /// | libdeflate 4 / none       | 109 M        | 152,435 |
-        /// | libdeflate 6 / none       | 123 M        | 139,691 |
-        /// | libdeflate 9 / none (`small`) | 346 M    | 135,048 |
-        /// | libdeflate 12 / none      | ~45× level 1 (wall) | 124,210 |
+        /// | encoder                  | bytes, W1–W6 (9 figures) | vs matplotlib's files | ms a figure |
+        /// | ------------------------ | ------------------------ | --------------------- | ----------- |
+        /// | libdeflate 1 (before)    | 963,861                  | 1.02×                 | 7.6-18      |
+        /// | **runs (default)**       | **845,444**              | **0.89×**             | **1.1-8.8** |
+        /// | libdeflate 9 (`small`)   | 777,513                  | 0.82×                 | 39-190      |
         ///
-        /// Level 1 needs a fifth of the old default's instructions and under half its critical
-        /// path on one thread, for a 6% smaller file; level 2 costs 61% more for 3% less. Row
-        /// filters lose on these charts (libdeflate finds the matches in raw rows). On the W1–W6
-        /// figures (same pixels as matplotlib's savefig files) level 1 totals 1.02× matplotlib's
-        /// bytes, the old default 1.09×.
-        public static let `default` = Options(compressionLevel: 1, filter: PNG.Filter.none)
+        /// The run deflater is 12% smaller than libdeflate level 1 in total (larger only on W4's
+        /// 10⁵ markers, +8%) and 5-10× faster on the flat figures (W1, W3, W5, W6: 1.1-2.2 ms
+        /// against 8-18 ms), as fast on the literal-heavy W4. Earlier choice, kept for the record
+        /// (matplotlib's W2 chart, callgrind): libdeflate 1 took 66 M instructions for 161,489
+        /// bytes, a fifth of striped zlib 2's 304 M; row filters lost there (up +2%, paeth +9%).
+        public static let `default` = Options(compressionLevel: 1, filter: PNG.Filter.none, compressor: .runs)
 
         /// The measured setting for smaller files (reports kept as paid CI artifacts):
         /// libdeflate level 9, no row filter.
         ///
-        /// On the W1–W6 figures it totals 0.82× matplotlib's bytes and 0.81× the default's, at
-        /// about 5× the default's encode time. Level 12 gives 0.74× matplotlib's but takes 15-25×
+        /// On the W1–W6 figures it totals 0.82× matplotlib's bytes and 0.92× the default's, at
+        /// 20-60× the default's encode time. Level 12 gives 0.74× matplotlib's but takes 15-25×
         /// level 9's time (seconds a figure on a loaded machine); level 10 is no smaller than 9
         /// on most figures. See bench/README.md.
         public static let small = Options(compressionLevel: 9, filter: PNG.Filter.none)

@@ -9,9 +9,10 @@
 //
 //   .build/release/plotline-png-sweep --sizes A.png B.png ...
 //
-// instead re-encodes each file's pixels with the old zlib default, PNG.Options.default,
-// PNG.Options.small and libdeflate levels 6, 9, 10 and prints the sizes beside the file's own (matplotlib's savefig output),
-// with the median encode ms of 5 runs.
+// instead re-encodes each file's pixels with libdeflate level 1 (the default before the run
+// deflater), the run deflater (`.runs`), PNG.Options.default and PNG.Options.small (libdeflate 9)
+// and prints the sizes beside the file's own (matplotlib's savefig output), with the median
+// encode ms of 15 runs; every encoding is decoded again and must give the file's pixels.
 //
 // The image is matplotlib's W2 chart (2×2 panels, 12 lines, legends, grid; written by
 // bench/agg_raster.py). Each combination is encoded once to warm up, then `runs` times; the
@@ -98,9 +99,10 @@ func measure(_ pixmap: Pixmap, _ options: PNG.Options, runs: Int) throws -> (med
 
 if CommandLine.arguments.dropFirst().first == "--sizes" {
     let settings: [(String, PNG.Options)] = [
-        ("zlib 2/none (old default)", PNG.Options(compressionLevel: 2, filter: .none, compressor: .zlib)),
+        ("libdeflate 1/none", PNG.Options(compressionLevel: 1, filter: .none, compressor: .libdeflate)),
+        ("runs", PNG.Options(compressionLevel: 1, filter: .none, compressor: .runs)),
         ("default", .default), ("small", .small),
-    ] + [6, 9, 10].map { ("libdeflate \($0)/none", PNG.Options(compressionLevel: $0, filter: .none)) }
+    ]
     print("| file | file bytes | " + settings.map { "\($0.0) bytes (ms)" }.joined(separator: " | ") + " |")
     print("| --- | --- | " + settings.map { _ in "---" }.joined(separator: " | ") + " |")
     var totals = [Int](repeating: 0, count: settings.count + 1)
@@ -110,7 +112,9 @@ if CommandLine.arguments.dropFirst().first == "--sizes" {
         var cells: [String] = []
         totals[0] += own
         for (i, setting) in settings.enumerated() {
-            let m = try measure(pixmap, setting.1, runs: 5)
+            let m = try measure(pixmap, setting.1, runs: 15)
+            let back = try PNG.decode(PNG.encode(pixmap, options: setting.1))
+            precondition(back == pixmap, "\(path): \(setting.0) does not decode to the same pixels")
             totals[i + 1] += m.bytes
             cells.append("\(m.bytes) (\(fmt(m.median)))")
         }

@@ -3,18 +3,26 @@ import Raster
 
 extension PNG {
     /// Writes a pixmap as an 8-bit PNG without libpng: IHDR, the options' `tEXt` chunks, one
-    /// IDAT compressed by libdeflate's zlib compressor over the filtered scanlines, IEND.
+    /// IDAT holding the filtered scanlines compressed by `PNG.RunDeflater` (`.runs`) or by
+    /// libdeflate's zlib compressor (`.libdeflate`), IEND.
     ///
-    /// libdeflate compresses a whole buffer in one call (no streaming), which is what lets it
-    /// use its faster matchfinders; the scanlines are therefore built in full first. Output
-    /// depends only on the pixels, the options and the libdeflate version: no time, no
-    /// threads, no machine-dependent choices.
-    enum LibdeflateWriter {
+    /// Both compress a whole buffer in one call (libdeflate has no streaming API; that is what
+    /// lets it use its faster matchfinders), so the scanlines are built in full first. Output
+    /// depends only on the pixels, the options and (for `.libdeflate`) the libdeflate version:
+    /// no time, no threads, no machine-dependent choices.
+    enum DirectWriter {
         static func encode(_ pixmap: Pixmap, options: Options) throws -> [UInt8] {
             let textChunks = try options.text.map { chunk -> [UInt8] in
                 try chunk.keyBytes().map { UInt8(bitPattern: $0) } + chunk.valueBytes().dropLast().map { UInt8(bitPattern: $0) }
             }
             let lines = Scanlines(pixmap, filter: options.filter)
+            if options.compressor == .runs {
+                let bpp = lines.colorType == .rgb ? 3 : 4
+                let idat = lines.bytes.withUnsafeBufferPointer {
+                    RunDeflater.compress($0, stride: 1 + pixmap.width * bpp, bytesPerPixel: bpp)
+                }
+                return idat.withUnsafeBytes { frame(pixmap, lines.colorType, textChunks, idat: $0) }
+            }
             guard let compressor = libdeflate_alloc_compressor(Int32(options.compressionLevel)) else {
                 throw PNGError.encodeFailed("libdeflate could not allocate a level \(options.compressionLevel) compressor")
             }
@@ -29,17 +37,23 @@ extension PNG {
                 libdeflate_zlib_compress(compressor, src.baseAddress, src.count, idat, bound)
             }
             guard size > 0 else { throw PNGError.encodeFailed("libdeflate's output did not fit its own bound") }
+            return frame(pixmap, lines.colorType, textChunks, idat: UnsafeRawBufferPointer(start: idat, count: size))
+        }
 
+        /// The PNG file: signature, IHDR, the `tEXt` chunks, one IDAT of `idat`, IEND.
+        static func frame(_ pixmap: Pixmap, _ colorType: ColorType, _ textChunks: [[UInt8]],
+                          idat: UnsafeRawBufferPointer) -> [UInt8] {
+            let size = idat.count
             var w = ChunkWriter(capacity: 8 + 25 + textChunks.reduce(0) { $0 + $1.count + 12 } + size + 12 + 12)
             var ihdr: [UInt8] = []
             for v in [UInt32(pixmap.width), UInt32(pixmap.height)] {
                 ihdr += [UInt8(v >> 24), UInt8((v >> 16) & 0xff), UInt8((v >> 8) & 0xff), UInt8(v & 0xff)]
             }
             // Bit depth 8, colour type, compression 0 (deflate), filter method 0, no interlace.
-            ihdr += [8, UInt8(lines.colorType.rawValue), 0, 0, 0]
+            ihdr += [8, UInt8(colorType.rawValue), 0, 0, 0]
             w.append("IHDR", ihdr)
             for text in textChunks { w.append("tEXt", text) }
-            w.append("IDAT", UnsafeRawBufferPointer(start: idat, count: size))
+            w.append("IDAT", idat)
             w.append("IEND", [])
             return w.bytes
         }
