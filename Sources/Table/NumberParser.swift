@@ -45,13 +45,23 @@ enum NumberParser {
         }
         var mantissa: UInt64 = 0
         let integerStart = i
-        digits(base, &i, end, &mantissa)
+        while i < end {
+            let d = base[i] &- 48
+            if d >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
         var digitCount = i - integerStart
         var exponent = 0
         if i < end, base[i] == UInt8(ascii: ".") {
             i += 1
             let fractionStart = i
-            digits(base, &i, end, &mantissa)
+            while i < end {
+                let d = base[i] &- 48
+                if d >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+            }
             exponent = fractionStart - i
             digitCount += i - fractionStart
         }
@@ -120,47 +130,6 @@ enum NumberParser {
         }
         value = slow(base, start, i)
         return i
-    }
-
-    /// 10⁰ … 10⁸ as integers, for `digits`.
-    static let integerPowersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
-
-    /// Reads the decimal digits from `i` on into `mantissa` (wrapping, as digit by digit), leaving
-    /// `i` at the first byte that is not a digit.
-    ///
-    /// Eight bytes at a time while eight remain: the run of leading digits in a little-endian
-    /// word is found with a few bit operations and converted with three multiplies (SWAR, as in
-    /// simdjson and fast_float's `parse_eight_digits_unrolled`), so a field's digits cost one
-    /// well-predicted branch instead of a mispredicted exit from a byte loop. The last bytes of
-    /// the input go byte by byte.
-    @inline(__always)
-    static func digits(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ mantissa: inout UInt64) {
-        #if _endian(little)
-        while end - i >= 8 {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            // Per byte, nonzero unless it is '0'...'9': the high nibble must be 3 and stay 3
-            // after adding 6. A carry out of a byte ≥ 0xFA only reaches bytes after a non-digit.
-            let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-            let flags = ((word & high) | (((word &+ 0x0606_0606_0606_0606) & high) >> 4)) ^ 0x3333_3333_3333_3333
-            let count = flags == 0 ? 8 : flags.trailingZeroBitCount >> 3
-            if count == 0 { return }
-            // The digits' values in the low `count` bytes (a borrow from a later byte never
-            // reaches them), moved to the top so the bytes below read as leading zeros.
-            var value = (word &- 0x3030_3030_3030_3030) &<< (64 - 8 * count)
-            value = ((value & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
-            value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
-            value = ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
-            mantissa = mantissa &* integerPowersOfTen[count] &+ value
-            i += count
-            if count < 8 { return }
-        }
-        #endif
-        while i < end {
-            let d = base[i] &- 48
-            if d >= 10 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
     }
 
     /// Whether `scan` may read `byte` as part of a number: a digit, sign, point, exponent mark,
