@@ -42,4 +42,34 @@ final class HistogramExtremesTests: XCTestCase {
         // numpy.histogram([5], bins=2): edges 4.5, 5, 5.5
         XCTAssertEqual(Histogram([5], rule: .count(2)).edges, [4.5, 5, 5.5])
     }
+
+    /// Every finite value is counted in the bin whose edges hold it (`e[i] <= v < e[i + 1]`, the
+    /// last bin closed), with NaN and ±inf left out, as numpy's `histogram` does, for random
+    /// values including ones exactly on the edges.
+    func testEveryValueLandsInTheBinItsEdgesGive() {
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<200 {
+            let count = Int.random(in: 1...400, using: &generator)
+            var values = (0..<count).map { _ in Double.random(in: -3...7, using: &generator) }
+            if trial % 3 == 0 { values += [.nan, .infinity, -.infinity, -0.0, 0.0] }
+            let bins = Int.random(in: 1...60, using: &generator)
+            let h = Histogram(values, rule: .count(bins))
+            // Values exactly on the edges, counted again through `edges:`.
+            let onEdges = h.edges + values
+            for (data, histogram) in [(values, h), (onEdges, Histogram(onEdges, edges: h.edges))] {
+                var expected = [Int](repeating: 0, count: bins)
+                let e = histogram.edges
+                for v in data where v.isFinite && v >= e[0] && v <= e[bins] {
+                    let i = v == e[bins] ? bins - 1 : (0..<bins).first { e[$0] <= v && v < e[$0 + 1] }!
+                    expected[i] += 1
+                }
+                XCTAssertEqual(histogram.counts, expected, "trial \(trial)")
+            }
+            let finite = values.filter(\.isFinite)
+            if let low = finite.min(), let high = finite.max(), low < high {
+                XCTAssertEqual(h.edges.first, low)
+                XCTAssertEqual(h.edges.last, high)
+            }
+        }
+    }
 }

@@ -48,4 +48,36 @@ final class NumberParserTests: XCTestCase {
             XCTAssertEqual(NumberParser.parse(text)?.bitPattern, strtod(text, nil).bitPattern, text)
         }
     }
+
+    /// Digit runs of every length from 0 to 21 in the integer and the fraction, followed by each
+    /// kind of byte that ends a field, inside a longer buffer (so the eight-bytes-at-a-time path
+    /// reads past the number): the same value as strtod and the same end.
+    func testDigitRunsOfEveryLengthEndWhereTheyShould() {
+        var random = SeededRandom(seed: 11)
+        let followers = [",", "\n", "\r\n", ";", "\t", " ", ":", "/", "x", "\u{FF}", "e7,", "E-2\n", ""]
+        var checked = 0
+        for integerLength in 0...21 {
+            for fractionLength in [-1] + Array(0...21) {  // -1: no point
+                if integerLength == 0 && fractionLength <= 0 { continue }
+                for follower in followers {
+                    let integer = (0..<integerLength).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+                    let fraction = fractionLength < 0 ? "" : "." + (0..<fractionLength).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+                    let number = integer + fraction
+                    var text = number + follower
+                    if !follower.isEmpty, Bool.random(using: &random) { text += "123456789,0.5\n" }  // bytes beyond the field
+                    let bytes = Array(text.utf8)
+                    let (value, stop): (Double, Int) = bytes.withUnsafeBufferPointer { buffer in
+                        var value = 0.0
+                        let stop = NumberParser.scan(buffer.baseAddress!, 0, buffer.count, &value)
+                        return (value, stop)
+                    }
+                    let exponent = follower.hasPrefix("e7") ? "e7" : follower.hasPrefix("E-2") ? "E-2" : ""
+                    XCTAssertEqual(stop, number.utf8.count + exponent.utf8.count, "end of '\(text)'")
+                    XCTAssertEqual(value.bitPattern, strtod(number + exponent, nil).bitPattern, "'\(text)'")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 6_000)
+    }
 }

@@ -28,14 +28,17 @@ public struct Histogram: Sendable, Hashable {
     public let counts: [Int]
 
     /// Bins `values` by `rule`; no finite value gives edges [0, 1] and a count of 0.
+    ///
+    /// One pass finds the extremes and whether any value is NaN or infinite; only then are the
+    /// finite values copied out (a 10⁶-sample histogram: 8 MB less to fault in and copy).
     public init(_ values: [Double], rule: Rule = .auto) {
-        let data = values.filter(\.isFinite)
-        guard let dataMin = data.min(), let dataMax = data.max() else {
+        guard let (dataMin, dataMax, allFinite) = Histogram.extremes(values) else {
             self.init([], equalEdges: [0, 1])
             return
         }
+        let data = allFinite ? values : values.filter(\.isFinite)
         let (first, last) = Histogram.range(dataMin, dataMax)
-        let n = Histogram.binCount(data, rule: rule, first: first, last: last)
+        let n = Histogram.binCount(data, rule: rule, first: first, last: last, dataMin: dataMin, dataMax: dataMax)
         var e: [Double]
         if (last - first).isFinite {
             e = (0...n).map { Double($0) * ((last - first) / Double(n)) + first }
@@ -49,6 +52,22 @@ public struct Histogram: Sendable, Hashable {
         e[0] = first
         e[n] = last
         self.init(data, equalEdges: e)
+    }
+
+    /// The smallest and largest finite value and whether every value is finite, in one pass;
+    /// nil when no value is finite.
+    static func extremes(_ values: [Double]) -> (min: Double, max: Double, allFinite: Bool)? {
+        values.withUnsafeBufferPointer { buffer in
+            var lo = Double.infinity, hi = -Double.infinity
+            var finite = 0
+            for v in buffer where v.isFinite {
+                // Strict comparisons keep the first of equal values, as `min()` and `max()` do (-0.0, 0.0).
+                if v < lo { lo = v }
+                if v > hi { hi = v }
+                finite += 1
+            }
+            return finite == 0 ? nil : (lo, hi, finite == buffer.count)
+        }
     }
 
     /// Counts `values` into given equal-width `edges` (at least two, ascending), as
@@ -70,19 +89,31 @@ public struct Histogram: Sendable, Hashable {
     }
 
     /// Counts finite `data`, all within the edges, into the equal-width bins of `e`.
+    ///
+    /// A value's bin is estimated from its position in the span and then moved until
+    /// `e[i] <= v < e[i + 1]` (the last bin includes the maximum): the edges decide, so the
+    /// estimate may be a multiply by `n / span` instead of a divide per value.
     private init(_ data: [Double], equalEdges e: [Double]) {
         let n = e.count - 1, first = e[0], last = e[n]
         edges = e
         var c = [Int](repeating: 0, count: n)
-        // The bin from the position in [0, 1] (a ratio, so a subnormal span works; from halves
-        // when the span overflows), corrected by the edges; never an unchecked conversion.
+        // The position in bins (from halves when the span overflows; a subnormal span's
+        // reciprocal would overflow, so it divides), never an unchecked conversion.
         let span = last - first, halfSpan = last * 0.5 - first * 0.5
-        for v in data {
-            let fraction = span.isFinite ? (v - first) / span : (v * 0.5 - first * 0.5) / halfSpan
-            let position = fraction * Double(n)
-            var i = position.isFinite ? Int(Swift.max(0, Swift.min(position, Double(n - 1)))) : 0
-            if v < e[i] { i -= 1 } else if i < n - 1 && v >= e[i + 1] { i += 1 }
-            c[Swift.max(0, Swift.min(i, n - 1))] += 1
+        let scale = Double(n) / span
+        let multiplies = span.isFinite && scale.isFinite
+        let top = Double(n - 1)
+        e.withUnsafeBufferPointer { e in
+            c.withUnsafeMutableBufferPointer { c in
+                for v in data {
+                    let position = multiplies ? (v - first) * scale
+                        : (span.isFinite ? (v - first) / span : (v * 0.5 - first * 0.5) / halfSpan) * Double(n)
+                    var i = position.isFinite ? Int(Swift.max(0, Swift.min(position, top))) : 0
+                    while i > 0 && v < e[i] { i -= 1 }
+                    while i < n - 1 && v >= e[i + 1] { i += 1 }
+                    c[i] += 1
+                }
+            }
         }
         counts = c
     }
@@ -105,10 +136,12 @@ public struct Histogram: Sendable, Hashable {
     }
 
     /// The number of equal-width bins numpy would use.
-    static func binCount(_ data: [Double], rule: Rule, first: Double, last: Double) -> Int {
+    /// `dataMin` and `dataMax` are the extremes of `data` (finite values, not empty).
+    static func binCount(_ data: [Double], rule: Rule, first: Double, last: Double, dataMin: Double, dataMax: Double) -> Int {
+        if case .count(let k) = rule { return Swift.max(1, Swift.min(k, 1_000_000)) }
         let n = Double(data.count)
         // The spread, halved and doubled back so that it stays finite (or is the largest double).
-        let halfPtp = (data.max() ?? 0) * 0.5 - (data.min() ?? 0) * 0.5
+        let halfPtp = dataMax * 0.5 - dataMin * 0.5
         let ptp = halfPtp * 2 <= .greatestFiniteMagnitude ? halfPtp * 2 : .greatestFiniteMagnitude
         func iqr() -> Double {
             let sorted = data.sorted()
