@@ -47,6 +47,7 @@ extension DefaultFigure {
             }
             figure.panels[p].legend = figure.panels[p].series.contains { !$0.name.isEmpty } ? .best : .none
         }
+        if let placement = options.legend { figure.placeLegends(placement) }
         return figure
     }
 
@@ -182,8 +183,10 @@ extension DefaultFigure {
                 panels[k].y.label = "\(label) (\(alone))"
             }
         }
-        return Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
-                      panels: panels, theme: options.theme)
+        var figure = Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
+                            panels: panels, theme: options.theme)
+        if let placement = options.legend { figure.placeLegends(placement) }
+        return figure
     }
 }
 

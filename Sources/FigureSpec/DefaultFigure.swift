@@ -597,6 +597,10 @@ extension DefaultFigure {
                 drafts[i].panel.legend = drafts[i].named.reduce(0, +) >= 2 ? .best : LegendPlacement.none
             }
         }
+        // `--legend` moves the legends the panels draw (those of two entries or more).
+        if let placement = options.legend {
+            for i in drafts.indices where drafts[i].panel.legend == .best { drafts[i].panel.legend = placement }
+        }
         // `--palette` replaced the theme's colour cycle: the spec's `palette` key says which.
         let dark = options.theme.background == Theme.dark.background
         let themeCycle = (dark ? Theme.dark : Theme.light).cycle

@@ -128,6 +128,9 @@ struct Render: ParsableCommand, @unchecked Sendable {
     @Option(help: ArgumentHelp("The spread around a drawn statistic: std (default), minmax, ci95 or none; the band of --aggregate, or the error bars of bars of category means.", valueName: "band"))
     var band: String?
 
+    @Option(help: ArgumentHelp("Where every legend goes, as the spec's \"legend\" key: \(Render.legendHelp) Panels without a legend (one series) stay without (default: each panel's own, else best; a best legend of more than 8 entries goes below).", valueName: "place"))
+    var legend: String?
+
     @OptionGroup var read: CSVReadFlags
 
     @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --aggregate or --by param.NAME (no spec key draws those yet).", valueName: "FILE"))
@@ -149,6 +152,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
         if let b = bins, RenderOptions.parseBins(b) == nil {
             throw ValidationError("--bins must be a count 1...100000 or one of auto, sturges, fd, sqrt, not \(b).")
         }
+        try Render.checkLegend(legend)
         if theme != "light" && theme != "dark" { throw ValidationError("--theme must be light or dark, not \(theme).") }
         do throws(Canvas.Error) { try Canvas.check(dpi: dpi) } catch { throw ValidationError("--dpi must be \(Canvas.dpiRangeText), not \(dpi).") }
         if let s = smooth, !(s >= 0 && s < 1) { throw ValidationError("--smooth must be in 0..<1.") }
@@ -219,6 +223,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
         options.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
         options.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
         options.yLabel = ylabel
+        options.legend = legend.flatMap(FigureSpec.Panel.legendPlacement(named:))
 
         if let printSpec {
             let drawn = try defaultSpec(options, folder: PrintSpec.folder(of: printSpec), source: printSpec)
@@ -280,6 +285,18 @@ struct Render: ParsableCommand, @unchecked Sendable {
         }
         queue.shutdownAndJoin()
         if let error = lines.firstError { throw error }
+    }
+
+    /// `--legend`'s values for its help: the spec's `"legend"` strings.
+    static var legendHelp: String {
+        "best (default), outside (right of the plot area), below (under it, in columns), none, or inside at "
+            + FigureSpec.Panel.legendNames.filter { !["best", "outside", "below", "none"].contains($0) }.map { "\"\($0)\"" }.joined(separator: ", ") + "."
+    }
+
+    /// A usage error for a `--legend` value the spec's `"legend"` key would not take, listing them.
+    static func checkLegend(_ value: String?) throws {
+        guard let value, FigureSpec.Panel.legendPlacement(named: value) == nil else { return }
+        throw ValidationError("--legend must be one of \(FigureSpec.Panel.legendNames.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(value)\".")
     }
 
     /// "1200x800, 2 panels, 500 rows read": what a written figure holds, for the log line; `rows`
@@ -381,6 +398,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             if size != FigureSize(width: 1200, height: 800) || spec.width == nil { figure.width = size.width; figure.height = size.height }
             if dpi != 100 { figure.dpi = dpi }
             if theme == "dark" { figure.theme = .dark }
+            if let placement = legend.flatMap(FigureSpec.Panel.legendPlacement(named:)) { figure.placeLegends(placement) }
             if let mode = rasterize.flatMap(RasterizeMode.init(rawValue:)) { figure.rasterize = mode }
             return (figure, tables.values.map(\.rowCount).reduce(0, +), spec.formats)
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chart
+import FigureSpec
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,6 +69,9 @@ struct Watch: ParsableCommand {
     @Option(help: ArgumentHelp("The band around --aggregate: std (default), minmax, ci95 or none.", valueName: "band"))
     var band: String?
 
+    @Option(help: ArgumentHelp("Where the legends of data files' default figures go, as plotline render --legend: \(Render.legendHelp) A spec's own \"legend\" keys are kept.", valueName: "place"))
+    var legend: String?
+
     @Option(help: ArgumentHelp("Merge a burst of changes that reaches an idle figure for this long, in milliseconds (default: 0, the first change renders at once). Changes during a render always go into the next render, which starts when it ends.", valueName: "ms"))
     var debounce: Int = 0
 
@@ -95,6 +99,7 @@ struct Watch: ParsableCommand {
     var token: String?
 
     func validate() throws {
+        try Render.checkLegend(legend)
         if let a = aggregate, SeriesAggregate.Statistic(rawValue: a) == nil {
             throw ValidationError("--aggregate must be mean or median, not \(a).")
         }
@@ -160,6 +165,7 @@ struct Watch: ParsableCommand {
         options.alsoWrite = try Watch.formats(format).filter { $0 != .png }
         options.renderOptions.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
         options.renderOptions.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
+        options.renderOptions.legend = legend.flatMap(FigureSpec.Panel.legendPlacement(named:))
         options.allowRead = allowRead
         options.renderOptions.read = read.csvOptions
         let quiet = quiet
