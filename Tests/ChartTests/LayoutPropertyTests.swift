@@ -50,9 +50,12 @@ final class LayoutPropertyTests: XCTestCase {
     static func figure(_ rng: inout SeededRandom, comfortable: Bool = false) -> (Figure, String) {
         let dpi = [50.0, 72, 100, 100, 150, 200, 300].randomElement(using: &rng)!
         var width = 0, height = 0, panelCount = 0
+        // A third of the draws (not `comfortable`) come from the small corner, 300 × 200 up to
+        // 1200 × 800, where cells are smallest at a high dpi.
+        let corner = !comfortable && Int.random(in: 0..<3, using: &rng) == 0
         repeat {
-            width = Int.random(in: 300...4000, using: &rng)
-            height = Int.random(in: 200...3000, using: &rng)
+            width = Int.random(in: 300...(corner ? 1200 : 4000), using: &rng)
+            height = Int.random(in: 200...(corner ? 800 : 3000), using: &rng)
             panelCount = Int.random(in: 1...5, using: &rng)
             let grid = Figure(width: width, height: height, panels: [Panel](repeating: Panel(), count: panelCount))
             let cellW = Double(width) / Double(grid.columns) / dpi, cellH = Double(height) / Double(grid.rows) / dpi
@@ -164,8 +167,10 @@ final class LayoutPropertyTests: XCTestCase {
         let cases = env["PLOTLINE_LAYOUT_CASES"].flatMap { Int($0) } ?? 150
         var rng = SeededRandom(seed: seed)
         let renderer = FigureRenderer(fonts: fonts)
+        var small = 0
         for i in 0..<cases {
             let (figure, description) = LayoutPropertyTests.figure(&rng)
+            if LayoutScale.factor(figure) < 1 { small += 1 }
             let scene = renderer.scene(for: figure)
             if let folder = env["PLOTLINE_LAYOUT_PNG"] {
                 try? PNG.write(ScenePlayer(fonts: fonts).render(scene), to: "\(folder)/layout-\(seed)-\(i).png")
@@ -173,5 +178,8 @@ final class LayoutPropertyTests: XCTestCase {
             let boxes = assertTextInsideAndApart(scene, fonts: fonts, context: "seed \(seed) case \(i): \(description)")
             XCTAssertFalse(boxes.isEmpty, "seed \(seed) case \(i): some text is drawn")
         }
+        // The range below the comfortable cell is drawn, not skipped.
+        print("LayoutPropertyTests: seed \(seed), \(cases) figures, \(small) with cells under \(LayoutScale.comfortableCell) in")
+        XCTAssertGreaterThan(small, cases / 8, "figures with cells under the comfortable size are part of the range")
     }
 }
