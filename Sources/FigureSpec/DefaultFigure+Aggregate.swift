@@ -56,6 +56,7 @@ extension DefaultFigure {
             }
             figure.panels[p].legend = figure.panels[p].series.contains { !$0.name.isEmpty } ? .best : .none
         }
+        if let placement = options.legend { figure.placeLegends(placement) }
         return figure
     }
 
@@ -194,6 +195,7 @@ extension DefaultFigure {
         var figure = Figure(width: options.width, height: options.height, dpi: options.dpi, title: options.title,
                             panels: panels, theme: options.theme)
         figure.rasterize = options.rasterize ?? .auto
+        if let placement = options.legend { figure.placeLegends(placement) }
         return figure
     }
 }

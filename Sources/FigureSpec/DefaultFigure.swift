@@ -172,9 +172,12 @@ public enum DefaultFigure {
         } else {
             groups = quantityGroups(names: entries.map(entryName), columns: entries.map(\.values))
         }
-        // One row (Hugging Face's all_results.json, a final metrics record): nothing to draw a
-        // line through, so bars side by side at the row's x, labelled as a category.
+        // One row of a JSON document (Hugging Face's all_results.json, a final metrics record):
+        // nothing to draw a line through, so bars side by side at the row's x, labelled as a
+        // category. Not a CSV or JSON Lines log with one row so far: `watch` would switch its
+        // figure from bars to lines when the second row arrives.
         let oneRow = table.rowCount == 1 && options.kind == nil && options.color == nil && !isCategoryX
+            && FileKind.named(table.source) == .json
         let defaultKind: SeriesKind = options.kind ?? (options.color != nil ? .scatter : isCategoryX || oneRow ? .bar : .line)
         // Bars of category means carry error bars: `band` (default ± 1 std), checked here.
         let meansBand = averaged ? try Self.meansBand(options, loc) : nil
@@ -596,6 +599,10 @@ extension DefaultFigure {
             for i in drafts.indices {
                 drafts[i].panel.legend = drafts[i].named.reduce(0, +) >= 2 ? .best : LegendPlacement.none
             }
+        }
+        // `--legend` moves the legends the panels draw (those of two entries or more).
+        if let placement = options.legend {
+            for i in drafts.indices where drafts[i].panel.legend == .best { drafts[i].panel.legend = placement }
         }
         // `--palette` replaced the theme's colour cycle: the spec's `palette` key says which.
         let dark = options.theme.background == Theme.dark.background

@@ -55,6 +55,15 @@ extension FigureSpec {
             "outside": .outside, "below": .below, "none": .none,
         ]
 
+        /// Every `"legend"` string, in the schema's order (`--legend` lists them in its usage error).
+        public static var legendNames: [String] { legendChoices.map(\.key) }
+
+        /// The placement a `"legend"` string names (the spec key's and `--legend`'s one
+        /// spelling), or nil for any other string.
+        public static func legendPlacement(named name: String) -> LegendPlacement? {
+            legendChoices.first { $0.key == name }?.value
+        }
+
         static func decode(_ node: FigureSpecNode, dataSources: [String]) throws(SpecError) -> Panel {
             let object = try node.object(keys: keys)
             var panel = Panel(series: [])

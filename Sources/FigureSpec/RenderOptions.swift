@@ -46,6 +46,10 @@ public struct RenderOptions: Sendable, Hashable {
     /// The spread shown around a drawn statistic: the aggregate's band (default std), or the
     /// error bars of bars of category means (default std; `none` leaves them out).
     public var band: SeriesAggregate.Band?
+    /// Where every legend goes (`--legend`, the spec's `"legend"` strings); nil lets each panel's
+    /// own key or the default decide. It moves legends that are drawn and does not add one to a
+    /// panel without (a single named series, a facet grid's other panels); `none` hides them all.
+    public var legend: LegendPlacement?
     /// How histograms choose their bins (with `kind == .histogram`).
     public var bins: HistogramBins = .auto
     /// Axis labels that replace the column names; nil keeps the default.

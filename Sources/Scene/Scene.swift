@@ -33,6 +33,12 @@ public struct Scene: Sendable, Equatable {
     /// Appends a command as it is.
     public mutating func append(_ command: SceneCommand) { commands.append(command) }
 
+    /// Removes the commands at `indices` (positions in `commands`), keeping the others in order.
+    public mutating func removeCommands(at indices: Set<Int>) {
+        guard !indices.isEmpty else { return }
+        commands = commands.enumerated().filter { !indices.contains($0.offset) }.map(\.element)
+    }
+
     /// Fills a path with a colour.
     public mutating func fill(_ path: Path, color: Color, rule: FillRule = .nonZero) {
         commands.append(.fill(path, rule: rule, color: color))

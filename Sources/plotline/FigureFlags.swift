@@ -79,10 +79,14 @@ struct FigureFlags: ParsableArguments {
     @Option(help: ArgumentHelp("The spread around a drawn statistic: std (default), minmax, ci95 or none; the band of --aggregate, or the error bars of bars of category means.", valueName: "band"))
     var band: String?
 
+    @Option(help: ArgumentHelp("Where every legend goes, as the spec's \"legend\" key: \(FigureFlags.legendHelp) Panels without a legend (one series) stay without (default: each panel's own, else best; a best legend of more than 8 entries goes below). With render --spec it replaces the spec's; watch keeps a *.plot.json spec's own.", valueName: "place"))
+    var legend: String?
+
     /// The default size, which `render --spec` leaves to the spec.
     static let defaultSize = FigureSize(width: 1200, height: 800)
 
     func validate() throws {
+        try FigureFlags.checkLegend(legend)
         if let k = kind, SeriesKind(rawValue: k).map(DefaultFigure.kinds.contains) != true {
             let note = SeriesKind(rawValue: k) == nil ? "" : " (a \(k) names its wedge labels in a figure spec: --spec, see docs/figure-spec.md)"
             throw ValidationError("--kind must be one of \(DefaultFigure.kinds.map(\.rawValue).joined(separator: ", ")), not \(k)\(note).")
@@ -143,17 +147,31 @@ struct FigureFlags: ParsableArguments {
         options.aggregate = aggregate.flatMap(SeriesAggregate.Statistic.init(rawValue:))
         options.band = band.flatMap(SeriesAggregate.Band.init(rawValue:))
         options.rasterize = rasterize.flatMap(RasterizeMode.init(rawValue:))
+        options.legend = legend.flatMap(FigureSpec.Panel.legendPlacement(named:))
         options.read = read
         return options
     }
 
     /// `figure`, a spec's, with the flags that `render --spec` lets override a spec applied:
-    /// the title, the size (given, or when the spec has none), dpi, the dark theme, rasterizing.
+    /// the title, the size (given, or when the spec has none), dpi, the dark theme, legends, rasterizing.
     func override(_ figure: inout Figure, specHasSize: Bool) {
         if let title { figure.title = title }
         if size != FigureFlags.defaultSize || !specHasSize { figure.width = size.width; figure.height = size.height }
         if dpi != 100 { figure.dpi = dpi }
         if theme == "dark" { figure.theme = .dark }
+        if let placement = legend.flatMap(FigureSpec.Panel.legendPlacement(named:)) { figure.placeLegends(placement) }
         if let mode = rasterize.flatMap(RasterizeMode.init(rawValue:)) { figure.rasterize = mode }
+    }
+
+    /// `--legend`'s values for its help: the spec's `"legend"` strings.
+    static var legendHelp: String {
+        "best (default), outside (right of the plot area), below (under it, in columns), none, or inside at "
+            + FigureSpec.Panel.legendNames.filter { !["best", "outside", "below", "none"].contains($0) }.map { "\"\($0)\"" }.joined(separator: ", ") + "."
+    }
+
+    /// A usage error for a `--legend` value the spec's `"legend"` key would not take, listing them.
+    static func checkLegend(_ value: String?) throws {
+        guard let value, FigureSpec.Panel.legendPlacement(named: value) == nil else { return }
+        throw ValidationError("--legend must be one of \(FigureSpec.Panel.legendNames.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(value)\".")
     }
 }

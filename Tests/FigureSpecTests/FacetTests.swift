@@ -155,3 +155,57 @@ extension FacetTests {
         _ = assertTextInsideAndApart(scene, fonts: fonts, context: "coloured facets")
     }
 }
+
+extension FacetTests {
+    /// The bars of every histogram fill in `scene`, as (left, right) pixel edges measured from
+    /// the left of the plot frame they lie in.
+    func histogramBarEdges(_ scene: Scene) -> [[(left: Double, right: Double)]] {
+        let frames = scene.commands.compactMap { c -> Rect? in
+            if case .fillRect(let r, let color) = c, color == Theme.light.axesBackground { return r } else { return nil }
+        }
+        var panels: [[(left: Double, right: Double)]] = []
+        for c in scene.commands {
+            guard case .fill(let path, _, _) = c, let bounds = path.bounds else { continue }
+            guard let frame = frames.first(where: { $0.minX <= bounds.minX + 0.5 && $0.maxX >= bounds.maxX - 0.5 && $0.minY <= bounds.minY + 0.5 && $0.maxY >= bounds.maxY - 0.5 }) else { continue }
+            var bars: [(left: Double, right: Double)] = []
+            var start: Point?
+            for e in path.elements {
+                switch e {
+                case .move(let p): start = p
+                case .line(let p): if let s = start { bars.append((s.x - frame.minX, p.x - frame.minX)); start = nil }
+                default: break
+                }
+            }
+            if !bars.isEmpty { panels.append(bars) }
+        }
+        return panels
+    }
+
+    /// A facet grid of histograms shares one set of bins across its panels (seaborn's
+    /// `displot(col=…)`, `common_bins=True`): every bar has the same width and its edges lie on
+    /// one lattice, so setosa's short petals and virginica's long ones compare bin for bin.
+    func testFacetHistogramsShareBinsAcrossPanels() throws {
+        let f = try iris { $0.facet = "species"; $0.kind = .histogram; $0.y = ["petal_length"] }
+        XCTAssertEqual(f.panels.count, 3)
+        let panels = histogramBarEdges(FigureRenderer(fonts: fonts).scene(for: f))
+        XCTAssertEqual(panels.count, 3, "one histogram per panel")
+        guard let first = panels.first?.first else { return XCTFail("no bars") }
+        let width = first.right - first.left
+        XCTAssertGreaterThan(width, 1)
+        for (k, bars) in panels.enumerated() {
+            for b in bars {
+                XCTAssertEqual(b.right - b.left, width, accuracy: 0.01, "panel \(k): one bin width for the grid")
+                let steps = (b.left - first.left) / width
+                XCTAssertEqual(steps, steps.rounded(), accuracy: 0.01, "panel \(k): bar at \(b.left) off the shared edges")
+            }
+        }
+        // The pooled range: setosa's panel has (empty) bins out to virginica's longest petal.
+        XCTAssertEqual(panels[0].count, panels[2].count, "every panel has every bin")
+    }
+
+    func testFacetHistogramGolden() throws {
+        let f = try iris { $0.facet = "species"; $0.kind = .histogram; $0.y = ["petal_length"] }
+        let image = try ScenePlayer(fonts: fonts).render(FigureRenderer(fonts: fonts).scene(for: f))
+        assertMatchesGolden(image, named: "facet-histogram-shared-bins", goldens: goldensDirectory(), tolerance: .text())
+    }
+}

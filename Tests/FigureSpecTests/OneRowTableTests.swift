@@ -37,9 +37,12 @@ final class OneRowTableTests: XCTestCase {
     }
 
     func testOneRowWithoutACounterAndTablesOfMoreRowsKeepLines() throws {
-        let bare = try spec(try csv("loss,acc\n0.3,0.9\n"))
+        let bare = try spec(try JSONTableReader.parse(bytes: Array(#"{"loss": 0.3, "acc": 0.9}"#.utf8), source: "r.json"))
         XCTAssertTrue(bare.panels.allSatisfy { $0.series.allSatisfy { $0.kind == .bar } })
         XCTAssertTrue(bare.panels.allSatisfy { $0.x.label == "" }, "no x column: no 'row' label under one slot")
+        // A log's first row (CSV, JSON Lines) stays a line: watch draws it again as rows arrive.
+        let first = try spec(try csv("step,loss\n1,0.5\n", source: "metrics.csv"))
+        XCTAssertTrue(first.panels.allSatisfy { $0.series.allSatisfy { $0.kind == .line } })
         let two = try spec(try csv("step,loss,val_loss\n1,0.5,0.6\n2,0.4,0.5\n"))
         XCTAssertTrue(two.panels.allSatisfy { $0.series.allSatisfy { $0.kind == .line } })
         XCTAssertEqual(two.panels[0].series[0].color, two.panels[0].series[1].color, "lines of a family share a colour, told apart by dashes")

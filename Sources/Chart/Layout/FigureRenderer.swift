@@ -9,12 +9,13 @@
 // length so labels never overlap (category names slanted 45° when they would collide, thinned
 // as a last resort). Legends of more than 8 entries (or placed `below`) go below their panel in
 // columns; every legend, title and axis label is ellipsized to the room it has, so no text
-// leaves the canvas
-// (`LayoutPropertyTests` checks this on random figures). Scales, locators and formatters are the pure
+// leaves the canvas; cells too small for their text draw the whole style smaller (`LayoutScale`)
+// and omit whole what still collides, legend first (`TextArbitration`)
+// (`LayoutPropertyTests` checks this on random figures of every size and dpi). Scales, locators and formatters are the pure
 // functions of Chart/Scales and Chart/Ticks (after matplotlib's ticker.py: locators apart from
 // formatters); the non-linear scale is applied to data first, then one affine map takes it to
 // pixels (matplotlib's transScale + transLimits + transAxes). Series kinds follow matplotlib's
-// defaults: `hist` (adjacent edgeless bars, numpy's bin rules, one set of bins per panel),
+// defaults: `hist` (adjacent edgeless bars, numpy's bin rules, one set of bins per panel, or per facet grid),
 // `bar`/`barh` with `bottom=` stacking, `errorbar` (with small caps where matplotlib 2.0 has none), `imshow` + `colorbar`
 // (its 256-entry perceptual maps), `boxplot` (`cbook.boxplot_stats`) and `pie` (autopct
 // "%1.1f%%"). `PreparedSeries` bins, stacks and summarises once per figure, so the axes and
@@ -40,21 +41,39 @@ public final class FigureRenderer {
     public init(fonts: FontLibrary) { self.fonts = fonts }
 
     /// The figure as a display list in device pixels.
+    ///
+    /// Drawn at its size first; when text then collides (cells too small for text at its size)
+    /// and its cells are under `LayoutScale.comfortableCell`, drawn again with the whole style
+    /// scaled down (`LayoutScale.factor`). What still collides is omitted (`TextArbitration`).
     public func scene(for figure: Figure) -> Scene {
-        let style = ResolvedStyle(theme: figure.theme, dpi: figure.dpi, fonts: fonts)
+        let drawn = scene(for: figure, scale: 1)
+        let factor = LayoutScale.factor(figure)
+        guard drawn.omitted > 0, factor < 1 else { return drawn.scene }
+        return scene(for: figure, scale: factor).scene
+    }
+
+    /// The figure with its style scaled by `scale`, and how many texts had to be omitted.
+    func scene(for figure: Figure, scale: Double) -> (scene: Scene, omitted: Int) {
+        let style = ResolvedStyle(theme: figure.theme, dpi: figure.dpi * scale, fonts: fonts)
         var scene = Scene(width: figure.width, height: figure.height, background: figure.theme.background)
+        var texts = TextArbitration()
         let W = Double(figure.width), H = Double(figure.height)
         var top = 0.0
         if let t = figure.title, !t.isEmpty {
             let h = style.figureTitleMetrics.ascent + style.figureTitleMetrics.descent
-            scene.text(TextRun(fit(t, font: style.figureTitleFont, width: W - 2 * style.outerPad), font: style.figureTitleFont, color: style.theme.text,
-                               at: Point((W / 2).rounded(), (style.outerPad + style.figureTitleMetrics.ascent).rounded()),
-                               horizontal: .center, vertical: .baseline))
+            texts.mark(.figureTitle, in: &scene) {
+                $0.text(TextRun(fit(t, font: style.figureTitleFont, width: W - 2 * style.outerPad), font: style.figureTitleFont, color: style.theme.text,
+                                at: Point((W / 2).rounded(), (style.outerPad + style.figureTitleMetrics.ascent).rounded()),
+                                horizontal: .center, vertical: .baseline))
+            }
             top = style.outerPad + h + style.titlePad
         }
         let rows = figure.rows, cols = figure.columns
         let gap = 8 * style.ppp
-        var layouts = figure.panels.prefix(rows * cols).map { PanelLayout(panel: $0, style: style) }
+        // A facet grid's histograms share one set of bins across its panels, so they compare.
+        let panels = Array(figure.panels.prefix(rows * cols))
+        let sharedBins = figure.sharedGrid ? PreparedSeries.histogramEdges(of: panels) : nil
+        var layouts = panels.map { PanelLayout(panel: $0, style: style, histogramEdges: sharedBins) }
         FigureRenderer.shareAxes(&layouts, figure: figure)
         // A facet grid of scatters on one colour scale: one colour bar right of the grid, which
         // is laid out that much narrower.
@@ -185,12 +204,14 @@ public final class FigureRenderer {
                 }
                 layouts[i].legend = l
             }
-            draw(layouts[i], style: style, into: &scene)
+            draw(layouts[i], style: style, into: &scene, texts: &texts)
         }
         if let b = sharedBar, let bar = b.bar(beside: layouts.map(\.frame)) {
-            drawColorbar(b.axis, map: b.map, bar: bar, style: style, into: &scene)
+            drawColorbar(b.axis, map: b.map, bar: bar, style: style, into: &scene, texts: &texts)
         }
-        return scene
+        // What still collides where the cells ran out of room gives way (`TextArbitration`).
+        let omitted = texts.resolve(&scene, fonts: fonts)
+        return (scene, omitted)
     }
 
     /// Sizes a panel's legend for the room its cell gives: a `below` legend, and a `best` legend
@@ -270,9 +291,9 @@ public final class FigureRenderer {
     /// have none (their colour bar is the key); a pie panel lists its wedges only when a
     /// placement other than `best` is asked for (its labels already name them).
     func legend(for panel: Panel, style: ResolvedStyle) -> LegendLayout? {
-        guard panel.legend != .none else { return nil }
+        guard panel.showsLegend else { return nil }
         if panel.isPie {
-            guard panel.legend != .best, let pie = panel.series.first else { return nil }
+            guard let pie = panel.series.first else { return nil }
             let angles = FigureRenderer.pieAngles(pie.y)
             let entries = pie.labels.enumerated().compactMap { k, label -> LegendLayout.Entry? in
                 guard k < angles.count, angles[k] != nil, !label.isEmpty else { return nil }
@@ -282,7 +303,6 @@ public final class FigureRenderer {
             return LegendLayout(entries: entries, style: style, fonts: fonts)
         }
         let named = panel.series.enumerated().filter { !$0.element.name.isEmpty && $0.element.kind != .heatmap && $0.element.kind != .pie }
-        guard named.count >= 2 || (named.count == 1 && panel.legend != .best) else { return nil }
         let entries = named.map { i, s -> LegendLayout.Entry in
             let lw = (s.lineWidth.map { $0 * style.ppp }) ?? style.lineWidth
             return LegendLayout.Entry(

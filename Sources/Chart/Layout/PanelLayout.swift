@@ -50,10 +50,11 @@ struct PanelLayout {
     var colorbar: AxisModel?
     var colorbarMap: ColorMap = .viridis
 
-    init(panel: Panel, style: ResolvedStyle) {
+    /// `histogramEdges`: bins shared with other panels (a facet grid's), else the panel's own.
+    init(panel: Panel, style: ResolvedStyle, histogramEdges: [BarOrientation: [Double]]? = nil) {
         self.panel = panel
         self.style = style
-        prepared = PreparedSeries.prepare(panel)
+        prepared = PreparedSeries.prepare(panel, sharedEdges: histogramEdges)
         var xs: [[Double]] = [], ys: [[Double]] = [], ys2: [[Double]] = []
         var xSticky: [Double] = [], ySticky: [Double] = [], ySticky2: [Double] = []
         for p in prepared {

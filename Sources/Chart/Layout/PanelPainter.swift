@@ -7,14 +7,15 @@ import Text
 extension FigureRenderer {
     /// Draws one laid-out panel in matplotlib's order: background, grid, series (clipped to the
     /// frame), spines, ticks and their labels, axis labels, title, legend.
-    func draw(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene) {
+    /// Texts are marked in `texts` with what gives way first where they collide.
+    func draw(_ l: PanelLayout, style st: ResolvedStyle, into scene: inout Scene, texts: inout TextArbitration) {
         let f = l.frame
         let theme = st.theme
         if l.panel.isPie {
             scene.fill(f, color: theme.axesBackground)
-            drawPies(l, style: st, into: &scene)
-            drawTitle(l, style: st, into: &scene)
-            l.legend?.draw(style: st, into: &scene)
+            texts.mark(.exempt, in: &scene) { drawPies(l, style: st, into: &$0) }
+            texts.mark(.panelTitle, in: &scene) { drawTitle(l, style: st, into: &$0) }
+            texts.mark(.legend, in: &scene) { l.legend?.draw(style: st, into: &$0) }
             return
         }
         scene.fill(f, color: theme.axesBackground)
@@ -30,7 +31,7 @@ extension FigureRenderer {
         }
         drawAnnotations(l.panel.annotations, painter: painter, spans: false, into: &scene)
         scene.popClip()
-        drawAnnotationTexts(l.panel.annotations, painter: painter, into: &scene)
+        texts.mark(.exempt, in: &scene) { drawAnnotationTexts(l.panel.annotations, painter: painter, into: &$0) }
         // Spines: the frame's four sides, just outside the plot area.
         let w = st.spineWidth
         scene.fill(Rect(x: f.minX - w, y: f.minY - w, width: f.width + 2 * w, height: w), color: theme.spine)
@@ -76,6 +77,7 @@ extension FigureRenderer {
                                horizontal: .left, vertical: .bottom))
         }
         // Axis labels and title.
+        let axisLabelsStart = scene.commands.count
         if let label = l.panel.x.label, !label.isEmpty, l.showsXLabels {
             var y = f.maxY + w + labelGap + l.xLabelDepth + st.labelPad
             if l.x.offset != nil { y += tickTextHeight }
@@ -91,9 +93,10 @@ extension FigureRenderer {
             scene.text(TextRun(fitted, font: st.labelFont, color: theme.text, at: Point(x.rounded(), f.center.y.rounded()),
                                horizontal: .center, vertical: .bottom, rotation: 90))
         }
-        drawTitle(l, style: st, into: &scene)
-        if let c = l.colorbar { drawColorbar(c, map: l.colorbarMap, layout: l, style: st, into: &scene) }
-        l.legend?.draw(style: st, into: &scene)
+        texts.mark(.axisLabel, from: axisLabelsStart, in: scene)
+        texts.mark(.panelTitle, in: &scene) { drawTitle(l, style: st, into: &$0) }
+        if let c = l.colorbar { drawColorbar(c, map: l.colorbarMap, layout: l, style: st, into: &scene, texts: &texts) }
+        texts.mark(.legend, in: &scene) { l.legend?.draw(style: st, into: &$0) }
     }
 
     /// The grid under the data: minor lines first (thinner, fainter), then the major lines, on

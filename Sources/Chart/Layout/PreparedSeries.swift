@@ -33,15 +33,11 @@ struct PreparedSeries {
     /// The histograms of a panel (the groups of a `by` split, or several columns) share one set
     /// of bins per orientation, as matplotlib's `hist([a, b])` and seaborn's `common_bins`: the
     /// first one's rule over all their values pooled (`Histogram.commonEdges`), so bars of one
-    /// bin line up and compare.
-    static func prepare(_ panel: Panel) -> [PreparedSeries] {
+    /// bin line up and compare. `sharedEdges` (`histogramEdges(of:)` over a facet grid's panels)
+    /// replaces them, so the bins line up across panels too.
+    static func prepare(_ panel: Panel, sharedEdges: [BarOrientation: [Double]]? = nil) -> [PreparedSeries] {
         var stacks: [String: [Double: (up: Double, down: Double)]] = [:]
-        var edges: [BarOrientation: [Double]] = [:]
-        for orientation in [BarOrientation.vertical, .horizontal] {
-            let histograms = panel.series.filter { $0.kind == .histogram && $0.barOrientation == orientation }
-            guard histograms.count > 1, let first = histograms.first else { continue }
-            edges[orientation] = Histogram.commonEdges(histograms.map(\.y), rule: first.bins)
-        }
+        let edges = sharedEdges ?? histogramEdges(of: [panel])
         var prepared = panel.series.enumerated().map { i, s in
             var p = PreparedSeries(series: s, index: i)
             p.build(stacks: &stacks, histogramEdges: edges[s.barOrientation])
@@ -56,6 +52,19 @@ struct PreparedSeries {
             for i in colored { prepared[i].sharedColorLimits = (lo, hi) }
         }
         return prepared
+    }
+
+    /// One set of histogram bin edges per orientation for all histograms of `panels` together
+    /// (when there are at least two): the first one's rule over all their values pooled, as
+    /// seaborn's `displot(col=…)` / `FacetGrid.map(histplot)` with `common_bins=True`.
+    static func histogramEdges(of panels: [Panel]) -> [BarOrientation: [Double]] {
+        var edges: [BarOrientation: [Double]] = [:]
+        for orientation in [BarOrientation.vertical, .horizontal] {
+            let histograms = panels.flatMap(\.series).filter { $0.kind == .histogram && $0.barOrientation == orientation }
+            guard histograms.count > 1, let first = histograms.first else { continue }
+            edges[orientation] = Histogram.commonEdges(histograms.map(\.y), rule: first.bins)
+        }
+        return edges
     }
 
     private mutating func build(stacks: inout [String: [Double: (up: Double, down: Double)]], histogramEdges: [Double]?) {

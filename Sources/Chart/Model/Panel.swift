@@ -86,4 +86,22 @@ public struct Panel: Sendable, Hashable {
 
     /// True when the panel holds only pies: drawn without axes, ticks or grid, at equal aspect.
     public var isPie: Bool { !series.isEmpty && series.allSatisfy { $0.kind == .pie } }
+
+    /// True when the panel draws a legend: at least two named series, or one with a placement
+    /// other than `best`; a pie lists its wedges only when a placement other than `best` is
+    /// asked for (its labels already name them); heat maps have none (their colour bar is the key).
+    public var showsLegend: Bool {
+        guard legend != .none else { return false }
+        if isPie { return legend != .best }
+        let named = series.filter { !$0.name.isEmpty && $0.kind != .heatmap && $0.kind != .pie }.count
+        return named >= 2 || (named == 1 && legend != .best)
+    }
+}
+
+extension Figure {
+    /// Moves every legend the figure draws to `placement` (`--legend`); panels that draw none
+    /// (`Panel.showsLegend`) stay without, and `none` hides them all.
+    public mutating func placeLegends(_ placement: LegendPlacement) {
+        for i in panels.indices where panels[i].showsLegend { panels[i].legend = placement }
+    }
 }
