@@ -101,14 +101,10 @@ let package = Package(
                 "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Report",
                 "Serve", "Vector", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict,
-            // Release: a position-dependent executable. As a PIE, the dynamic loader applies
-            // 89,000 relative relocations to the binary's Swift metadata at every start and
-            // copies the ~240 pages they touch: `plotline --version` 628–646 → 398–404 page faults
-            // and 4.3–5.7 → 3.5–4.4 ms of CPU (bench/README.md, "Start-up"). The price is that the
-            // executable's own code loads at a fixed address (libraries, heap and stack are still
-            // randomized).
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]),
+            // Stays a position-independent executable: `-no-pie` saves ~1 ms of start-up (89,000
+            // relocations, bench/README.md "Start-up"), but a binary that parses untrusted files
+            // keeps its code's address randomized.
+            swiftSettings: strict),
         .executableTarget(
             name: "plotline-bench", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene"],
             path: "bench/Sources/plotline-bench", swiftSettings: strict),
