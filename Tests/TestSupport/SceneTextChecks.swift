@@ -24,27 +24,10 @@ public func assertTextInsideAndApart(_ scene: Scene, fonts: FontLibrary, apart: 
     guard apart else { return boxes }
     for a in 0..<boxes.count {
         for b in (a + 1)..<boxes.count {
-            if let o = boxes[a].intersection(boxes[b]), o.width > 1, o.height > 1, separation(quads[a], quads[b]) > 1 {
+            if let o = boxes[a].intersection(boxes[b]), o.width > 1, o.height > 1, ConvexOverlap.depth(quads[a], quads[b]) > 1 {
                 XCTFail("\(context): text boxes \(boxes[a]) and \(boxes[b]) overlap", file: file, line: line)
             }
         }
     }
     return boxes
-}
-
-/// How deep two convex quadrilaterals overlap: the least overlap of their projections over the
-/// edge normals of both (the separating axis theorem); zero or less when they are apart.
-func separation(_ p: [Point], _ q: [Point]) -> Double {
-    var least = Double.infinity
-    for poly in [p, q] {
-        for i in poly.indices {
-            let a = poly[i], b = poly[(i + 1) % poly.count]
-            let len = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
-            guard len > 1e-9 else { continue }
-            let nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len
-            let pp = p.map { $0.x * nx + $0.y * ny }, qq = q.map { $0.x * nx + $0.y * ny }
-            least = min(least, min(pp.max()!, qq.max()!) - max(pp.min()!, qq.min()!))
-        }
-    }
-    return least
 }

@@ -92,24 +92,6 @@ struct TextArbitration {
     /// rectangles by more than a pixel along every separating axis.
     static func collide(_ a: (box: Rect, corners: [Point]), _ b: (box: Rect, corners: [Point])) -> Bool {
         guard let o = a.box.intersection(b.box), o.width > 1, o.height > 1 else { return false }
-        return separation(a.corners, b.corners) > 1
-    }
-
-    /// How deep two convex quadrilaterals overlap: the least overlap of their projections over
-    /// the edge normals of both (the separating axis theorem); zero or less when they are apart.
-    static func separation(_ p: [Point], _ q: [Point]) -> Double {
-        var least = Double.infinity
-        for poly in [p, q] {
-            for i in poly.indices {
-                let a = poly[i], b = poly[(i + 1) % poly.count]
-                let len = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
-                guard len > 1e-9 else { continue }
-                let nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len
-                let pp = p.map { $0.x * nx + $0.y * ny }, qq = q.map { $0.x * nx + $0.y * ny }
-                guard let pMax = pp.max(), let pMin = pp.min(), let qMax = qq.max(), let qMin = qq.min() else { continue }
-                least = min(least, min(pMax, qMax) - max(pMin, qMin))
-            }
-        }
-        return least
+        return ConvexOverlap.depth(a.corners, b.corners) > 1
     }
 }
