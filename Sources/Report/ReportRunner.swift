@@ -127,6 +127,7 @@ public enum ReportRunner {
                     e.bytes = written.bytes
                     e.width = written.width
                     e.height = written.height
+                    e.warnings += written.notes
                 }
             }
             let finished: @Sendable (Result<RenderResult, RenderError>) -> Void = { result in

@@ -40,6 +40,8 @@ struct FigurePipeline {
         var vectors: [(path: String, bytes: [UInt8])]
         /// Every file of the job in the order written to `WrittenFigure.files`: the main first.
         var paths: [String] = []
+        /// What the layout left out for lack of room (`FigureRenderer.layout`), for the user.
+        var omitted: String?
     }
 
     /// Stage 1, on the render thread: build, check, lay out, draw, encode vectors.
@@ -50,8 +52,9 @@ struct FigurePipeline {
     func draw(_ job: RenderJob, reusing spare: consuming Pixmap?) throws -> Drawn {
         let (figure, asked) = try job.figure()
         _ = try Canvas(of: figure)
-        let scene = renderer.scene(for: figure)
+        let (scene, omitted) = renderer.layout(for: figure)
         var drawn = Drawn(job: job, figure: figure, pixmap: nil, vectors: [])
+        drawn.omitted = omitted
         for format in job.formats(alsoWrite: asked) {
             let path = job.path(as: format)
             drawn.paths.append(path)
@@ -68,6 +71,7 @@ struct FigurePipeline {
     static func write(_ drawn: Drawn) throws -> WrittenFigure {
         let job = drawn.job
         var written = WrittenFigure(output: job.output, width: drawn.figure.width, height: drawn.figure.height)
+        written.notes = drawn.omitted.map { [$0] } ?? []
         if let pixmap = drawn.pixmap {
             let path = job.path(as: .png)
             let bytes: [UInt8]

@@ -84,6 +84,8 @@ public final class WatchSession: Sendable {
         var builds: [String: (input: String, makeFolder: Bool, build: @Sendable () throws -> Built)] = [:]
         /// The files beside each PNG that its latest good render wrote (SVG, PDF), by output.
         var besides: [String: [String]] = [:]
+        /// What the latest drawing of each output left out for lack of room (`WrittenFigure.notes`).
+        var layoutNotes: [String: [String]] = [:]
     }
 
     /// A session for `root` whose figures `queue` draws.
@@ -292,7 +294,10 @@ public final class WatchSession: Sendable {
             return (built.figure, folderFormats.beside(spec: built.specFormats))
         })
         job.onWritten = { [state] written in
-            state.withLock { $0.besides[output] = Array(written.files.dropFirst()) }
+            state.withLock {
+                $0.besides[output] = Array(written.files.dropFirst())
+                $0.layoutNotes[output] = written.notes
+            }
         }
         job.durable = options.durableWrites
         job.outputRoot = outputRoot
@@ -403,7 +408,7 @@ public final class WatchSession: Sendable {
                     WatchStatus.Warning(file: $0.file, line: $0.line, column: $0.column, value: $0.value)
                 }
                 status.warningCount = read.valueCount
-                status.notes = read.notes
+                status.notes = read.notes + (s.layoutNotes[output] ?? [])
             }
             s.statuses[output] = (status, version)
             return (status, previous?.status)

@@ -15,6 +15,9 @@ public struct WrittenFigure: Sendable {
     public var width: Int
     /// The canvas height in pixels.
     public var height: Int
+    /// What the drawing had to leave out, for the user ("left out for lack of room: 2 legends",
+    /// `FigureRenderer.layout`); empty when everything was drawn.
+    public var notes: [String] = []
 
     /// A record of a job's output before its files are written.
     public init(output: String, width: Int, height: Int) {

@@ -14,6 +14,8 @@ final class WroteLines: @unchecked Sendable {
     private let lock = NSLock()
     private var summaries: [Int: String] = [:]
     private var files: [Int: [String]] = [:]
+    /// What each figure's drawing left out for lack of room (`WrittenFigure.notes`).
+    private var notes: [Int: [String]] = [:]
     /// Errors thrown by the figure builders, as the user should read them.
     private var buildErrors: [Int: Error] = [:]
     private var errors: [Int: Error] = [:]
@@ -52,7 +54,12 @@ final class WroteLines: @unchecked Sendable {
                 throw error
             }
         })
-        job.onWritten = { [self] written in lock.withLock { files[index] = written.files } }
+        job.onWritten = { [self] written in
+            lock.withLock {
+                files[index] = written.files
+                notes[index] = written.notes
+            }
+        }
         return job
     }
 
@@ -89,6 +96,10 @@ final class WroteLines: @unchecked Sendable {
                         let line = "wrote \(file == "-" ? "standard output" : file) (\(summary))"
                         // With -o - the figure is standard output: the log line goes to standard error.
                         if file == "-" { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+                    }
+                    for note in notes[printed] ?? [] {
+                        let name = files[printed]?.first.map { $0 == "-" ? "standard output" : $0 } ?? ""
+                        FileHandle.standardError.write(Data("warning: \(name): \(note)\n".utf8))
                     }
                 }
                 printed += 1

@@ -141,8 +141,19 @@ final class LayoutPropertyTests: XCTestCase {
             ("600x300-200dpi-4", Figure(width: 600, height: 300, dpi: 200, panels: Array(five.prefix(4)))),
         ]
         let renderer = FigureRenderer(fonts: fonts)
+        var notes = 0
         for (name, figure) in cases {
-            let scene = renderer.scene(for: figure)
+            let (scene, omitted) = renderer.layout(for: figure)
+            // What was left out is said: a panel whose legend is gone is named in the note.
+            func legends(_ s: Scene) -> Int {
+                s.commands.filter { if case .text(let r) = $0 { return r.text == "series_0" } else { return false } }.count
+            }
+            let roomy = renderer.scene(for: Figure(width: 2400, height: 1600, dpi: 100, panels: figure.panels))
+            let panelsWithLegends = legends(roomy)
+            if legends(scene) < panelsWithLegends {
+                XCTAssertTrue(omitted?.contains("legend") == true, "\(name): \(legends(scene)) of \(panelsWithLegends) legends drawn, note: \(omitted ?? "none")")
+            }
+            if omitted != nil { notes += 1 }
             if let folder = env["PLOTLINE_LAYOUT_PNG"] {
                 try PNG.write(ScenePlayer(fonts: fonts).render(scene), to: "\(folder)/tiny-\(name).png")
             }
@@ -155,6 +166,15 @@ final class LayoutPropertyTests: XCTestCase {
                 XCTAssertTrue(runs.contains { Double($0.text.replacingOccurrences(of: "\u{2212}", with: "-")) != nil }, "\(name): tick labels kept before legends")
             }
         }
+        // 25 panels in 300 × 200 px at 300 dpi: even at the 6 px floor not every text fits, and the
+        // note says what was left out.
+        let crowded = Figure(width: 300, height: 200, dpi: 300, title: "A figure title",
+                             panels: (0..<25).map { panel([.line, .scatter, .bar, .histogram, .box][$0 % 5], $0) })
+        let (crowdedScene, crowdedNote) = renderer.layout(for: crowded)
+        assertTextInsideAndApart(crowdedScene, fonts: fonts, context: "25 panels")
+        XCTAssertTrue(crowdedNote?.hasPrefix("left out for lack of room: ") == true, crowdedNote ?? "no note")
+        _ = notes
+        XCTAssertNil(renderer.layout(for: Figure(width: 1200, height: 800, dpi: 100, panels: five)).omitted, "nothing left out: no note")
         // A comfortable figure is drawn at its own size: nothing scaled, nothing omitted.
         XCTAssertEqual(LayoutScale.factor(Figure(width: 1200, height: 800, dpi: 100, panels: five)), 1)
         XCTAssertEqual(LayoutScale.factor(Figure(width: 300, height: 200, dpi: 300, panels: five)), 0.144, accuracy: 0.01,
@@ -183,3 +203,4 @@ final class LayoutPropertyTests: XCTestCase {
         XCTAssertGreaterThan(small, cases / 8, "figures with cells under the comfortable size are part of the range")
     }
 }
+

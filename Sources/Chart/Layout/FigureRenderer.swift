@@ -40,20 +40,25 @@ public final class FigureRenderer {
 
     public init(fonts: FontLibrary) { self.fonts = fonts }
 
-    /// The figure as a display list in device pixels.
+    /// The figure as a display list in device pixels (`layout(for:)` without its note).
+    public func scene(for figure: Figure) -> Scene { layout(for: figure).scene }
+
+    /// The figure as a display list in device pixels, and a note for the user when text had to
+    /// be left out (`TextArbitration.note`: "left out for lack of room: 2 legends").
     ///
     /// Drawn at its size first; when text then collides (cells too small for text at its size)
     /// and its cells are under `LayoutScale.comfortableCell`, drawn again with the whole style
     /// scaled down (`LayoutScale.factor`). What still collides is omitted (`TextArbitration`).
-    public func scene(for figure: Figure) -> Scene {
+    public func layout(for figure: Figure) -> (scene: Scene, omitted: String?) {
         let drawn = scene(for: figure, scale: 1)
         let factor = LayoutScale.factor(figure)
-        guard drawn.omitted > 0, factor < 1 else { return drawn.scene }
-        return scene(for: figure, scale: factor).scene
+        guard !drawn.omitted.isEmpty, factor < 1 else { return (drawn.scene, TextArbitration.note(drawn.omitted)) }
+        let scaled = scene(for: figure, scale: factor)
+        return (scaled.scene, TextArbitration.note(scaled.omitted))
     }
 
-    /// The figure with its style scaled by `scale`, and how many texts had to be omitted.
-    func scene(for figure: Figure, scale: Double) -> (scene: Scene, omitted: Int) {
+    /// The figure with its style scaled by `scale`, and what had to be omitted.
+    func scene(for figure: Figure, scale: Double) -> (scene: Scene, omitted: [TextArbitration.Priority]) {
         let style = ResolvedStyle(theme: figure.theme, dpi: figure.dpi * scale, fonts: fonts)
         var scene = Scene(width: figure.width, height: figure.height, background: figure.theme.background)
         var texts = TextArbitration()

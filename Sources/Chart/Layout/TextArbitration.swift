@@ -24,6 +24,28 @@ struct TextArbitration {
         case exempt
 
         static func < (a: Priority, b: Priority) -> Bool { a.rawValue < b.rawValue }
+
+        /// What a thing of this priority is called in the note that says it was left out.
+        var name: (one: String, many: String) {
+            switch self {
+            case .legend: return ("legend", "legends")
+            case .panelTitle: return ("panel title", "panel titles")
+            case .axisLabel: return ("axis label", "axis labels")
+            case .tickLabel: return ("tick label", "tick labels")
+            case .figureTitle: return ("figure title", "figure titles")
+            case .exempt: return ("text", "texts")
+            }
+        }
+    }
+
+    /// The note that says what `removed` left out, for the user (nil when nothing was):
+    /// "left out for lack of room: 2 legends, 3 tick labels (a larger size or a lower dpi shows
+    /// them)", legends first.
+    static func note(_ removed: [Priority]) -> String? {
+        guard !removed.isEmpty else { return nil }
+        let counts = Dictionary(grouping: removed, by: { $0 }).mapValues(\.count)
+        let parts = counts.keys.sorted().map { p in "\(counts[p]!) \(counts[p]! == 1 ? p.name.one : p.name.many)" }
+        return "left out for lack of room: " + parts.joined(separator: ", ") + " (a larger size or a lower dpi shows them)"
     }
 
     /// Command ranges drawn as one thing of one priority; a text outside every range is a tick
@@ -45,10 +67,10 @@ struct TextArbitration {
     }
 
     /// Removes from `scene` every thing whose text collides with text kept before it (higher
-    /// priority, or drawn earlier at the same) or leaves the canvas; returns how many things it
-    /// removed.
+    /// priority, or drawn earlier at the same) or leaves the canvas; returns the priorities of
+    /// the things it removed, one each.
     @discardableResult
-    func resolve(_ scene: inout Scene, fonts: FontLibrary) -> Int {
+    func resolve(_ scene: inout Scene, fonts: FontLibrary) -> [Priority] {
         // Each thing: its command indices and its texts' boxes and corners.
         struct Thing { var commands: [Int]; var priority: Priority; var order: Int; var texts: [(box: Rect, corners: [Point])] }
         var things: [Thing] = []
@@ -70,7 +92,7 @@ struct TextArbitration {
         let W = Double(scene.width), H = Double(scene.height)
         var kept: [(box: Rect, corners: [Point])] = []
         var removed = Set<Int>()
-        var count = 0
+        var gone: [Priority] = []
         for thing in things.sorted(by: { $0.priority != $1.priority ? $0.priority > $1.priority : $0.order < $1.order }) {
             guard thing.priority != .exempt, !thing.texts.isEmpty else { continue }
             let clear = thing.texts.allSatisfy { t in
@@ -81,11 +103,11 @@ struct TextArbitration {
                 kept += thing.texts
             } else {
                 removed.formUnion(thing.commands)
-                count += 1
+                gone.append(thing.priority)
             }
         }
         scene.removeCommands(at: removed)
-        return count
+        return gone
     }
 
     /// True when two texts' boxes overlap by more than a pixel each way and their turned
