@@ -34,13 +34,14 @@ triple=$(swiftc -print-target-info | sed -n 's/.*"triple": "\(.*\)".*/\1/p')
 triple=${triple%%$'\n'*}
 out=$scratch/$triple/$config
 mkdir -p "$scratch"
-# The modules under test, instrumented; SwiftPM skips what is up to date.
+# The modules under test, instrumented; SwiftPM skips what is up to date. The list below names
+# every module Report depends on (Package.swift): a module missing from it fails the link.
 swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
     -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Report >"$scratch/build.log" 2>&1 \
     || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
 binary=$scratch/fuzz-$target
 objects=()
-for module in Geometry Raster Text Scene Dates Chart CCRC32C RunLogs Table FigureSpec PNG CPNGShim Vector Service Report; do
+for module in ContentHash Geometry Raster Text Scene Dates Chart CCRC32C RunLogs Table FigureSpec PNG CPNGShim Vector Service Report; do
     objects+=("$out/$module.build"/*.o)
 done
 stale=0
