@@ -72,6 +72,7 @@ extension PNG {
             let bytes = [UInt8](unsafeUninitializedCapacity: stride * height) { out, count in
                 pixmap.data.withUnsafeBytes { src in
                     let s = src.baseAddress!, o = UnsafeMutableRawPointer(out.baseAddress!)
+                    HugePages.advise(o, count: stride * height)  // before the first write
                     for y in 0..<height {
                         let row = s + y * width * 4, dst = o + y * stride
                         dst.storeBytes(of: 0, as: UInt8.self)

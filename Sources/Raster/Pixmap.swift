@@ -43,7 +43,10 @@ public struct Pixmap: Sendable, Equatable {
         self.width = width
         self.height = height
         let count = width * height * 4
-        self.data = [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        self.data = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { HugePages.advise(base, count: count) }  // before the first write
+            initialized = count
+        }
     }
 
     /// A pixmap filled with one colour.
