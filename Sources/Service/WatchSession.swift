@@ -432,6 +432,15 @@ public final class WatchSession: Sendable {
         do { try status.write(for: output, under: outputRoot, durable: options.durableWrites) } catch {
             options.logError("error: cannot write \(WatchStatus.path(for: output)): \(error)")
         }
+        if inputGone, !FileManager.default.fileExists(atPath: output) {
+            // The PNG went while this status was written (`rm` of the input, the PNG and the
+            // sidecar one after another, the sidecar's removal seen before this write): the
+            // figure is gone after all, and no stale sidecar may bring its card back.
+            state.withLock { _ = $0.statuses.removeValue(forKey: output) }
+            try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
+            options.onStatus(output, nil)
+            return
+        }
         options.onStatus(output, status)
     }
 
