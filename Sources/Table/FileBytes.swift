@@ -52,22 +52,19 @@ enum FileBytes {
             return .failure(Failure(reason: (st.st_mode & S_IFMT) == S_IFDIR ? "it is a folder" : "not a regular file"))
         }
         let size = Int(st.st_size)
-        var data = Data(count: size)
+        guard size > 0 else { return .success(Data()) }
+        guard let buffer = ReadBuffer(size: size) else { return .failure(Failure(reason: String(cString: strerror(ENOMEM)))) }
         var got = 0
-        var failure: Int32 = 0
-        data.withUnsafeMutableBytes { (buf: UnsafeMutableRawBufferPointer) in
-            while got < size {
-                let n = pread(fd, buf.baseAddress! + got, size - got, off_t(got))
-                if n > 0 { got += n; continue }
-                if n == 0 { return }          // the file shrank: keep what was read
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
+        while got < size {
+            let n = pread(fd, buffer.base + got, size - got, off_t(got))
+            if n > 0 { got += n; continue }
+            if n == 0 { break }          // the file shrank: keep what was read
+            if errno == EINTR { continue }
+            let failure = errno
+            buffer.release()
+            return .failure(Failure(reason: String(cString: strerror(failure))))
         }
-        if failure != 0 { return .failure(Failure(reason: String(cString: strerror(failure)))) }
-        if got < size { data.removeSubrange(got..<size) }
-        return .success(data)
+        return .success(buffer.data(count: got))
     }
     #endif
 
