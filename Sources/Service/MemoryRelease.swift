@@ -40,11 +40,18 @@ public enum MemoryRelease {
         // instead of ~1,650 small ones (bench/README.md, "Page faults").
         _ = mallopt(-2, 64 << 20)   // M_TOP_PAD
         _ = mallopt(-8, 1)          // M_ARENA_MAX: the writer threads allocate from this heap too
-        free(malloc(1))
+        // Grow the heap now (a 24 MB block, freed at once: with the top pad, ~88 MB of address
+        // space) and advise that whole range. Advising the heap as it was (a few hundred KB at
+        // start-up) did not reach the buffers: the kernel maps later brk growth as a new region
+        // without the advice. A heap that outgrows this range gets small pages beyond it; one
+        // that cannot grow by brk (malloc then maps the block) is left unadvised.
+        let before = Int(bitPattern: sbrk(0))
+        guard let block = malloc(24 << 20) else { return }
         let top = Int(bitPattern: sbrk(0))
-        let start = (top - (64 << 20)) & ~((2 << 20) - 1)
-        if top > 0, let base = UnsafeMutableRawPointer(bitPattern: start) {
-            _ = madvise(base, top - start, MADV_HUGEPAGE)  // ENOMEM for a hole below the heap: the heap is still advised
+        free(block)
+        let start = (max(before, Int(bitPattern: block)) + (2 << 20) - 1) & ~((2 << 20) - 1)
+        if before > 0, top > start, let base = UnsafeMutableRawPointer(bitPattern: start) {
+            _ = madvise(base, top - start, MADV_HUGEPAGE)
         }
     }
 }
