@@ -162,7 +162,7 @@ public struct M4Decimator: Sendable {
             // Include the pair that straddles the cut, so the two checks together cover all of x.
             let from = part.startsAfterPoint ? part.points.lowerBound - 1 : part.points.lowerBound
             let slice = UnsafeBufferPointer(rebasing: x[from..<part.points.upperBound])
-            guard isAscending(slice, slice.count) else { return false }
+            guard ColumnScan.isAscending(slice) else { return false }
         }
         output.isReduced = true
         var reducer = M4ColumnReducer(x: x.baseAddress!, y: y.baseAddress!, endsInBreak: !part.startsAfterPoint)
@@ -189,32 +189,6 @@ public struct M4Decimator: Sendable {
         output.x.append(contentsOf: x.prefix(n))
         output.y.append(contentsOf: y.prefix(n))
         output.isReduced = false
-    }
-
-    /// True when x[0..<n] ascends (ties allowed) with no NaN.
-    static func isAscending(_ x: UnsafeBufferPointer<Double>, _ n: Int) -> Bool {
-        guard n > 1, let base = x.baseAddress else { return n <= 1 || !x[0].isNaN }
-        if base[0].isNaN { return false }
-        // 32 pairs per step: `a <= b` is false for a descent and for NaN.
-        typealias V = SIMD8<Double>
-        let raw = UnsafeRawPointer(base)
-        var i = 1
-        while i + 32 <= n {
-            var ordered = SIMDMask<SIMD8<Int64>>(repeating: true)
-            for k in stride(from: 0, to: 32, by: 8) {
-                let a = raw.loadUnaligned(fromByteOffset: (i &+ k &- 1) &* 8, as: V.self)
-                let b = raw.loadUnaligned(fromByteOffset: (i &+ k) &* 8, as: V.self)
-                ordered = ordered .& (a .<= b)
-            }
-            if !all(ordered) { return false }
-            i &+= 32
-        }
-        var ok = true
-        while i < n {
-            ok = ok && base[i - 1] <= base[i]
-            i += 1
-        }
-        return ok
     }
 
     /// The first index in [from, to) whose x is ≥ `edge` (x ascending), searched by galloping

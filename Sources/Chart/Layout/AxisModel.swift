@@ -77,7 +77,8 @@ struct AxisModel {
     static func extent(of values: [[Double]], on scale: any Scale) -> (Double, Double) {
         var lo = Double.infinity, hi = -Double.infinity
         for column in values {
-            for v in column where v.isFinite { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+            let (l, h) = column.withUnsafeBufferPointer(ColumnScan.finiteBounds)
+            lo = Swift.min(lo, l); hi = Swift.max(hi, h)
         }
         if lo > hi || (scale.isValid(lo) && scale.isValid(hi)) { return (lo, hi) }
         lo = .infinity; hi = -.infinity
