@@ -16,6 +16,14 @@ struct SeriesPainter {
     /// The points of every scatter in the panel, which `ScatterDensity` scales markers by, so the
     /// groups of one panel draw at one size and opacity (nil: the series' own count).
     var scatterPoints: Int? = nil
+    /// The axes' data → fraction rules, built once: every point goes through them.
+    private let fx: AxisFraction
+    private let fy: AxisFraction
+
+    init(x: AxisModel, y: AxisModel, frame: Rect, style: ResolvedStyle) {
+        self.x = x; self.y = y; self.frame = frame; self.style = style
+        fx = AxisFraction(x); fy = AxisFraction(y)
+    }
 
     /// A bar's width in data units: the series' own, or 0.8 of the smallest step between xs.
     static func barWidth(_ s: Series) -> Double {
@@ -31,16 +39,16 @@ struct SeriesPainter {
     func px(_ v: Double) -> Double? {
         if v == .infinity { return frame.maxX + 2 * style.lineWidth }
         if v == -.infinity { return frame.minX - 2 * style.lineWidth }
-        guard v.isFinite, x.scale.isValid(v) else { return nil }
-        return frame.minX + x.fraction(v) * frame.width
+        guard v.isFinite, fx.isValid(v) else { return nil }
+        return frame.minX + fx(v) * frame.width
     }
 
     /// The device y of a data value (see `px`).
     func py(_ v: Double) -> Double? {
         if v == .infinity { return frame.minY - 2 * style.lineWidth }
         if v == -.infinity { return frame.maxY + 2 * style.lineWidth }
-        guard v.isFinite, y.scale.isValid(v) else { return nil }
-        return frame.maxY - y.fraction(v) * frame.height
+        guard v.isFinite, fy.isValid(v) else { return nil }
+        return frame.maxY - fy(v) * frame.height
     }
 
     /// The series' points in device pixels, with nil where the line breaks; every `stride`-th
