@@ -2,23 +2,26 @@
 /// rows are `stride` pixels long.
 ///
 /// Each variant (layer `l`, offset `fx`, `fy`: index `(l · steps + fx) · steps + fy`) becomes a
-/// run of entries in one contiguous buffer: for every mask pixel whose scaled colour is not zero,
-/// its offset in pixels from the mask's top-left pixel, and the layer's premultiplied colour
-/// already scaled by that pixel's coverage. Stamping a marker wholly inside the pixmap is then
-/// pointer arithmetic and one source-over per pixel (`PixelBlend.over`), with no array retains,
-/// optional unwraps or per-pixel coverage scaling; the result is the same bytes as blending the
-/// mask with `PixelBlend.span`. Variants are built on first use from `MarkerStamper`'s cached
-/// masks, which are kept for markers that need clipping.
+/// run of quads in one contiguous buffer: four neighbouring pixels of a mask row, as their offset
+/// in pixels from the mask's top-left pixel and the layer's premultiplied colour already scaled by
+/// each pixel's coverage. Rows are padded to whole quads with zero colour, and rows with nothing
+/// to draw are left out. Stamping a marker wholly inside the pixmap is then pointer arithmetic and
+/// one four-pixel source-over per quad (`blend`), with no array retains, optional unwraps or
+/// per-pixel coverage scaling; a zero colour leaves its pixel as it was, so the result is the same
+/// bytes as blending the mask with `PixelBlend.span`. Variants are built on first use from
+/// `MarkerStamper`'s cached masks, which are kept for markers cut by the clip.
 ///
 /// Owns its buffers and lives for one `stampMarkers` call on one thread: not `Sendable`.
 final class MarkerSprites {
-    /// Where one variant's entries are and the box its mask covers.
+    /// Where one variant's quads are and the box its mask covers.
     struct Variant {
-        /// Index of the first entry; -1 while the variant has not been built.
+        /// Index of the first quad; -1 while the variant has not been built.
         var start = -1
         var count = 0
         /// The mask's top-left pixel relative to the marker's whole pixel, and its size.
         var dx = 0, dy = 0, width = 0, height = 0
+        /// The width the quads touch: `width` rounded up to a multiple of 4.
+        var paddedWidth = 0
         /// False when the layer draws nothing at this offset (an empty or unusable shape).
         var present = false
     }
@@ -27,10 +30,10 @@ final class MarkerSprites {
     /// Per variant, in index order.
     private(set) var variants: UnsafeMutablePointer<Variant>
     let variantCount: Int
-    /// Per entry: offset in pixels from the mask's top-left pixel, `y · stride + x`.
+    /// Per quad: offset in pixels of its first pixel from the mask's top-left pixel, `y · stride + x`.
     private(set) var offsets: UnsafeMutablePointer<Int>
-    /// Per entry: the layer's colour scaled by the pixel's coverage (premultiplied, packed).
-    private(set) var sources: UnsafeMutablePointer<UInt32>
+    /// Per quad: the layer's colour scaled by each pixel's coverage (premultiplied, packed).
+    private(set) var sources: UnsafeMutablePointer<SIMD4<UInt32>>
     private var count = 0
     private var capacity: Int
     /// The masks themselves, for markers cut by the clip (`Rasterizer.blendClipped`).
@@ -56,37 +59,55 @@ final class MarkerSprites {
 
     /// Builds variant `k` from `mask` (nil: nothing to draw) for a layer of colour `src`.
     ///
-    /// Entries are added only for pixels where the scaled colour is not zero: blending zero over
-    /// a pixel leaves it as it was. May move `offsets` and `sources`.
+    /// Quads whose four scaled colours are all zero are left out: blending zero over a pixel
+    /// leaves it as it was. May move `offsets` and `sources`.
     func build(_ k: Int, mask: MarkerStamper.Mask?, src: UInt32) {
         masks[k] = mask
         guard let m = mask else {
             variants[k] = Variant(start: count, count: 0, present: false)
             return
         }
-        let need = count + m.width * m.height
+        let quadsPerRow = (m.width + 3) / 4
+        let need = count + quadsPerRow * m.height
         if need > capacity { grow(to: need) }
         let start = count
         m.coverage.withUnsafeBufferPointer { cov in
             for y in 0..<m.height {
-                for x in 0..<m.width {
-                    let c = cov[y * m.width + x]
-                    let s = PixelBlend.scaled(src, coverage: c)
-                    if s == 0 { continue }
-                    offsets[count] = y * stride + x
+                for q in 0..<quadsPerRow {
+                    var s = SIMD4<UInt32>(repeating: 0)
+                    for i in 0..<4 where q * 4 + i < m.width {
+                        s[i] = PixelBlend.scaled(src, coverage: cov[y * m.width + q * 4 + i])
+                    }
+                    if s == SIMD4(repeating: 0) { continue }
+                    offsets[count] = y * stride + q * 4
                     sources[count] = s
                     count += 1
                 }
             }
         }
         variants[k] = Variant(start: start, count: count - start, dx: m.dx, dy: m.dy,
-                              width: m.width, height: m.height, present: true)
+                              width: m.width, height: m.height, paddedWidth: quadsPerRow * 4, present: true)
+    }
+
+    /// `s` over the four pixels from `p` (any alignment), both premultiplied: in each lane
+    /// `PixelBlend.over`, the same bytes.
+    @inline(__always)
+    static func blend(_ s: SIMD4<UInt32>, over p: UnsafeMutablePointer<UInt32>) {
+        let raw = UnsafeMutableRawPointer(p)
+        let d = raw.loadUnaligned(as: SIMD4<UInt32>.self)
+        let k = SIMD4<UInt32>(repeating: 255) &- (s &>> 24)
+        let lo = SIMD4<UInt32>(repeating: 0x00FF_00FF), half = SIMD4<UInt32>(repeating: 0x0080_0080)
+        var rb = (d & lo) &* k &+ half
+        rb = ((rb &+ ((rb &>> 8) & lo)) &>> 8) & lo
+        var ga = ((d &>> 8) & lo) &* k &+ half
+        ga = (ga &+ ((ga &>> 8) & lo)) & SIMD4<UInt32>(repeating: 0xFF00_FF00)
+        raw.storeBytes(of: s &+ (rb | ga), as: SIMD4<UInt32>.self)
     }
 
     private func grow(to need: Int) {
         let cap = max(need, capacity * 2)
         let o = UnsafeMutablePointer<Int>.allocate(capacity: cap)
-        let s = UnsafeMutablePointer<UInt32>.allocate(capacity: cap)
+        let s = UnsafeMutablePointer<SIMD4<UInt32>>.allocate(capacity: cap)
         o.initialize(from: offsets, count: count)
         s.initialize(from: sources, count: count)
         offsets.deallocate(); sources.deallocate()

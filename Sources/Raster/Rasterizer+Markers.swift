@@ -39,14 +39,11 @@ extension Rasterizer {
                     let v = sprites.variants[k]
                     guard v.present else { continue }
                     let x0 = ix + v.dx, y0 = iy + v.dy
-                    if clipMask == nil, x0 >= lim.x, y0 >= lim.y, x0 + v.width <= lim.maxX, y0 + v.height <= lim.maxY {
-                        // Wholly inside: one source-over per pixel of the variant.
+                    if clipMask == nil, x0 >= lim.x, y0 >= lim.y, x0 + v.paddedWidth <= lim.maxX, y0 + v.height <= lim.maxY {
+                        // Wholly inside, padding included: one four-pixel source-over per quad.
                         let at = px + y0 * w + x0
                         let offsets = sprites.offsets + v.start, sources = sprites.sources + v.start
-                        for j in 0..<v.count {
-                            let d = at + offsets[j]
-                            d.pointee = PixelBlend.over(sources[j], d.pointee)
-                        }
+                        for j in 0..<v.count { MarkerSprites.blend(sources[j], over: at + offsets[j]) }
                     } else if let m = sprites.masks[k] {
                         m.coverage.withUnsafeBufferPointer { cov in
                             Rasterizer.blendClipped(px, w, lim, clip, cov, m.width, m.height, x0, y0, colors[l])
