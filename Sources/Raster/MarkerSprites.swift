@@ -91,17 +91,25 @@ final class MarkerSprites {
 
     /// `s` over the four pixels from `p` (any alignment), both premultiplied: in each lane
     /// `PixelBlend.over`, the same bytes.
+    ///
+    /// `PixelBlend.scale` keeps two channels in the 16-bit halves of a word and no carry crosses
+    /// a half (each product is at most 255 · 255 + 128 + 254 < 2¹⁶), so the same steps run here
+    /// on 16-bit lanes: eight channel multiplies in one SSE2 `pmullw`, where 32-bit lanes would
+    /// need `pmulld` (SSE4.1, not in the x86-64 baseline) or its emulation.
     @inline(__always)
     static func blend(_ s: SIMD4<UInt32>, over p: UnsafeMutablePointer<UInt32>) {
         let raw = UnsafeMutableRawPointer(p)
         let d = raw.loadUnaligned(as: SIMD4<UInt32>.self)
-        let k = SIMD4<UInt32>(repeating: 255) &- (s &>> 24)
-        let lo = SIMD4<UInt32>(repeating: 0x00FF_00FF), half = SIMD4<UInt32>(repeating: 0x0080_0080)
-        var rb = (d & lo) &* k &+ half
-        rb = ((rb &+ ((rb &>> 8) & lo)) &>> 8) & lo
-        var ga = ((d &>> 8) & lo) &* k &+ half
-        ga = (ga &+ ((ga &>> 8) & lo)) & SIMD4<UInt32>(repeating: 0xFF00_FF00)
-        raw.storeBytes(of: s &+ (rb | ga), as: SIMD4<UInt32>.self)
+        let a = SIMD4<UInt32>(repeating: 255) &- (s &>> 24)
+        let k = unsafeBitCast(a | (a &<< 16), to: SIMD8<UInt16>.self)  // each pixel's factor in both halves
+        let lo = SIMD4<UInt32>(repeating: 0x00FF_00FF)
+        let half = SIMD8<UInt16>(repeating: 0x80)
+        var rb = unsafeBitCast(d & lo, to: SIMD8<UInt16>.self) &* k &+ half
+        rb = (rb &+ (rb &>> 8)) &>> 8
+        var ga = unsafeBitCast((d &>> 8) & lo, to: SIMD8<UInt16>.self) &* k &+ half
+        ga = (ga &+ (ga &>> 8)) &>> 8
+        let scaled = unsafeBitCast(rb, to: SIMD4<UInt32>.self) | (unsafeBitCast(ga, to: SIMD4<UInt32>.self) &<< 8)
+        raw.storeBytes(of: s &+ scaled, as: SIMD4<UInt32>.self)
     }
 
     private func grow(to need: Int) {
