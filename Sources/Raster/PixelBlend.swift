@@ -17,6 +17,12 @@ public enum PixelBlend {
         return rb | ga
     }
 
+    /// `src` (premultiplied) scaled by a coverage byte: `src` itself at full coverage.
+    @inlinable @inline(__always)
+    public static func scaled(_ src: UInt32, coverage c: UInt8) -> UInt32 {
+        c == 255 ? src : scale(src, UInt32(c))
+    }
+
     /// `src` over `dst`, both premultiplied.
     @inlinable @inline(__always)
     public static func over(_ src: UInt32, _ dst: UInt32) -> UInt32 {
@@ -62,8 +68,7 @@ public enum PixelBlend {
             let c = coverage[i]
             if c == 0 { continue }
             if c == 255 && opaque { p[i] = src; continue }
-            let s = c == 255 ? src : scale(src, UInt32(c))
-            p[i] = s &+ scale(p[i], 255 &- (s >> 24))
+            p[i] = over(scaled(src, coverage: c), p[i])
         }
     }
 

@@ -18,38 +18,35 @@ extension Rasterizer {
         var stamper = MarkerStamper()
         swap(&stamper, &markers)
         defer { swap(&stamper, &markers) }
-        // The 16 quarter-pixel variants of each layer, fetched from the cache on first use.
+        // The 16 quarter-pixel variants of each layer, flattened (`MarkerSprites`) on first use.
         let steps = MarkerStamper.steps
-        var variants = [MarkerStamper.Mask?](repeating: nil, count: layers.count * steps * steps)
-        var fetched = [Bool](repeating: false, count: variants.count)
         let w = pixmap.width
+        let sprites = MarkerSprites(layers: layers.count, stride: w)
+        let colors = layers.map(\.1)
         let clipMask = clip?.mask
+        let xLow = Double(lim.x) - 1024, xHigh = Double(lim.maxX) + 1024
+        let yLow = Double(lim.y) - 1024, yHigh = Double(lim.maxY) + 1024
         pixmap.withUnsafeMutablePixels { px in
             for p in points {
-                guard p.x > Double(lim.x) - 1024, p.x < Double(lim.maxX) + 1024,
-                      p.y > Double(lim.y) - 1024, p.y < Double(lim.maxY) + 1024 else { continue }  // NaN too
+                guard p.x > xLow, p.x < xHigh, p.y > yLow, p.y < yHigh else { continue }  // NaN too
                 let (ix, fx) = MarkerStamper.split(p.x), (iy, fy) = MarkerStamper.split(p.y)
-                for (l, layer) in layers.enumerated() {
+                for l in 0..<colors.count {
                     let k = (l * steps + fx) * steps + fy
-                    if !fetched[k] {
-                        variants[k] = stamper.mask(layer.0, rule: .nonZero, fx: fx, fy: fy) { self.coverageMask($0, area: $1) }
-                        fetched[k] = true
+                    if sprites.variants[k].start < 0 {
+                        let m = stamper.mask(layers[l].0, rule: .nonZero, fx: fx, fy: fy) { self.coverageMask($0, area: $1) }
+                        sprites.build(k, mask: m, src: colors[l])
                     }
-                    guard let m = variants[k] else { continue }
-                    let x0 = ix + m.dx, y0 = iy + m.dy
-                    if clipMask == nil, x0 >= lim.x, y0 >= lim.y, x0 + m.width <= lim.maxX, y0 + m.height <= lim.maxY {
-                        // Wholly inside: blend the mask rows directly.
+                    let v = sprites.variants[k]
+                    guard v.present else { continue }
+                    let x0 = ix + v.dx, y0 = iy + v.dy
+                    if clipMask == nil, x0 >= lim.x, y0 >= lim.y, x0 + v.paddedWidth <= lim.maxX, y0 + v.height <= lim.maxY {
+                        // Wholly inside, padding included: one four-pixel source-over per quad.
+                        let at = px + y0 * w + x0
+                        let offsets = sprites.offsets + v.start, sources = sprites.sources + v.start
+                        for j in 0..<v.count { MarkerSprites.blend(sources[j], over: at + offsets[j]) }
+                    } else if let m = sprites.masks[k] {
                         m.coverage.withUnsafeBufferPointer { cov in
-                            var c = cov.baseAddress!
-                            var row = px + y0 * w + x0
-                            for _ in 0..<m.height {
-                                PixelBlend.span(row, count: m.width, src: layer.1, coverage: c)
-                                c += m.width; row += w
-                            }
-                        }
-                    } else {
-                        m.coverage.withUnsafeBufferPointer { cov in
-                            Rasterizer.blendClipped(px, w, lim, clip, cov, m.width, m.height, x0, y0, layer.1)
+                            Rasterizer.blendClipped(px, w, lim, clip, cov, m.width, m.height, x0, y0, colors[l])
                         }
                     }
                 }

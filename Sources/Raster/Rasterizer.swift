@@ -11,7 +11,7 @@
 //
 // Fast paths where they pay, measured in bench/: axis-aligned rectangles (`fillRect`, exact
 // area per edge pixel, solid interior), markers rasterized once per (shape, quarter-pixel offset)
-// and stamped (`MarkerStamper`), and thin strokes drawn as a 1-px hairline whose alpha is scaled
+// and stamped four pixels at a time (`MarkerStamper`, `MarkerSprites`), and thin strokes drawn as a 1-px hairline whose alpha is scaled
 // by the width (no drop-outs, no moiré).
 //
 // Bad input: non-finite points are dropped by the flattener (a NaN splits a polyline); huge

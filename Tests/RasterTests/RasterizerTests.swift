@@ -14,6 +14,38 @@ final class RasterizerTests: XCTestCase {
         }
     }
 
+    /// Stamped markers (quarter-pixel sprites, cut at the pixmap's edges) are the same bytes as
+    /// each marker's mask rasterized at its rounded position and blended one by one.
+    func testStampedMarkersEqualTheirMasksBlendedOneByOne() throws {
+        var rng = SeededRandom(seed: 11)
+        let r = Rasterizer()
+        let color = Color(rgb: 0x1f77b4).withOpacity(0.3)
+        var points = (0..<400).map { _ in Point(rng.double(-4, 44), rng.double(-4, 34)) }
+        // Exact eighths round half away from zero; negative coordinates floor.
+        points += [Point(10.125, 7.375), Point(20.875, 12.625), Point(-0.125, -0.375), Point(-1.625, 5.5), Point(5.5, -2.875)]
+        for shape in [Path.circle(center: .zero, radius: 1.5), Path.circle(center: .zero, radius: 3.2)] {
+            var got = try Pixmap(width: 40, height: 30, fill: .white)
+            r.stampMarkers(shape, at: points, color: color, into: &got)
+            var want = try Pixmap(width: 40, height: 30, fill: .white)
+            let b = try XCTUnwrap(shape.bounds)
+            for p in points {
+                let qx = (p.x * 4).rounded(), qy = (p.y * 4).rounded()
+                let wx = (qx / 4).rounded(.down), wy = (qy / 4).rounded(.down)
+                let ox = (qx - 4 * wx) / 4, oy = (qy - 4 * wy) / 4
+                let x0 = Int((b.minX + ox).rounded(.down)), y0 = Int((b.minY + oy).rounded(.down))
+                let x1 = Int((b.maxX + ox).rounded(.up)), y1 = Int((b.maxY + oy).rounded(.up))
+                let placed = shape.transformed(by: .translation(ox - Double(x0), oy - Double(y0)))
+                let mask = r.coverageMask(placed, area: IntRect(x: 0, y: 0, width: x1 - x0, height: y1 - y0))
+                mask.withUnsafeBufferPointer { m in
+                    want.blendMask(m, maskWidth: x1 - x0, maskHeight: y1 - y0, atX: Int(wx) + x0, y: Int(wy) + y0, color: color)
+                }
+            }
+            XCTAssertNotEqual(got.data, try Pixmap(width: 40, height: 30, fill: .white).data)
+            XCTAssertEqual(got.data.count, want.data.count)
+            XCTAssertEqual(zip(got.data, want.data).filter { $0 != $1 }.count, 0, "bytes that differ")
+        }
+    }
+
     func testFillRectMatchesPathFill() throws {
         var rng = SeededRandom(seed: 5)
         let r = Rasterizer()

@@ -197,8 +197,6 @@ struct AxisModel {
 
     /// Position 0...1 along the axis of a data value (outside 0...1 beyond the view).
     func fraction(_ v: Double) -> Double {
-        let s0 = scale.transform(low), s1 = scale.transform(high)
-        let f = (scale.transform(v) - s0) / (s1 - s0)
-        return inverted ? 1 - f : f
+        AxisFraction(self)(v)
     }
 }
