@@ -27,6 +27,16 @@ extension PNG {
         return try straight.withUnsafeBufferPointer { try encodeRaw($0, image: image, options: options) }
     }
 
+    /// Encodes `pixmap` as `encode(_:options:)` does (the same bytes), using the pixmap's own
+    /// memory for the scanlines where it can: for a figure that is drawn, encoded and then
+    /// drawn over (`render`, `watch`, `report`), it saves a buffer of the image's size. The
+    /// pixmap keeps its size; its pixels are unspecified afterwards.
+    public static func encode(overwriting pixmap: inout Pixmap, options: Options = .default) throws -> [UInt8] {
+        guard options.compressor != .zlib else { return try encode(pixmap, options: options) }
+        try options.validate()
+        return try DirectWriter.encode(overwriting: &pixmap, options: options)
+    }
+
     /// Straight-alpha RGBA from premultiplied RGBA, rounding to nearest.
     static func demultiplied(_ data: [UInt8]) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: data.count) { out, count in

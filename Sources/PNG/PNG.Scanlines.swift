@@ -96,6 +96,64 @@ extension PNG {
             return opaque ? bytes : nil
         }
 
+        /// Packs an opaque pixmap's RGBA rows (`width × height` at `base`) into its RGB
+        /// scanlines with filter type 0, in the same memory: true when done, false (the memory as
+        /// it was) when a pixel is translucent.
+        ///
+        /// Each row is packed into a row-sized scratch buffer (kept in L1 cache) with its opacity
+        /// test folded in, then moved to its place: row y's scanline starts at y·(3w + 1), at or
+        /// before its pixels at 4w·y, so it only overwrites pixels already packed. Packing
+        /// straight into place was twice as slow (the stores chase the loads through the same
+        /// lines). At a translucent row the rows already packed are expanded back.
+        static func packInPlace(_ base: UnsafeMutableRawPointer, width: Int, height: Int) -> Bool {
+            guard width > 0, height > 0 else { return false }
+            let stride = width * 3 + 1, rowBytes = width * 4
+            var alpha: UInt32 = 0  // the alpha byte's bits in a native-endian pixel word
+            withUnsafeMutableBytes(of: &alpha) { $0[3] = 0xff }
+            let scratch = UnsafeMutableRawPointer.allocate(byteCount: stride + 4, alignment: 16)
+            defer { scratch.deallocate() }
+            for y in 0..<height {
+                let row = UnsafeRawPointer(base + y * rowBytes)
+                scratch.storeBytes(of: 0, as: UInt8.self)
+                // 4-byte stores 3 bytes apart, the last one past the row into the scratch's slack.
+                var all = UInt32.max, i = 0, at = 1
+                for _ in 0..<width {
+                    let word = row.loadUnaligned(fromByteOffset: i, as: UInt32.self)
+                    all &= word
+                    scratch.storeBytes(of: word, toByteOffset: at, as: UInt32.self)
+                    i += 4; at += 3
+                }
+                if all & alpha != alpha {
+                    unpack(base, rows: y, width: width)
+                    return false
+                }
+                (base + y * stride).copyMemory(from: scratch, byteCount: stride)
+            }
+            return true
+        }
+
+        /// Undoes `packInPlace` for its first `rows` rows: RGB scanlines back to RGBA pixels of
+        /// alpha 255, last row first and each right to left, so no byte is written before it is read.
+        static func unpack(_ base: UnsafeMutableRawPointer, rows: Int, width: Int) {
+            let stride = width * 3 + 1, rowBytes = width * 4
+            var y = rows - 1
+            while y >= 0 {
+                let src = UnsafeRawPointer(base + y * stride + 1), dst = base + y * rowBytes
+                var x = width - 1
+                while x >= 0 {
+                    let r = src.load(fromByteOffset: x * 3, as: UInt8.self)
+                    let g = src.load(fromByteOffset: x * 3 + 1, as: UInt8.self)
+                    let b = src.load(fromByteOffset: x * 3 + 2, as: UInt8.self)
+                    dst.storeBytes(of: r, toByteOffset: x * 4, as: UInt8.self)
+                    dst.storeBytes(of: g, toByteOffset: x * 4 + 1, as: UInt8.self)
+                    dst.storeBytes(of: b, toByteOffset: x * 4 + 2, as: UInt8.self)
+                    dst.storeBytes(of: 255, toByteOffset: x * 4 + 3, as: UInt8.self)
+                    x -= 1
+                }
+                y -= 1
+            }
+        }
+
         /// Copies one row of 4-byte pixels as RGB (opaque) or RGBA.
         @inline(__always)
         static func pack(_ src: UnsafePointer<UInt8>, into dst: UnsafeMutablePointer<UInt8>, width: Int, opaque: Bool) {

@@ -68,14 +68,19 @@ struct FigurePipeline {
     }
 
     /// Stage 2, on any thread: encode the PNG and write every file; returns what was written.
-    static func write(_ drawn: Drawn) throws -> WrittenFigure {
+    /// The PNG is encoded in the pixmap's own memory (`PNG.encode(overwriting:)`): afterwards
+    /// `drawn.pixmap` is only good to draw the next figure over.
+    static func write(_ drawn: inout Drawn) throws -> WrittenFigure {
         let job = drawn.job
         var written = WrittenFigure(output: job.output, width: drawn.figure.width, height: drawn.figure.height)
         written.notes = drawn.omitted.map { [$0] } ?? []
-        if let pixmap = drawn.pixmap {
+        if var pixmap = drawn.pixmap.take() {
             let path = job.path(as: .png)
             let bytes: [UInt8]
-            do { bytes = try PNG.encode(pixmap, options: job.pngOptions) } catch {
+            do {
+                defer { drawn.pixmap = pixmap }
+                bytes = try PNG.encode(overwriting: &pixmap, options: job.pngOptions)
+            } catch {
                 throw WriteError(path: path, reason: ErrorText.describe(error))
             }
             try write(bytes, to: path, job: job)

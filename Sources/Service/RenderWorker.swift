@@ -56,7 +56,7 @@ final class RenderWorker {
             return Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
         }
         let pipeline = FigurePipeline(renderer: renderer, player: player)
-        let drawn: FigurePipeline.Drawn
+        var drawn: FigurePipeline.Drawn
         core.enterRender(job.output)
         do {
             if case .onRenderThread = job.encoding {
@@ -72,7 +72,7 @@ final class RenderWorker {
         core.exitRender()
         switch job.encoding {
         case .onRenderThread:
-            let outcome = RenderWorker.write(drawn, elapsed: elapsed)
+            let outcome = RenderWorker.write(&drawn, elapsed: elapsed)
             if let pixmap = drawn.pixmap {
                 if pixmap.width * pixmap.height <= RenderWorker.maxSparePixels {
                     spare = pixmap
@@ -86,9 +86,9 @@ final class RenderWorker {
         case .background(let writer):
             core.handOff(work)
             let core = self.core
-            let handed = HandedOff(drawn)
+            let handed = HandedOff(consume drawn)  // the writer's pixmap is its own: encoded in place, no copy
             writer.submit {
-                let outcome = RenderWorker.write(handed.drawn, elapsed: elapsed)
+                let outcome = RenderWorker.write(&handed.drawn, elapsed: elapsed)
                 // Taken out of the box, so the render thread holds the only reference and draws
                 // over it in place (no copy on write).
                 if let pixmap = handed.drawn.pixmap.take(), pixmap.width * pixmap.height <= RenderWorker.maxSparePixels {
@@ -100,9 +100,9 @@ final class RenderWorker {
     }
 
     /// The writing stage of a drawn job, with its outcome for the queue.
-    static func write(_ drawn: FigurePipeline.Drawn, elapsed: () -> Double) -> RenderSchedule.Outcome {
+    static func write(_ drawn: inout FigurePipeline.Drawn, elapsed: () -> Double) -> RenderSchedule.Outcome {
         do {
-            let written = try FigurePipeline.write(drawn)
+            let written = try FigurePipeline.write(&drawn)
             drawn.job.onWritten?(written)
             return .written(bytes: written.bytes, milliseconds: elapsed())
         } catch {
