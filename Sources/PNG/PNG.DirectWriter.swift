@@ -3,8 +3,8 @@ import Raster
 
 extension PNG {
     /// Writes a pixmap as an 8-bit PNG without libpng: IHDR, the options' `tEXt` chunks, one
-    /// IDAT holding the filtered scanlines compressed by `PNG.RunDeflater` (`.runs`) or by
-    /// libdeflate's zlib compressor (`.libdeflate`), IEND.
+    /// IDAT holding the filtered scanlines compressed by `PNG.RunDeflater` (`.runs`), by
+    /// libdeflate's zlib compressor (`.libdeflate`) or by both, keeping the smaller (`.smallest`), IEND.
     ///
     /// Both compress a whole buffer in one call (libdeflate has no streaming API; that is what
     /// lets it use its faster matchfinders), so the scanlines are built in full first. Output
@@ -60,6 +60,11 @@ extension PNG {
             defer { idat.deallocate() }
             let size = libdeflate_zlib_compress(compressor, rows.baseAddress, rows.count, idat, bound)
             guard size > 0 else { throw PNGError.encodeFailed("libdeflate's output did not fit its own bound") }
+            if options.compressor == .smallest {
+                let bpp = colorType == .rgb ? 3 : 4
+                let runs = RunDeflater.compress(rows, stride: 1 + width * bpp, bytesPerPixel: bpp)
+                if runs.count < size { return runs.withUnsafeBytes { frame(width, height, colorType, textChunks, idat: $0) } }
+            }
             return frame(width, height, colorType, textChunks, idat: UnsafeRawBufferPointer(start: idat, count: size))
         }
 

@@ -42,13 +42,14 @@ extension PNG {
         public static let `default` = Options(compressionLevel: 1, filter: PNG.Filter.none, compressor: .runs)
 
         /// The measured setting for smaller files (reports kept as paid CI artifacts):
-        /// libdeflate level 9, no row filter.
+        /// libdeflate level 9, no row filter, or the run deflater's image data where that is
+        /// smaller (`.smallest`: the flattest figures), so never larger than `default`.
         ///
         /// On the W1–W6 figures it totals 0.82× matplotlib's bytes and 0.92× the default's, at
         /// 20-60× the default's encode time. Level 12 gives 0.74× matplotlib's but takes 15-25×
         /// level 9's time (seconds a figure on a loaded machine); level 10 is no smaller than 9
         /// on most figures. See bench/README.md.
-        public static let small = Options(compressionLevel: 9, filter: PNG.Filter.none)
+        public static let small = Options(compressionLevel: 9, filter: PNG.Filter.none, compressor: .smallest)
 
         /// The same options with `text` replaced.
         public func withText(_ text: [PNG.TextChunk]) -> Options {

@@ -109,3 +109,29 @@ final class PNGRoundTripTests: XCTestCase {
         XCTAssertEqual(PNG.Preset.small.options, .small)
     }
 }
+
+/// `PNG.Options.small` keeps the smaller of libdeflate 9's and the run deflater's image data:
+/// never larger than the default, and libdeflate 9's size wherever that is smaller.
+final class PNGSmallOptionTests: XCTestCase {
+    func testSmallIsTheSmallerOfBothCompressors() throws {
+        // A flat chart-like image (long runs, rows repeating: the run deflater's case) and noise.
+        var flat = try Pixmap(width: 400, height: 300, fill: .white)
+        for y in stride(from: 20, to: 280, by: 40) {
+            for x in 30..<370 { flat.data.withUnsafeMutableBytes { $0[(y * 400 + x) * 4] = 40 } }
+        }
+        let noisy = try randomPixmap(width: 120, height: 90, seed: 5, opaque: true)
+        var libdeflate9 = PNG.Options.small
+        libdeflate9.compressor = .libdeflate
+        for (name, p) in [("flat", flat), ("noisy", noisy)] {
+            let small = try PNG.encode(p, options: .small)
+            let runs = try PNG.encode(p, options: .default)
+            let nine = try PNG.encode(p, options: libdeflate9)
+            XCTAssertEqual(small.count, min(runs.count, nine.count), name)
+            // The flat image is the case `.smallest` exists for: the run deflater wins there.
+            if name == "flat" { XCTAssertLessThan(runs.count, nine.count, "runs \(runs.count), libdeflate 9 \(nine.count)") }
+            XCTAssertEqual(try PNG.decode(small), p, name)
+            var scratch = p
+            XCTAssertEqual(try PNG.encode(overwriting: &scratch, options: .small), small, name)
+        }
+    }
+}
