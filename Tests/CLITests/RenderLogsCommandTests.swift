@@ -46,10 +46,10 @@ final class RenderLogsCommandTests: XCTestCase {
         let dir = try temp()
         var bytes = [UInt8](repeating: 0, count: 64)
         bytes[0...3] = [0x50, 0x41, 0x52, 0x31]  // PAR1
-        FileManager.default.createFile(atPath: dir + "/t.parquet", contents: Data(bytes))
-        FileManager.default.createFile(atPath: dir + "/blob", contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0]))
-        FileManager.default.createFile(atPath: dir + "/text.csv", contents: Data("name,city\nann,paris\nbob,rome\n".utf8))
-        FileManager.default.createFile(atPath: dir + "/header.csv", contents: Data("step,loss\n".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/t.parquet", contents: Data(bytes)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/blob", contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0])))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/text.csv", contents: Data("name,city\nann,paris\nbob,rome\n".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/header.csv", contents: Data("step,loss\n".utf8)))
         let cases = [
             ("t.parquet", "t.parquet: not a format plotline reads: a Parquet file"),
             ("blob", "blob: not a format plotline reads: binary data (a NUL byte at byte 4)"),

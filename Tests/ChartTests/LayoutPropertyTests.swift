@@ -141,7 +141,6 @@ final class LayoutPropertyTests: XCTestCase {
             ("600x300-200dpi-4", Figure(width: 600, height: 300, dpi: 200, panels: Array(five.prefix(4)))),
         ]
         let renderer = FigureRenderer(fonts: fonts)
-        var notes = 0
         for (name, figure) in cases {
             let (scene, omitted) = renderer.layout(for: figure)
             // What was left out is said: a panel whose legend is gone is named in the note.
@@ -153,7 +152,6 @@ final class LayoutPropertyTests: XCTestCase {
             if legends(scene) < panelsWithLegends {
                 XCTAssertTrue(omitted?.contains("legend") == true, "\(name): \(legends(scene)) of \(panelsWithLegends) legends drawn, note: \(omitted ?? "none")")
             }
-            if omitted != nil { notes += 1 }
             if let folder = env["PLOTLINE_LAYOUT_PNG"] {
                 try PNG.write(ScenePlayer(fonts: fonts).render(scene), to: "\(folder)/tiny-\(name).png")
             }
@@ -173,7 +171,6 @@ final class LayoutPropertyTests: XCTestCase {
         let (crowdedScene, crowdedNote) = renderer.layout(for: crowded)
         assertTextInsideAndApart(crowdedScene, fonts: fonts, context: "25 panels")
         XCTAssertTrue(crowdedNote?.hasPrefix("left out for lack of room: ") == true, crowdedNote ?? "no note")
-        _ = notes
         XCTAssertNil(renderer.layout(for: Figure(width: 1200, height: 800, dpi: 100, panels: five)).omitted, "nothing left out: no note")
         // A comfortable figure is drawn at its own size: nothing scaled, nothing omitted.
         XCTAssertEqual(LayoutScale.factor(Figure(width: 1200, height: 800, dpi: 100, panels: five)), 1)
