@@ -13,9 +13,9 @@ import Table
 /// missing values) and `warningCount` counts them all; `notes` lists what else was read
 /// differently from the bytes as written (`ReadWarnings.notes`: an encoding fallback, invalid
 /// dates read as missing, summaries that are not scalars). Written atomically.
-public struct WatchStatus: Codable, Sendable, Equatable {
+public struct WatchStatus: Decodable, Sendable, Equatable {
     /// A value the figure could not draw: where it is and what it says.
-    public struct Warning: Codable, Sendable, Equatable {
+    public struct Warning: Decodable, Sendable, Equatable {
         /// The data file.
         public var file: String
         /// The 1-based line (nil for whole-document JSON, whose key path is in `column`'s message).
@@ -92,21 +92,27 @@ public struct WatchStatus: Codable, Sendable, Equatable {
         also = try c.decodeIfPresent([String: String].self, forKey: .also) ?? [:]
     }
 
-    /// Encodes a sidecar; `notes` and `also` only when there are some, so a sidecar without any reads as before.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(version, forKey: .version)
-        try c.encode(hash, forKey: .hash)
-        try c.encode(ok, forKey: .ok)
-        try c.encodeIfPresent(error, forKey: .error)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(ms, forKey: .ms)
-        try c.encode(input, forKey: .input)
-        try c.encodeIfPresent(waiting, forKey: .waiting)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(warningCount, forKey: .warningCount)
-        if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
-        if !also.isEmpty { try c.encode(also, forKey: .also) }
+    /// The sidecar as a JSON value, written with `JSONValue.prettyText` like every other JSON file
+    /// Plotline writes: the keys in `CodingKeys`' order, `error`, `waiting` and a warning's
+    /// `line` only when there is one, `notes` and `also` only when not empty (`also` by file name).
+    /// `init(from:)` reads it back.
+    var json: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("version", .number(Double(version))), ("hash", .string(hash)), ("ok", .bool(ok)),
+        ]
+        if let error { members.append(("error", .string(error))) }
+        members += [("rows", .number(Double(rows))), ("ms", .number(ms)), ("input", .string(input))]
+        if let waiting { members.append(("waiting", .string(waiting))) }
+        members.append(("warnings", .array(warnings.map { w in
+            var fields: [(key: String, value: JSONValue)] = [("file", .string(w.file))]
+            if let line = w.line { fields.append(("line", .number(Double(line)))) }
+            fields += [("column", .string(w.column)), ("value", .string(w.value))]
+            return .object(fields)
+        })))
+        members.append(("warningCount", .number(Double(warningCount))))
+        if !notes.isEmpty { members.append(("notes", .array(notes.map { .string($0) }))) }
+        if !also.isEmpty { members.append(("also", .object(also.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))) }
+        return .object(members)
     }
 
     /// The sidecar path of a PNG output.
@@ -137,10 +143,7 @@ public struct WatchStatus: Codable, Sendable, Equatable {
     /// below that folder and through no link (`AtomicFile.write(_:to:under:)`). `durable: false`
     /// skips the fsyncs (see `AtomicFile.write`).
     public func write(for output: String, under root: String? = nil, durable: Bool = true) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes = [UInt8](try encoder.encode(self))
-        bytes.append(UInt8(ascii: "\n"))
+        let bytes = Array(json.prettyText().utf8)
         if let root {
             try AtomicFile.write(bytes, to: WatchStatus.path(for: output), under: root, durable: durable)
         } else {

@@ -120,7 +120,7 @@ final class FigureServerTests: XCTestCase {
         let sidecar = try get("/a.png.json")
         XCTAssertEqual(sidecar.status, 200)
         XCTAssertFalse(sidecar.text.contains(root), sidecar.text)
-        XCTAssertTrue(sidecar.text.contains(#""input":"a.csv""#), sidecar.text)
+        XCTAssertTrue(sidecar.text.contains(#""input": "a.csv""#), sidecar.text)
     }
 
     func testAFigureWithETagAndConditionalRequests() throws {
@@ -148,7 +148,7 @@ final class FigureServerTests: XCTestCase {
         let sidecar = try get("/a.png.json")
         XCTAssertEqual(sidecar.status, 200)
         XCTAssertEqual(sidecar.headers["content-type"], "application/json")
-        XCTAssertTrue(sidecar.text.contains(#""version":3"#))
+        XCTAssertTrue(sidecar.text.contains(#""version": 3"#), sidecar.text)
     }
 
     func testHeadSendsHeadersOnlyAndKeepsTheConnectionUsable() throws {
