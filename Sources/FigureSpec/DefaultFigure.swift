@@ -196,8 +196,12 @@ public enum DefaultFigure {
             var series: [FigureSpec.Series] = []
             var named: [Int] = []
             var drawnY: [[Double]] = []  // the y values drawn, for the learning rate's log axis
-            let family = training && group.count > 0 ? base(entryName(entries[group[0]])) : nil
-            let lr = family == "learning rate" || group.contains { isLearningRate(entryName(entries[$0])) }
+            let names = group.map { entryName(entries[$0]) }
+            let family = training && !names.isEmpty ? base(names[0]) : nil
+            // The names first, not `family == … || group.contains { … entryName … }`: with the
+            // local function captured in the autoclosure, release builds (Swift 6.3.1) retained a
+            // context that the short-circuit had not made, and crashed on every `lr` column.
+            let lr = family == "learning rate" || names.contains(where: isLearningRate)
             // Entries of one y column split by group are one spec series with `by`.
             var k = 0
             while k < group.count {

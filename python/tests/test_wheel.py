@@ -104,6 +104,33 @@ def test_plotline_runs_from_the_venv_without_the_checkout(venv, tmp_path):
     assert where[1] == str(venv / "bin" / "plotline"), "the helper finds the binary installed with the package"
 
 
+def test_the_release_binary_draws_training_logs_and_the_shared_datasets(venv, tmp_path):
+    """The wheel's binary is the one release build the tests run: every other test uses the debug
+    build. A release-only crash (Swift 6.3.1 miscompiled the default figure of any `lr` column,
+    exit 139, while the debug build drew it) is caught here: each table's default figure, drawn
+    with the usual flags, must exit 0 with a PNG."""
+    env = clean_env(venv)
+    names = ["epoch,loss,val_loss,acc,val_acc,lr", "step,train/loss,val/loss,lr", "global_step,learning_rate,loss",
+             "step,train_loss_step,train_loss_epoch,lr-AdamW", "epoch,lr,lr_1", "x,LR"]
+    tables = []
+    for k, header in enumerate(names):
+        columns = header.count(",")
+        rows = [",".join([str(i)] + ["%.6g" % ((j + 1) * 0.5 ** (i % 9) * 10 ** -(j % 4)) for j in range(columns)])
+                for i in range(1, 40)]
+        path = tmp_path / f"log{k}.csv"
+        path.write_text(header + "\n" + "\n".join(rows) + "\n")
+        tables.append(path)
+    shared = os.path.join(REPO, "..", "shared", "data")
+    if os.path.isdir(shared):
+        tables += [os.path.join(shared, f) for f in sorted(os.listdir(shared)) if f.endswith((".csv", ".json"))]
+    assert len(tables) >= len(names)
+    for table in tables:
+        for flags in ([], ["--logy"], ["--subplots"], ["--smooth", "0.6"]):
+            out = tmp_path / "out.png"
+            run(["plotline", "render", str(table), *flags, "-o", str(out)], env=env, cwd=str(tmp_path))
+            assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", (table, flags)
+
+
 def test_a_missing_binary_is_a_clear_error(venv, tmp_path):
     binary, hidden = venv / "bin" / "plotline", tmp_path / "plotline-hidden"
     script = "import plotline\ntry:\n    plotline.find_binary()\nexcept plotline.PlotlineNotFound as e:\n    print(e)\n"
