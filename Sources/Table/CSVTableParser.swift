@@ -75,7 +75,13 @@ struct CSVTableParser {
         // A delimiter that can be part of a number (`.`, `e`, `-`, a digit) would be read across
         // by the fast path (`1e-2-3` with `-`); such files take the general path, which splits first.
         let fastPath = !NumberParser.canContinueNumber(delimiter) && cells.readsInPlace && !scanner.splitsOnWhitespace
+        // While no column is text, plain rows go through the fast lane; this loop reads the rest.
+        var numericLane = fastPath
         while p < end {
+            if numericLane {
+                numericLane = numericRows(columns, &rows, &p, &line)
+                if p >= end { break }
+            }
             if scanner.isBlankLine(at: p) {
                 let next = scanner.skipLineBreak(at: p)
                 // Blanks at the end of a file still being written are the start of a row.
