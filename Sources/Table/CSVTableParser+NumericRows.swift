@@ -22,38 +22,16 @@ extension CSVTableParser {
             if column.numbers.count != rows { return true }
             capacity = min(capacity, column.numbers.capacity)
         }
-        let base = scanner.base, end = scanner.end, delimiter = scanner.delimiter
-        // A row starting with one of these is a blank or comment line.
-        let lf = CSVScanner.lf, cr = CSVScanner.cr, comment = self.comment ?? CSVScanner.lf
-        let last = columnCount - 1
+        let end = scanner.end
+        // With a line break last, every number stops before `end` and its scan needs no bounds checks.
+        let terminated = p < end && (scanner.base[end - 1] == CSVScanner.lf || scanner.base[end - 1] == CSVScanner.cr)
         var row = rows, position = p, lines = 0
         withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Double>.self, capacity: columnCount) { targets in
             for index in 0..<columnCount { targets[index] = columns[index].numbers.base }
-            rowLoop: while position < end, row < capacity {
-                let first = base[position]
-                if first == lf || first == cr || first == comment { break }
-                var q = position
-                var column = 0
-                while true {
-                    var value = 0.0
-                    q = NumberParser.scan(base, q, end, &value)
-                    guard q >= 0, q < end else { break rowLoop }
-                    let byte = base[q]
-                    targets[column][row] = value
-                    q += 1
-                    if column < last {
-                        guard byte == delimiter else { break rowLoop }
-                        column += 1
-                        continue
-                    }
-                    if byte == lf { break }
-                    guard byte == cr else { break rowLoop }
-                    if q < end, base[q] == lf { q += 1 }
-                    break
-                }
-                row += 1
-                lines += 1
-                position = q
+            if terminated {
+                plainRows(targets, capacity, &row, &position, &lines, terminated: true)
+            } else {
+                plainRows(targets, capacity, &row, &position, &lines, terminated: false)
             }
         }
         for index in 0..<columnCount { columns[index].numbers.setCount(row) }
@@ -61,5 +39,43 @@ extension CSVTableParser {
         p = position
         line += lines
         return true
+    }
+
+    /// The lane's loop, from `position` (at a row start) to the first row it does not take.
+    @inline(__always)
+    private func plainRows(
+        _ targets: UnsafeMutableBufferPointer<UnsafeMutablePointer<Double>>, _ capacity: Int, _ row: inout Int,
+        _ position: inout Int, _ lines: inout Int, terminated: Bool
+    ) {
+        let base = scanner.base, end = scanner.end, delimiter = scanner.delimiter
+        // A row starting with one of these is a blank or comment line.
+        let lf = CSVScanner.lf, cr = CSVScanner.cr, comment = self.comment ?? CSVScanner.lf
+        let last = targets.count - 1
+        rowLoop: while position < end, row < capacity {
+            let first = base[position]
+            if first == lf || first == cr || first == comment { break }
+            var q = position
+            var column = 0
+            while true {
+                var value = 0.0
+                q = NumberParser.scan(base, q, end, &value, terminated: terminated)
+                guard q >= 0, q < end else { break rowLoop }
+                let byte = base[q]
+                targets[column][row] = value
+                q += 1
+                if column < last {
+                    guard byte == delimiter else { break rowLoop }
+                    column += 1
+                    continue
+                }
+                if byte == lf { break }
+                guard byte == cr else { break rowLoop }
+                if q < end, base[q] == lf { q += 1 }
+                break
+            }
+            row += 1
+            lines += 1
+            position = q
+        }
     }
 }
