@@ -20,8 +20,10 @@ final class CSVNumericLaneTests: XCTestCase {
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     }
 
-    /// A number field as files write them: integers, decimals, signs, exponents, long digit runs.
-    private func field(_ random: inout Random) -> String {
+    /// A number field as files write them: integers, decimals, signs, exponents, long digit runs, empty.
+    private func field(_ random: inout Random, empty: Bool) -> String {
+        // Now and then a missing value: the lane stops, and after a few short runs backs off.
+        if empty, random.below(40) == 0 { return "" }
         let sign = ["", "-", "+", "-"][random.below(4)]
         switch random.below(8) {
         case 0: return sign + String(random.below(1_000_000))
@@ -48,7 +50,8 @@ final class CSVNumericLaneTests: XCTestCase {
                     plain += lineEnd + "# note" + lineEnd
                     quoted += lineEnd + "# note" + lineEnd
                 }
-                let fields = (0..<columns).map { _ in field(&random) }
+                // (An empty field alone on its line would be a blank line, not a row.)
+                let fields = (0..<columns).map { _ in field(&random, empty: columns > 1) }
                 plain += fields.joined(separator: ",") + lineEnd
                 quoted += fields.map { "\"\($0)\"" }.joined(separator: ",") + lineEnd
             }
