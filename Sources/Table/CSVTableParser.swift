@@ -2,9 +2,10 @@
 ///
 /// While a column is numeric, each field is parsed as a number where it stands (no String, no
 /// copy): if the number ends exactly at a delimiter or line break, that is the value. Anything
-/// else (quotes, spaces, missing markers, text) takes the general path. A column's first
-/// non-number switches it to keeping raw field offsets; its earlier rows are recovered by a
-/// second scan, and the whole column is then typed as time (every value a date) or category.
+/// else (quotes, spaces, missing markers, text) takes the general path. While no column is
+/// text, whole rows of such numbers go through a lane of their own (`numericRows`). A column's
+/// first non-number switches it to keeping raw field offsets; its earlier rows are recovered by
+/// a second scan, and the whole column is then typed as time (every value a date) or category.
 struct CSVTableParser {
     let scanner: CSVScanner
     let source: String
