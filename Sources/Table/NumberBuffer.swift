@@ -28,6 +28,13 @@ struct NumberBuffer {
         }
     }
 
+    /// Takes `newCount` values as written: `base[count..<newCount]` were stored directly
+    /// (`CSVTableParser.numericRows`); `newCount` is at most the capacity.
+    mutating func setCount(_ newCount: Int) {
+        precondition(newCount <= capacity)
+        count = newCount
+    }
+
     /// Drops values from `newCount` on.
     mutating func truncate(to newCount: Int) {
         if newCount < count { count = newCount }

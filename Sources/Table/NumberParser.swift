@@ -35,17 +35,22 @@ enum NumberParser {
     /// Digits go into a wrapping 64-bit mantissa without per-digit bookkeeping; only when more
     /// than 19 digit characters were seen are leading zeros discounted to decide whether the
     /// mantissa is exact.
+    ///
+    /// `terminated` says that a byte no number contains (a line break) comes before `end`: every
+    /// loop then stops at it, and the bounds checks go (`CSVTableParser.numericRows`).
     @_transparent
-    static func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ value: inout Double) -> Int {
+    static func scan(
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ value: inout Double, terminated: Bool = false
+    ) -> Int {
         var i = start
         var negative = false
-        if i < end, base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+") {
+        if terminated || i < end, base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+") {
             negative = base[i] == UInt8(ascii: "-")
             i += 1
         }
         var mantissa: UInt64 = 0
         let integerStart = i
-        while i < end {
+        while terminated || i < end {
             let d = base[i] &- 48
             if d >= 10 { break }
             mantissa = mantissa &* 10 &+ UInt64(d)
@@ -53,10 +58,10 @@ enum NumberParser {
         }
         var digitCount = i - integerStart
         var exponent = 0
-        if i < end, base[i] == UInt8(ascii: ".") {
+        if terminated || i < end, base[i] == UInt8(ascii: ".") {
             i += 1
             let fractionStart = i
-            while i < end {
+            while terminated || i < end {
                 let d = base[i] &- 48
                 if d >= 10 { break }
                 mantissa = mantissa &* 10 &+ UInt64(d)
@@ -70,16 +75,16 @@ enum NumberParser {
             guard i == integerStart else { return -1 }
             return special(base, start: i, end: end, negative: negative, &value)
         }
-        if i < end, base[i] | 0x20 == UInt8(ascii: "e") {
+        if terminated || i < end, base[i] | 0x20 == UInt8(ascii: "e") {
             var j = i + 1
             var exponentNegative = false
-            if j < end, base[j] == UInt8(ascii: "-") || base[j] == UInt8(ascii: "+") {
+            if terminated || j < end, base[j] == UInt8(ascii: "-") || base[j] == UInt8(ascii: "+") {
                 exponentNegative = base[j] == UInt8(ascii: "-")
                 j += 1
             }
             var e = 0
             let exponentStart = j
-            while j < end {
+            while terminated || j < end {
                 let d = base[j] &- 48
                 if d >= 10 { break }
                 if e < 100_000 { e = e * 10 + Int(d) }
