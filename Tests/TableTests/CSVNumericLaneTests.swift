@@ -7,18 +7,8 @@ import XCTest
 /// general loop takes) give bit-identical columns, and the lane's fall-backs keep errors, line
 /// numbers and growing-file semantics.
 final class CSVNumericLaneTests: XCTestCase {
-    /// SplitMix64: the same files on every run.
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// SplitMix64 (`SeededRandom`): the same files on every run.
+    private typealias Random = SeededRandom
 
     /// A number field as files write them: integers, decimals, signs, exponents, long digit runs, empty.
     private func field(_ random: inout Random, empty: Bool) -> String {
@@ -38,7 +28,7 @@ final class CSVNumericLaneTests: XCTestCase {
     }
 
     func testTheLaneReadsWhatTheGeneralLoopReads() throws {
-        var random = Random(state: 11)
+        var random = Random(seed: 11)
         for file in 0..<60 {
             let columns = 1 + random.below(4)
             let lineEnd = ["\n", "\r\n", "\r"][file % 3]
@@ -98,4 +88,9 @@ final class CSVNumericLaneTests: XCTestCase {
         XCTAssertEqual(reader.table["a"]?.doubles, [1, 3, 5, 7])
         XCTAssertEqual(reader.table["b"]?.doubles, [2, 4, 6, 8])
     }
+}
+
+private extension SeededRandom {
+    /// Uniform in 0..<n.
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
