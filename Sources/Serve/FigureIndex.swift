@@ -5,8 +5,9 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import FoundationEssentials
 import NIOConcurrencyHelpers
+import Platform
 
 /// The list of figures under the served folder, as `/figures.json` serves it: kept current by
 /// whoever renders them (the watch session calls `record` and `remove` after every sidecar it
@@ -69,7 +70,7 @@ public final class FigureIndex: Sendable {
         let given = FigureIndex.standardize(root)
         let real = FigureIndex.realPath(given) ?? given
         self.root = real
-        name = (real as NSString).lastPathComponent
+        name = PathName.lastComponent(real)
         prefixes = Array(Set([given, real]))
         var folders = Set([given, real])
         for folder in hiding {
@@ -187,7 +188,7 @@ public final class FigureIndex: Sendable {
     public func redact(_ text: String) -> String {
         var out = text
         for folder in hidden where out.contains(folder) {
-            out = out.replacingOccurrences(of: folder + "/", with: "")
+            out = out.replacing(folder + "/", with: "")
         }
         return out
     }
@@ -276,7 +277,7 @@ public final class FigureIndex: Sendable {
     static func standardize(_ path: String) -> String {
         var p = path
         if !p.hasPrefix("/") { p = FileManager.default.currentDirectoryPath + "/" + p }
-        return (p as NSString).standardizingPath
+        return PathName.standardized(p)
     }
 
     /// `realpath(3)`, or nil when the path does not exist.

@@ -15,7 +15,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// Watches a folder tree and delivers debounced batches of changed file paths on its own thread.
 ///
@@ -166,6 +167,6 @@ public final class FolderWatcher: Sendable {
     static func standardize(_ path: String) -> String {
         var p = path
         if !p.hasPrefix("/") { p = FileManager.default.currentDirectoryPath + "/" + p }
-        return (p as NSString).standardizingPath
+        return PathName.standardized(p)
     }
 }

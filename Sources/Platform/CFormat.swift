@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Text of numbers by a C `printf` format (`"%.1f"`, `"%g"`, `"%02X"`), made by the C library's
+/// own `vsnprintf`: the same digits `String(format:)` gave, without Foundation's string machinery.
+public enum CFormat {
+    /// `format` applied to `arguments` (integers and floating-point numbers only).
+    public static func string(_ format: String, _ arguments: any CVarArg...) -> String {
+        withVaList(arguments) { list in
+            var buffer = [CChar](repeating: 0, count: 64)
+            let n = Int(vsnprintf(&buffer, buffer.count, format, list))
+            guard n >= buffer.count else { return String(cString: buffer) }
+            return withVaList(arguments) { again in
+                var big = [CChar](repeating: 0, count: n + 1)
+                _ = vsnprintf(&big, big.count, format, again)
+                return String(cString: big)
+            }
+        }
+    }
+}
