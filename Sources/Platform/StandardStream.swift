@@ -27,8 +27,8 @@ public enum StandardStream: Sendable {
         if done == nil { Array(bytes).withUnsafeBytes { write($0) } }
     }
 
-    /// Writes the raw bytes; gives up quietly on a closed stream (as `FileHandle` did not, it
-    /// raised SIGPIPE; the process ignores it where it matters and sees EPIPE here).
+    /// Writes the raw bytes, continuing a short write and retrying an interrupted one; stops at
+    /// any other failure (a closed pipe raises SIGPIPE first, as `FileHandle`'s writes did).
     public func write(_ raw: UnsafeRawBufferPointer) {
         guard var base = raw.baseAddress else { return }
         var left = raw.count

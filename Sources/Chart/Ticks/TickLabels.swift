@@ -37,5 +37,5 @@ let unicodeMinus = "\u{2212}"
 
 extension String {
     /// The string with ASCII hyphen-minus replaced by U+2212 (matplotlib's `fix_minus`).
-    var withUnicodeMinus: String { replacing("-", with: unicodeMinus) }
+    var withUnicodeMinus: String { utf8.contains(UInt8(ascii: "-")) ? replacing("-", with: unicodeMinus) : self }
 }
