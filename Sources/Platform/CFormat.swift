@@ -14,12 +14,18 @@ public enum CFormat {
         withVaList(arguments) { list in
             var buffer = [CChar](repeating: 0, count: 64)
             let n = Int(vsnprintf(&buffer, buffer.count, format, list))
-            guard n >= buffer.count else { return String(cString: buffer) }
+            guard n >= buffer.count else { return text(buffer) }
             return withVaList(arguments) { again in
                 var big = [CChar](repeating: 0, count: n + 1)
                 _ = vsnprintf(&big, big.count, format, again)
-                return String(cString: big)
+                return text(big)
             }
         }
+    }
+
+    /// The text of a NUL-terminated C buffer.
+    static func text(_ buffer: [CChar]) -> String {
+        let end = buffer.firstIndex(of: 0) ?? buffer.endIndex
+        return String(decoding: buffer[..<end].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

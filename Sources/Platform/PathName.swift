@@ -95,7 +95,7 @@ public enum PathName {
     public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(cString: buffer)
+        return CFormat.text(buffer)
     }
 
     // MARK: - NSPathUtilities' helpers

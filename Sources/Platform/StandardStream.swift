@@ -23,8 +23,8 @@ public enum StandardStream: Sendable {
 
     /// Writes `bytes`.
     public func write<Bytes: Sequence<UInt8>>(bytes: Bytes) {
-        let done = bytes.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { write($0) } }
+        let written: Void? = bytes.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
+        if written == nil { Array(bytes).withUnsafeBytes { write($0) } }
     }
 
     /// Writes the raw bytes, continuing a short write and retrying an interrupted one; stops at
