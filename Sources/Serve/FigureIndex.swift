@@ -67,14 +67,14 @@ public final class FigureIndex: Sendable {
     /// An index of `root` (which must exist), seeded from the figures already there; `hiding`
     /// lists further absolute folders to remove from error messages (the watched folder).
     public init(root: String, hiding: [String] = []) {
-        let given = FigureIndex.standardize(root)
+        let given = PathName.absoluteStandardized(root)
         let real = FigureIndex.realPath(given) ?? given
         self.root = real
         name = PathName.lastComponent(real)
         prefixes = Array(Set([given, real]))
         var folders = Set([given, real])
         for folder in hiding {
-            let standard = FigureIndex.standardize(folder)
+            let standard = PathName.absoluteStandardized(folder)
             folders.insert(standard)
             if let r = FigureIndex.realPath(standard) { folders.insert(r) }
         }
@@ -203,7 +203,7 @@ public final class FigureIndex: Sendable {
 
     /// The output's path below the root, or nil when it is elsewhere.
     private func relativePath(_ output: String) -> String? {
-        let path = FigureIndex.standardize(output)
+        let path = PathName.absoluteStandardized(output)
         for prefix in prefixes where path.hasPrefix(prefix == "/" ? "/" : prefix + "/") {
             return String(path.dropFirst(prefix == "/" ? 1 : prefix.count + 1))
         }
@@ -273,12 +273,6 @@ public final class FigureIndex: Sendable {
         }
     }
 
-    /// An absolute path without `.`/`..` parts or a trailing slash.
-    static func standardize(_ path: String) -> String {
-        var p = path
-        if !p.hasPrefix("/") { p = FileManager.default.currentDirectoryPath + "/" + p }
-        return PathName.standardized(p)
-    }
 
     /// `realpath(3)`, or nil when the path does not exist.
     static func realPath(_ path: String) -> String? { ServedPath.realPath(path) }

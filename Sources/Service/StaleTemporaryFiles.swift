@@ -18,7 +18,7 @@ public enum StaleTemporaryFiles {
     public static func remove(under root: String) -> [String] {
         var removed: [String] = []
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 { sweep(fd, path: FolderWatcher.standardize(root), depth: 0, into: &removed) }
+        if fd >= 0 { sweep(fd, path: PathName.absoluteStandardized(root), depth: 0, into: &removed) }
         return removed
     }
 

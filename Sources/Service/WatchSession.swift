@@ -93,7 +93,7 @@ public final class WatchSession: Sendable {
 
     /// A session for `root` whose figures `queue` draws.
     public init(root: String, queue: RenderQueue, options: Options = Options()) {
-        self.root = FolderWatcher.standardize(root)
+        self.root = PathName.absoluteStandardized(root)
         self.queue = queue
         self.options = options
         let settings = RefreshCadence.Settings(
@@ -126,7 +126,7 @@ public final class WatchSession: Sendable {
         }
         var folder = PathName.deletingLastComponent(input)
         if let out = options.outputDirectory {
-            let base = FolderWatcher.standardize(out)
+            let base = PathName.absoluteStandardized(out)
             folder = folder.hasPrefix(root) ? base + folder.dropFirst(root.count) : base
         }
         return folder + "/" + stem + ".png"
@@ -180,7 +180,7 @@ public final class WatchSession: Sendable {
         for path in paths where WatchSession.isSpec(path) {
             if kinds[path] == .file {
                 if let spec = try? FigureSpec.load(path: path) {
-                    let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
+                    let inputs = Set(spec.data.map { PathName.absoluteStandardized($0.resolvedPath) })
                     state.withLock { $0.specInputs[path] = inputs }
                 }
                 specs.insert(path)
@@ -213,7 +213,7 @@ public final class WatchSession: Sendable {
             if let spec = WatchSession.replacingSpec(of: path) {
                 // The user's spec of the same name draws this figure; the default one would
                 // overwrite it. Draw the spec again (it may read this file under another key).
-                specs.insert(FolderWatcher.standardize(spec))
+                specs.insert(PathName.absoluteStandardized(spec))
             } else if exists {
                 for sibling in adoptSiblings(of: path) where !paths.contains(sibling) {
                     schedule(input: sibling, merge: merge, build: { try self.dataFigure(sibling) })
@@ -500,7 +500,7 @@ public final class WatchSession: Sendable {
     /// DIR/NAME.plot.json` writes with the same figure flags, DIR the file's folder. The file is
     /// read as a render reads it (followed from where the last read stopped).
     public func defaultSpec(_ path: String) throws -> FigureSpec? {
-        let path = FolderWatcher.standardize(path)
+        let path = PathName.absoluteStandardized(path)
         return try WatchSession.defaultFigure(dataTable(path), path: path, options: options.renderOptions).spec
     }
 
@@ -602,7 +602,7 @@ public final class WatchSession: Sendable {
         while true {
             let bytes = try specBytes(path)
             let spec = try FigureSpec.parse(bytes: bytes, source: path, directory: PathName.deletingLastComponent(path))
-            let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
+            let inputs = Set(spec.data.map { PathName.absoluteStandardized($0.resolvedPath) })
             state.withLock { $0.specInputs[path] = inputs }
             let tables: [String: DataTable]
             do {
