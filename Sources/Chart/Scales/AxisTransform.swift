@@ -5,8 +5,9 @@ import Geometry
 /// the axis is drawn high-to-low), then onto a span of pixels.
 ///
 /// `AxisModel.transform` hands it out; everything that places data along an axis goes through
-/// it: `AxisModel.fraction`, the painter's points (`SeriesPainter.px`, `py`) and the pixel
-/// columns of `M4Decimator` (`value(atPixel:on:)`, the inverse). A degenerate view (its ends
+/// it: `AxisModel.fraction`, the painter's points (`SeriesPainter.px`, `py`), ticks, grid lines
+/// and the colorbar's ticks (`PanelPainter`), and the pixel columns of `M4Decimator`
+/// (`value(atPixel:on:)`, the inverse). A degenerate view (its ends
 /// equal or not finite in scale space) puts every value in the middle, and every pixel reads
 /// back as `low`.
 ///
