@@ -4,9 +4,11 @@
 // Design
 // - Scales keep the non-linear part apart from the affine one, as matplotlib's
 //   `transData = transScale + (transLimits + transAxes)`: a `Scale` maps data to scale space
-//   (identity, log10, symlog) and `AxisMapping` applies one affine map from scale space to
-//   pixels. Autoscaling (`Scale.autoLimits`) follows matplotlib's `autoscale_view`: the
-//   locator's `nonsingular` widening, then 5% margins measured in scale space.
+//   (identity, log10, symlog) and `AxisTransform` (what an axis hands out, `AxisModel.transform`)
+//   adds the one affine map from scale space to a fraction of the view and on to pixels, and back
+//   (`M4Decimator`'s pixel columns). Autoscaling (`Scale.autoLimits`) follows matplotlib's
+//   `autoscale_view`: the locator's `nonsingular` widening, then 5% margins measured in scale
+//   space.
 // - Locators and formatters are separate pure functions (matplotlib's ticker.py; plotters'
 //   coord/ranged1d). `MaxNLocator`, `AutoMinorLocator`, `LogLocator`, `SymlogLocator` follow
 //   matplotlib 3.11's ticker.py step by step (including Python's float `divmod`, so the ticks

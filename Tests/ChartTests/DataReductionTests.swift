@@ -1,4 +1,5 @@
-import Chart
+@testable import Chart
+import Geometry
 import TestSupport
 import XCTest
 
@@ -44,9 +45,10 @@ final class M4DecimatorTests: XCTestCase {
                 return rng.double(0, 1) < 0.01 ? .nan : walk
             }
             let view = (x[n / 10], x[n - n / 7])
-            let mapping = AxisMapping(scale: LinearScale(), domain: view,
-                                      pixels: trial % 2 == 0 ? (10, 10 + Double(50 + trial * 7)) : (300, 20))
-            let m4 = M4Decimator(mapping: mapping)
+            // Pixels along the data, against it (a y axis growing upwards), or an inverted axis.
+            let axis = AxisTransform(scale: LinearScale(), low: view.0, high: view.1, inverted: trial % 3 == 2)
+            let m4 = M4Decimator(axis: axis, pixels: trial % 2 == 0 ? .init(from: 10, to: 10 + Double(50 + trial * 7))
+                                                                    : .init(from: 300, to: 20))
             let reduced = m4.reduce(x: x, y: y)
             XCTAssertTrue(reduced.isReduced)
             XCTAssertLessThan(reduced.count, n / 3)
@@ -62,7 +64,7 @@ final class M4DecimatorTests: XCTestCase {
         let n = 100_000
         let x = (0..<n).map(Double.init)
         let y = x.map { sin($0 * 0.01) * 100 + ($0.truncatingRemainder(dividingBy: 7)) }
-        let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, Double(n)), pixels: (0, 100)))
+        let m4 = M4Decimator(axis: AxisTransform(scale: LinearScale(), low: 0, high: Double(n)), pixels: .init(from: 0, to: 100))
         let reduced = m4.reduce(x: x, y: y, assumeSorted: true)
         XCTAssertLessThanOrEqual(reduced.count, 4 * (m4.boundaries().count + 1))
         XCTAssertEqual(reduced.x.first, 0)
@@ -77,7 +79,7 @@ final class M4DecimatorTests: XCTestCase {
         let x = (0..<n).map(Double.init)
         var y = x.map { $0 * 0.5 }
         for i in 4_000..<6_000 { y[i] = .nan }
-        let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, Double(n)), pixels: (0, 50)))
+        let m4 = M4Decimator(axis: AxisTransform(scale: LinearScale(), low: 0, high: Double(n)), pixels: .init(from: 0, to: 50))
         let reduced = m4.reduce(x: x, y: y)
         XCTAssertEqual(reduced.y.filter(\.isNaN).count, 1)
         let gap = reduced.y.firstIndex { $0.isNaN }!
@@ -89,7 +91,7 @@ final class M4DecimatorTests: XCTestCase {
         var x = (0..<1_000).map(Double.init)
         let y = x.map { $0 * $0 }
         x.swapAt(10, 11)
-        let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, 1_000), pixels: (0, 10)))
+        let m4 = M4Decimator(axis: AxisTransform(scale: LinearScale(), low: 0, high: 1_000), pixels: .init(from: 0, to: 10))
         let unsorted = m4.reduce(x: x, y: y)
         XCTAssertFalse(unsorted.isReduced)
         XCTAssertEqual(unsorted.x, x)
@@ -102,7 +104,7 @@ final class M4DecimatorTests: XCTestCase {
     func testLogXMappingGroupsByPixelColumn() {
         let x = (1...100_000).map(Double.init)
         let y = x.map { log($0) }
-        let m4 = M4Decimator(mapping: AxisMapping(scale: LogScale(), domain: (1, 100_000), pixels: (0, 50)))
+        let m4 = M4Decimator(axis: AxisTransform(scale: LogScale(), low: 1, high: 100_000), pixels: .init(from: 0, to: 50))
         let reduced = m4.reduce(x: x, y: y)
         XCTAssertTrue(reduced.isReduced)
         XCTAssertLessThan(reduced.count, 300)
@@ -113,6 +115,11 @@ final class M4DecimatorTests: XCTestCase {
     /// The M4 rule one point at a time: per bucket and NaN-free run, the first point, the first
     /// minimum, the first maximum and the last (runs of ≤ 4 points whole), one NaN per break.
     private func oracle(x: [Double], y: [Double], boundaries: [Double]) -> [(Double, Double)] {
+        oracle(x: x, y: y) { boundaries.partitioningIndex(of: $0) }
+    }
+
+    /// The M4 rule with the bucket of each x given by `bucket` (equal along runs of points).
+    private func oracle(x: [Double], y: [Double], bucket: (Double) -> Int) -> [(Double, Double)] {
         var out: [(Double, Double)] = []
         func add(_ i: Int) {
             if y[i].isNaN && (out.isEmpty || out.last!.1.isNaN) { return }
@@ -130,8 +137,8 @@ final class M4DecimatorTests: XCTestCase {
         var s = 0
         while s < x.count {
             var e = s
-            let bucket = boundaries.partitioningIndex(of: x[s])
-            while e < x.count && boundaries.partitioningIndex(of: x[e]) == bucket { e += 1 }
+            let b = bucket(x[s])
+            while e < x.count && bucket(x[e]) == b { e += 1 }
             if e - s <= 4 {
                 for i in s..<e { add(i) }
             } else {
@@ -158,11 +165,66 @@ final class M4DecimatorTests: XCTestCase {
             var x = (0..<n).map(Double.init)
             x.swapAt(bad, bad + 1)
             let y = x.map { sin($0) }
-            let m4 = M4Decimator(mapping: AxisMapping(scale: LinearScale(), domain: (0, Double(n)), pixels: (0, 40)),
+            let m4 = M4Decimator(axis: AxisTransform(scale: LinearScale(), low: 0, high: Double(n)), pixels: .init(from: 0, to: 40),
                                  parallelThreshold: 0)
             let reduced = m4.reduce(x: x, y: y)
             XCTAssertFalse(reduced.isReduced, "descent at \(bad)")
             XCTAssertEqual(reduced.x, x)
+        }
+    }
+
+    /// The painter's reduced line on an x axis `inverted` or not, drawn on `frame`.
+    private func paintedReduction(_ series: Series, frame: Rect, inverted: Bool) -> [Point?] {
+        var x = AxisModel(spec: AxisSpec(), values: [series.x])
+        x.inverted = inverted
+        let y = AxisModel(spec: AxisSpec(), values: [series.y])
+        let style = ResolvedStyle(theme: .light, dpi: 100, fonts: sharedFonts())
+        return SeriesPainter(x: x, y: y, frame: frame, style: style).reduced(series)
+    }
+
+    /// A random walk of `n` points on evenly spaced x.
+    private func walk(_ n: Int, seed: UInt64) -> Series {
+        var rng = SeededRandom(seed: seed)
+        var level = 0.0
+        let x = (0..<n).map { Double($0) * 0.37 + 5 }
+        let y = x.map { _ -> Double in level += rng.double(-1, 1); return level }
+        return Series("walk", x: x, y: y)
+    }
+
+    func testInvertedXAxisDecimatesTheSamePointsDrawnMirrored() {
+        let series = walk(20_000, seed: 11)
+        // Whole-pixel ends: the inverted axis's columns are the upright ones mirrored.
+        let frame = Rect(x: 40, y: 10, width: 300, height: 200)
+        let upright = paintedReduction(series, frame: frame, inverted: false).compactMap { $0 }
+        let inverted = paintedReduction(series, frame: frame, inverted: true).compactMap { $0 }
+        XCTAssertGreaterThan(upright.count, 300)
+        XCTAssertLessThan(upright.count, 4 * 302)
+        XCTAssertEqual(inverted.count, upright.count)
+        let mirrored = inverted.map { Point(frame.minX + frame.maxX - $0.x, $0.y) }.sorted { $0.x < $1.x }
+        for (a, b) in zip(upright.sorted { $0.x < $1.x }, mirrored) {
+            XCTAssertEqual(a.x, b.x, accuracy: 1e-9)
+            XCTAssertEqual(a.y, b.y)
+        }
+    }
+
+    func testInvertedXAxisBucketsByTheColumnsItIsDrawnIn() {
+        let series = walk(20_000, seed: 12)
+        // Fractional ends: mirrored upright columns would straddle the drawn ones.
+        let frame = Rect(x: 40.3, y: 10, width: 299.45, height: 200)
+        for inverted in [false, true] {
+            var axis = AxisModel(spec: AxisSpec(), values: [series.x])
+            axis.inverted = inverted
+            let transform = axis.transform, span = AxisTransform.Span.x(of: frame)
+            let yTransform = AxisModel(spec: AxisSpec(), values: [series.y]).transform
+            let drawn = paintedReduction(series, frame: frame, inverted: inverted).compactMap { $0 }
+            let expected = oracle(x: series.x, y: series.y) { Int(transform.pixel($0, on: span).rounded(.down)) }
+            XCTAssertGreaterThan(expected.count, 300)
+            XCTAssertEqual(drawn.count, expected.count, "inverted \(inverted)")
+            guard drawn.count == expected.count else { continue }
+            for (p, (x, y)) in zip(drawn, expected) {
+                XCTAssertEqual(p.x, transform.pixel(x, on: span), accuracy: 1e-9, "inverted \(inverted)")
+                XCTAssertEqual(p.y, yTransform.pixel(y, on: .y(of: frame)), accuracy: 1e-9)
+            }
         }
     }
 
@@ -179,9 +241,10 @@ final class M4DecimatorTests: XCTestCase {
             if trial % 7 == 3 { for i in (n / 3)..<(n / 2) { y[i] = .nan } }
             if trial % 11 == 4 { y = y.indices.map { -Double($0) } }  // a new minimum in every block
             let columns = Double(3 + trial * 2)
-            let mapping = AxisMapping(scale: LinearScale(), domain: (x[n / 20], x[n - 1 - n / 15]),
-                                      pixels: trial % 2 == 0 ? (0, columns) : (columns + 7, 7))
-            let m4 = M4Decimator(mapping: mapping, parallelThreshold: parallelThreshold)
+            let axis = AxisTransform(scale: LinearScale(), low: x[n / 20], high: x[n - 1 - n / 15],
+                                     inverted: trial % 3 == 1)
+            let m4 = M4Decimator(axis: axis, pixels: trial % 2 == 0 ? .init(from: 0, to: columns) : .init(from: columns + 7, to: 7),
+                                 parallelThreshold: parallelThreshold)
             let reduced = m4.reduce(x: x, y: y, assumeSorted: trial % 3 == 0)
             XCTAssertTrue(reduced.isReduced, "trial \(trial)")
             let expected = oracle(x: x, y: y, boundaries: m4.boundaries())

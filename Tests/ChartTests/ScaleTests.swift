@@ -61,17 +61,46 @@ final class ScaleTests: XCTestCase {
         XCTAssertFalse(LinearScale().isValid(.nan))
     }
 
-    func testAxisMappingIsAffineInScaleSpaceAndInverts() {
-        let y = AxisMapping(scale: LogScale(), domain: (1, 1000), pixels: (500, 200))
-        XCTAssertEqual(y.pixel(1), 500, accuracy: 1e-12)
-        XCTAssertEqual(y.pixel(10), 400, accuracy: 1e-12)
-        XCTAssertEqual(y.pixel(1000), 200, accuracy: 1e-12)
-        XCTAssertEqual(y.value(atPixel: 300), 100, accuracy: 1e-10)
-        let x = AxisMapping(scale: LinearScale(), domain: (-2, 2), pixels: (0, 400))
-        XCTAssertEqual(x.pixel(0), 200)
-        XCTAssertEqual(x.value(atPixel: 100), -1)
-        let flat = AxisMapping(scale: LinearScale(), domain: (3, 3), pixels: (0, 100))
-        XCTAssertEqual(flat.pixel(3), 50)
+    func testAxisTransformIsAffineInScaleSpaceAndInverts() {
+        let y = AxisTransform(scale: LogScale(), low: 1, high: 1000)
+        let up = AxisTransform.Span(from: 500, to: 200)
+        XCTAssertEqual(y.pixel(1, on: up), 500, accuracy: 1e-12)
+        XCTAssertEqual(y.pixel(10, on: up), 400, accuracy: 1e-12)
+        XCTAssertEqual(y.pixel(1000, on: up), 200, accuracy: 1e-12)
+        XCTAssertEqual(y.value(atPixel: 300, on: up), 100, accuracy: 1e-10)
+        XCTAssertEqual(y.fraction(100), 2.0 / 3, accuracy: 1e-15)
+        let x = AxisTransform(scale: LinearScale(), low: -2, high: 2)
+        let across = AxisTransform.Span(start: 0, length: 400)
+        XCTAssertEqual(x.pixel(0, on: across), 200)
+        XCTAssertEqual(x.value(atPixel: 100, on: across), -1)
+        XCTAssertEqual(x.value(atFraction: 0.75), 1)
+        // A degenerate view centres everything and reads back as its value.
+        let flat = AxisTransform(scale: LinearScale(), low: 3, high: 3)
+        XCTAssertEqual(flat.pixel(3, on: .init(from: 0, to: 100)), 50)
+        XCTAssertEqual(flat.pixel(7, on: .init(from: 0, to: 100)), 50)
+        XCTAssertEqual(flat.value(atPixel: 80, on: .init(from: 0, to: 100)), 3)
+        XCTAssertEqual(AxisTransform(scale: LogScale(), low: 0, high: 10).fraction(1), 0.5)
+    }
+
+    func testAxisTransformRoundTripsOnEveryScaleAndDirection() {
+        let scales: [(any Scale, Double, Double)] = [(LinearScale(), -7, 13), (LogScale(), 0.01, 1e5),
+                                                     (SymlogScale(linthresh: 1), -300, 2_000)]
+        for (scale, low, high) in scales {
+            for inverted in [false, true] {
+                let t = AxisTransform(scale: scale, low: low, high: high, inverted: inverted)
+                let span = AxisTransform.Span(start: 612.5, length: -480.25)
+                XCTAssertEqual(t.pixel(low, on: span), inverted ? 132.25 : 612.5, accuracy: 1e-9)
+                XCTAssertEqual(t.pixel(high, on: span), inverted ? 612.5 : 132.25, accuracy: 1e-9)
+                XCTAssertEqual(t.runsBackwards(on: span), !inverted)
+                for k in 0...20 {
+                    let v = scale.inverse(scale.transform(low) + Double(k) / 20 * (scale.transform(high) - scale.transform(low)))
+                    let f = t.fraction(v)
+                    XCTAssertEqual(f, inverted ? 1 - Double(k) / 20 : Double(k) / 20, accuracy: 1e-12, "\(scale) \(v)")
+                    XCTAssertEqual(t.value(atPixel: t.pixel(v, on: span), on: span), v, accuracy: abs(v) * 1e-11 + 1e-11)
+                    XCTAssertEqual(t.value(atFraction: f), v, accuracy: abs(v) * 1e-11 + 1e-11)
+                }
+            }
+        }
     }
 
     func testCivilTimeRoundTrips() {

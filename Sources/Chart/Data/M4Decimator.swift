@@ -6,7 +6,8 @@ import Synchronization
 /// highest and the last — so that the reduced line draws the same pixels as the full one
 /// (M4: Jugel et al., "M4: A Visualization-Oriented Time Series Data Aggregation", VLDB 2014).
 ///
-/// Columns are the unit intervals [k, k + 1) of the x mapping's pixel axis; points left and
+/// Columns are the unit intervals [k, k + 1) of the pixel axis, found through the x axis's own
+/// `AxisTransform` (so an inverted axis buckets along its drawn direction); points left and
 /// right of the view form one bucket each, so the segments entering the view stay exact. NaN in
 /// y breaks the line: each NaN-free run in a column is reduced on its own and the break is kept
 /// as one NaN point. x must be ascending (ties allowed); otherwise, or with NaN in x, the series
@@ -23,26 +24,28 @@ import Synchronization
 /// and 9.5–11 / 6.9–7.4 ms). The 0.1%-NaN case with the check is still just over the 5 ms
 /// target: the blocks holding a NaN go one value at a time.
 public struct M4Decimator: Sendable {
-    /// The x axis mapping whose pixel columns group the points.
-    public let mapping: AxisMapping
+    /// The x axis's data → position rule.
+    public let axis: AxisTransform
+    /// The pixels the x axis is drawn on, whose unit columns group the points.
+    public let pixels: AxisTransform.Span
 
-    /// Creates a decimator for the given x mapping.
-    public init(mapping: AxisMapping, parallelThreshold: Int = 1 << 20) {
-        self.mapping = mapping
+    /// Creates a decimator for x axis `axis` drawn on `pixels`.
+    public init(axis: AxisTransform, pixels: AxisTransform.Span, parallelThreshold: Int = 1 << 20) {
+        self.axis = axis
+        self.pixels = pixels
         self.parallelThreshold = parallelThreshold
     }
 
     /// Data-space x boundaries between buckets, ascending: bucket 0 is x < b[0], bucket i is
     /// b[i−1] ≤ x < b[i], the last bucket is x ≥ b[last]. One boundary per whole pixel in the
-    /// view (at most 1,000,000 columns).
+    /// view (at most 1,000,000 columns); none for a degenerate view or an empty span.
     public func boundaries() -> [Double] {
-        let p0 = Swift.min(mapping.pixel0, mapping.pixel1)
-        let p1 = Swift.max(mapping.pixel0, mapping.pixel1)
-        guard p0.isFinite, p1.isFinite, mapping.slope != 0 else { return [] }
+        let (p0, p1) = pixels.bounds
+        guard p0.isFinite, p1.isFinite, p0 != p1, !axis.centred else { return [] }
         let first = p0.rounded(.down)
         let count = Int(Swift.min(p1.rounded(.up) - first, 1_000_000)) + 1
-        var edges = (0..<count).map { mapping.value(atPixel: first + Double($0)) }
-        if mapping.slope < 0 { edges.reverse() }
+        var edges = (0..<count).map { axis.value(atPixel: first + Double($0), on: pixels) }
+        if axis.runsBackwards(on: pixels) { edges.reverse() }
         return edges
     }
 

@@ -195,8 +195,14 @@ struct AxisModel {
         }
     }
 
+    /// The axis's data → position rule as it stands (its limits and direction): the one
+    /// mapping that places data along this axis, for fractions, pixels and back.
+    var transform: AxisTransform {
+        AxisTransform(scale: scale, low: low, high: high, inverted: inverted)
+    }
+
     /// Position 0...1 along the axis of a data value (outside 0...1 beyond the view).
     func fraction(_ v: Double) -> Double {
-        AxisFraction(self)(v)
+        transform.fraction(v)
     }
 }

@@ -30,7 +30,7 @@ extension FigureRenderer {
         scene.fill(Rect(x: bar.maxX, y: bar.minY, width: w, height: bar.height), color: st.theme.spine)
         let x0 = bar.maxX + w
         for (t, label) in zip(c.ticks, c.labels) {
-            let y = bar.maxY - c.fraction(t) * bar.height
+            let y = c.transform.pixel(t, on: .y(of: bar))
             scene.fill(FigureRenderer.hLine(y, x0, x0 + st.tickLength, st.tickWidth), color: st.theme.spine)
             scene.text(TextRun(label, font: st.tickFont, color: st.theme.text, at: Point((x0 + st.tickLength + st.tickPad).rounded(), y.rounded()),
                                horizontal: .left, vertical: .center))

@@ -19,8 +19,9 @@ extension FigureRenderer {
             return
         }
         scene.fill(f, color: theme.axesBackground)
-        let xs = l.x.ticks.map { (f.minX + l.x.fraction($0) * f.width) }
-        let ys = l.y.ticks.map { (f.maxY - l.y.fraction($0) * f.height) }
+        let tx = l.x.transform, ty = l.y.transform
+        let xs = l.x.ticks.map { tx.pixel($0, on: .x(of: f)) }
+        let ys = l.y.ticks.map { ty.pixel($0, on: .y(of: f)) }
         // Grid: crisp whole-pixel lines under the data.
         if l.panel.grid && !l.prepared.contains(where: { $0.series.kind == .heatmap }) { drawGrid(l, xs: xs, ys: ys, style: st, into: &scene) }
         scene.pushClip(f)
@@ -55,10 +56,10 @@ extension FigureRenderer {
         // Minor ticks, shorter and unlabelled, where matplotlib draws them by default: log axes.
         let mtl = st.minorTickLength
         if case .log = l.panel.x.scale {
-            for v in l.x.minorTicks { scene.fill(FigureRenderer.vLine(f.minX + l.x.fraction(v) * f.width, f.maxY + w, f.maxY + w + mtl, st.tickWidth), color: theme.spine) }
+            for v in l.x.minorTicks { scene.fill(FigureRenderer.vLine(tx.pixel(v, on: .x(of: f)), f.maxY + w, f.maxY + w + mtl, st.tickWidth), color: theme.spine) }
         }
         if case .log = l.panel.y.scale {
-            for v in l.y.minorTicks { scene.fill(FigureRenderer.hLine(f.maxY - l.y.fraction(v) * f.height, f.minX - w - mtl, f.minX - w, st.tickWidth), color: theme.spine) }
+            for v in l.y.minorTicks { scene.fill(FigureRenderer.hLine(ty.pixel(v, on: .y(of: f)), f.minX - w - mtl, f.minX - w, st.tickWidth), color: theme.spine) }
         }
         for (y, label) in zip(ys, l.y.labels) {
             scene.fill(FigureRenderer.hLine(y, f.minX - w - tl, f.minX - w, st.tickWidth), color: theme.spine)
@@ -106,10 +107,10 @@ extension FigureRenderer {
         if l.panel.minorGrid {
             let c = st.theme.grid.withOpacity(st.minorGridOpacity)
             if axes.showsX {
-                for v in l.x.minorTicks { scene.fill(FigureRenderer.vLine(f.minX + l.x.fraction(v) * f.width, f.minY, f.maxY, st.minorGridWidth), color: c) }
+                for v in l.x.minorTicks { scene.fill(FigureRenderer.vLine(l.x.transform.pixel(v, on: .x(of: f)), f.minY, f.maxY, st.minorGridWidth), color: c) }
             }
             if axes.showsY {
-                for v in l.y.minorTicks { scene.fill(FigureRenderer.hLine(f.maxY - l.y.fraction(v) * f.height, f.minX, f.maxX, st.minorGridWidth), color: c) }
+                for v in l.y.minorTicks { scene.fill(FigureRenderer.hLine(l.y.transform.pixel(v, on: .y(of: f)), f.minX, f.maxX, st.minorGridWidth), color: c) }
             }
         }
         if axes.showsX { for x in xs { scene.fill(FigureRenderer.vLine(x, f.minY, f.maxY, st.gridWidth), color: st.theme.grid) } }
@@ -122,7 +123,7 @@ extension FigureRenderer {
     func drawRightAxis(_ r: AxisModel, frame f: Rect, style st: ResolvedStyle, into scene: inout Scene) {
         let w = st.spineWidth, tl = st.tickLength, x0 = f.maxX + w
         for (t, label) in zip(r.ticks, r.labels) {
-            let y = f.maxY - r.fraction(t) * f.height
+            let y = r.transform.pixel(t, on: .y(of: f))
             scene.fill(FigureRenderer.hLine(y, x0, x0 + tl, st.tickWidth), color: st.theme.spine)
             scene.text(TextRun(label, font: st.tickFont, color: st.theme.text, at: Point((x0 + tl + st.tickPad).rounded(), y.rounded()),
                                horizontal: .left, vertical: .center))

@@ -16,13 +16,17 @@ struct SeriesPainter {
     /// The points of every scatter in the panel, which `ScatterDensity` scales markers by, so the
     /// groups of one panel draw at one size and opacity (nil: the series' own count).
     var scatterPoints: Int? = nil
-    /// The axes' data → fraction rules, built once: every point goes through them.
-    private let fx: AxisFraction
-    private let fy: AxisFraction
+    /// The axes' data → position rules, built once: every point goes through them.
+    private let fx: AxisTransform
+    private let fy: AxisTransform
+    /// The frame's pixel spans: x rightwards from its left edge, y upwards from its bottom edge.
+    private let xSpan: AxisTransform.Span
+    private let ySpan: AxisTransform.Span
 
     init(x: AxisModel, y: AxisModel, frame: Rect, style: ResolvedStyle) {
         self.x = x; self.y = y; self.frame = frame; self.style = style
-        fx = AxisFraction(x); fy = AxisFraction(y)
+        fx = x.transform; fy = y.transform
+        xSpan = .x(of: frame); ySpan = .y(of: frame)
     }
 
     /// A bar's width in data units: the series' own, or 0.8 of the smallest step between xs.
@@ -40,7 +44,7 @@ struct SeriesPainter {
         if v == .infinity { return frame.maxX + 2 * style.lineWidth }
         if v == -.infinity { return frame.minX - 2 * style.lineWidth }
         guard v.isFinite, fx.isValid(v) else { return nil }
-        return frame.minX + fx(v) * frame.width
+        return fx.pixel(v, on: xSpan)
     }
 
     /// The device y of a data value (see `px`).
@@ -48,7 +52,7 @@ struct SeriesPainter {
         if v == .infinity { return frame.minY - 2 * style.lineWidth }
         if v == -.infinity { return frame.maxY + 2 * style.lineWidth }
         guard v.isFinite, fy.isValid(v) else { return nil }
-        return frame.maxY - fy(v) * frame.height
+        return fy.pixel(v, on: ySpan)
     }
 
     /// The series' points in device pixels, with nil where the line breaks; every `stride`-th
@@ -340,8 +344,7 @@ struct SeriesPainter {
     func reduced(_ s: Series) -> [Point?] {
         let n = min(s.x.count, s.y.count)
         guard n > 4 * Int(frame.width) else { return points(s) }
-        let mapping = AxisMapping(scale: x.scale, domain: (x.low, x.high), pixels: (frame.minX, frame.maxX))
-        let r = M4Decimator(mapping: mapping).reduce(x: Array(s.x.prefix(n)), y: Array(s.y.prefix(n)))
+        let r = M4Decimator(axis: fx, pixels: xSpan).reduce(x: Array(s.x.prefix(n)), y: Array(s.y.prefix(n)))
         guard r.isReduced else { return points(s) }
         return points(Series(s.name, kind: s.kind, x: r.x, y: r.y))
     }

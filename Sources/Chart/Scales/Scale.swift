@@ -1,6 +1,6 @@
 /// A one-dimensional scale: data space → scale space, where one affine map reaches pixels.
 ///
-/// The non-linear part of an axis (log, symlog) lives here; `AxisMapping` adds the affine part,
+/// The non-linear part of an axis (log, symlog) lives here; `AxisTransform` adds the affine part,
 /// as matplotlib's `transScale` followed by `transLimits + transAxes`.
 public protocol Scale: Sendable {
     /// Maps a data value into scale space (identity, log10, symlog).

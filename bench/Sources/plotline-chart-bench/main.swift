@@ -41,8 +41,8 @@ func run() {
         return nextUnit(&state) < nanFraction ? .nan : walk
     }
 
-    let mapping = AxisMapping(scale: LinearScale(), domain: (0, Double(n - 1)), pixels: (0, Double(columns)))
-    let decimator = M4Decimator(mapping: mapping)
+    let decimator = M4Decimator(axis: AxisTransform(scale: LinearScale(), low: 0, high: Double(n - 1)),
+                                pixels: .init(start: 0, length: Double(columns)))
     var output = ReducedSeries()
 
     func time(assumeSorted: Bool, into output: inout ReducedSeries) -> [Double] {
