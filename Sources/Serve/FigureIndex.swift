@@ -273,7 +273,6 @@ public final class FigureIndex: Sendable {
         }
     }
 
-
     /// `realpath(3)`, or nil when the path does not exist.
     static func realPath(_ path: String) -> String? { ServedPath.realPath(path) }
 }

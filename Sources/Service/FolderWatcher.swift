@@ -162,5 +162,4 @@ public final class FolderWatcher: Sendable {
         }
         return result
     }
-
 }

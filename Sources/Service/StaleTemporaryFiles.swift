@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Platform
 import PNG
 
 /// Finds and removes the hidden temporary files (`.NAME.PID.RAND.tmp`, `AtomicFile`'s shape)

@@ -323,7 +323,7 @@ public final class WatchSession: Sendable {
     }
 
     /// The folder outputs are written below (never through a link below it).
-    var outputRoot: String { options.outputDirectory.map(FolderWatcher.standardize) ?? root }
+    var outputRoot: String { options.outputDirectory.map(PathName.absoluteStandardized) ?? root }
 
     /// When `input` gained same-stem siblings (`metrics.jsonl` beside `metrics.csv`), every one
     /// of them now draws `<name>.<ext>.png`: removes the stale `<stem>.png` and its sidecar that
