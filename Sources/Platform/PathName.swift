@@ -65,9 +65,16 @@ public enum PathName {
     }
 
     /// The path with `~` expanded, `.` and empty components dropped, `..` taken back in an
-    /// absolute path, and each symbolic link met on the way replaced by its destination
-    /// (NSString's `standardizingPath`).
+    /// absolute path, and each symbolic link met on the way replaced by its destination, itself
+    /// standardized (as realpath(3) does for the parts that exist). NSString's
+    /// `standardizingPath`, which this replaces, followed only links with an absolute destination.
     public static func standardized(_ path: String) -> String {
+        standardized(path, links: 0)
+    }
+
+    /// `standardized` with `links` symbolic links already followed (at most 32, as the kernel's
+    /// own limit of 40 nested links; a longer chain stays where it is).
+    static func standardized(_ path: String, links: Int) -> String {
         let expanded = expandingTilde(path)
         var components = pathComponents(expanded)
         guard !components.isEmpty else { return expanded }
@@ -80,7 +87,10 @@ public enum PathName {
             case ".." where absolute: resolved = deletingLastComponent(resolved)
             default:
                 resolved = appending(resolved, component)
-                if let destination = linkDestination(resolved) { resolved = destination }
+                if links < 32, let target = readLink(resolved) {
+                    let joined = target.hasPrefix("/") ? target : appending(deletingLastComponent(resolved), target)
+                    resolved = standardized(joined, links: links + 1)
+                }
             }
         }
         return resolved
@@ -178,19 +188,6 @@ public enum PathName {
         var result = home + path[end...]
         while result.count > 1, result.hasSuffix("/") { result.removeLast() }
         return result
-    }
-
-    /// The final destination of `path` when it is a symbolic link (a chain followed to its end,
-    /// a relative destination taken from the link's folder), nil when it is not a link.
-    static func linkDestination(_ path: String) -> String? {
-        var current = path
-        var hops = 0
-        while let target = readLink(current) {
-            hops += 1
-            if hops > 32 { return nil }
-            current = target.hasPrefix("/") ? target : appending(deletingLastComponent(current), target)
-        }
-        return hops == 0 ? nil : current
     }
 
     /// `readlink(2)` of `path`, nil when it is not a symbolic link.

@@ -1,5 +1,5 @@
 import Foundation
-import Platform
+@testable import Platform
 import XCTest
 
 /// `PathName` against the NSString path rules it replaces (swift-corelibs-foundation, linked by
@@ -10,7 +10,8 @@ final class PathNameTests: XCTestCase {
         XCTAssertEqual(PathName.lastComponent("/"), "/")
         XCTAssertEqual(PathName.lastComponent("a/b/"), "b")
         XCTAssertEqual(PathName.deletingLastComponent("/b"), "/")
-        XCTAssertEqual(PathName.deletingLastComponent("b"), "")
+        XCTAssertEqual(PathName.deletingLastComponent("b"), "")  // NSString traps here
+        XCTAssertEqual(PathName.deletingLastComponent("metrics.csv"), "")
         XCTAssertEqual(PathName.deletingLastComponent("a//b/"), "a")
         XCTAssertEqual(PathName.pathExtension("runs/.hidden"), "")
         XCTAssertEqual(PathName.pathExtension("runs/x.plot.json"), "json")
@@ -18,6 +19,8 @@ final class PathNameTests: XCTestCase {
         XCTAssertEqual(PathName.appending("a/", "b"), "a/b")
         XCTAssertEqual(PathName.appending("", "b"), "b")
         XCTAssertEqual(PathName.standardized("/a/./b/../c//d/"), "/a/c/d")
+        XCTAssertEqual(PathName.deletingLastComponent("a//b//c"), "a/b")
+        XCTAssertEqual(PathName.lastComponent("a//b//c//"), "c")
     }
 
     func testGeneratedPathsAnswerAsNSString() {
@@ -30,13 +33,18 @@ final class PathNameTests: XCTestCase {
         for _ in 0..<5000 {
             var path = next(3) == 0 ? "/" : ""
             for k in 0..<next(5) {
-                if k > 0 { path += String(repeating: "/", count: 1 + next(2)) }
+                // One slash between parts: corelibs compresses only the first run of repeated
+                // slashes ("a//b//c" → "a/b//c"), a bug not worth matching (written cases above).
+                if k > 0 { path += "/" }
                 path += parts[next(parts.count)]
             }
             if next(4) == 0 { path += "/" }
             let ns = path as NSString
             XCTAssertEqual(PathName.lastComponent(path), ns.lastPathComponent, path)
-            XCTAssertEqual(PathName.deletingLastComponent(path), ns.deletingLastPathComponent, path)
+            // corelibs traps on a one-character relative path ("a", "~"): compare the rest.
+            if PathName.fixingSlashes(path).count > 1 || path.hasPrefix("/") || path.isEmpty {
+                XCTAssertEqual(PathName.deletingLastComponent(path), ns.deletingLastPathComponent, path)
+            }
             XCTAssertEqual(PathName.pathExtension(path), ns.pathExtension, path)
             XCTAssertEqual(PathName.deletingExtension(path), ns.deletingPathExtension, path)
             XCTAssertEqual(PathName.appending(path, "f.csv"), ns.appendingPathComponent("f.csv"), path)
@@ -46,15 +54,22 @@ final class PathNameTests: XCTestCase {
         }
     }
 
-    func testStandardizedFollowsSymbolicLinksAsNSString() throws {
+    func testStandardizedFollowsEverySymbolicLink() throws {
+        // NSString followed links with an absolute destination only (a relative one stayed);
+        // every link is followed now, as realpath(3) does for the parts that exist.
         let root = NSTemporaryDirectory() + "pathname-\(getpid())"
         try FileManager.default.createDirectory(atPath: root + "/real/sub", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: "real")
         try FileManager.default.createSymbolicLink(atPath: root + "/abs", withDestinationPath: root + "/real/sub")
-        for path in [root + "/link/sub/../x.csv", root + "/abs/y", root + "/link", root + "/./abs/../z"] {
+        try FileManager.default.createSymbolicLink(atPath: root + "/chain", withDestinationPath: "link/sub")
+        XCTAssertEqual(PathName.standardized(root + "/link/sub/../x.csv"), root + "/real/x.csv")
+        XCTAssertEqual(PathName.standardized(root + "/link"), root + "/real")
+        XCTAssertEqual(PathName.standardized(root + "/chain/y"), root + "/real/sub/y")
+        for path in [root + "/abs/y", root + "/./abs/../z"] {
             XCTAssertEqual(PathName.standardized(path), (path as NSString).standardizingPath, path)
         }
+        XCTAssertEqual(PathName.absoluteStandardized("x/../y.csv"), FileManager.default.currentDirectoryPath + "/y.csv")
     }
 
     func testTrimmingAndPrintfText() {
