@@ -12,9 +12,12 @@ import Darwin
 /// "How to read floating point numbers accurately", 1990, and fast_float's first step).
 /// Everything else (more digits, big exponents) goes to the C library's `strtod`, which is
 /// correctly rounded on glibc, from a small stack copy of the bytes.
-enum NumberParser {
+///
+/// In the JSON module because `JSONParser` reads numbers with it; the CSV readers (Table) use
+/// the same scanner, inlined into their loops (`scan` is transparent across the module boundary).
+public enum NumberParser {
     /// Exact powers of ten representable in a double.
-    static let powersOfTen: [Double] = [
+    @usableFromInline static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
@@ -23,8 +26,8 @@ enum NumberParser {
     ///
     /// Returns the value and the index just after the number, or nil when no number starts
     /// there. The caller decides whether what follows ends the field.
-    @inline(__always)
-    static func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (value: Double, end: Int)? {
+    @inlinable @inline(__always)
+    public static func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (value: Double, end: Int)? {
         var value = 0.0
         let stop = scan(base, start, end, &value)
         return stop < 0 ? nil : (value, stop)
@@ -39,7 +42,7 @@ enum NumberParser {
     /// `terminated` says that a byte no number contains (a line break) comes before `end`: every
     /// loop then stops at it, and the bounds checks go (`CSVTableParser.numericRows`).
     @_transparent
-    static func scan(
+    public static func scan(
         _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ value: inout Double, terminated: Bool = false
     ) -> Int {
         var i = start
@@ -139,26 +142,26 @@ enum NumberParser {
 
     /// Whether `scan` may read `byte` as part of a number: a digit, sign, point, exponent mark,
     /// or a letter of `inf`, `infinity`, `nan`.
-    static func canContinueNumber(_ byte: UInt8) -> Bool {
+    public static func canContinueNumber(_ byte: UInt8) -> Bool {
         if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { return true }
         return Array("+-.eEiInNfFtTyYaA".utf8).contains(byte)
     }
 
     /// Parses all of `bytes` as one number; nil when anything else is there.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         guard let (value, end) = scan(base, 0, bytes.count), end == bytes.count else { return nil }
         return value
     }
 
     /// Parses all of `text` as one number; nil when anything else is there.
-    static func parse(_ text: String) -> Double? {
+    public static func parse(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { parse($0) }
     }
 
     /// `nan`, `inf`, `infinity` in any letter case, after an optional sign.
-    private static func special(
+    @usableFromInline static func special(
         _ base: UnsafePointer<UInt8>, start: Int, end: Int, negative: Bool, _ value: inout Double
     ) -> Int {
         func matches(_ word: StaticString) -> Bool {
@@ -184,7 +187,7 @@ enum NumberParser {
     }
 
     /// `strtod` on a NUL-terminated copy (correctly rounded on glibc).
-    private static func slow(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double {
+    @usableFromInline static func slow(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double {
         let count = end - start
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
             for k in 0..<count { buffer[k] = CChar(bitPattern: base[start + k]) }
