@@ -21,8 +21,9 @@
 ///   as its UTF-8 bytes (RFC 8259 section 7 requires no more; JSON is a subset of JavaScript since
 ///   ES2019, so U+2028 needs no escape in a page either). Numbers: an integral value below 10^15
 ///   in magnitude without a fraction (`3`, not `3.0`), any other finite value in Swift's
-///   shortest round-tripping form (`0.1`, `1e-07`, `1e+20`), and a non-finite one as `null`
-///   (JSON has no NaN or infinity). The same input always gives the same bytes.
+///   shortest round-tripping form (`0.1`, `1e-07`, `1000000000000000.0`, `1e+20`), and a
+///   non-finite one as `null` (JSON has no NaN or infinity). The same input always gives the
+///   same bytes.
 public enum JSONWriter {
     /// Appends `text` as a JSON string literal, quotes included (escaping as the type's comment says).
     public static func appendString(_ text: String, to out: inout [UInt8]) {
