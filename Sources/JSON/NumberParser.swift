@@ -21,7 +21,7 @@ public enum NumberParser {
     /// where a global array of this module costs its lazy-initialization check per number
     /// (measured, release: CSV parse of the 16 MB bench file 25.4 -> 31.6 ms with the array
     /// across the module boundary, 27.0 ms with the switch, within noise of before the move).
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     static func exactPowerOfTen(_ exponent: Int) -> Double {
         switch exponent {
         case 0: return 1e0
