@@ -9,6 +9,8 @@
 //   PNG                        PNG writer (its run deflater for charts; libdeflate), libpng decoder, atomic file output
 //   Scene                      the display list and the player that draws it
 //   Vector                     SVG and PDF players of the Scene; the output format, from the extension
+//   Platform                   path names, standard streams, printf text, directory walks: Foundation proper's
+//                              few uses, so Sources import FoundationEssentials only (a smaller, faster binary)
 //   Dates                      the proleptic Gregorian calendar: civil dates to and from epoch seconds
 //   RunLogs                    TensorBoard event files and MLflow runs read into scalar logs
 //   Table                      tables: CSV / TSV / JSON Lines / JSON / npy readers, typed columns, run-log
@@ -68,28 +70,30 @@ let package = Package(
         .target(name: "Text", dependencies: ["Geometry", "Raster", "CFreeType"], swiftSettings: strict),
         .target(name: "PNG", dependencies: ["Raster", "CPNGShim", "CDeflate"], swiftSettings: strict),
         .target(name: "ContentHash", swiftSettings: strict),
+        // Path names, standard streams, printf text, directory walks: what Foundation proper gave.
+        .target(name: "Platform", swiftSettings: strict),
         .target(name: "Scene", dependencies: ["Geometry", "Raster", "Text", "ContentHash"], swiftSettings: strict),
         .target(name: "Vector", dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "CZlib"], swiftSettings: strict),
         .target(name: "Dates", swiftSettings: strict),
-        .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene", "Dates"], swiftSettings: strict),
+        .target(name: "Chart", dependencies: ["Geometry", "Raster", "Text", "Scene", "Dates", "Platform"], swiftSettings: strict),
         // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
         .target(name: "CCRC32C"),
-        .target(name: "RunLogs", dependencies: ["CCRC32C"], swiftSettings: strict),
-        .target(name: "Table", dependencies: ["Dates", "RunLogs", "ContentHash"], swiftSettings: strict),
-        .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "Table", "Scene", "Vector"], swiftSettings: strict),
+        .target(name: "RunLogs", dependencies: ["CCRC32C", "Platform"], swiftSettings: strict),
+        .target(name: "Table", dependencies: ["Dates", "RunLogs", "ContentHash", "Platform"], swiftSettings: strict),
+        .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "Table", "Scene", "Vector", "Platform"], swiftSettings: strict),
         .target(
             name: "Service",
-            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Vector", "ContentHash"],
+            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Vector", "ContentHash", "Platform"],
             swiftSettings: strict),
         .target(
             name: "Report",
-            dependencies: ["Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Vector"],
+            dependencies: ["Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Vector", "Platform"],
             swiftSettings: strict),
         // The figure server knows nothing of drawing: it links neither FreeType nor libpng.
         .target(
             name: "Serve",
             dependencies: [
-                "ContentHash",
+                "ContentHash", "Platform",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -99,7 +103,7 @@ let package = Package(
             name: "plotline",
             dependencies: [
                 "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Report",
-                "Serve", "Vector", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Serve", "Vector", "Platform", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Stays a position-independent executable: `-no-pie` saves ~1 ms of start-up (89,000
             // relocations, bench/README.md "Start-up"), but a binary that parses untrusted files
@@ -144,6 +148,7 @@ let package = Package(
             name: "PNGTests", dependencies: ["Raster", "PNG", "CPNGShim", "CDeflate", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"], swiftSettings: strict),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A UTC calendar instant broken into fields, with conversions to and from seconds since the
 /// epoch (proleptic Gregorian calendar, no leap seconds, microsecond resolution).

@@ -1,5 +1,5 @@
 import Chart
-import Foundation
+import FoundationEssentials
 import Table
 
 /// Runs (or groups) drawn as one line per metric with a band, not one line per run

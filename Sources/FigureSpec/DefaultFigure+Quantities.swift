@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Platform
 
 extension DefaultFigure {
     /// The most panels the quantity rule lays out; with more distinct quantities than this, the
@@ -60,11 +61,11 @@ extension DefaultFigure {
     /// `temp [°C]`) or as the last `_`-separated word when it is a common unit (`rain_mm`,
     /// `latency_ms`, `price_usd`); nil when the name states none.
     static func unit(of name: String) -> String? {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace
         for (open, close) in [("(", ")"), ("[", "]")] where trimmed.hasSuffix(close) {
-            guard let start = trimmed.range(of: open, options: .backwards) else { continue }
+            guard let start = trimmed.lastRange(of: open) else { continue }
             let inner = trimmed[start.upperBound..<trimmed.index(before: trimmed.endIndex)]
-                .trimmingCharacters(in: .whitespaces)
+                .trimmingWhitespace
             if !inner.isEmpty && inner.count <= 12 { return inner }
         }
         let words = trimmed.split(whereSeparator: { $0 == "_" || $0 == " " || $0 == "-" })

@@ -34,7 +34,7 @@ struct RunsExport {
 
     /// `name` split into run, metric and edge at its last " - ", or nil.
     static func parse(_ name: String) -> Column? {
-        guard let separator = name.range(of: " - ", options: .backwards) else { return nil }
+        guard let separator = name.lastRange(of: " - ") else { return nil }
         let run = String(name[..<separator.lowerBound])
         var metric = String(name[separator.upperBound...])
         var edge: Edge?

@@ -1,5 +1,7 @@
 import Chart
-import Foundation
+import FoundationEssentials
+import Platform
+import Glibc
 import Table
 
 /// The figure `plotline render` draws for a table when it is given no spec: the figure a person
@@ -403,7 +405,7 @@ public enum DefaultFigure {
         guard table.columnNames.map(counterKey) == ["wall_time", "step", "value"] else { return nil }
         let file = table.source.split(separator: "/").last.map(String.init) ?? table.source
         let suffix = [".csv", ".json"].first { file.lowercased().hasSuffix($0) }
-        guard let suffix, let tagStart = file.range(of: "-tag-", options: .backwards) else { return nil }
+        guard let suffix, let tagStart = file.lastRange(of: "-tag-") else { return nil }
         let tag = String(file[tagStart.upperBound...].dropLast(suffix.count))
         return tag.isEmpty ? nil : tag
     }

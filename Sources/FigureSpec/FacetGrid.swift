@@ -1,5 +1,5 @@
 import Chart
-import Foundation
+import FoundationEssentials
 import Table
 
 /// Small multiples (`facet` / `--facet COL`): one panel per value of a column, in a grid, as

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Table
 
 /// A figure spec's data source (`FigureSpec.DataSource`), by the name the issue uses.

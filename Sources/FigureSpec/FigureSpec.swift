@@ -24,7 +24,7 @@
 // from marks; smoothing is TensorBoard's (Chart's `EMASmoother`); the did-you-mean hint is a
 // Damerau-Levenshtein distance (with swaps, Table's `DidYouMean`), as compilers use for misspelt names.
 import Chart
-import Foundation
+import FoundationEssentials
 import Scene
 import Table
 import Vector
@@ -93,8 +93,8 @@ public struct FigureSpec: Sendable, Equatable {
     /// Reads and checks the spec at `path`; relative data paths are resolved against its folder.
     public static func load(path: String) throws(SpecError) -> FigureSpec {
         let bytes: Data
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        var isFolder: Bool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder {
             throw SpecError(.unreadable("a folder, not a figure spec file"), source: path)
         }
         do {

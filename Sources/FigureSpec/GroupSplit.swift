@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Table
 
 /// The rows of a table split into groups by the values of one column (`--by`, the spec's `by`):

@@ -33,7 +33,9 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Platform
 import PNG
 import Raster
 
@@ -183,18 +185,13 @@ public enum BaselineComparison {
 
     /// Every PNG under `root` (relative paths), skipping hidden entries and `excluded`.
     static func baselineFigures(in root: String, excluding excluded: String?) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
-            throw FileError(path: root, action: "read", step: "list the baseline folder", code: EACCES)
-        }
         var found: [String] = []
-        while let item = walker.nextObject() as? String {
-            let name = item.split(separator: "/").last.map(String.init) ?? item
-            if name.hasPrefix(".") || item == excluded {
-                walker.skipDescendants()
-                continue
-            }
-            if name.lowercased().hasSuffix(".png"), isRegularFile(root + "/" + item) { found.append(item) }
+        let listed = DirectoryWalk.walk(root) { entry in
+            if entry.name.hasPrefix(".") || entry.relative == excluded { return false }
+            if entry.name.lowercased().hasSuffix(".png"), isRegularFile(root + "/" + entry.relative) { found.append(entry.relative) }
+            return true
         }
+        guard listed else { throw FileError(path: root, action: "read", step: "list the baseline folder", code: EACCES) }
         return found
     }
 

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PNG
+import Platform
 
 /// Places a shard's output file into the merged report without copying its bytes when it can.
 ///
@@ -18,7 +20,7 @@ enum ReportFileLink {
         if stat(source, &s) == 0, stat(target, &t) == 0, s.st_dev == t.st_dev, s.st_ino == t.st_ino {
             return .unchanged
         }
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathName.deletingLastComponent(target)
         let temporary = (folder.isEmpty ? "." : folder) + "/.merge.\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         if link(source, temporary) == 0 {
             if rename(temporary, target) == 0 { return .linked }

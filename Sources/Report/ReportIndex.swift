@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `index.md`: a report as Markdown that reads well as a CI job summary (GitHub's
 /// `$GITHUB_STEP_SUMMARY`, a GitLab or Gitea artifact page): title, failures and baseline
@@ -109,8 +109,8 @@ public enum ReportIndex {
 
     /// Text for a code span: backticks and pipes (tables) cannot appear raw, line breaks neither.
     static func code(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
-            .replacingOccurrences(of: "\n", with: " ")
+        text.replacing("`", with: "'").replacing("|", with: "/")
+            .replacing("\n", with: " ")
     }
 }
 

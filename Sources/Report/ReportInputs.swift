@@ -1,9 +1,10 @@
 import Chart
 import FigureSpec
-import Foundation
+import FoundationEssentials
 import Service
 import Table
 import Vector
+import Platform
 
 /// Builds a report figure's `Chart.Figure` from its inputs, reading each input file once: its
 /// bytes are hashed for the manifest and parsed from memory.
@@ -40,7 +41,7 @@ struct ReportInputs {
             let absolute = resolve(path, from: directory)
             let bytes = try read(absolute, inputs: &inputs)
             let spec = try FigureSpec.parse(bytes: bytes, source: relative(absolute),
-                                            directory: (absolute as NSString).deletingLastPathComponent)
+                                            directory: PathName.deletingLastComponent(absolute))
             let loaded = try tables(spec, namedIn: relative(absolute), at: "", inputs: &inputs)
             warnings = ReadWarnings(tables: spec.data.compactMap { loaded[$0.name] })
             return (try spec.figure(tables: loaded), spec.formats)
@@ -126,7 +127,7 @@ struct ReportInputs {
 
     /// A message with the report's folder left out of the paths in it (`/ci/r/logs/a: ...` → `logs/a: ...`).
     private func relativeText(_ text: String) -> String {
-        text.replacingOccurrences(of: directory.hasSuffix("/") ? directory : directory + "/", with: "")
+        text.replacing(directory.hasSuffix("/") ? directory : directory + "/", with: "")
     }
 
     /// A data file's table, parsed once per run and options.
@@ -178,14 +179,14 @@ struct ReportInputs {
     /// `path` resolved against `folder` and standardized (`..` and `.` removed).
     static func resolve(_ path: String, from folder: String) -> String {
         let joined = path.hasPrefix("/") ? path : folder + "/" + path
-        return (joined as NSString).standardizingPath
+        return PathName.standardized(joined)
     }
 
     private func resolve(_ path: String, from folder: String) -> String { ReportInputs.resolve(path, from: folder) }
 
     /// `absolute` relative to the folder `base`, with `../` steps when it lies outside.
     static func relative(_ absolute: String, to base: String) -> String {
-        let a = (absolute as NSString).standardizingPath.split(separator: "/"), b = base.split(separator: "/")
+        let a = PathName.standardized(absolute).split(separator: "/"), b = base.split(separator: "/")
         var common = 0
         while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
         let up = Array(repeating: "..", count: b.count - common)

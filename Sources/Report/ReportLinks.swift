@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// How `index.md` links to a report's files: relative to the folder, or under a published base URL.
 ///
@@ -37,7 +38,7 @@ public struct ReportLinks: Sendable, Equatable {
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                out += String(format: "%%%02X", byte)
+                out += CFormat.string("%%%02X", byte)
             }
         }
         return out

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Table
 
 /// `manifest.json`: what a report rendered, from which inputs, with content hashes.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PNG
 
 /// Joins the output folders of a report's shards (`--shard 1/N` ... `N/N`) into one folder

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PNG
 
 /// Writes a report folder's text files: `manifest.json`, `timings.json`, `index.md`,

@@ -23,7 +23,7 @@
 // relative paths; reproducible-builds.org); the baseline comparison is pytest-mpl's workflow
 // (`BaselineComparison`).
 import Chart
-import Foundation
+import FoundationEssentials
 import PNG
 import Raster
 import Scene
@@ -31,6 +31,7 @@ import Service
 import Table
 import Text
 import Vector
+import Platform
 
 /// Renders a report and writes its output folder.
 public enum ReportRunner {
@@ -87,7 +88,7 @@ public enum ReportRunner {
     public static func run(_ spec: ReportSpec, options: Options) throws -> Outcome {
         let out = options.outputDirectory
         do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
-            throw ReportOutputError(path: out, reason: "cannot create the output folder (\((error as NSError).localizedDescription))")
+            throw ReportOutputError(path: out, reason: "cannot create the output folder (\(ErrorText.describe(error)))")
         }
         // The render queue's thread owns the fonts and builds, checks and draws each figure
         // (`FigurePipeline`); two background writers deflate, hash and write while it draws the next.
@@ -97,7 +98,7 @@ public enum ReportRunner {
             ReadConfinement(root: spec.directory, allowed: $0, rootName: "the report's folder")
         } ?? .unconfined
         // Used only by the render thread, one figure after another (the jobs' builders).
-        let inputs = RenderThreadOnly(ReportInputs(directory: spec.directory, specName: (spec.source as NSString).lastPathComponent,
+        let inputs = RenderThreadOnly(ReportInputs(directory: spec.directory, specName: PathName.lastComponent(spec.source),
                                                    confinement: confinement))
         let selected = spec.figures.filter { options.shard?.contains($0.index) ?? true }
         let results = Locked([(entry: ReportManifest.Figure, ms: Double)?](repeating: nil, count: selected.count))
@@ -122,7 +123,7 @@ public enum ReportRunner {
             job.encoding = .background(writer)
             job.onWritten = { written in
                 entry.withLock { e in
-                    e.also = written.files.dropFirst().map { ($0 as NSString).lastPathComponent }
+                    e.also = written.files.dropFirst().map { PathName.lastComponent($0) }
                     e.sha256 = written.png.map { SHA256.hex($0) }
                     e.bytes = written.bytes
                     e.width = written.width

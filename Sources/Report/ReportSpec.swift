@@ -10,10 +10,11 @@
 // Output names are fixed here, over the whole report, so every shard of a CI matrix agrees.
 import Chart
 import FigureSpec
-import Foundation
+import FoundationEssentials
 import Service
 import Table
 import Vector
+import Platform
 
 /// A decoded report: title, section titles and the figures in order, with their output names.
 public struct ReportSpec: Sendable, Equatable {
@@ -39,11 +40,11 @@ public struct ReportSpec: Sendable, Equatable {
     /// Reads a report spec file, or, for a folder, the report of every figure under it
     /// (leaving out the folder `excluding`, the report's own output when it lies inside).
     public static func load(path: String, excluding: String? = nil) throws(ReportSpecError) -> ReportSpec {
-        var isFolder: ObjCBool = false
+        var isFolder: Bool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ReportSpecError(source: path, message: "no such file or folder")
         }
-        if isFolder.boolValue { return folder(path, excluding: excluding) }
+        if isFolder { return folder(path, excluding: excluding) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReportSpecError(source: path, message: "cannot read the file")
         }
@@ -58,7 +59,7 @@ public struct ReportSpec: Sendable, Equatable {
     public static func folder(_ path: String, excluding: String? = nil) -> ReportSpec {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let skip = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" }
-        let title = (root as NSString).lastPathComponent
+        let title = PathName.lastComponent(root)
         let inputs = FolderInputs.files(under: root)
             .filter { !(skip.map($0.path.hasPrefix) ?? false) }
             .map { (relative: String($0.path.dropFirst(root.count + 1)), kind: $0.kind) }
@@ -71,13 +72,13 @@ public struct ReportSpec: Sendable, Equatable {
             if case .runLog(let log) = kind {
                 let folder = log.folder == root ? "." : String(log.folder.dropFirst(root.count + 1))
                 guard logFolders.insert(folder).inserted else { continue }
-                let parent = folder == "." ? "" : (folder as NSString).deletingLastPathComponent
+                let parent = folder == "." ? "" : PathName.deletingLastComponent(folder)
                 let section = parent.isEmpty ? title : parent
                 if !sections.contains(section) { sections.append(section) }
                 parts.append((folder == "." ? title : folder, section, .data([folder], RenderOptions())))
                 continue
             }
-            let folder = (relative as NSString).deletingLastPathComponent
+            let folder = PathName.deletingLastComponent(relative)
             let section = folder.isEmpty ? title : folder
             if !sections.contains(section) { sections.append(section) }
             let name = FolderInput.figureName(relative)
@@ -156,14 +157,14 @@ public struct ReportSpec: Sendable, Equatable {
         let name = try object["name"]?.nonEmptyString()
         if let spec = object["spec"] {
             let path = try spec.nonEmptyString()
-            var stem = (path as NSString).lastPathComponent
+            var stem = PathName.lastComponent(path)
             for suffix in [".plot.json", ".json"] where stem.hasSuffix(suffix) { stem.removeLast(suffix.count); break }
             return (name ?? stem, .spec(path), formats)
         }
         if let data = object["data"] {
             let paths = try data.strings()
             let options = try object["options"].map { node throws(ReportSpecError) in try ReportDataOptions.decode(node) } ?? RenderOptions()
-            return (name ?? ((paths[0] as NSString).lastPathComponent as NSString).deletingPathExtension, .data(paths, options), formats)
+            return (name ?? PathName.deletingExtension(PathName.lastComponent(paths[0])), .data(paths, options), formats)
         }
         let figure = object["figure"]!
         guard case .object = figure.value else { throw figure.wrongType("an object (a figure spec)") }

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Table
+import Platform
 
 /// One JSON value of a report spec (or manifest) at its key path: Table's one typed-node reader
 /// (`JSONNode`, shared with figure specs), throwing `ReportSpecError`, plus the reads only
@@ -28,7 +29,7 @@ extension JSONNode where Failure == ReportSpecError {
     /// A string with more than white space.
     func nonEmptyString() throws(ReportSpecError) -> String {
         let s = try string()
-        guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw error("expected a non-empty string") }
+        guard !s.trimmingWhitespace.isEmpty else { throw error("expected a non-empty string") }
         return s
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The files an earlier run of a report wrote into the same folder that this run did not write:
 /// a figure taken out of the spec, a format dropped from its `"formats"`, a renamed figure.

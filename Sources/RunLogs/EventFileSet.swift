@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// The event files of one TensorBoard run (a folder's `events.out.tfevents.*`, or one file),
 /// followed incrementally: each refresh reads only the bytes appended since the last one.
@@ -42,8 +42,8 @@ public struct EventFileSet: Sendable {
 
     /// The files of this run now.
     public func currentFiles() -> [String] {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        var isFolder: Bool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder {
             return EventFileSet.eventFiles(in: path)
         }
         return [path]

@@ -1,7 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// One run of an MLflow file store (`mlruns/<experiment>/<run id>/`), followed incrementally.
 ///
@@ -36,7 +37,7 @@ public struct MLflowRun: Sendable {
     public init(path: String, textFileLimit: Int = .max) {
         self.path = path
         self.textFileLimit = textFileLimit
-        name = (path as NSString).lastPathComponent
+        name = PathName.lastComponent(path)
     }
 
     /// The run's metric files now (`metrics/<key>`, keys with slashes are sub-paths), in key order.
@@ -53,9 +54,9 @@ public struct MLflowRun: Sendable {
 
     /// True for a folder holding an MLflow run (`meta.yaml` beside a `metrics` folder).
     public static func isRun(_ folder: String) -> Bool {
-        var isDir: ObjCBool = false
+        var isDir: Bool = false
         return FileManager.default.fileExists(atPath: folder + "/meta.yaml")
-            && FileManager.default.fileExists(atPath: folder + "/metrics", isDirectory: &isDir) && isDir.boolValue
+            && FileManager.default.fileExists(atPath: folder + "/metrics", isDirectory: &isDir) && isDir
     }
 
     /// True for a folder holding an MLflow experiment (`meta.yaml` and at least one run folder).
@@ -73,7 +74,7 @@ public struct MLflowRun: Sendable {
     static func isDeleted(_ run: String) -> Bool {
         // Looked at before any limit is checked: only the first 64 KiB (a real one is ~300 bytes).
         guard let text = try? text(of: run + "/meta.yaml", limit: 64 << 10, truncating: true) else { return false }
-        return text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "lifecycle_stage: deleted" }
+        return text.split(separator: "\n").contains { $0.trimmingWhitespace == "lifecycle_stage: deleted" }
     }
 
     /// Reads the name, the parameters and whatever was appended to the metrics; returns true
@@ -117,19 +118,14 @@ public struct MLflowRun: Sendable {
     /// Parses the whole lines in the new bytes of metric `key`.
     private mutating func readLines(key: String, from offset: Int, count: Int) throws(RunLogError) {
         let file = path + "/metrics/" + key
-        guard let handle = FileHandle(forReadingAtPath: file) else {
+        guard let reader = FileReader(path: file) else {
             throw RunLogError(file: file, "cannot read the file")
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            try handle.seek(toOffset: UInt64(offset))
-            data = try handle.read(upToCount: count) ?? Data()
-        } catch {
-            throw RunLogError(file: file, "cannot read the file (\(error))")
+        guard let data = reader.read(at: offset, count: count) else {
+            throw RunLogError(file: file, "cannot read the file (\(String(cString: strerror(errno))))")
         }
         let tag = log.tagIndex(key)
-        let (used, line) = try MLflowRun.parseLines([UInt8](data), tag: tag, file: file, firstLine: lines[key] ?? 1, into: &log)
+        let (used, line) = try MLflowRun.parseLines(data, tag: tag, file: file, firstLine: lines[key] ?? 1, into: &log)
         consumed[key] = offset + used
         lines[key] = line
     }
@@ -143,7 +139,7 @@ public struct MLflowRun: Sendable {
         var line = firstLine
         var start = 0
         while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            let text = String(decoding: bytes[start..<newline], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let text = String(decoding: bytes[start..<newline], as: UTF8.self).trimmingWhitespace
             if !text.isEmpty {
                 let fields = text.split(separator: " ")
                 guard fields.count == 3 || fields.count == 2, let ms = Double(fields[0]), let value = Double(fields[1]),
@@ -165,16 +161,16 @@ public struct MLflowRun: Sendable {
     /// (each file at most `limit` bytes).
     static func runName(_ run: String, limit: Int = .max) throws(RunLogError) -> String {
         if let tag = try text(of: run + "/tags/mlflow.runName", limit: limit) {
-            let name = tag.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = tag.trimmingWhitespace
             if !name.isEmpty { return name }
         }
         if let meta = try text(of: run + "/meta.yaml", limit: limit) {
             for line in meta.split(separator: "\n") where line.hasPrefix("run_name:") {
-                let name = line.dropFirst("run_name:".count).trimmingCharacters(in: .whitespaces)
+                let name = line.dropFirst("run_name:".count).trimmingWhitespace
                 if !name.isEmpty && name != "''" { return name }
             }
         }
-        return (run as NSString).lastPathComponent
+        return PathName.lastComponent(run)
     }
 
     /// `key → contents` of the files under `folder` (keys with slashes are sub-paths), each at
@@ -183,7 +179,7 @@ public struct MLflowRun: Sendable {
         var out: [String: String] = [:]
         for key in files(under: folder) {
             if let text = try text(of: folder + "/" + key, limit: limit) {
-                out[key] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                out[key] = text.trimmingWhitespace
             }
         }
         return out
@@ -192,31 +188,29 @@ public struct MLflowRun: Sendable {
     /// The UTF-8 text of `file`, nil when it cannot be read (missing, or not UTF-8). At most
     /// `limit` bytes are read: a longer file throws, or with `truncating` gives its first `limit`.
     static func text(of file: String, limit: Int, truncating: Bool = false) throws(RunLogError) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
-        defer { try? handle.close() }
+        guard let reader = FileReader(path: file) else { return nil }
         let want = limit == .max ? Int.max : limit + 1
-        guard let data = try? handle.read(upToCount: want) ?? Data() else { return nil }
-        var bytes = data
+        guard var bytes = reader.read(upToCount: want) else { return nil }
         if bytes.count > limit {
             guard truncating else {
                 throw RunLogError(file: file, "more than the limit of \(limit) bytes a run's meta.yaml, params or tags file may have "
                                   + "(see \"Limits\" in docs/figure-spec.md)")
             }
-            bytes = bytes.prefix(limit)
+            bytes = Array(bytes.prefix(limit))
         }
-        return String(data: bytes, encoding: .utf8)
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// The regular files under `folder`, as sorted paths relative to it.
     static func files(under folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var out: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDir), !isDir.boolValue {
-                out.append(relative)
+        DirectoryWalk.walk(folder) { entry in
+            if entry.name.hasPrefix(".") { return false }
+            var isDir = false
+            if !entry.isDirectory, FileManager.default.fileExists(atPath: folder + "/" + entry.relative, isDirectory: &isDir), !isDir {
+                out.append(entry.relative)
             }
+            return true
         }
         return out.sorted()
     }

@@ -5,8 +5,9 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import FoundationEssentials
 import NIOConcurrencyHelpers
+import Platform
 
 /// The list of figures under the served folder, as `/figures.json` serves it: kept current by
 /// whoever renders them (the watch session calls `record` and `remove` after every sidecar it
@@ -66,14 +67,14 @@ public final class FigureIndex: Sendable {
     /// An index of `root` (which must exist), seeded from the figures already there; `hiding`
     /// lists further absolute folders to remove from error messages (the watched folder).
     public init(root: String, hiding: [String] = []) {
-        let given = FigureIndex.standardize(root)
+        let given = PathName.absoluteStandardized(root)
         let real = FigureIndex.realPath(given) ?? given
         self.root = real
-        name = (real as NSString).lastPathComponent
+        name = PathName.lastComponent(real)
         prefixes = Array(Set([given, real]))
         var folders = Set([given, real])
         for folder in hiding {
-            let standard = FigureIndex.standardize(folder)
+            let standard = PathName.absoluteStandardized(folder)
             folders.insert(standard)
             if let r = FigureIndex.realPath(standard) { folders.insert(r) }
         }
@@ -187,7 +188,7 @@ public final class FigureIndex: Sendable {
     public func redact(_ text: String) -> String {
         var out = text
         for folder in hidden where out.contains(folder) {
-            out = out.replacingOccurrences(of: folder + "/", with: "")
+            out = out.replacing(folder + "/", with: "")
         }
         return out
     }
@@ -202,7 +203,7 @@ public final class FigureIndex: Sendable {
 
     /// The output's path below the root, or nil when it is elsewhere.
     private func relativePath(_ output: String) -> String? {
-        let path = FigureIndex.standardize(output)
+        let path = PathName.absoluteStandardized(output)
         for prefix in prefixes where path.hasPrefix(prefix == "/" ? "/" : prefix + "/") {
             return String(path.dropFirst(prefix == "/" ? 1 : prefix.count + 1))
         }
@@ -270,13 +271,6 @@ public final class FigureIndex: Sendable {
             default: continue
             }
         }
-    }
-
-    /// An absolute path without `.`/`..` parts or a trailing slash.
-    static func standardize(_ path: String) -> String {
-        var p = path
-        if !p.hasPrefix("/") { p = FileManager.default.currentDirectoryPath + "/" + p }
-        return (p as NSString).standardizingPath
     }
 
     /// `realpath(3)`, or nil when the path does not exist.

@@ -34,7 +34,7 @@
 // Credit: the request limits and status codes follow RFC 9112 and RFC 6585 (414/431); the path
 // checks follow the usual decode-then-validate-then-realpath order (OWASP path traversal,
 // Go's `http.Dir`); the token scheme follows Jupyter's (`?token=` once, then a cookie).
-import Foundation
+import FoundationEssentials
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -66,8 +66,8 @@ public final class FigureServer: Sendable {
     /// that error messages must not show (the watched folder).
     public init(root: String, address: ServeAddress = .default, token: String? = nil, index: FigureIndex? = nil,
                 limits: ServeLimits = ServeLimits(), hiding: [String] = []) throws(ServeError) {
-        var isFolder: ObjCBool = false
-        guard let real = ServedPath.realPath(root), FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue else {
+        var isFolder: Bool = false
+        guard let real = ServedPath.realPath(root), FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder else {
             throw ServeError("\(root) is not a folder")
         }
         self.root = real

@@ -1,11 +1,12 @@
 import Chart
-import Foundation
+import FoundationEssentials
 import PNG
 import Raster
 import Scene
 import Table
 import Text
 import Vector
+import Platform
 
 /// The one figure → file pipeline: a job's figure (finished, or built from a spec on the spot)
 /// → Scene → pixels or vector bytes → encoded bytes → atomic file, for `render`, `watch` and
@@ -99,7 +100,7 @@ struct FigurePipeline {
     /// job's `outputRoot` when it has one).
     static func write(_ bytes: [UInt8], to path: String, job: RenderJob) throws(WriteError) {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            StandardStream.output.write(bytes: Data(bytes))
             return
         }
         do {
@@ -125,13 +126,13 @@ struct FigurePipeline {
         /// The user's words for a failed write: a missing folder or a file in a folder's place
         /// is named as such; otherwise the system's reason and the step that failed.
         static func reason(_ error: FileError, path: String, confined: Bool) -> String {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathName.deletingLastComponent(path)
             if !confined, !folder.isEmpty {
-                var isFolder: ObjCBool = false
+                var isFolder: Bool = false
                 if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
                     return "the folder \(folder) does not exist"
                 }
-                if !isFolder.boolValue { return "\(folder) is not a folder" }
+                if !isFolder { return "\(folder) is not a folder" }
             }
             return "\(error.reason) (\(error.step))"
         }

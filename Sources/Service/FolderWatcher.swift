@@ -15,7 +15,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// Watches a folder tree and delivers debounced batches of changed file paths on its own thread.
 ///
@@ -70,7 +71,7 @@ public final class FolderWatcher: Sendable {
     public init(root: String, options: Options = Options(),
                 onMessage: @escaping @Sendable (String) -> Void = { _ in },
                 onBatch: @escaping @Sendable ([String]) -> Void) throws {
-        let root = FolderWatcher.standardize(root)
+        let root = PathName.absoluteStandardized(root)
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw StartError(reason: "pipe: \(String(cString: strerror(errno)))") }
         for fd in fds {
@@ -125,7 +126,7 @@ public final class FolderWatcher: Sendable {
     /// Links are not followed; names that are not UTF-8 are skipped and reported to `report`.
     public static func files(under root: String, report: (String) -> Void = { _ in }) -> [String] {
         var files: [String] = []
-        var folders = [standardize(root)]
+        var folders = [PathName.absoluteStandardized(root)]
         while let folder = folders.popLast() {
             for (name, isFolder) in entries(of: folder, report: report) {
                 let path = folder + "/" + name
@@ -160,12 +161,5 @@ public final class FolderWatcher: Sendable {
             if type == S_IFDIR { result.append((name, true)) } else if type == S_IFREG { result.append((name, false)) }
         }
         return result
-    }
-
-    /// An absolute path without `.`/`..` parts or a trailing slash.
-    static func standardize(_ path: String) -> String {
-        var p = path
-        if !p.hasPrefix("/") { p = FileManager.default.currentDirectoryPath + "/" + p }
-        return (p as NSString).standardizingPath
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Platform
 import PNG
 
 /// Finds and removes the hidden temporary files (`.NAME.PID.RAND.tmp`, `AtomicFile`'s shape)
@@ -18,7 +19,7 @@ public enum StaleTemporaryFiles {
     public static func remove(under root: String) -> [String] {
         var removed: [String] = []
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 { sweep(fd, path: FolderWatcher.standardize(root), depth: 0, into: &removed) }
+        if fd >= 0 { sweep(fd, path: PathName.absoluteStandardized(root), depth: 0, into: &removed) }
         return removed
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// The body of a `FolderWatcher`'s thread: inotify or polling, and the debounce of batches.
 ///

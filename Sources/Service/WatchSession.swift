@@ -1,9 +1,12 @@
 import Chart
 import FigureSpec
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import PNG
 import Table
 import Vector
+import Platform
 
 /// What `plotline watch` draws for a folder: a default figure per data file and the figure of
 /// every `*.plot.json` spec, rendered through a `RenderQueue`, each with a sidecar status file.
@@ -40,7 +43,7 @@ public final class WatchSession: Sendable {
         /// Gets one line per finished render (path, rows, ms).
         public var log: @Sendable (String) -> Void = { print($0) }
         /// Gets one line per failed render.
-        public var logError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        public var logError: @Sendable (String) -> Void = { StandardStream.error.write(bytes: Data(($0 + "\n").utf8)) }
         /// Merges a burst of changes that reaches an idle figure into one render, in seconds
         /// (0: the first change renders at once). Never delays a figure under a steady stream.
         public var quietPeriod = 0.0
@@ -90,7 +93,7 @@ public final class WatchSession: Sendable {
 
     /// A session for `root` whose figures `queue` draws.
     public init(root: String, queue: RenderQueue, options: Options = Options()) {
-        self.root = FolderWatcher.standardize(root)
+        self.root = PathName.absoluteStandardized(root)
         self.queue = queue
         self.options = options
         let settings = RefreshCadence.Settings(
@@ -110,20 +113,20 @@ public final class WatchSession: Sendable {
     /// (`metrics.csv`, `metrics.jsonl`) draw to `metrics.csv.png` and `metrics.jsonl.png`, so
     /// neither overwrites the other.
     public func output(for input: String) -> String {
-        let name = (input as NSString).lastPathComponent
+        let name = PathName.lastComponent(input)
         let stem: String
         if RunInputs.isFolder(input) {
             stem = name  // a TensorBoard run or an MLflow experiment: `<folder>.png` beside it
         } else if WatchSession.isSpec(name) {
             stem = FolderInput.figureName(name)
         } else if WatchSession.dataSiblings(of: input).isEmpty {
-            stem = (name as NSString).deletingPathExtension
+            stem = PathName.deletingExtension(name)
         } else {
             stem = name
         }
-        var folder = (input as NSString).deletingLastPathComponent
+        var folder = PathName.deletingLastComponent(input)
         if let out = options.outputDirectory {
-            let base = FolderWatcher.standardize(out)
+            let base = PathName.absoluteStandardized(out)
             folder = folder.hasPrefix(root) ? base + folder.dropFirst(root.count) : base
         }
         return folder + "/" + stem + ".png"
@@ -131,18 +134,18 @@ public final class WatchSession: Sendable {
 
     /// The other data files beside `input` with the same name but for the extension.
     static func dataSiblings(of input: String) -> [String] {
-        let folder = (input as NSString).deletingLastPathComponent
-        let name = (input as NSString).lastPathComponent
-        let stem = (name as NSString).deletingPathExtension
+        let folder = PathName.deletingLastComponent(input)
+        let name = PathName.lastComponent(input)
+        let stem = PathName.deletingExtension(name)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { $0 != name && isData($0) && ($0 as NSString).deletingPathExtension == stem && !$0.hasPrefix(".") }
+        return names.filter { $0 != name && isData($0) && PathName.deletingExtension($0) == stem && !$0.hasPrefix(".") }
     }
 
     /// The spec `<stem>.plot.json` beside a data file `<stem>.<ext>`, when there is one: it
     /// replaces the data file's default figure (both would draw `<stem>.png`).
     static func replacingSpec(of input: String) -> String? {
-        let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
-        let spec = (input as NSString).deletingLastPathComponent + "/" + stem + FolderInput.figureSpecSuffix
+        let stem = PathName.deletingExtension(PathName.lastComponent(input))
+        let spec = PathName.deletingLastComponent(input) + "/" + stem + FolderInput.figureSpecSuffix
         return FileManager.default.fileExists(atPath: spec) ? spec : nil
     }
 
@@ -177,7 +180,7 @@ public final class WatchSession: Sendable {
         for path in paths where WatchSession.isSpec(path) {
             if kinds[path] == .file {
                 if let spec = try? FigureSpec.load(path: path) {
-                    let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
+                    let inputs = Set(spec.data.map { PathName.absoluteStandardized($0.resolvedPath) })
                     state.withLock { $0.specInputs[path] = inputs }
                 }
                 specs.insert(path)
@@ -210,7 +213,7 @@ public final class WatchSession: Sendable {
             if let spec = WatchSession.replacingSpec(of: path) {
                 // The user's spec of the same name draws this figure; the default one would
                 // overwrite it. Draw the spec again (it may read this file under another key).
-                specs.insert(FolderWatcher.standardize(spec))
+                specs.insert(PathName.absoluteStandardized(spec))
             } else if exists {
                 for sibling in adoptSiblings(of: path) where !paths.contains(sibling) {
                     schedule(input: sibling, merge: merge, build: { try self.dataFigure(sibling) })
@@ -280,7 +283,7 @@ public final class WatchSession: Sendable {
 
     func submit(input: String, output: String, makeFolder: Bool, build: @escaping @Sendable () throws -> Built) {
         if makeFolder, options.outputDirectory != nil {
-            try? FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
+            try? FileManager.default.createDirectory(atPath: PathName.deletingLastComponent(output),
                                                      withIntermediateDirectories: true)
         }
         let folderFormats = OutputFormats(folder: options.alsoWrite)
@@ -320,7 +323,7 @@ public final class WatchSession: Sendable {
     }
 
     /// The folder outputs are written below (never through a link below it).
-    var outputRoot: String { options.outputDirectory.map(FolderWatcher.standardize) ?? root }
+    var outputRoot: String { options.outputDirectory.map(PathName.absoluteStandardized) ?? root }
 
     /// When `input` gained same-stem siblings (`metrics.jsonl` beside `metrics.csv`), every one
     /// of them now draws `<name>.<ext>.png`: removes the stale `<stem>.png` and its sidecar that
@@ -329,8 +332,8 @@ public final class WatchSession: Sendable {
     func adoptSiblings(of input: String) -> [String] {
         let siblings = WatchSession.dataSiblings(of: input)
         guard !siblings.isEmpty else { return [] }
-        let folder = (input as NSString).deletingLastPathComponent
-        let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let folder = PathName.deletingLastComponent(input)
+        let stem = PathName.deletingExtension(PathName.lastComponent(input))
         let spellings = Set(([input] + siblings.map { folder + "/" + $0 }))
         let stale = output(for: folder + "/" + stem + FolderInput.figureSpecSuffix)
         if let status = WatchStatus.read(for: stale, limits: options.limits, problem: { options.logError("warning: \($0)") }), spellings.contains(status.input) {
@@ -342,7 +345,7 @@ public final class WatchSession: Sendable {
                 s.rows[stale] = nil
             }
             options.onStatus(stale, nil)
-            options.log("removed \(stale): \(spellings.sorted().map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) now draw one PNG each")
+            options.log("removed \(stale): \(spellings.sorted().map { PathName.lastComponent($0) }.joined(separator: ", ")) now draw one PNG each")
             return siblings.map { folder + "/" + $0 }
         }
         return []
@@ -378,11 +381,11 @@ public final class WatchSession: Sendable {
         // those of the last good render (a failed render leaves every file as it was).
         var besides = before
         if hash != nil {
-            let folder = (output as NSString).deletingLastPathComponent
+            let folder = PathName.deletingLastComponent(output)
             let files = state.withLock { $0.besides[output] } ?? []
             besides = [:]
             for file in files {
-                let name = (file as NSString).lastPathComponent
+                let name = PathName.lastComponent(file)
                 besides[name] = WatchStatus.contentHash(of: folder + "/" + name)
             }
         } else if inputGone {
@@ -426,7 +429,7 @@ public final class WatchSession: Sendable {
         } else if let error {
             options.logError("error: \(output): \(error)")
         } else {
-            options.log("rendered \(output) (\(status.rows) rows, \(String(format: "%.1f", ms)) ms)")
+            options.log("rendered \(output) (\(status.rows) rows, \(CFormat.string("%.1f", ms)) ms)")
         }
         // The sidecar last: whoever sees the new version also finds the log line written.
         do { try status.write(for: output, under: outputRoot, durable: options.durableWrites) } catch {
@@ -454,8 +457,8 @@ public final class WatchSession: Sendable {
     /// with a format's extension, in the PNG's folder, a regular file with the recorded content
     /// hash. A file changed or replaced by someone else is left alone. Logs one line per file.
     func removeBesides(_ besides: [String: String], of output: String, keeping: Set<String>, why: String) {
-        let folder = (output as NSString).deletingLastPathComponent
-        let stem = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+        let folder = PathName.deletingLastComponent(output)
+        let stem = PathName.deletingExtension(PathName.lastComponent(output))
         let names = Set(OutputFormat.allCases.map { stem + "." + $0.fileExtension })
         for (name, hash) in besides.sorted(by: { $0.key < $1.key }) where !keeping.contains(name) {
             let path = folder + "/" + name
@@ -497,7 +500,7 @@ public final class WatchSession: Sendable {
     /// DIR/NAME.plot.json` writes with the same figure flags, DIR the file's folder. The file is
     /// read as a render reads it (followed from where the last read stopped).
     public func defaultSpec(_ path: String) throws -> FigureSpec? {
-        let path = FolderWatcher.standardize(path)
+        let path = PathName.absoluteStandardized(path)
         return try WatchSession.defaultFigure(dataTable(path), path: path, options: options.renderOptions).spec
     }
 
@@ -506,9 +509,9 @@ public final class WatchSession: Sendable {
     /// folder with `options.read`, or by `DefaultFigure.make` for what no spec key draws yet.
     static func defaultFigure(_ table: DataTable, path: String, options: RenderOptions) throws(DataError) -> (spec: FigureSpec?, figure: Figure) {
         if DefaultFigure.speclessFlag(options) != nil { return (nil, try DefaultFigure.make(table, options: options)) }
-        let name = (path as NSString).lastPathComponent
+        let name = PathName.lastComponent(path)
         let spec = try DefaultFigure.spec([(name: name, path: name, table: table)], options: options, read: options.read,
-                                          source: path, directory: (path as NSString).deletingLastPathComponent)
+                                          source: path, directory: PathName.deletingLastComponent(path))
         return (spec, try DefaultFigure.figure(spec, tables: [DefaultFigure.dataName: table]))
     }
 
@@ -521,7 +524,7 @@ public final class WatchSession: Sendable {
             return (nil, try DefaultFigure.make(runs: runs.map { (name: $0.name, table: $0.table) }, params: runs.map(\.params),
                                                 options: options))
         }
-        let parent = (folder as NSString).deletingLastPathComponent
+        let parent = PathName.deletingLastComponent(folder)
         let inputs = runs.map { run in
             (name: run.name, path: run.path.hasPrefix(parent + "/") ? String(run.path.dropFirst(parent.count + 1)) : run.path, table: run.table)
         }
@@ -598,8 +601,8 @@ public final class WatchSession: Sendable {
         var attempt = 0
         while true {
             let bytes = try specBytes(path)
-            let spec = try FigureSpec.parse(bytes: bytes, source: path, directory: (path as NSString).deletingLastPathComponent)
-            let inputs = Set(spec.data.map { FolderWatcher.standardize($0.resolvedPath) })
+            let spec = try FigureSpec.parse(bytes: bytes, source: path, directory: PathName.deletingLastComponent(path))
+            let inputs = Set(spec.data.map { PathName.absoluteStandardized($0.resolvedPath) })
             state.withLock { $0.specInputs[path] = inputs }
             let tables: [String: DataTable]
             do {

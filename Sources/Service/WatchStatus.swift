@@ -1,5 +1,6 @@
 import ContentHash
-import Foundation
+import FoundationEssentials
+import Glibc
 import PNG
 import Table
 

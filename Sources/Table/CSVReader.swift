@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads CSV and TSV (RFC 4180) into a typed `DataTable`, from a file or from bytes.
 public enum CSVReader {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// Opens a file below a folder without following any symbolic link below that folder: each
 /// folder on the way is opened relative to its parent (`openat`) with `O_NOFOLLOW`, and so is

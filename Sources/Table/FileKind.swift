@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import RunLogs
+import Platform
 
 /// A kind of input file: how it is recognized (extension, file name, first bytes) and which
 /// reader turns it into a `DataTable`. `FileKind.all` is the one table of kinds that `render`,
@@ -87,8 +88,8 @@ extension FileKind {
     /// The kind a file name alone says (extension or name pattern), or nil. `inFolder` leaves
     /// out names that are read only when given on their own (`.txt`).
     public static func named(_ path: String, inFolder: Bool = false) -> FileKind? {
-        let name = (path as NSString).lastPathComponent.lowercased()
-        let ext = (name as NSString).pathExtension
+        let name = PathName.lastComponent(path).lowercased()
+        let ext = PathName.pathExtension(name)
         return all.first { kind in
             (!ext.isEmpty && (kind.extensions.contains(ext) || (!inFolder && kind.namedOnly.contains(ext)))) || (kind.nameTest?(name) ?? false)
         }

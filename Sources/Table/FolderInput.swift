@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// What a file found under a folder of inputs is to Plotline: a figure spec, a table, or a file
 /// of a run log (whose run folder is the input).
@@ -31,6 +32,6 @@ public enum FolderInput: Sendable, Hashable {
     /// The name a figure of this input file goes by: a spec's path without `.plot.json`
     /// (`figures/loss.plot.json` → `figures/loss`), any other path without its extension.
     public static func figureName(_ path: String) -> String {
-        isFigureSpec(path) ? String(path.dropLast(figureSpecSuffix.count)) : (path as NSString).deletingPathExtension
+        isFigureSpec(path) ? String(path.dropLast(figureSpecSuffix.count)) : PathName.deletingExtension(path)
     }
 }

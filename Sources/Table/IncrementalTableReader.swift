@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// Follows a growing CSV / TSV / JSON Lines file for `watch`: reads only appended bytes, leaves
 /// a half-written last line for the next call, and starts over when the file shrank or was replaced.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// Reads tables from JSON Lines, a JSON array of records, or a Hugging Face `trainer_state.json`.
 ///
@@ -166,7 +167,7 @@ public enum JSONTableReader {
         }
         guard width > 0 else { return nil }
         try ResourceLimits.standard.checkColumns(width, source: source)
-        let file = (source as NSString).lastPathComponent.lowercased()
+        let file = PathName.lastComponent(source).lowercased()
         let names = width == 3 && file.hasPrefix("run-") && file.contains("-tag-") && file.hasSuffix(".json")
             ? ["Wall time", "Step", "Value"] : (1...width).map { "col\($0)" }
         var builder = RecordTableBuilder(source: source, locator: .keyPath(""))

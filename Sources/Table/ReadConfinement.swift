@@ -1,7 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// The folders a spec's data paths may lead to: its own folder (the watched root for `watch`,
 /// the report's folder for `report`) and whatever the user opted into with `--allow-read`.
@@ -64,7 +65,7 @@ public struct ReadConfinement: Sendable, Equatable {
         guard let root = roots.filter({ ReadConfinement.isInside(real, $0) }).max(by: { $0.count < $1.count }) else {
             return .failure(.outside)
         }
-        return ConfinedOpen.read(real, under: root == real ? (real as NSString).deletingLastPathComponent : root)
+        return ConfinedOpen.read(real, under: root == real ? PathName.deletingLastComponent(real) : root)
     }
 
     /// Whether `path` is `folder` or lies below it (both real, absolute paths).
@@ -89,8 +90,8 @@ public struct ReadConfinement: Sendable, Equatable {
                 return tail.isEmpty ? base : (base == "/" ? "" : base) + "/" + tail.reversed().joined(separator: "/")
             }
             guard head != "/", !head.isEmpty else { return absolute }
-            tail.append((head as NSString).lastPathComponent)
-            head = (head as NSString).deletingLastPathComponent
+            tail.append(PathName.lastComponent(head))
+            head = PathName.deletingLastComponent(head)
         }
     }
 }

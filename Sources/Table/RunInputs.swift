@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import RunLogs
+import Platform
 
 /// The runs that `plotline render` paths name: a table file is a run; a folder is searched for
 /// runs as TensorBoard and MLflow lay them out.
@@ -51,7 +52,7 @@ public enum RunInputs {
                     throw DataError(.nothingToDraw("no TensorBoard event files, MLflow runs or tables in this folder"),
                                     at: DataLocation(source: path))
                 }
-                for (name, source) in found { sources.append((paths.count == 1 ? name : ((path as NSString).lastPathComponent + "/" + name), source)) }
+                for (name, source) in found { sources.append((paths.count == 1 ? name : (PathName.lastComponent(path) + "/" + name), source)) }
             } else {
                 plainFiles.append(path)
                 sources.append((nil, .file(path)))
@@ -119,7 +120,7 @@ public enum RunInputs {
     }
 
     private static func walk(_ folder: String, relative: String, depth: Int, into out: inout [(String, Source)]) {
-        let here = relative.isEmpty ? (folder as NSString).lastPathComponent : relative
+        let here = relative.isEmpty ? PathName.lastComponent(folder) : relative
         if MLflowRun.isRun(folder) {
             out.append((here, .mlflow(folder)))
             return
@@ -137,7 +138,7 @@ public enum RunInputs {
             }
         }
         for name in tables {
-            let stem = (name as NSString).deletingPathExtension
+            let stem = PathName.deletingExtension(name)
             let runName = tables.count == 1 && !relative.isEmpty ? relative : (relative.isEmpty ? stem : relative + "/" + stem)
             out.append((runName, .file(folder + "/" + name)))
         }
@@ -153,8 +154,8 @@ public enum RunInputs {
 
     /// True for an existing folder.
     public static func isFolder(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        var isDir: Bool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir
     }
 
     /// Names for files that tell them apart: the first path component that differs between them
@@ -164,7 +165,7 @@ public enum RunInputs {
         let names = distinctNames(paths)
         // TensorBoard's CSV exports of one tag (`run-seed1-tag-loss.csv`): the run's name.
         let runs = names.map { name -> String? in
-            guard name.hasPrefix("run-"), let tag = name.range(of: "-tag-", options: .backwards),
+            guard name.hasPrefix("run-"), let tag = name.lastRange(of: "-tag-"),
                   tag.lowerBound > name.index(name.startIndex, offsetBy: 4) else { return nil }
             return String(name[name.index(name.startIndex, offsetBy: 4)..<tag.lowerBound])
         }
@@ -174,16 +175,16 @@ public enum RunInputs {
 
     /// The first path component that tells the paths apart, without its extension; else the stems.
     static func distinctNames(_ paths: [String]) -> [String] {
-        let parts = paths.map { ($0 as NSString).standardizingPath.split(separator: "/").map(String.init) }
+        let parts = paths.map { PathName.standardized($0).split(separator: "/").map(String.init) }
         guard let longest = parts.map(\.count).max() else { return [] }
         for k in 0..<longest {
             let column = parts.map { k < $0.count ? $0[k] : "" }
             if Set(column).count > 1 {
-                let names = column.map { ($0 as NSString).deletingPathExtension }
+                let names = column.map { PathName.deletingExtension($0) }
                 if Set(names).count == names.count { return names }
             }
         }
-        return paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        return paths.map { PathName.deletingExtension(PathName.lastComponent($0)) }
     }
 }
 

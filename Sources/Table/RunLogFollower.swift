@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import RunLogs
+import Platform
 
 /// Follows the runs behind one watched figure for `plotline watch`: a TensorBoard run folder
 /// (its event files) or an MLflow experiment folder (its runs), reading only appended records
@@ -37,12 +39,12 @@ public struct RunLogFollower: Sendable {
     /// experiment of a file inside an MLflow run (`<experiment>/<run>/metrics/...`, `params/`,
     /// `tags/`, `meta.yaml`); nil for other files.
     public static func source(for path: String) -> Source? {
-        let name = (path as NSString).lastPathComponent
-        if EventFileSet.isEventFileName(name) { return .events((path as NSString).deletingLastPathComponent) }
+        let name = PathName.lastComponent(path)
+        if EventFileSet.isEventFileName(name) { return .events(PathName.deletingLastComponent(path)) }
         guard ["/metrics/", "/params/", "/tags/"].contains(where: path.contains) || name == "meta.yaml" else { return nil }
-        var folder = (path as NSString).deletingLastPathComponent
+        var folder = PathName.deletingLastComponent(path)
         while folder.count > 1 {
-            let up = (folder as NSString).deletingLastPathComponent
+            let up = PathName.deletingLastComponent(folder)
             if MLflowRun.isRun(folder) && ["metrics", "params", "tags", "meta.yaml"].contains(where: { path.hasPrefix(folder + "/" + $0) }) {
                 return .mlflowExperiment(up)
             }
@@ -64,7 +66,7 @@ public struct RunLogFollower: Sendable {
             var table = try RunLogTables.table(set.log, source: folder)
             // What `render` says as a note, the sidecar keeps (`ReadWarnings.notes`).
             if let skipped = set.log.skippedSummary { table.readNotes.append("\(folder): \(skipped)") }
-            return [RunInputs.Run(name: (folder as NSString).lastPathComponent, table: table, params: [:], path: folder)]
+            return [RunInputs.Run(name: PathName.lastComponent(folder), table: table, params: [:], path: folder)]
         case .mlflowExperiment(let folder):
             let folders = MLflowRun.runs(inExperiment: folder)
             runs = runs.filter { folders.contains($0.key) }

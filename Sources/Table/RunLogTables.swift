@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import RunLogs
+import Platform
 
 /// Reads TensorBoard and MLflow logs into tables, with their errors as `DataError`s.
 public enum RunLogTables {
@@ -19,7 +20,7 @@ public enum RunLogTables {
     /// after the file).
     public static func mlflowMetricTable(bytes: Data, source: String) throws(DataError) -> DataTable {
         var log = ScalarLog()
-        let tag = log.tagIndex((source as NSString).lastPathComponent)
+        let tag = log.tagIndex(PathName.lastComponent(source))
         var bytes = [UInt8](bytes)
         if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }  // a whole file: its last line counts
         do { _ = try MLflowRun.parseLines(bytes, tag: tag, file: source, firstLine: 1, into: &log) } catch { throw dataError(error) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads any supported table file, choosing the reader from `FileKind.all`.
 public enum TableReader {

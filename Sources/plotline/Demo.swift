@@ -1,6 +1,6 @@
 import ArgumentParser
 import Chart
-import Foundation
+import FoundationEssentials
 import PNG
 import Raster
 import Scene

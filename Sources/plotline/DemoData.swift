@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Geometry
 
 /// Deterministic synthetic data for the demo figure: a training run and two point clouds.

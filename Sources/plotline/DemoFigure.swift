@@ -1,5 +1,6 @@
 import Chart
-import Foundation
+import FoundationEssentials
+import Platform
 
 /// The built-in example figure of `plotline demo`, described as a Chart figure.
 ///
@@ -20,7 +21,7 @@ enum DemoFigure {
             annotations: [
                 .verticalLine(x: Double(best), width: 0.8, dash: Series.dashed),
                 // The note sits in the empty space right of the line, halfway up.
-                .text(String(format: "best val_loss %.3f", run.valLoss[best]),
+                .text(CFormat.string("best val_loss %.3f", run.valLoss[best]),
                       x: Double(best), y: 1.5, dx: 6, dy: 0, marker: false),
             ])
         let scatter = Panel(

@@ -4,6 +4,7 @@ import FigureSpec
 import Scene
 import Table
 import Vector
+import Platform
 
 /// The figure flags `render` and `watch` share (`--x`, `--y`, `--kind`, `--logy`, `--size`,
 /// `--aggregate`, ...): what a default figure draws and how, one `@OptionGroup` of both commands.
@@ -123,7 +124,7 @@ struct FigureFlags: ParsableArguments {
     func renderOptions(read: CSVOptions) -> RenderOptions {
         var options = RenderOptions()
         options.x = x
-        options.y = y.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        options.y = y.map { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
         options.by = by
         options.facet = facet
         options.kind = kind.flatMap(SeriesKind.init(rawValue:))

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Chart
 import FigureSpec
-import Foundation
+import FoundationEssentials
 import PNG
 import Table
+import Platform
 
 /// `plotline render FILE... --print-spec [FILE]`: the default figure as the figure spec that
 /// draws it, so a user can start from it, edit it and render it back with `--spec`.
@@ -68,19 +69,19 @@ enum PrintSpec {
         let confinement = ReadConfinement(root: spec.directory)
         for source in spec.data {
             do { _ = try confinement.check(source.resolvedPath, shownAs: source.path, source: destination) } catch {
-                let outside = (source.resolvedPath as NSString).deletingLastPathComponent
-                FileHandle.standardError.write(Data(
+                let outside = PathName.deletingLastComponent(source.resolvedPath)
+                StandardStream.error.write(bytes: Data(
                     "note: \(source.path) is outside the spec's folder: render it with --allow-read \(outside)\n".utf8))
             }
         }
         let bytes = Array(spec.jsonText().utf8)
         if destination == standardOutput {
-            FileHandle.standardOutput.write(Data(bytes))
+            StandardStream.output.write(bytes: Data(bytes))
         } else {
             do { try AtomicFile.write(bytes, to: destination) } catch let error as FileError {
                 throw CLIError("\(error)")  // "cannot write PATH: why (step)"
             }
-            FileHandle.standardError.write(Data("wrote \(destination) (figure spec, \(spec.panels.count) panel\(spec.panels.count == 1 ? "" : "s"))\n".utf8))
+            StandardStream.error.write(bytes: Data("wrote \(destination) (figure spec, \(spec.panels.count) panel\(spec.panels.count == 1 ? "" : "s"))\n".utf8))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Chart
 import FigureSpec
-import Foundation
+import FoundationEssentials
 import PNG
 import Raster
 import Scene
@@ -9,6 +9,7 @@ import Service
 import Table
 import Text
 import Vector
+import Platform
 
 /// `plotline render`: a table (or several runs of one) to a PNG figure.
 struct Render: ParsableCommand, @unchecked Sendable {
@@ -128,8 +129,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
             let writer = BackgroundWriter(label: "plotline.render.writer", workers: 2, depth: 3)
             for (index, path) in spec.enumerated() {
                 let name = Render.figureName(path)
-                let folder = output ?? (path as NSString).deletingLastPathComponent
-                let main = (folder as NSString).appendingPathComponent(name + "." + first.fileExtension)
+                let folder = output ?? PathName.deletingLastComponent(path)
+                let main = PathName.appending(folder, name + "." + first.fileExtension)
                 var job = lines.job(index, output: main) { [self] in
                     let (figure, rows, own) = try specFigure(path)
                     return (figure, rows, rule.beside(main: first, spec: own))
@@ -142,8 +143,8 @@ struct Render: ParsableCommand, @unchecked Sendable {
         } else {
             // One figure: built (from the spec or the data files), drawn, encoded and written by
             // the render queue's thread, as every figure is; this thread waits for it.
-            let out = output ?? (spec.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Render.figureName($0)) }
-                ?? (files[0] as NSString).deletingPathExtension) + ".png"
+            let out = output ?? (spec.first.map { PathName.appending(PathName.deletingLastComponent($0), Render.figureName($0)) }
+                ?? PathName.deletingExtension(files[0])) + ".png"
             // -o's extension names the main file; --format, else the spec's own "formats", the
             // files beside it (`OutputFormats`).
             let main: OutputFormat
@@ -153,7 +154,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
                 let (figure, rows, own) = try spec.first.map(specFigure) ?? { let d = try defaultFigure(options); return (d.figure, d.rows, nil) }()
                 let beside = rule.beside(main: main, spec: own)
                 if out == "-", !beside.isEmpty {
-                    FileHandle.standardError.write(Data("note: -o - writes the PNG alone; the spec's \"formats\" \(beside.map(\.rawValue).joined(separator: ", ")) need a file name (-o fig.png)\n".utf8))
+                    StandardStream.error.write(bytes: Data("note: -o - writes the PNG alone; the spec's \"formats\" \(beside.map(\.rawValue).joined(separator: ", ")) need a file name (-o fig.png)\n".utf8))
                 }
                 return (figure, rows, beside)
             }
@@ -173,7 +174,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
 
     /// A spec's figure name: its file name without the folder and `.plot.json` or `.json`.
     static func figureName(_ path: String) -> String {
-        var name = (path as NSString).lastPathComponent
+        var name = PathName.lastComponent(path)
         for suffix in [".plot.json", ".json"] where name.hasSuffix(suffix) { name.removeLast(suffix.count); break }
         return name
     }
@@ -184,7 +185,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     /// Prints what was read differently from the bytes as written (one line each, to standard error).
     static func printReadNotes(_ tables: [DataTable]) {
         for warning in tables.flatMap(\.readNotes) {
-            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            StandardStream.error.write(bytes: Data("warning: \(warning)\n".utf8))
         }
     }
 
@@ -207,12 +208,12 @@ struct Render: ParsableCommand, @unchecked Sendable {
                 // Standard input among the files: each is one table, read as given.
                 for (name, f) in zip(RunInputs.runNames(files), files) {
                     let table = f == "-"
-                        ? try TableReader.parse(bytes: FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>", options: csvOptions)
+                        ? try TableReader.parse(bytes: Data(StandardStream.readInput()), source: "<stdin>", options: csvOptions)
                         : try TableReader.read(path: f, options: csvOptions)
                     runs.append((name: name, path: f, table: table))
                 }
             } else {
-                let note: (String) -> Void = { FileHandle.standardError.write(Data(("note: " + $0 + "\n").utf8)) }
+                let note: (String) -> Void = { StandardStream.error.write(bytes: Data(("note: " + $0 + "\n").utf8)) }
                 let read = try RunInputs.read(files, options: csvOptions, notes: note)
                 runs = read.map { (name: $0.name, path: PrintSpec.specPath($0.path, folder: folder), table: $0.table) }
                 params = read.map(\.params)

@@ -2,10 +2,11 @@ import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 import PNG
 import Report
 import Service
+import Platform
 
 /// `plotline report`: many figures in one run, with a manifest and Markdown / HTML indexes.
 struct Report: ParsableCommand {
@@ -124,7 +125,7 @@ struct Report: ParsableCommand {
                 let seconds = Double((clock.now - start).components.attoseconds) * 1e-18 + Double((clock.now - start).components.seconds)
                 var line = "wrote \(output): \(m.figures.count) figure\(m.figures.count == 1 ? "" : "s"), \(m.failures.count) failed"
                 if let c = outcome.comparison { line += ", \(c.entries.filter { $0.status != .unchanged }.count) differ from the baseline" }
-                print(line + String(format: " (%.2f s)", seconds))
+                print(line + CFormat.string(" (%.2f s)", seconds))
             }
             let status = outcome.exitStatus
             if status != 0 { throw ExitCode(status) }
@@ -190,6 +191,6 @@ struct Report: ParsableCommand {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStream.error.write(bytes: Data((line + "\n").utf8))
     }
 }

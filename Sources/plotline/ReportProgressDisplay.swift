@@ -1,21 +1,23 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 import Report
 import Service
+import Platform
 
 /// Shows a report's progress on standard error: one updating line with a bar on a terminal,
 /// a plain line per figure otherwise (CI logs), nothing but failures with `--quiet`.
 final class ReportProgressDisplay: @unchecked Sendable {
     private let quiet: Bool
     private let terminal: Bool
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var drewBar = false
 
     init(quiet: Bool, terminal: Bool) { self.quiet = quiet; self.terminal = terminal }
 
     /// Called after each figure (from a writer thread).
     func show(_ p: ReportProgress) {
-        lock.withLock {
-            let ms = String(format: "%.1f ms", p.milliseconds)
+        lock.withLock { _ in
+            let ms = CFormat.string("%.1f ms", p.milliseconds)
             if let error = p.error {
                 if drewBar { write("\r\u{1B}[K") }
                 write("[\(p.completed)/\(p.total)] \(p.name)  FAILED: \(error)\n")
@@ -36,10 +38,10 @@ final class ReportProgressDisplay: @unchecked Sendable {
 
     /// Ends the bar's line.
     func end() {
-        lock.withLock {
+        lock.withLock { _ in
             if drewBar { write("\n"); drewBar = false }
         }
     }
 
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    private func write(_ text: String) { StandardStream.error.write(bytes: Data(text.utf8)) }
 }

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Table
+import Platform
 
 /// Prints the data warnings of the tables a command read to standard error: the first
 /// `limit`, then how many more there were, so no dropped value goes unmentioned.
@@ -16,7 +17,7 @@ enum WarningPrinter {
         }
         guard total > 0 else { return 0 }
         if total > lines.count { lines.append("warning: \(total - lines.count) more values that are not numbers (drawn as missing values)") }
-        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        StandardStream.error.write(bytes: Data(lines.map { $0 + "\n" }.joined().utf8))
         return total
     }
 }

@@ -2,11 +2,13 @@ import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Serve
 import Service
 import Table
 import Vector
+import Platform
 
 /// `plotline watch`: keeps a PNG figure up to date for every table and spec in a folder tree.
 struct Watch: ParsableCommand {
@@ -93,8 +95,8 @@ struct Watch: ParsableCommand {
     var token: String?
 
     func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+        var isFolder: Bool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder else {
             throw ValidationError("\(directory) is not a folder.")
         }
         if !(0...10_000).contains(debounce) { throw ValidationError("--debounce must be 0...10000 ms.") }
@@ -137,9 +139,9 @@ struct Watch: ParsableCommand {
         let server: FigureServer
         do { server = try FigureServer(root: folder, address: bindAddress, token: token, hiding: [directory, folder]) } catch { throw CLIError("--serve: \(error)") }
         if !bindAddress.isLoopback {
-            FileHandle.standardError.write(Data("warning: serving on \(bindAddress.host): other machines can reach the page; every request needs the token in the URL below\n".utf8))
+            StandardStream.error.write(bytes: Data("warning: serving on \(bindAddress.host): other machines can reach the page; every request needs the token in the URL below\n".utf8))
         }
-        FileHandle.standardOutput.write(Data("serving \(server.url)\n".utf8))
+        StandardStream.output.write(bytes: Data("serving \(server.url)\n".utf8))
         return server
     }
 
@@ -159,7 +161,7 @@ struct Watch: ParsableCommand {
         do { queue = try RenderQueue() } catch { throw CLIError("cannot start the renderer: \(error)") }
         var options = try sessionOptions()
         let quiet = quiet
-        options.log = { line in if !quiet { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } }
+        options.log = { line in if !quiet { StandardStream.output.write(bytes: Data((line + "\n").utf8)) } }
         if !once {
             options.quietPeriod = Double(debounce) / 1000
             options.maximumRate = maxRate
@@ -179,7 +181,7 @@ struct Watch: ParsableCommand {
         // Temporary files of a plotline killed mid-write (kill -9) are ours to clean up.
         let stale = StaleTemporaryFiles.remove(under: output ?? directory)
         if !stale.isEmpty && !quiet {
-            FileHandle.standardOutput.write(Data("removed \(stale.count) stale temporary file\(stale.count == 1 ? "" : "s") (.NAME.PID.RAND.tmp) of an earlier run\n".utf8))
+            StandardStream.output.write(bytes: Data("removed \(stale.count) stale temporary file\(stale.count == 1 ? "" : "s") (.NAME.PID.RAND.tmp) of an earlier run\n".utf8))
         }
 
         if once {
@@ -198,31 +200,30 @@ struct Watch: ParsableCommand {
         do {
             // Start watching before the first full pass, so nothing written meanwhile is missed.
             watcher = try FolderWatcher(root: directory, options: watchOptions,
-                                        onMessage: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                                        onMessage: { StandardStream.error.write(bytes: Data(($0 + "\n").utf8)) },
                                         onBatch: { session.handle($0) })
         } catch {
             throw CLIError("\(error)")
         }
         session.renderAll()
-        if !quiet { FileHandle.standardOutput.write(Data("watching \(session.root)\(watcher.usesPolling ? " (polling)" : "")\n".utf8)) }
+        if !quiet { StandardStream.output.write(bytes: Data("watching \(session.root)\(watcher.usesPolling ? " (polling)" : "")\n".utf8)) }
         var received: Int32 = 0
         sigwait(&signals, &received)
         // A second signal while shutting down means "now": exit without waiting (the render in
         // progress writes atomically, so no file is left half-written).
         let stopSignals = signals
-        let impatient = Thread {
+        DispatchQueue.global().async {
             var again: Int32 = 0
             var blocked = stopSignals
             sigwait(&blocked, &again)
-            FileHandle.standardError.write(Data("stopped at once (second \(again == SIGINT ? "SIGINT" : "SIGTERM"))\n".utf8))
+            StandardStream.error.write(bytes: Data("stopped at once (second \(again == SIGINT ? "SIGINT" : "SIGTERM"))\n".utf8))
             _exit(128 + again)
         }
-        impatient.start()
         server?.stop()
         watcher.stop()
         queue.shutdownAndJoin(mode: drain ? .finishQueued : .cancelQueued)
         let name = received == SIGINT ? "SIGINT" : "SIGTERM"
-        if !quiet { FileHandle.standardOutput.write(Data("stopped (\(name)\(drain ? ", queue drained" : ""))\n".utf8)) }
+        if !quiet { StandardStream.output.write(bytes: Data("stopped (\(name)\(drain ? ", queue drained" : ""))\n".utf8)) }
     }
 }
 
@@ -239,7 +240,7 @@ extension Watch {
     static func formats(_ list: String) throws -> [OutputFormat] {
         var out: [OutputFormat] = []
         for part in list.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = part.trimmingCharacters(in: .whitespaces)
+            let name = part.trimmingWhitespace
             guard let f = OutputFormat(name: name) else {
                 throw ValidationError("--format takes png, svg and pdf, comma-separated, not \"\(name)\".")
             }

@@ -1,7 +1,9 @@
 import Chart
-import Foundation
+import FoundationEssentials
+import Synchronization
 import Service
 import Vector
+import Platform
 
 /// A command's figures on the render queue, and its "wrote …" lines: one per file written, in
 /// submission order although two writers may finish out of order, with the first failure kept
@@ -11,7 +13,7 @@ import Vector
 /// the line); the queue's completions report what was written or why not.
 final class WroteLines: @unchecked Sendable {
     // @unchecked: every mutable member is guarded by `lock`.
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var summaries: [Int: String] = [:]
     private var files: [Int: [String]] = [:]
     /// What each figure's drawing left out for lack of room (`WrittenFigure.notes`).
@@ -47,15 +49,15 @@ final class WroteLines: @unchecked Sendable {
             if failed { throw Skipped() }
             do {
                 let (figure, rows, also) = try build()
-                lock.withLock { summaries[index] = describe(figure, rows) }
+                lock.withLock { _ in summaries[index] = describe(figure, rows) }
                 return (figure, also)
             } catch {
-                lock.withLock { buildErrors[index] = error }
+                lock.withLock { _ in buildErrors[index] = error }
                 throw error
             }
         })
         job.onWritten = { [self] written in
-            lock.withLock {
+            lock.withLock { _ in
                 files[index] = written.files
                 notes[index] = written.notes
             }
@@ -73,11 +75,11 @@ final class WroteLines: @unchecked Sendable {
     }
 
     /// True once a figure failed.
-    var failed: Bool { lock.withLock { !errors.isEmpty || !buildErrors.isEmpty } }
+    var failed: Bool { lock.withLock { _ in !errors.isEmpty || !buildErrors.isEmpty } }
 
     /// The first failed figure's error (in submission order), if any.
     var firstError: Error? {
-        lock.withLock {
+        lock.withLock { _ in
             let all = errors.merging(buildErrors) { _, build in build }
             return all.keys.min().flatMap { all[$0] }
         }
@@ -85,7 +87,7 @@ final class WroteLines: @unchecked Sendable {
 
     /// Records figure `index`'s outcome and prints every line whose predecessors are all done.
     private func finished(_ index: Int, _ result: Result<RenderResult, RenderError>) {
-        lock.withLock {
+        lock.withLock { _ in
             if case .failure(let error) = result, buildErrors[index] == nil {
                 if case .failed(_, _, let reason) = error { errors[index] = CLIError(reason) } else { errors[index] = error }
             }
@@ -95,11 +97,11 @@ final class WroteLines: @unchecked Sendable {
                     for file in files[printed] ?? [] {
                         let line = "wrote \(file == "-" ? "standard output" : file) (\(summary))"
                         // With -o - the figure is standard output: the log line goes to standard error.
-                        if file == "-" { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+                        if file == "-" { StandardStream.error.write(bytes: Data((line + "\n").utf8)) } else { print(line) }
                     }
                     for note in notes[printed] ?? [] {
                         let name = files[printed]?.first.map { $0 == "-" ? "standard output" : $0 } ?? ""
-                        FileHandle.standardError.write(Data("warning: \(name): \(note)\n".utf8))
+                        StandardStream.error.write(bytes: Data("warning: \(name): \(note)\n".utf8))
                     }
                 }
                 printed += 1

@@ -47,9 +47,14 @@ final class SafeMessageTests: XCTestCase {
     }
 
     func testErrorTextOfFoundationErrors() {
-        let error = NSError(domain: NSCocoaErrorDomain, code: 260,
-                            userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOENT))])
+        // What FoundationEssentials throws (the product links no other Foundation): a CocoaError
+        // with the POSIX cause, or the POSIX error itself.
+        let error = CocoaError(.fileReadNoSuchFile, userInfo: [NSUnderlyingErrorKey: POSIXError(.ENOENT)])
         XCTAssertEqual(ErrorText.describe(error), "No such file or directory")
+        XCTAssertEqual(ErrorText.describe(POSIXError(.EACCES)), "Permission denied")
+        XCTAssertThrowsError(try Data(contentsOf: URL(fileURLWithPath: "/nonexistent/x.csv"))) {
+            XCTAssertEqual(ErrorText.describe($0), "No such file or directory")
+        }
         XCTAssertEqual(ErrorText.describe(DataError(.emptyInput, at: DataLocation(source: "e.csv"))), "e.csv: the input is empty")
     }
 
@@ -59,10 +64,11 @@ final class SafeMessageTests: XCTestCase {
         let folder = NSTemporaryDirectory() + "plotline-safe-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let unknown = NSError(domain: NSCocoaErrorDomain, code: 256, userInfo: [NSFilePathErrorKey: folder])
+        let unknown = CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: folder])
         XCTAssertEqual(ErrorText.describe(unknown), "Is a directory")
-        XCTAssertEqual(ErrorText.describe(NSError(domain: NSCocoaErrorDomain, code: 256)), "an unknown read error")
-        XCTAssertFalse(ErrorText.describe(NSError(domain: NSCocoaErrorDomain, code: 259)).contains("NSCocoaErrorDomain"))
+        XCTAssertEqual(ErrorText.describe(CocoaError(.fileReadUnknown)), "an unknown read error")
+        XCTAssertEqual(ErrorText.describe(CocoaError(.fileReadCorruptFile)), "the file is corrupt or in an unknown format")
+        XCTAssertFalse(ErrorText.describe(CocoaError(.fileLocking)).contains("userInfo"))
         XCTAssertEqual(errorText { try FigureSpec.load(path: folder) }, folder + ": cannot read the file (a folder, not a figure spec file)")
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// TensorBoard's scalar smoothing: a debiased exponential moving average.
 ///

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Histogram bins and counts, with numpy's `histogram_bin_edges` rules.
 ///

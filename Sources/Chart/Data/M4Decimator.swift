@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// Reduces a line series to at most four points per pixel column — the first, the lowest, the
 /// highest and the last — so that the reduced line draws the same pixels as the full one
@@ -135,8 +136,8 @@ public struct M4Decimator: Sendable {
     /// The two halves' results, written from two threads at distinct indices.
     final class Halves: @unchecked Sendable {
         private(set) var parts: [ReducedSeries?] = [nil, nil]
-        private let lock = NSLock()
-        func store(_ i: Int, _ r: ReducedSeries?) { lock.withLock { parts[i] = r } }
+        private let lock = Mutex(())
+        func store(_ i: Int, _ r: ReducedSeries?) { lock.withLock { _ in parts[i] = r } }
     }
 
     /// Cuts the points in two at the column boundary nearest the middle point, or nil when

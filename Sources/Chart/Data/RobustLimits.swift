@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Axis limits that ignore extreme outliers such as the loss spike of a training run's first
 /// steps, on request.

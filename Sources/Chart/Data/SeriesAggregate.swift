@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One line that stands for several: the mean or median of several curves (runs of one
 /// experiment, seeds) at each x, with a band for their spread, as seaborn's `lineplot`

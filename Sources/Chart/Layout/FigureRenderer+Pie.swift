@@ -1,8 +1,10 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Geometry
 import Raster
 import Scene
 import Text
+import Platform
 
 extension FigureRenderer {
     /// The pie's wedges as (start, end) angles in degrees, counter-clockwise from +x as
@@ -61,7 +63,7 @@ extension FigureRenderer {
             }
             if pie.showsPercentages {
                 let p = Point(c.x + 0.6 * r * cos(mid), c.y - 0.6 * r * sin(mid))
-                let text = String(format: "%.1f%%", 100 * pie.y[k] / total)
+                let text = CFormat.string("%.1f%%", 100 * pie.y[k] / total)
                 place(TextRun(text, font: st.tickFont, color: st.theme.text, at: Point(p.x.rounded(), p.y.rounded()),
                               horizontal: .center, vertical: .center))
             }

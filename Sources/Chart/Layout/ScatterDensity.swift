@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How a scatter of many points is drawn so that it reads as a density, not a blob: past
 /// `fullPoints` points, markers shrink and turn translucent with the point count.

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Text
+import Platform
 
 extension FontLibrary {
     /// `text`, or its longest prefix that fits `width` pixels with an ellipsis ("…"), so a
@@ -13,6 +14,6 @@ extension FontLibrary {
             let mid = (lo + hi + 1) / 2
             if measure(String(chars[..<mid]) + "…", font: font).advance <= width { lo = mid } else { hi = mid - 1 }
         }
-        return lo == 0 ? "" : String(chars[..<lo]).trimmingCharacters(in: .whitespaces) + "…"
+        return lo == 0 ? "" : String(chars[..<lo]).trimmingWhitespace + "…"
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Scene
 
 /// A whole figure: a grid of panels at a size in pixels, with a title and a theme.

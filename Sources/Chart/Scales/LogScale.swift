@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A base-10 logarithmic scale; zero and negative values are invalid and not drawn.
 public struct LogScale: Scale, Hashable {

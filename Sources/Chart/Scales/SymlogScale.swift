@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A symmetric log scale: linear within ±linthresh, logarithmic (base 10) outside, as
 /// matplotlib's `SymmetricalLogTransform` with `linscale = 1`.

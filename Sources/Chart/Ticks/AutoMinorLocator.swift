@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Minor ticks between major ones: 5 subdivisions for steps 1, 2.5, 5 × 10ⁿ and 4 for 2 × 10ⁿ,
 /// after matplotlib's `AutoMinorLocator(n='auto')`.

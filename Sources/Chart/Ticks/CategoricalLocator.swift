@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Ticks at the category positions 0, 1, …, count − 1 inside the view.
 ///

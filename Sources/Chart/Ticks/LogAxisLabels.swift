@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Which ticks a base-10 log axis labels besides the decades: 2 and 5 × 10ⁿ while the view
 /// spans fewer than `maxDecades` decades, so a view of one or two decades has enough labelled

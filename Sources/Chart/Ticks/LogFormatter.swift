@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import Platform
 
 /// Labels for log axes with Unicode superscripts: "10⁻²", "10⁰", "10³" on decades and
 /// "2×10¹" elsewhere, after matplotlib's `LogFormatterSciNotation` (base 10).
@@ -34,12 +36,12 @@ public struct LogFormatter: TickFormatter, Hashable {
         if labelOnlyBase && !isDecade { return "" }
         let exponent = isDecade ? Int(fx.rounded()) : Int(floor(fx))
         if abs(isDecade ? Double(exponent) : fx) < Double(minExponent) {
-            return sign + String(format: "%g", x).withUnicodeMinus
+            return sign + CFormat.string("%g", x).withUnicodeMinus
         }
         if isDecade { return sign + "10" + LogFormatter.superscript(exponent) }
         var coefficient = pow(10, fx - Double(exponent))
         if PythonFloat.isClose(coefficient, coefficient.rounded()) { coefficient = coefficient.rounded() }
-        return sign + String(format: "%g", coefficient) + "×10" + LogFormatter.superscript(exponent)
+        return sign + CFormat.string("%g", coefficient) + "×10" + LogFormatter.superscript(exponent)
     }
 
     /// An integer in Unicode superscript digits, with the superscript minus "⁻".

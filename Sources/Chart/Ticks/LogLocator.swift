@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Ticks on a base-10 log axis, after matplotlib 3.11's `LogLocator.tick_values`.
 ///

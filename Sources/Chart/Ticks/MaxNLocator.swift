@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Nice ticks at multiples of 1, 2, 2.5, 5 × 10ⁿ: matplotlib's default `AutoLocator`
 /// (`MaxNLocator(nbins='auto', steps=[1, 2, 2.5, 5, 10])`), followed step by step.

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import Platform
 
 /// Labels as percentages of `xmax` ("25%"), after matplotlib's `PercentFormatter`.
 public struct PercentFormatter: TickFormatter, Hashable {
@@ -33,7 +35,7 @@ public struct PercentFormatter: TickFormatter, Hashable {
                 ? 0 : Int(ceil(2 - log10(2 * range))).clamped(0, 5)
         }
         return TickLabels(labels: ticks.map { t in
-            String(format: "%0.\(places)f", t * 100 / xmax).withUnicodeMinus + symbol
+            CFormat.string("%0.\(places)f", t * 100 / xmax).withUnicodeMinus + symbol
         })
     }
 }

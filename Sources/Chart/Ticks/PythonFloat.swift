@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Python's float arithmetic where it differs from the obvious Swift, so that the locators
 /// reproduce matplotlib's ticks to the last bit.

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import Platform
 
 /// matplotlib's default tick formatter: the fewest decimals that tell the ticks apart, an
 /// offset when the ticks are close together far from zero, and a shared power of ten outside
@@ -55,7 +57,7 @@ public struct ScalarFormatter: TickFormatter, Hashable {
         let labels = ticks.map { t -> String in
             var x = (t - offset) / divisor
             if abs(x) < 1e-8 { x = 0 }
-            return String(format: "%1.\(decimals)f", x).withUnicodeMinus
+            return CFormat.string("%1.\(decimals)f", x).withUnicodeMinus
         }
         return TickLabels(labels: labels, offset: offsetText(offset: offset, oom: oom))
     }
@@ -131,7 +133,7 @@ public struct ScalarFormatter: TickFormatter, Hashable {
         let e = Int(floor(log10(abs(value))))
         let s = PythonFloat.round(value / pow(10, Double(e)), decimals: 10)
         let significand = s.truncatingRemainder(dividingBy: 1) == 0
-            ? String(Int(s)) : String(format: "%1.10g", s)
+            ? String(Int(s)) : CFormat.string("%1.10g", s)
         return e == 0 ? significand : "\(significand)e\(e)"
     }
 }

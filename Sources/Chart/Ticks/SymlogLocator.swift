@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Ticks on a symlog axis: decades on the logarithmic sides and 0 in the linear part, after
 /// matplotlib's `SymmetricalLogLocator.tick_values` (base 10).

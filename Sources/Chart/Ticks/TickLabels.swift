@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Tick labels for one axis and the text shown once at the axis end (an offset, a shared
 /// multiplier or the date context), if any.
@@ -37,5 +37,5 @@ let unicodeMinus = "\u{2212}"
 
 extension String {
     /// The string with ASCII hyphen-minus replaced by U+2212 (matplotlib's `fix_minus`).
-    var withUnicodeMinus: String { replacingOccurrences(of: "-", with: unicodeMinus) }
+    var withUnicodeMinus: String { utf8.contains(UInt8(ascii: "-")) ? replacing("-", with: unicodeMinus) : self }
 }

@@ -1,5 +1,6 @@
 import Dates
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Calendar-aligned ticks on a time axis (seconds since the epoch, UTC), after matplotlib's
 /// `AutoDateLocator` with `interval_multiples=True`.
