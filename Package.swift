@@ -110,8 +110,9 @@ let package = Package(
                 "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Report",
                 "Serve", "Vector", "Platform", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Stays a position-independent executable: `-no-pie` saves ~1 ms of start-up (89,000
-            // relocations, bench/README.md "Start-up"), but a binary that parses untrusted files
+            // Stays a position-independent executable: `-no-pie` saved ~1 ms of start-up (89,000
+            // relocations then, 54,000 since Sources link no Foundation proper; bench/README.md
+            // "Start-up", "Without Foundation proper"), but a binary that parses untrusted files
             // keeps its code's address randomized.
             swiftSettings: strict),
         .executableTarget(

@@ -131,6 +131,62 @@ def test_the_release_binary_draws_training_logs_and_the_shared_datasets(venv, tm
             assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", (table, flags)
 
 
+def test_the_release_binary_runs_every_command(venv, tmp_path):
+    """Every command of the release binary once, as a user runs it (the other tests use the debug
+    build; release-only miscompiles and the release binary's own libraries show only here):
+    render with a spec and its --print-spec round trip, SVG/PDF, standard output, an output
+    through a symlink, a report with an index and --base-url, schema, demo, and the usual
+    errors (exit status and message)."""
+    env = clean_env(venv)
+    data = tmp_path / "runs" / "exp1"
+    data.mkdir(parents=True)
+    rows = ["epoch,loss,val_loss,lr"] + [f"{i},{1 / i:.6f},{1.2 / i:.6f},{0.1 * 0.9 ** i:.6g}" for i in range(1, 60)]
+    (data / "metrics.csv").write_text("\n".join(rows) + "\n")
+
+    def plotline(*args, expect=0):
+        result = subprocess.run(["plotline", *map(str, args)], capture_output=True, text=True, env=env, cwd=str(tmp_path))
+        assert result.returncode == expect, f"plotline {' '.join(map(str, args))}: {result.returncode}\n{result.stderr[-3000:]}"
+        return result
+
+    spec = plotline("render", "runs/exp1/metrics.csv", "--print-spec").stdout
+    (tmp_path / "fig.plot.json").write_text(spec)
+    plotline("render", "runs/exp1/metrics.csv", "-o", "default.png")
+    plotline("render", "--spec", "fig.plot.json", "-o", "again.png")
+    assert (tmp_path / "default.png").read_bytes() == (tmp_path / "again.png").read_bytes()
+    plotline("render", "--spec", "fig.plot.json", "-o", "fig.svg")
+    plotline("render", "--spec", "fig.plot.json", "-o", "fig.pdf")
+    assert (tmp_path / "fig.svg").read_text().lstrip().startswith(("<?xml", "<svg"))
+    assert (tmp_path / "fig.pdf").read_bytes()[:5] == b"%PDF-"
+    out = subprocess.run(["plotline", "render", "runs/exp1/metrics.csv", "-o", "-"], capture_output=True, env=env, cwd=str(tmp_path))
+    assert out.returncode == 0 and out.stdout == (tmp_path / "default.png").read_bytes()
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link.png").symlink_to(tmp_path / "real" / "target.png")
+    plotline("render", "runs/exp1/metrics.csv", "-o", "link.png")
+    assert (tmp_path / "link.png").is_symlink() and (tmp_path / "real" / "target.png").read_bytes()[:4] == b"\x89PNG"
+
+    (tmp_path / "report.json").write_text(json.dumps({"version": 1, "title": "Nightly", "sections": [
+        {"title": "Training", "figures": [{"spec": "fig.plot.json"},
+                                          {"name": "lr", "data": "runs/exp1/metrics.csv", "options": {"y": "lr", "logy": True}}]}]}))
+    plotline("report", "report.json", "-o", "site", "--base-url", "https://example.org/r/1/")
+    index = (tmp_path / "site" / "index.md").read_text()
+    assert "https://example.org/r/1/" in index and (tmp_path / "site" / "index.html").exists(), index[:2000]
+    assert len(list((tmp_path / "site").rglob("*.png"))) == 2
+    schema = json.loads(plotline("schema").stdout)
+    assert "properties" in schema and "panels" in json.dumps(schema)
+    plotline("demo", "-o", "demo.png")
+    assert (tmp_path / "demo.png").read_bytes()[:4] == b"\x89PNG"
+
+    bad_flag = plotline("render", "runs/exp1/metrics.csv", "--no-such-flag", expect=64)
+    assert "--no-such-flag" in bad_flag.stderr
+    missing = plotline("render", "runs/nothing.csv", "-o", "x.png", expect=1)
+    assert "runs/nothing.csv" in missing.stderr and not (tmp_path / "x.png").exists()
+    jpg = plotline("render", "runs/exp1/metrics.csv", "-o", "x.jpg", expect=64)
+    assert ".png" in jpg.stderr and not (tmp_path / "x.jpg").exists()
+    (tmp_path / "blob.csv").write_bytes(bytes(range(256)) * 8)
+    binary = plotline("render", "blob.csv", "-o", "blob.png", expect=1)
+    assert "blob.csv" in binary.stderr and not (tmp_path / "blob.png").exists()
+
+
 def test_a_missing_binary_is_a_clear_error(venv, tmp_path):
     binary, hidden = venv / "bin" / "plotline", tmp_path / "plotline-hidden"
     script = "import plotline\ntry:\n    plotline.find_binary()\nexcept plotline.PlotlineNotFound as e:\n    print(e)\n"
