@@ -13,6 +13,9 @@
 //                              few uses, so Sources import FoundationEssentials only (a smaller, faster binary)
 //   Dates                      the proleptic Gregorian calendar: civil dates to and from epoch seconds
 //   RunLogs                    TensorBoard event files and MLflow runs read into scalar logs
+//   JSON                       the JSON value tree and its located form, the typed-node reader every spec
+//                              format uses, the parser, the one writer of JSON strings and numbers, the
+//                              number scanner and message quoting the readers share
 //   Table                      tables: CSV / TSV / JSON Lines / JSON / npy readers, typed columns, run-log
 //                              tables, confined reads and limits (no drawing module: below Chart)
 //   Chart                      figures, scales, ticks, layout into a Scene
@@ -21,7 +24,7 @@
 //   Service                    the render queue (one render thread, latest-wins jobs per output), the
 //                              folder watcher, watch sessions and statuses
 //   Report                     `plotline report`: report specs, the report runner, image comparison
-//   Serve                      the --serve HTTP page (SwiftNIO event loop; no drawing module)
+//   Serve                      the --serve HTTP page (SwiftNIO event loop; JSON's writer; no drawing module)
 //   plotline                   the command-line tool
 import PackageDescription
 
@@ -34,7 +37,7 @@ let package = Package(
         .library(
             name: "PlotlineCore",
             targets: [
-                "Geometry", "Raster", "Text", "PNG", "Scene", "Vector", "Dates", "RunLogs", "Table", "Chart",
+                "Geometry", "Raster", "Text", "PNG", "Scene", "Vector", "Dates", "RunLogs", "JSON", "Table", "Chart",
                 "FigureSpec", "Service", "Report", "Serve",
             ]),
     ],
@@ -79,21 +82,23 @@ let package = Package(
         // CRC-32C with the CPU's instruction for RunLogs' TFRecord checks (slicing-by-8 otherwise).
         .target(name: "CCRC32C"),
         .target(name: "RunLogs", dependencies: ["CCRC32C", "Platform"], swiftSettings: strict),
-        .target(name: "Table", dependencies: ["Dates", "RunLogs", "ContentHash", "Platform"], swiftSettings: strict),
-        .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "Table", "Scene", "Vector", "Platform"], swiftSettings: strict),
+        // JSON text: the value trees, the parser, the typed-node reader, the writer (JSONWriter.swift says how).
+        .target(name: "JSON", swiftSettings: strict),
+        .target(name: "Table", dependencies: ["Dates", "RunLogs", "JSON", "ContentHash", "Platform"], swiftSettings: strict),
+        .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "JSON", "Table", "Scene", "Vector", "Platform"], swiftSettings: strict),
         .target(
             name: "Service",
-            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Vector", "ContentHash", "Platform"],
+            dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "JSON", "Table", "FigureSpec", "Vector", "ContentHash", "Platform"],
             swiftSettings: strict),
         .target(
             name: "Report",
-            dependencies: ["Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Vector", "Platform"],
+            dependencies: ["Raster", "Text", "PNG", "Scene", "Chart", "JSON", "Table", "FigureSpec", "Service", "Vector", "Platform"],
             swiftSettings: strict),
         // The figure server knows nothing of drawing: it links neither FreeType nor libpng.
         .target(
             name: "Serve",
             dependencies: [
-                "ContentHash", "Platform",
+                "ContentHash", "JSON", "Platform",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -150,6 +155,8 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"], swiftSettings: strict),
         .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strict),
+        // The JSON module: parser, located tree, typed reads, the writer's escaping against Foundation's.
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],
@@ -161,11 +168,11 @@ let package = Package(
         .testTarget(
             name: "ChartTests", dependencies: ["Chart", "Dates", "Geometry", "Raster", "Text", "Scene", "PNG", "TestSupport"],
             exclude: ["Expected", "Snapshots", "Goldens"], swiftSettings: strict),
-        // The readers (CSV / JSON / npy, dialects, number and time parsing, confinement): Table only.
+        // The readers (CSV / JSON / npy, dialects, time parsing, confinement): Table only.
         .testTarget(name: "TableTests", dependencies: ["Table", "TestSupport"], swiftSettings: strict),
         // The figure spec: decoding, the default figure, facets, groups, aggregates.
         .testTarget(
-            name: "FigureSpecTests", dependencies: ["Table", "FigureSpec", "Geometry", "Raster", "Chart", "Text", "Scene", "Vector", "TestSupport"],
+            name: "FigureSpecTests", dependencies: ["JSON", "Table", "FigureSpec", "Geometry", "Raster", "Chart", "Text", "Scene", "Vector", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "RunLogsTests", dependencies: ["RunLogs", "Table", "FigureSpec", "TestSupport"],
@@ -173,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "ServiceTests", dependencies: ["Service", "Table", "FigureSpec", "Chart", "PNG", "Vector", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Service", "Table", "PNG", "Raster", "TestSupport"],
+            name: "ReportTests", dependencies: ["Report", "Service", "JSON", "Table", "PNG", "Raster", "TestSupport"],
             exclude: ["Goldens"], swiftSettings: strict),
         .testTarget(
             name: "ServeTests", dependencies: ["Serve", "Service", "Table", "plotline", "PNG", "Raster", "TestSupport"],

@@ -41,7 +41,7 @@ swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
     || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
 binary=$scratch/fuzz-$target
 objects=()
-for module in ContentHash Platform Geometry Raster Text Scene Dates Chart CCRC32C RunLogs Table FigureSpec PNG CPNGShim Vector Service Report; do
+for module in ContentHash Platform Geometry Raster Text Scene Dates Chart CCRC32C RunLogs JSON Table FigureSpec PNG CPNGShim Vector Service Report; do
     objects+=("$out/$module.build"/*.o)
 done
 stale=0

@@ -1,5 +1,6 @@
 import Chart
 import FoundationEssentials
+import JSON
 import Table
 
 /// Runs (or groups) drawn as one line per metric with a band, not one line per run

@@ -1,5 +1,6 @@
 import Chart
 import FoundationEssentials
+import JSON
 import Platform
 import Glibc
 import Table

@@ -1,5 +1,6 @@
 import Chart
 import Geometry
+import JSON
 import Raster
 import Table
 

@@ -1,4 +1,5 @@
 import Chart
+import JSON
 import Table
 
 extension FigureSpec {
@@ -59,7 +60,7 @@ extension FigureSpec {
                     var seen = Set<String>()
                     for (row, label) in labels.enumerated() where !seen.insert(label).inserted {
                         throw SpecError(.conflict("rows of a wide heat map need labels of their own: \"\(series.y ?? "")\" repeats "
-                                                  + "\(JSONTableReader.quoted(label)) (row \(row + 1)); pivot a long table with \"x\", \"y\" and \"value\" instead"),
+                                                  + "\(MessageText.jsonQuoted(label)) (row \(row + 1)); pivot a long table with \"x\", \"y\" and \"value\" instead"),
                                         source: source, keyPath: path + ".y")
                     }
                 }

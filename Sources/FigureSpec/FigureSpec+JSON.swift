@@ -1,4 +1,5 @@
 import Chart
+import JSON
 import Table
 
 extension FigureSpec {

@@ -25,6 +25,7 @@
 // Damerau-Levenshtein distance (with swaps, Table's `DidYouMean`), as compilers use for misspelt names.
 import Chart
 import FoundationEssentials
+import JSON
 import Scene
 import Table
 import Vector

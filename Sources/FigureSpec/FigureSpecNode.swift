@@ -1,3 +1,4 @@
+import JSON
 import Table
 
 /// One JSON value of a figure spec at its key path: Table's one typed-node reader (`JSONNode`,

@@ -20,6 +20,7 @@
 // (`vega-lite/build/vega-lite-schema.json`).
 import Chart
 import Geometry
+import JSON
 import Scene
 import Table
 import Vector

@@ -1,3 +1,4 @@
+import JSON
 import Table
 
 /// A problem in a figure spec, named by the spec file and the JSON key path where it sits.

@@ -1,3 +1,4 @@
+import JSON
 import Table
 
 /// `comparison.json`: the comparison's entries, sorted by figure, keys sorted.

@@ -1,3 +1,4 @@
+import JSON
 import Table
 
 /// Writes the report's JSON files through the one JSON writer (`JSONValue.prettyText`, as

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import JSON
 import Table
 
 /// `manifest.json`: what a report rendered, from which inputs, with content hashes.

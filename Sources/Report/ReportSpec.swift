@@ -11,6 +11,7 @@
 import Chart
 import FigureSpec
 import FoundationEssentials
+import JSON
 import Service
 import Table
 import Vector

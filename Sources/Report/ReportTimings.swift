@@ -1,3 +1,4 @@
+import JSON
 import Table
 
 /// `timings.json`: how long each figure took, kept apart from `manifest.json` so that the

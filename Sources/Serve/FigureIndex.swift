@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import FoundationEssentials
+import JSON
 import NIOConcurrencyHelpers
 import Platform
 
@@ -142,46 +143,36 @@ public final class FigureIndex: Sendable {
 
     /// The document's bytes, written directly (what `JSONEncoder` with sorted keys and unescaped
     /// slashes writes, `error` left out when nil, at a fraction of its cost: the list of 20,000
-    /// figures is re-encoded after every render while the page polls).
+    /// figures is re-encoded after every render while the page polls). Strings, integers and
+    /// booleans go through `JSONWriter`, the one JSON writer; the keys are written sorted here.
     static func encode(_ figures: [Entry], folder: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(figures.count * 96 + 64)
-        out += Array(#"{"figures":["#.utf8)
+        out += #"{"figures":["#.utf8
         for (i, figure) in figures.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "{"))
             if let error = figure.error {
-                out += Array(#""error":"#.utf8)
-                appendString(error, to: &out)
+                out += #""error":"#.utf8
+                JSONWriter.appendString(error, to: &out)
                 out.append(UInt8(ascii: ","))
             }
-            out += Array(#""image":\#(figure.image),"ok":\#(figure.ok),"path":"#.utf8)
-            appendString(figure.path, to: &out)
-            out += Array(#","rows":\#(figure.rows),"version":\#(figure.version)}"#.utf8)
+            out += #""image":"#.utf8
+            JSONWriter.appendBool(figure.image, to: &out)
+            out += #","ok":"#.utf8
+            JSONWriter.appendBool(figure.ok, to: &out)
+            out += #","path":"#.utf8
+            JSONWriter.appendString(figure.path, to: &out)
+            out += #","rows":"#.utf8
+            JSONWriter.appendInteger(figure.rows, to: &out)
+            out += #","version":"#.utf8
+            JSONWriter.appendInteger(figure.version, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        out += Array(#"],"folder":"#.utf8)
-        appendString(folder, to: &out)
+        out += #"],"folder":"#.utf8
+        JSONWriter.appendString(folder, to: &out)
         out.append(UInt8(ascii: "}"))
         return out
-    }
-
-    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// `text` with every hidden folder's absolute path (and the `/` after it) removed.

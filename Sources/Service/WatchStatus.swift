@@ -1,6 +1,7 @@
 import ContentHash
 import FoundationEssentials
 import Glibc
+import JSON
 import PNG
 import Table
 

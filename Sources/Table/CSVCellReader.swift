@@ -1,3 +1,5 @@
+import JSON
+
 /// How one CSV cell's text becomes a value: missing-value spellings, the decimal mark and a
 /// thousands separator (pandas' `na_values`, `decimal`, `thousands`).
 ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// The shape of a delimited file found before its rows are read: delimiter, column names, where data starts.
 public struct CSVDialect: Sendable, Equatable {
     /// The field delimiter byte.

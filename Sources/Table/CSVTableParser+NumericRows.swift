@@ -1,3 +1,5 @@
+import JSON
+
 extension CSVTableParser {
     /// Reads whole rows of plain numbers while every column is numeric: the row loop's fast lane.
     ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// The row loop: fields to typed columns in one pass over the bytes.
 ///
 /// While a column is numeric, each field is parsed as a number where it stands (no String, no

@@ -1,3 +1,5 @@
+import JSON
+
 /// One named column of a `DataTable`, with typed storage.
 public struct Column: Sendable, Equatable {
     /// The typed values of a column.
@@ -101,9 +103,7 @@ public struct Column: Sendable, Equatable {
         }
     }
 
-    /// Integral numbers without a fractional part (`3`, not `3.0`); others in Swift's shortest form.
-    public static func format(number value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(describing: value)
-    }
+    /// Integral numbers without a fractional part (`3`, not `3.0`); others in Swift's shortest
+    /// form: the rule JSON text uses (`JSONWriter.number`), kept there once.
+    public static func format(number value: Double) -> String { JSONWriter.number(value) }
 }

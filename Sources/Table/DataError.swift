@@ -1,3 +1,5 @@
+import JSON
+
 /// Where a value or a problem sits in an input: the source name, a 1-based physical line, a JSON key path.
 public struct DataLocation: Sendable, Equatable {
     /// The file name (or `-` / a caller-chosen name for standard input and in-memory bytes).

@@ -1,3 +1,5 @@
+import JSON
+
 /// A value that was read but cannot be drawn: a cell that is not a number in a numeric column,
 /// drawn as a missing value. `render` prints these; `watch` lists them in the sidecar.
 ///

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import JSON
 import Platform
 
 /// Reads tables from JSON Lines, a JSON array of records, or a Hugging Face `trainer_state.json`.
@@ -53,25 +54,6 @@ public enum JSONTableReader {
             }
         }
         return try result.get()
-    }
-
-    /// A string as JSON would write it, for messages: `"abc"`.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars.prefix(40) {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-                    out += MessageText.escaped(String(scalar))
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + (text.unicodeScalars.count > 40 ? "…\"" : "\"")
     }
 
     // MARK: - Shapes

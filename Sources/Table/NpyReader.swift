@@ -20,6 +20,7 @@
 // Credits: the format is numpy's (`numpy/lib/format.py`: `read_magic`, `_read_array_header`,
 // and its 10,000-byte header limit for untrusted files, kept here).
 import FoundationEssentials
+import JSON
 
 /// Reads numpy `.npy` files into tables.
 public enum NpyReader {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Collects JSON records (objects) into typed columns, in order of first key appearance.
 ///
 /// Nested objects flatten to dotted names (`eval.loss`), arrays to indexed names (`sizes[0]`).
@@ -225,7 +227,7 @@ struct RecordTableBuilder {
             }
         }
         guard case .text(let strayText) = cells[firstText] else { preconditionFailure() }
-        let stray = Column.Stray(location: location(row: firstText, name: name), display: JSONTableReader.quoted(strayText))
+        let stray = Column.Stray(location: location(row: firstText, name: name), display: MessageText.jsonQuoted(strayText))
         return Column(name: name, storage: .category(codes: codes, levels: levels), stray: stray, strays: strays)
     }
 

@@ -1,4 +1,5 @@
 @testable import FigureSpec
+import JSON
 @testable import Table
 import TestSupport
 import XCTest
@@ -168,10 +169,10 @@ final class FigureSpecMutationTests: XCTestCase {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let v): return "\(v)"
-        case .string(let s): return JSONTableReader.quoted(s)
+        case .string(let s): return MessageText.jsonQuoted(s)
         case .array(let elements): return "[" + elements.map(serialize).joined(separator: ", ") + "]"
         case .object(let members):
-            return "{" + members.map { JSONTableReader.quoted($0.key) + ": " + serialize($0.value) }.joined(separator: ", ") + "}"
+            return "{" + members.map { MessageText.jsonQuoted($0.key) + ": " + serialize($0.value) }.joined(separator: ", ") + "}"
         }
     }
 }

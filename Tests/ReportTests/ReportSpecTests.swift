@@ -1,3 +1,4 @@
+import JSON
 import Report
 import Service
 import Table

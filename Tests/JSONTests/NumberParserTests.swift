@@ -1,4 +1,4 @@
-@testable import Table
+import JSON
 import TestSupport
 import XCTest
 

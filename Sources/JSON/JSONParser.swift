@@ -2,6 +2,12 @@
 public struct JSONSyntaxError: Error {
     public var offset: Int
     public var message: String
+
+    /// The error at byte `offset`; `message` says what was expected.
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
 }
 
 /// A small recursive-descent JSON parser over bytes (RFC 8259), plus Python's `NaN`,

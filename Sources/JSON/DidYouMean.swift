@@ -1,8 +1,8 @@
 /// The did-you-mean hint of every "unknown key" message (figure specs, report specs): the known
 /// name closest to a misspelt one, when it is close enough to be a likely typo.
 ///
-/// One algorithm for all callers, in the lowest module that FigureSpec and Report both import,
-/// so the two spec formats suggest alike. The distance is Damerau–Levenshtein in its
+/// One algorithm for all callers, in the JSON module beside the typed-node reader that names
+/// unknown keys (`JSONNode.object(keys:)`), so every spec format suggests alike. The distance is Damerau–Levenshtein in its
 /// optimal-string-alignment form (insertions, deletions, substitutions and swaps of two
 /// neighbours, over Unicode scalars), as compilers use for misspelt names, so `lable` is one
 /// edit from `label`.

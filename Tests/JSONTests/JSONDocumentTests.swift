@@ -1,4 +1,4 @@
-import Table
+import JSON
 import XCTest
 
 /// `JSONDocument`: the shared parser with every value's byte range and line.

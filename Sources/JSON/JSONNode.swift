@@ -53,7 +53,7 @@ public struct JSONNode<Failure: JSONNodeError>: Sendable {
         let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
             ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") && $0.isASCII
         }
-        if !plain { return parent + "[" + JSONTableReader.quoted(key) + "]" }
+        if !plain { return parent + "[" + MessageText.jsonQuoted(key) + "]" }
         return parent.isEmpty ? key : parent + "." + key
     }
 
@@ -147,8 +147,8 @@ public struct JSONNode<Failure: JSONNodeError>: Sendable {
         case .number(let v):
             if v.isNaN { return "NaN" }
             if v.isInfinite { return v > 0 ? "Infinity" : "-Infinity" }
-            return Column.format(number: v)
-        case .string(let s): return JSONTableReader.quoted(s.count > 40 ? String(s.prefix(40)) + "…" : s)
+            return JSONWriter.number(v)
+        case .string(let s): return MessageText.jsonQuoted(s.count > 40 ? String(s.prefix(40)) + "…" : s)
         case .array: return "an array"
         case .object: return "an object"
         }

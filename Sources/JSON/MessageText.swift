@@ -46,6 +46,26 @@ public enum MessageText {
 
     /// The string escaped like `escaped(_:)` (for names and values already decoded).
     public static func escaped(_ text: String, limit: Int = 40) -> String { escaped(Array(text.utf8), limit: limit) }
+
+    /// A string as JSON would write it, for messages: `"abc"` (control and format
+    /// characters as `\xNN`, at most 40 characters, then `…`).
+    public static func jsonQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars.prefix(40) {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                    out += escaped(String(scalar))
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + (text.unicodeScalars.count > 40 ? "…\"" : "\"")
+    }
 }
 
 private extension Unicode.GeneralCategory {

@@ -1,4 +1,4 @@
-import Table
+import JSON
 import XCTest
 
 /// The one did-you-mean rule of figure specs and report specs (`DidYouMean`).
