@@ -52,18 +52,18 @@ extension PNG {
             // bits and LEN/NLEN per 65,535 bytes); a block covers at least 32 K input bytes but
             // the last; plus the zlib header, Adler-32 and the writer's 8 bytes of slack.
             let capacity = n + 6 * (n / 65_535 + n / tokensPerBlock + 2) + 2 + 4 + 16
-            return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-                var w = BitWriter(out.baseAddress!, capacity: capacity)
-                // CMF 0x78 (deflate, 32 KB window), FLG 0x01 (fastest; 0x7801 is a multiple of 31).
-                w.put(0x78, 8)
-                w.put(0x01, 8)
-                let source = data.baseAddress ?? UnsafePointer(out.baseAddress!)
-                deflate(source, count: n, stride: stride, bpp: bpp, into: &w)
-                w.alignToByte()
-                let adler = UInt32(libdeflate_adler32(1, data.baseAddress, n))
-                for shift in [24, 16, 8, 0] { w.put((adler >> UInt32(shift)) & 0xff, 8) }
-                count = w.count
-            }
+            let scratch = OutputScratch(capacity: capacity)
+            defer { scratch.release() }
+            var w = BitWriter(scratch.base, capacity: capacity)
+            // CMF 0x78 (deflate, 32 KB window), FLG 0x01 (fastest; 0x7801 is a multiple of 31).
+            w.put(0x78, 8)
+            w.put(0x01, 8)
+            let source = data.baseAddress ?? UnsafePointer(scratch.base)
+            deflate(source, count: n, stride: stride, bpp: bpp, into: &w)
+            w.alignToByte()
+            let adler = UInt32(libdeflate_adler32(1, data.baseAddress, n))
+            for shift in [24, 16, 8, 0] { w.put((adler >> UInt32(shift)) & 0xff, 8) }
+            return Array(UnsafeBufferPointer(start: scratch.base, count: w.count))
         }
 
         /// Parses `s` into tokens and writes them as deflate blocks, the last one final.
