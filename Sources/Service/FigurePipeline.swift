@@ -100,7 +100,7 @@ struct FigurePipeline {
     /// job's `outputRoot` when it has one).
     static func write(_ bytes: [UInt8], to path: String, job: RenderJob) throws(WriteError) {
         if path == "-" {
-            StandardStream.output.write(bytes: Data(bytes))
+            StandardStream.output.write(bytes: bytes)
             return
         }
         do {

@@ -43,7 +43,7 @@ public final class WatchSession: Sendable {
         /// Gets one line per finished render (path, rows, ms).
         public var log: @Sendable (String) -> Void = { print($0) }
         /// Gets one line per failed render.
-        public var logError: @Sendable (String) -> Void = { StandardStream.error.write(bytes: Data(($0 + "\n").utf8)) }
+        public var logError: @Sendable (String) -> Void = { StandardStream.error.write($0 + "\n") }
         /// Merges a burst of changes that reaches an idle figure into one render, in seconds
         /// (0: the first change renders at once). Never delays a figure under a steady stream.
         public var quietPeriod = 0.0

@@ -70,18 +70,18 @@ enum PrintSpec {
         for source in spec.data {
             do { _ = try confinement.check(source.resolvedPath, shownAs: source.path, source: destination) } catch {
                 let outside = PathName.deletingLastComponent(source.resolvedPath)
-                StandardStream.error.write(bytes: Data(
-                    "note: \(source.path) is outside the spec's folder: render it with --allow-read \(outside)\n".utf8))
+                StandardStream.error.write(
+                    "note: \(source.path) is outside the spec's folder: render it with --allow-read \(outside)\n")
             }
         }
         let bytes = Array(spec.jsonText().utf8)
         if destination == standardOutput {
-            StandardStream.output.write(bytes: Data(bytes))
+            StandardStream.output.write(bytes: bytes)
         } else {
             do { try AtomicFile.write(bytes, to: destination) } catch let error as FileError {
                 throw CLIError("\(error)")  // "cannot write PATH: why (step)"
             }
-            StandardStream.error.write(bytes: Data("wrote \(destination) (figure spec, \(spec.panels.count) panel\(spec.panels.count == 1 ? "" : "s"))\n".utf8))
+            StandardStream.error.write("wrote \(destination) (figure spec, \(spec.panels.count) panel\(spec.panels.count == 1 ? "" : "s"))\n")
         }
     }
 }

@@ -154,7 +154,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
                 let (figure, rows, own) = try spec.first.map(specFigure) ?? { let d = try defaultFigure(options); return (d.figure, d.rows, nil) }()
                 let beside = rule.beside(main: main, spec: own)
                 if out == "-", !beside.isEmpty {
-                    StandardStream.error.write(bytes: Data("note: -o - writes the PNG alone; the spec's \"formats\" \(beside.map(\.rawValue).joined(separator: ", ")) need a file name (-o fig.png)\n".utf8))
+                    StandardStream.error.write("note: -o - writes the PNG alone; the spec's \"formats\" \(beside.map(\.rawValue).joined(separator: ", ")) need a file name (-o fig.png)\n")
                 }
                 return (figure, rows, beside)
             }
@@ -185,7 +185,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
     /// Prints what was read differently from the bytes as written (one line each, to standard error).
     static func printReadNotes(_ tables: [DataTable]) {
         for warning in tables.flatMap(\.readNotes) {
-            StandardStream.error.write(bytes: Data("warning: \(warning)\n".utf8))
+            StandardStream.error.write("warning: \(warning)\n")
         }
     }
 
@@ -213,7 +213,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
                     runs.append((name: name, path: f, table: table))
                 }
             } else {
-                let note: (String) -> Void = { StandardStream.error.write(bytes: Data(("note: " + $0 + "\n").utf8)) }
+                let note: (String) -> Void = { StandardStream.error.write("note: " + $0 + "\n") }
                 let read = try RunInputs.read(files, options: csvOptions, notes: note)
                 runs = read.map { (name: $0.name, path: PrintSpec.specPath($0.path, folder: folder), table: $0.table) }
                 params = read.map(\.params)

@@ -191,6 +191,6 @@ struct Report: ParsableCommand {
     }
 
     static func printError(_ line: String) {
-        StandardStream.error.write(bytes: Data((line + "\n").utf8))
+        StandardStream.error.write(line + "\n")
     }
 }

@@ -43,5 +43,5 @@ final class ReportProgressDisplay: @unchecked Sendable {
         }
     }
 
-    private func write(_ text: String) { StandardStream.error.write(bytes: Data(text.utf8)) }
+    private func write(_ text: String) { StandardStream.error.write(text) }
 }

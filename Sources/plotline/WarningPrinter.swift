@@ -17,7 +17,7 @@ enum WarningPrinter {
         }
         guard total > 0 else { return 0 }
         if total > lines.count { lines.append("warning: \(total - lines.count) more values that are not numbers (drawn as missing values)") }
-        StandardStream.error.write(bytes: Data(lines.map { $0 + "\n" }.joined().utf8))
+        StandardStream.error.write(lines.map { $0 + "\n" }.joined())
         return total
     }
 }

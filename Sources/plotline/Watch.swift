@@ -139,9 +139,9 @@ struct Watch: ParsableCommand {
         let server: FigureServer
         do { server = try FigureServer(root: folder, address: bindAddress, token: token, hiding: [directory, folder]) } catch { throw CLIError("--serve: \(error)") }
         if !bindAddress.isLoopback {
-            StandardStream.error.write(bytes: Data("warning: serving on \(bindAddress.host): other machines can reach the page; every request needs the token in the URL below\n".utf8))
+            StandardStream.error.write("warning: serving on \(bindAddress.host): other machines can reach the page; every request needs the token in the URL below\n")
         }
-        StandardStream.output.write(bytes: Data("serving \(server.url)\n".utf8))
+        StandardStream.output.write("serving \(server.url)\n")
         return server
     }
 
@@ -161,7 +161,7 @@ struct Watch: ParsableCommand {
         do { queue = try RenderQueue() } catch { throw CLIError("cannot start the renderer: \(error)") }
         var options = try sessionOptions()
         let quiet = quiet
-        options.log = { line in if !quiet { StandardStream.output.write(bytes: Data((line + "\n").utf8)) } }
+        options.log = { line in if !quiet { StandardStream.output.write(line + "\n") } }
         if !once {
             options.quietPeriod = Double(debounce) / 1000
             options.maximumRate = maxRate
@@ -181,7 +181,7 @@ struct Watch: ParsableCommand {
         // Temporary files of a plotline killed mid-write (kill -9) are ours to clean up.
         let stale = StaleTemporaryFiles.remove(under: output ?? directory)
         if !stale.isEmpty && !quiet {
-            StandardStream.output.write(bytes: Data("removed \(stale.count) stale temporary file\(stale.count == 1 ? "" : "s") (.NAME.PID.RAND.tmp) of an earlier run\n".utf8))
+            StandardStream.output.write("removed \(stale.count) stale temporary file\(stale.count == 1 ? "" : "s") (.NAME.PID.RAND.tmp) of an earlier run\n")
         }
 
         if once {
@@ -200,13 +200,13 @@ struct Watch: ParsableCommand {
         do {
             // Start watching before the first full pass, so nothing written meanwhile is missed.
             watcher = try FolderWatcher(root: directory, options: watchOptions,
-                                        onMessage: { StandardStream.error.write(bytes: Data(($0 + "\n").utf8)) },
+                                        onMessage: { StandardStream.error.write($0 + "\n") },
                                         onBatch: { session.handle($0) })
         } catch {
             throw CLIError("\(error)")
         }
         session.renderAll()
-        if !quiet { StandardStream.output.write(bytes: Data("watching \(session.root)\(watcher.usesPolling ? " (polling)" : "")\n".utf8)) }
+        if !quiet { StandardStream.output.write("watching \(session.root)\(watcher.usesPolling ? " (polling)" : "")\n") }
         var received: Int32 = 0
         sigwait(&signals, &received)
         // A second signal while shutting down means "now": exit without waiting (the render in
@@ -216,14 +216,14 @@ struct Watch: ParsableCommand {
             var again: Int32 = 0
             var blocked = stopSignals
             sigwait(&blocked, &again)
-            StandardStream.error.write(bytes: Data("stopped at once (second \(again == SIGINT ? "SIGINT" : "SIGTERM"))\n".utf8))
+            StandardStream.error.write("stopped at once (second \(again == SIGINT ? "SIGINT" : "SIGTERM"))\n")
             _exit(128 + again)
         }
         server?.stop()
         watcher.stop()
         queue.shutdownAndJoin(mode: drain ? .finishQueued : .cancelQueued)
         let name = received == SIGINT ? "SIGINT" : "SIGTERM"
-        if !quiet { StandardStream.output.write(bytes: Data("stopped (\(name)\(drain ? ", queue drained" : ""))\n".utf8)) }
+        if !quiet { StandardStream.output.write("stopped (\(name)\(drain ? ", queue drained" : ""))\n") }
     }
 }
 

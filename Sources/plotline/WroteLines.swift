@@ -97,11 +97,11 @@ final class WroteLines: @unchecked Sendable {
                     for file in files[printed] ?? [] {
                         let line = "wrote \(file == "-" ? "standard output" : file) (\(summary))"
                         // With -o - the figure is standard output: the log line goes to standard error.
-                        if file == "-" { StandardStream.error.write(bytes: Data((line + "\n").utf8)) } else { print(line) }
+                        if file == "-" { StandardStream.error.write(line + "\n") } else { print(line) }
                     }
                     for note in notes[printed] ?? [] {
                         let name = files[printed]?.first.map { $0 == "-" ? "standard output" : $0 } ?? ""
-                        StandardStream.error.write(bytes: Data("warning: \(name): \(note)\n".utf8))
+                        StandardStream.error.write("warning: \(name): \(note)\n")
                     }
                 }
                 printed += 1
