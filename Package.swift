@@ -24,6 +24,8 @@
 //   Service                    the render queue (one render thread, latest-wins jobs per output), the
 //                              folder watcher, watch sessions and statuses
 //   Report                     `plotline report`: report specs, the report runner, image comparison
+//   CommandSyntax              the command line: command and option definitions, the parser, help text (JSON's
+//                              did-you-mean; no reflection: swift-argument-parser cost 16% of a small render)
 //   Serve                      the --serve HTTP page (SwiftNIO event loop; JSON's writer; no drawing module)
 //   plotline                   the command-line tool
 import PackageDescription
@@ -42,7 +44,6 @@ let package = Package(
             ]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The --serve page's event loop (Sources/Serve/FigureServer.swift says why NIO).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
@@ -84,6 +85,7 @@ let package = Package(
         .target(name: "RunLogs", dependencies: ["CCRC32C", "Platform"], swiftSettings: strict),
         // JSON text: the value trees, the parser, the typed-node reader, the writer (JSONWriter.swift says how).
         .target(name: "JSON", swiftSettings: strict),
+        .target(name: "CommandSyntax", dependencies: ["JSON"], swiftSettings: strict),
         .target(name: "Table", dependencies: ["Dates", "RunLogs", "JSON", "ContentHash", "Platform"], swiftSettings: strict),
         .target(name: "FigureSpec", dependencies: ["Geometry", "Raster", "Chart", "JSON", "Table", "Scene", "Vector", "Platform"], swiftSettings: strict),
         .target(
@@ -108,7 +110,7 @@ let package = Package(
             name: "plotline",
             dependencies: [
                 "Geometry", "Raster", "Text", "PNG", "Scene", "Chart", "Table", "FigureSpec", "Service", "Report",
-                "Serve", "Vector", "Platform", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Serve", "Vector", "Platform", "CommandSyntax",
             ],
             // Stays a position-independent executable: `-no-pie` saved ~1 ms of start-up (89,000
             // relocations then, 54,000 since Sources link no Foundation proper; bench/README.md
@@ -157,6 +159,7 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strict),
         // The JSON module: parser, located tree, typed reads, the writer's escaping against Foundation's.
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CommandSyntaxTests", dependencies: ["CommandSyntax"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],

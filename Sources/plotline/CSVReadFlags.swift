@@ -1,35 +1,30 @@
-import ArgumentParser
+import CommandSyntax
 import Table
 
 /// The read flags `render` and `watch` share (`--decimal`, `--thousands`, `--comment`,
 /// `--na-values`, `--encoding`): pandas' `read_csv` options for the data files. Names, help and
 /// what each accepts come from `CSVReadSetting`, which a report's `options` use too.
-struct CSVReadFlags: ParsableArguments {
-    @Option(name: .customLong(CSVReadSetting.decimal.flag), help: ArgumentHelp(CSVReadSetting.decimal.help, valueName: "mark"))
-    var decimal: String?
+struct CSVReadFlags {
+    /// Each setting with its flag (the setting's name and help; the placeholder is the flag's own).
+    static let settings: [(setting: CSVReadSetting, option: OptionDefinition)] =
+        [(CSVReadSetting.decimal, "mark"), (.thousands, "char"), (.comment, "char"), (.naValues, "a,b"), (.encoding, "name")].map {
+            ($0.0, OptionDefinition.value($0.0.flag, valueName: $0.1, help: $0.0.help))
+        }
 
-    @Option(name: .customLong(CSVReadSetting.thousands.flag), help: ArgumentHelp(CSVReadSetting.thousands.help, valueName: "char"))
-    var thousands: String?
-
-    @Option(name: .customLong(CSVReadSetting.comment.flag), help: ArgumentHelp(CSVReadSetting.comment.help, valueName: "char"))
-    var comment: String?
-
-    @Option(name: .customLong(CSVReadSetting.naValues.flag), help: ArgumentHelp(CSVReadSetting.naValues.help, valueName: "a,b"))
-    var naValues: String?
-
-    @Option(name: .customLong(CSVReadSetting.encoding.flag), help: ArgumentHelp(CSVReadSetting.encoding.help, valueName: "name"))
-    var encoding: String?
+    /// The flags, in help order.
+    static var options: [OptionDefinition] { settings.map(\.option) }
 
     /// The flags given, each with the setting it sets and its values (`CSVReadSetting.values(fromFlag:)`).
-    private var given: [(CSVReadSetting, [String])] {
-        [(CSVReadSetting.decimal, decimal), (.thousands, thousands), (.comment, comment), (.naValues, naValues), (.encoding, encoding)]
-            .compactMap { setting, text in text.map { (setting, setting.values(fromFlag: $0)) } }
-    }
+    private let given: [(CSVReadSetting, [String])]
 
-    func validate() throws {
+    /// Reads the flags, each checked against its setting.
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        given = CSVReadFlags.settings.compactMap { setting, option in
+            arguments.value(option).map { (setting, setting.values(fromFlag: $0)) }
+        }
         var options = CSVOptions()
         for (setting, values) in given where !setting.apply(values, to: &options) {
-            throw ValidationError("--\(setting.flag) must be \(setting.expected), not \(values.joined(separator: ",")).")
+            throw UsageError("--\(setting.flag) must be \(setting.expected), not \(values.joined(separator: ",")).")
         }
     }
 

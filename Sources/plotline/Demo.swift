@@ -1,5 +1,5 @@
-import ArgumentParser
 import Chart
+import CommandSyntax
 import FoundationEssentials
 import PNG
 import Raster
@@ -8,9 +8,9 @@ import Service
 import Text
 
 /// `plotline demo`: renders the built-in example figure to a PNG.
-struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",  // explicit: the default costs a runtime type-name lookup at every start
+struct Demo: Command {
+    static let definition = CommandDefinition(
+        name: "demo",
         abstract: "Render the built-in example figure (a training-loss panel and a 2,000-point scatter).",
         discussion: """
             The figure is drawn from deterministic synthetic data, so two runs give identical \
@@ -19,18 +19,23 @@ struct Demo: ParsableCommand {
             Examples:
               plotline demo -o demo.png
               plotline demo -o small.png --size 800x533
-            """)
+            """,
+        groups: [OptionGroup([Options.output, FigureSize.option])])
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG file to write.", valueName: "path"))
-    var output: String
+    /// The options of `demo` (`--size` is the one `render` takes).
+    enum Options {
+        static let output = OptionDefinition.value("output", short: "o", valueName: "path", help: "The PNG file to write.")
+    }
 
-    @Option(help: ArgumentHelp("The image size in pixels, WIDTHxHEIGHT, \(Canvas.sizeRange) (default: 1200x800).", valueName: "WxH"),
-            transform: FigureSize.parse)
-    var size: FigureSize = FigureSize(width: 1200, height: 800)
+    let output: String
+    let size: FigureSize
 
-    func validate() throws {
-        if output.isEmpty { throw ValidationError("The output path is empty.") }
-        if output.hasSuffix("/") { throw ValidationError("The output path \(output) names a folder, not a file.") }
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        guard let output = arguments.value(Options.output) else { throw UsageError("Missing expected argument '--output <path>'", option: Options.output) }
+        if output.isEmpty { throw UsageError("The output path is empty.") }
+        if output.hasSuffix("/") { throw UsageError("The output path \(output) names a folder, not a file.") }
+        self.output = output
+        size = try FigureSize(arguments)
     }
 
     func run() throws {

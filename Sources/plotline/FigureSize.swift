@@ -1,9 +1,9 @@
-import ArgumentParser
 import Chart
+import CommandSyntax
 
 /// A figure size in pixels parsed from `WIDTHxHEIGHT` (for example `1200x800`), in the range of
 /// `Canvas` (the one rule for sizes and dpi: each side 16...16384, at most 64 Mi pixels).
-struct FigureSize: ExpressibleByArgument, Equatable, CustomStringConvertible {
+struct FigureSize: Equatable, CustomStringConvertible {
     let width: Int
     let height: Int
 
@@ -12,24 +12,28 @@ struct FigureSize: ExpressibleByArgument, Equatable, CustomStringConvertible {
         self.height = height
     }
 
-    /// Parses `WxH` (an `X` or `×` also separates); nil for anything else or a size out of range.
-    init?(argument: String) {
-        guard let size = try? FigureSize.parse(argument) else { return nil }
-        self = size
-    }
+    /// The size `--size` gives when it is not given.
+    static let standard = FigureSize(width: 1200, height: 800)
 
-    /// Parses like `init?(argument:)`, but says what is wrong (for `@Option(transform:)`).
-    static func parse(_ argument: String) throws -> FigureSize {
+    /// The `--size` option of `render`, `watch` and `demo`.
+    static let option = OptionDefinition.value(
+        "size", valueName: "WxH", help: "The image size in pixels, WIDTHxHEIGHT, \(Canvas.sizeRange) (default: 1200x800).")
+
+    /// Parses `WxH` (an `X` or `×` also separates), saying what is wrong with anything else.
+    static func parse(_ argument: String) throws(UsageError) -> FigureSize {
         guard let (w, h) = Canvas.parseSize(argument) else {
-            throw ValidationError("expected WIDTHxHEIGHT in pixels, for example 1200x800")
+            throw UsageError("expected WIDTHxHEIGHT in pixels, for example 1200x800")
         }
         do throws(Canvas.Error) { try Canvas.check(width: w, height: h) } catch {
-            throw ValidationError("\(w)x\(h) is out of range: \(Canvas.sizeRange)")
+            throw UsageError("\(w)x\(h) is out of range: \(Canvas.sizeRange)")
         }
         return FigureSize(width: w, height: h)
     }
 
-    var description: String { "\(width)x\(height)" }
+    /// The `--size` given, or the standard size.
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        self = try arguments.value(FigureSize.option, as: FigureSize.parse) ?? .standard
+    }
 
-    static var defaultCompletionKind: CompletionKind { .list(["1200x800", "800x600", "1600x900"]) }
+    var description: String { "\(width)x\(height)" }
 }

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandSyntax
 import Chart
 import FigureSpec
 import FoundationEssentials
@@ -18,8 +18,8 @@ enum PrintSpec {
     static let standardOutput = "-"
 
     /// Arguments with a bare `--print-spec` (last, or followed by another option) given the
-    /// value `-` (standard output), since an option's value cannot be optional in
-    /// ArgumentParser.
+    /// value `-` (standard output): an option's value is never optional in the command-line
+    /// syntax (`CommandSyntax`), since it could not tell a value from a data file.
     static func normalized(_ arguments: [String]) -> [String] {
         var out: [String] = []
         for (i, argument) in arguments.enumerated() {
@@ -35,7 +35,7 @@ enum PrintSpec {
     /// file after a bare `--print-spec` is never overwritten by a spec).
     static func validate(_ destination: String) throws {
         guard destination == standardOutput || destination.hasSuffix(".json") else {
-            throw ValidationError("--print-spec writes a JSON spec: give a file ending in .json, or no value for standard output, not \(destination).")
+            throw UsageError("--print-spec writes a JSON spec: give a file ending in .json, or no value for standard output, not \(destination).")
         }
     }
 

@@ -1,5 +1,5 @@
-import ArgumentParser
 import Chart
+import CommandSyntax
 import FigureSpec
 import FoundationEssentials
 import PNG
@@ -12,12 +12,12 @@ import Vector
 import Platform
 
 /// `plotline render`: a table (or several runs of one) to a PNG figure.
-struct Render: ParsableCommand, @unchecked Sendable {
+struct Render: Command, @unchecked Sendable {
     // @unchecked Sendable: the parsed flags (strings, numbers, arrays of them), never changed
     // after parsing; the render thread reads them in the jobs' figure builders while this
     // thread waits.
-    static let configuration = CommandConfiguration(
-        commandName: "render",  // explicit: the default costs a runtime type-name lookup at every start
+    static let definition = CommandDefinition(
+        name: "render",
         abstract: "Render CSV, TSV, JSON Lines or JSON tables to a PNG, SVG or PDF figure.",
         discussion: """
             With no options, the first counter column (step, epoch, …) or time column is x and \
@@ -49,55 +49,69 @@ struct Render: ParsableCommand, @unchecked Sendable {
               plotline render iris.csv --y sepal_width --color petal_length -o c.png
               plotline render tips.csv --x day --print-spec tips.plot.json  # start from the default figure
               plotline render --spec tips.plot.json -o tips.png             # ... edited, drawn
-            """)
+            """,
+        positionals: [Options.files],
+        groups: [
+            OptionGroup([Options.spec, Options.output, Options.format]),
+            OptionGroup("Figure (plotline watch takes the same flags)", FigureFlags.Options.all),
+            OptionGroup(CSVReadFlags.options + [Options.printSpec, Options.fsync, Options.allowRead]),
+        ])
 
-    @Argument(help: ArgumentHelp("Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.", valueName: "file"))
-    var files: [String] = []
+    /// The arguments and options of `render` alone (the figure and read flags are shared with `watch`).
+    enum Options {
+        static let files = PositionalDefinition("file", .many, help: "Data files (.csv, .tsv, .jsonl, .json, .npy, TensorBoard event files, MLflow metric files), log folders (TensorBoard log dirs, MLflow stores), or - for standard input.")
+        static let spec = OptionDefinition.repeated("spec", valueName: "figure.json", help: "A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files. Repeat it to render several figures in one run; -o is then a folder and each PNG is named after its spec.")
+        static let output = OptionDefinition.value("output", short: "o", valueName: "path", help: "The figure to write: its extension picks the format, .png, .svg or .pdf (default: the first file's name with .png); - writes PNG to standard output.")
+        static let format = OptionDefinition.value("format", valueName: "list", help: "The formats to write, comma-separated: png, svg, pdf. It replaces a spec's own \"formats\". With one figure the extension of -o names the main file, always written, and the others go beside it with the same name; with several --spec each figure is written into the -o folder in these formats (default: the PNG, and beside it the spec's own \"formats\").")
+        static let printSpec = OptionDefinition.value("print-spec", valueName: "FILE", help: "Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --aggregate or --by param.NAME (no spec key draws those yet).")
+        static let fsync = OptionDefinition.flag("fsync", help: "fsync every written file and its folder before exiting, so a power loss right after cannot lose them (default: atomic replacement only, as cp and matplotlib's savefig write; each fsync waits for the disk).")
+        static let allowRead = OptionDefinition.repeated("allow-read", valueName: "path", help: "Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.")
+    }
 
-    @Option(help: ArgumentHelp("A JSON figure spec (docs/figure-spec.md): panels, series, scales, styles, data files. Repeat it to render several figures in one run; -o is then a folder and each PNG is named after its spec.", valueName: "figure.json"))
-    var spec: [String] = []
+    let files: [String]
+    let spec: [String]
+    let output: String?
+    let format: String?
+    let figure: FigureFlags
+    let read: CSVReadFlags
+    let printSpec: String?
+    let fsync: Bool
+    let allowRead: [String]
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The figure to write: its extension picks the format, .png, .svg or .pdf (default: the first file's name with .png); - writes PNG to standard output.", valueName: "path"))
-    var output: String?
+    init(_ arguments: ParsedArguments) throws {
+        files = arguments.positionals(Options.files)
+        spec = arguments.values(Options.spec)
+        output = arguments.value(Options.output)
+        format = arguments.value(Options.format)
+        figure = try FigureFlags(arguments)
+        read = try CSVReadFlags(arguments)
+        printSpec = arguments.value(Options.printSpec)
+        fsync = arguments.isSet(Options.fsync)
+        allowRead = arguments.values(Options.allowRead)
+        try validate()
+    }
 
-    @Option(help: ArgumentHelp("The formats to write, comma-separated: png, svg, pdf. It replaces a spec's own \"formats\". With one figure the extension of -o names the main file, always written, and the others go beside it with the same name; with several --spec each figure is written into the -o folder in these formats (default: the PNG, and beside it the spec's own \"formats\").", valueName: "list"))
-    var format: String?
-
-    @OptionGroup(title: "Figure (plotline watch takes the same flags)")
-    var figure: FigureFlags
-
-    @OptionGroup var read: CSVReadFlags
-
-    @Option(name: .customLong("print-spec"), help: ArgumentHelp("Write the default figure as a figure spec instead of drawing it: to standard output, or to FILE (ending in .json). Every choice and flag is written out, data paths relative to the spec's folder; `--spec` draws it byte-identically. Not with --aggregate or --by param.NAME (no spec key draws those yet).", valueName: "FILE"))
-    var printSpec: String?
-
-    @Flag(help: "fsync every written file and its folder before exiting, so a power loss right after cannot lose them (default: atomic replacement only, as cp and matplotlib's savefig write; each fsync waits for the disk).")
-    var fsync = false
-
-    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside its own folder, after resolving links.", valueName: "path"))
-    var allowRead: [String] = []
-
-    func validate() throws {
-        if files.isEmpty && spec.isEmpty { throw ValidationError("Give at least one data file (or - for standard input), or --spec.") }
-        if !files.isEmpty && !spec.isEmpty { throw ValidationError("A spec names its own data files: give --spec or files, not both.") }
+    private func validate() throws {
+        if files.isEmpty && spec.isEmpty { throw UsageError("Give at least one data file (or - for standard input), or --spec.") }
+        if !files.isEmpty && !spec.isEmpty { throw UsageError("A spec names its own data files: give --spec or files, not both.") }
         if let printSpec {
             try PrintSpec.validate(printSpec)
-            if !spec.isEmpty { throw ValidationError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
-            if files.contains("-") { throw ValidationError("--print-spec needs data files: standard input has no path a spec could read again.") }
-            if output != nil { throw ValidationError("--print-spec writes the spec instead of the figure: give -o to draw it, or --print-spec, not both.") }
+            if !spec.isEmpty { throw UsageError("--print-spec writes the default figure of data files; a --spec is a spec already.") }
+            if files.contains("-") { throw UsageError("--print-spec needs data files: standard input has no path a spec could read again.") }
+            if output != nil { throw UsageError("--print-spec writes the spec instead of the figure: give -o to draw it, or --print-spec, not both.") }
             if let flag = DefaultFigure.speclessFlag(figure.renderOptions(read: read.csvOptions)) {
-                throw ValidationError("--print-spec cannot write \(flag) yet: no spec key draws the same figure. Leave out \(flag), or draw it with -o.")
+                throw UsageError("--print-spec cannot write \(flag) yet: no spec key draws the same figure. Leave out \(flag), or draw it with -o.")
             }
         }
-        if output == nil && files.first == "-" && printSpec == nil { throw ValidationError("Reading standard input needs -o to name the PNG.") }
+        if output == nil && files.first == "-" && printSpec == nil { throw UsageError("Reading standard input needs -o to name the PNG.") }
         if let format {
             let list = try Watch.formats(format)
             if output == "-", spec.count <= 1, list != [.png] {
-                throw ValidationError("-o - writes one PNG to standard output: --format \(format) would need files beside it; give -o a file name.")
+                throw UsageError("-o - writes one PNG to standard output: --format \(format) would need files beside it; give -o a file name.")
             }
         }
         if let output, spec.count <= 1 {
-            do { _ = try OutputFormat(path: output) } catch { throw ValidationError("\(error)") }
+            do { _ = try OutputFormat(path: output) } catch { throw UsageError("\(error)") }
         }
     }
 
@@ -148,7 +162,7 @@ struct Render: ParsableCommand, @unchecked Sendable {
             // -o's extension names the main file; --format, else the spec's own "formats", the
             // files beside it (`OutputFormats`).
             let main: OutputFormat
-            do { main = out == "-" ? .png : try OutputFormat(path: out) } catch { throw ValidationError("\(error)") }
+            do { main = out == "-" ? .png : try OutputFormat(path: out) } catch { throw UsageError("\(error)") }
             let rule = OutputFormats(commandLine: try format.map(Watch.formats))
             var job = lines.job(0, output: out) { [self, options] in
                 let (figure, rows, own) = try spec.first.map(specFigure) ?? { let d = try defaultFigure(options); return (d.figure, d.rows, nil) }()

@@ -1,7 +1,7 @@
-import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
+import CommandSyntax
 import FoundationEssentials
 import PNG
 import Report
@@ -9,9 +9,9 @@ import Service
 import Platform
 
 /// `plotline report`: many figures in one run, with a manifest and Markdown / HTML indexes.
-struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",  // explicit: the default costs a runtime type-name lookup at every start
+enum Report {
+    static let definition = CommandDefinition(
+        name: "report",
         abstract: "Render a report: every figure of a report spec or a folder, with a manifest and indexes.",
         discussion: """
             SPEC_OR_DIR is a report spec (docs/report-spec.md: a title, sections, figures from \
@@ -38,50 +38,70 @@ struct Report: ParsableCommand {
               plotline report report.json -o out/ --compare baseline/ --tolerance 2,10
               cat out/index.md >> "$GITHUB_STEP_SUMMARY"
             """,
-        subcommands: [Build.self, Merge.self],
-        defaultSubcommand: Build.self)
+        subcommands: [Build.definition, Merge.definition],
+        defaultSubcommand: Build.definition.name)
+
+    /// `--base-url` of `build` and `merge`.
+    static let baseURL = OptionDefinition.value("base-url", valueName: "url", help: "The URL where the report folder is published (GitHub Pages, an artifact or object store): index.md links the figures there, so a CI job summary shows them; index.html keeps relative links.")
 
     /// `plotline report SPEC_OR_DIR -o OUTDIR`: the default subcommand.
-    struct Build: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "build",
-            abstract: "Render a report (the default: `plotline report SPEC -o OUT` runs this).")
+    struct Build: Command {
+        static let definition = CommandDefinition(
+            name: "build",
+            abstract: "Render a report (the default: `plotline report SPEC -o OUT` runs this).",
+            positionals: [Options.input],
+            groups: [OptionGroup([
+                Options.output, Options.shard, Options.compare, Options.tolerance, Options.quiet, Options.fsync, Options.png,
+                Report.baseURL, Options.allowRead,
+            ])])
 
-        @Argument(help: ArgumentHelp("A report spec (JSON) or a folder of *.plot.json and data files.", valueName: "spec-or-dir"))
-        var input: String
+        /// The arguments and options of `report build`.
+        enum Options {
+            static let input = PositionalDefinition("spec-or-dir", .one, help: "A report spec (JSON) or a folder of *.plot.json and data files.")
+            static let output = OptionDefinition.value("output", short: "o", valueName: "dir", help: "The output folder (created if needed).")
+            static let shard = OptionDefinition.value("shard", valueName: "K/N", help: "Render only shard K of N (figures whose index i has i % N == K-1); join the shards with `plotline report merge`.")
+            static let compare = OptionDefinition.value("compare", valueName: "dir", help: "Compare the new PNGs with a baseline report folder; diff images go to OUTDIR/diff.")
+            static let tolerance = OptionDefinition.value("tolerance", valueName: "channel[,pixels]", help: "With --compare: the largest channel difference (0-255) that counts as equal, and optionally how many pixels may differ (default: 2,0).")
+            static let quiet = OptionDefinition.flag("quiet", help: "No progress and no summary; failures are still printed.")
+            static let fsync = OptionDefinition.flag("fsync", help: "fsync every figure, index and manifest before exiting, so a power loss right after cannot lose them (default: each file replaces the old one atomically, as render writes; 1,250 fsyncs of a CI shard wait for the disk).")
+            static let png = OptionDefinition.value("png", valueName: "fast|small", help: "PNG compression: fast (the default, as render and watch) or small (about 20% smaller files for stored CI artifacts, about 5× the encode time; bench/README.md).")
+            static let allowRead = OptionDefinition.repeated("allow-read", valueName: "path", help: "Let figures read data under PATH too (a file or folder; repeatable). Without it they read only inside the report's folder, after resolving links.")
+        }
 
-        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The output folder (created if needed).", valueName: "dir"))
-        var output: String
+        let input: String
+        let output: String
+        let shard: String?
+        let compare: String?
+        let tolerance: String?
+        let quiet: Bool
+        let fsync: Bool
+        let png: String
+        let baseURL: String?
+        let allowRead: [String]
 
-        @Option(help: ArgumentHelp("Render only shard K of N (figures whose index i has i % N == K-1); join the shards with `plotline report merge`.", valueName: "K/N"))
-        var shard: String?
+        init(_ arguments: ParsedArguments) throws {
+            input = arguments.positional(Options.input) ?? ""
+            guard let output = arguments.value(Options.output) else {
+                throw UsageError("Missing expected argument '\(Options.output.name)'", option: Options.output)
+            }
+            self.output = output
+            shard = arguments.value(Options.shard)
+            compare = arguments.value(Options.compare)
+            tolerance = arguments.value(Options.tolerance)
+            quiet = arguments.isSet(Options.quiet)
+            fsync = arguments.isSet(Options.fsync)
+            png = arguments.value(Options.png) ?? "fast"
+            baseURL = arguments.value(Report.baseURL)
+            allowRead = arguments.values(Options.allowRead)
+            try validate()
+        }
 
-        @Option(help: ArgumentHelp("Compare the new PNGs with a baseline report folder; diff images go to OUTDIR/diff.", valueName: "dir"))
-        var compare: String?
-
-        @Option(help: ArgumentHelp("With --compare: the largest channel difference (0-255) that counts as equal, and optionally how many pixels may differ (default: 2,0).", valueName: "channel[,pixels]"))
-        var tolerance: String?
-
-        @Flag(help: "No progress and no summary; failures are still printed.") var quiet = false
-
-        @Flag(help: "fsync every figure, index and manifest before exiting, so a power loss right after cannot lose them (default: each file replaces the old one atomically, as render writes; 1,250 fsyncs of a CI shard wait for the disk).")
-        var fsync = false
-
-        @Option(help: ArgumentHelp("PNG compression: fast (the default, as render and watch) or small (about 20% smaller files for stored CI artifacts, about 5× the encode time; bench/README.md).", valueName: "fast|small"))
-        var png = "fast"
-
-        @Option(help: ArgumentHelp("The URL where the report folder is published (GitHub Pages, an artifact or object store): index.md links the figures there, so a CI job summary shows them; index.html keeps relative links.", valueName: "url"))
-        var baseURL: String?
-
-        @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let figures read data under PATH too (a file or folder; repeatable). Without it they read only inside the report's folder, after resolving links.", valueName: "path"))
-        var allowRead: [String] = []
-
-        func validate() throws {
+        private func validate() throws {
             _ = try Report.links(baseURL)
-            if let shard, ReportShard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not \(shard).") }
-            if tolerance != nil && compare == nil { throw ValidationError("--tolerance goes with --compare.") }
+            if let shard, ReportShard(shard) == nil { throw UsageError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not \(shard).") }
+            if tolerance != nil && compare == nil { throw UsageError("--tolerance goes with --compare.") }
             if let tolerance, Build.parseTolerance(tolerance) == nil {
-                throw ValidationError("--tolerance must be CHANNEL or CHANNEL,PIXELS (0-255, ≥ 0), such as 2 or 2,10, not \(tolerance).")
+                throw UsageError("--tolerance must be CHANNEL or CHANNEL,PIXELS (0-255, ≥ 0), such as 2 or 2,10, not \(tolerance).")
             }
         }
 
@@ -96,12 +116,12 @@ struct Report: ParsableCommand {
         func run() throws {
             guard let preset = PNG.Preset(rawValue: png) else {
                 Report.printError("error: --png takes \(PNG.Preset.allCases.map(\.rawValue).joined(separator: " or ")), not \"\(png)\"")
-                throw ExitCode(ReportExitStatus.usage)
+                throw ExitStatus(ReportExitStatus.usage)
             }
             let spec: ReportSpec
             do { spec = try ReportSpec.load(path: input, excluding: output) } catch {
                 Report.printError("error: \(error)")
-                throw ExitCode(ReportExitStatus.usage)
+                throw ExitStatus(ReportExitStatus.usage)
             }
             var options = ReportRunner.Options(outputDirectory: output)
             options.png = preset.options
@@ -128,14 +148,14 @@ struct Report: ParsableCommand {
                 print(line + CFormat.string(" (%.2f s)", seconds))
             }
             let status = outcome.exitStatus
-            if status != 0 { throw ExitCode(status) }
+            if status != 0 { throw ExitStatus(status) }
         }
     }
 
     /// `plotline report merge OUT SHARD_DIR...`.
-    struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "merge",  // explicit: the default costs a runtime type-name lookup at every start
+    struct Merge: Command {
+        static let definition = CommandDefinition(
+            name: "merge",
             abstract: "Join the output folders of a report's shards into one report folder.",
             discussion: """
                 The merged manifest.json, index.md and index.html are byte-identical to those of \
@@ -145,22 +165,32 @@ struct Report: ParsableCommand {
 
                 Example:
                   plotline report merge out/ shard-1/ shard-2/
-                """)
+                """,
+            positionals: [Options.output, Options.shards],
+            groups: [OptionGroup([Options.verify, Report.baseURL])])
 
-        @Argument(help: ArgumentHelp("The merged report's folder.", valueName: "out"))
-        var output: String
+        /// The arguments and options of `report merge`.
+        enum Options {
+            static let output = PositionalDefinition("out", .one, help: "The merged report's folder.")
+            static let shards = PositionalDefinition("shard-dir", .many, help: "The shards' output folders.")
+            static let verify = OptionDefinition.flag("verify", help: "Re-hash every PNG and compare it with its shard's manifest (reads every byte; by default sizes are compared and PNGs are hard-linked, not copied).")
+        }
 
-        @Argument(help: ArgumentHelp("The shards' output folders.", valueName: "shard-dir"))
-        var shards: [String] = []
+        let output: String
+        let shards: [String]
+        let verify: Bool
+        let baseURL: String?
 
-        @Flag(help: "Re-hash every PNG and compare it with its shard's manifest (reads every byte; by default sizes are compared and PNGs are hard-linked, not copied).")
-        var verify = false
+        init(_ arguments: ParsedArguments) throws {
+            output = arguments.positional(Options.output) ?? ""
+            shards = arguments.positionals(Options.shards)
+            verify = arguments.isSet(Options.verify)
+            baseURL = arguments.value(Report.baseURL)
+            try validate()
+        }
 
-        @Option(help: ArgumentHelp("The URL where the report folder is published (GitHub Pages, an artifact or object store): index.md links the figures there, so a CI job summary shows them; index.html keeps relative links.", valueName: "url"))
-        var baseURL: String?
-
-        func validate() throws {
-            if shards.isEmpty { throw ValidationError("Give the shards' output folders after the output folder.") }
+        private func validate() throws {
+            if shards.isEmpty { throw UsageError("Give the shards' output folders after the output folder.") }
             _ = try Report.links(baseURL)
         }
 
@@ -168,16 +198,16 @@ struct Report: ParsableCommand {
             let manifest: ReportManifest
             do { manifest = try ReportMerge.run(shardDirectories: shards, outputDirectory: output, verify: verify, links: try Report.links(baseURL)) } catch let error as ReportMergeError {
                 Report.printError("error: \(error)")
-                throw ExitCode(ReportExitStatus.usage)
+                throw ExitStatus(ReportExitStatus.usage)
             } catch let error as ReportSpecError {
                 Report.printError("error: \(error)")
-                throw ExitCode(ReportExitStatus.usage)
+                throw ExitStatus(ReportExitStatus.usage)
             } catch {
                 throw CLIError("\(error)")
             }
             for f in manifest.failures { Report.printError("failed: \(f.name): \(f.error ?? "")") }
             print("merged \(shards.count) shard\(shards.count == 1 ? "" : "s") into \(output): \(manifest.figures.count) figures, \(manifest.failures.count) failed")
-            if !manifest.failures.isEmpty { throw ExitCode(ReportExitStatus.figuresFailed) }
+            if !manifest.failures.isEmpty { throw ExitStatus(ReportExitStatus.figuresFailed) }
         }
     }
 
@@ -185,7 +215,7 @@ struct Report: ParsableCommand {
     static func links(_ baseURL: String?) throws -> ReportLinks {
         guard let baseURL else { return .relative }
         guard let links = ReportLinks(base: baseURL) else {
-            throw ValidationError("--base-url must be an http:// or https:// URL without a query or fragment, such as https://example.org/reports/42/, not \(baseURL).")
+            throw UsageError("--base-url must be an http:// or https:// URL without a query or fragment, such as https://example.org/reports/42/, not \(baseURL).")
         }
         return links
     }

@@ -1,7 +1,7 @@
-import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
+import CommandSyntax
 import Dispatch
 import FoundationEssentials
 import Serve
@@ -11,9 +11,9 @@ import Vector
 import Platform
 
 /// `plotline watch`: keeps a PNG figure up to date for every table and spec in a folder tree.
-struct Watch: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "watch",  // explicit: the default costs a runtime type-name lookup at every start
+struct Watch: Command {
+    static let definition = CommandDefinition(
+        name: "watch",
         abstract: "Watch a folder and keep a PNG figure up to date for every table and spec in it.",
         discussion: """
             Every CSV, TSV, JSON Lines or JSON file gets a default figure, the figure plotline render \
@@ -48,72 +48,93 @@ struct Watch: ParsableCommand {
               plotline watch runs/ --max-rate 10           (10 renders a second at most)
               plotline watch runs/ --serve                 (page at http://127.0.0.1:8765/)
               plotline watch runs/ --serve 127.0.0.1:0     (a free port; the URL is printed)
-            """)
+            """,
+        positionals: [Options.directory, Options.address],
+        groups: [
+            OptionGroup([Options.output, Options.format, Options.once, Options.poll, Options.quiet, Options.drain]),
+            OptionGroup("Default figures of data files and log folders (as plotline render draws them; a *.plot.json spec draws itself)", FigureFlags.Options.all),
+            OptionGroup([Options.debounce, Options.maxRate, Options.interval, Options.allowRead]),
+            OptionGroup("Reading data files (as plotline render; a spec's data sources bring their own)", CSVReadFlags.options),
+            OptionGroup([Options.serve, Options.token]),
+        ])
 
-    @Argument(help: ArgumentHelp("The folder to watch (with its subfolders).", valueName: "dir"))
-    var directory: String
+    /// The arguments and options of `watch` alone (the figure and read flags are shared with `render`).
+    enum Options {
+        static let directory = PositionalDefinition("dir", .one, help: "The folder to watch (with its subfolders).")
+        static let output = OptionDefinition.value("output", short: "o", valueName: "dir", help: "The folder for the PNGs (default: beside each input).")
+        static let format = OptionDefinition.value("format", valueName: "list", help: "Formats to write, comma-separated: png, svg, pdf (default: png). The PNG is always written (the status sidecar and --serve follow it); svg and pdf go beside it with the same name. A spec's own \"formats\" replace this list for its figure; when a figure's formats shrink (its spec edited or deleted), the files of the dropped formats that watch wrote (listed in the sidecar's \"also\") are removed.")
+        static let once = OptionDefinition.flag("once", help: "Render everything once and exit (status 1 when a figure failed).")
+        static let poll = OptionDefinition.flag("poll", help: "Poll for changes instead of using inotify.")
+        static let quiet = OptionDefinition.flag("quiet", help: "Print errors only, not one line per render.")
+        static let drain = OptionDefinition.flag("drain", help: "On SIGTERM or SIGINT, draw the figures already queued before stopping (default: finish the render in progress, drop the rest).")
+        static let debounce = OptionDefinition.value("debounce", valueName: "ms", help: "Merge a burst of changes that reaches an idle figure for this long, in milliseconds (default: 0, the first change renders at once). Changes during a render always go into the next render, which starts when it ends.")
+        static let maxRate = OptionDefinition.value("max-rate", valueName: "n", help: "At most this many renders per second of each figure (default: as fast as it renders).")
+        static let interval = OptionDefinition.value("interval", valueName: "ms", help: "Polling interval in milliseconds (default: 250).")
+        static let allowRead = OptionDefinition.repeated("allow-read", valueName: "path", help: "Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside the watched folder, after resolving links.")
+        static let serve = OptionDefinition.flag("serve", help: "Serve a live page of the figures in the browser (the output folder; loopback only unless an address says otherwise).")
+        // An optional value after --serve would take the folder for an address, so the address
+        // is a second positional that only --serve accepts.
+        static let address = PositionalDefinition("address", .optional, help: "With --serve: HOST:PORT to listen on (default 127.0.0.1:8765; port 0 picks a free one).")
+        static let token = OptionDefinition.value("token", valueName: "token", help: "With --serve: the token every request must carry (default: a random one on a non-loopback address, none on loopback).")
+    }
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder for the PNGs (default: beside each input).", valueName: "dir"))
-    var output: String?
+    let directory: String
+    let output: String?
+    let format: String
+    let once: Bool
+    let poll: Bool
+    let quiet: Bool
+    let drain: Bool
+    let figure: FigureFlags
+    let debounce: Int
+    let maxRate: Double?
+    let interval: Int
+    let allowRead: [String]
+    let read: CSVReadFlags
+    let serve: Bool
+    let address: String?
+    let token: String?
 
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: png, svg, pdf (default: png). The PNG is always written (the status sidecar and --serve follow it); svg and pdf go beside it with the same name. A spec's own \"formats\" replace this list for its figure; when a figure's formats shrink (its spec edited or deleted), the files of the dropped formats that watch wrote (listed in the sidecar's \"also\") are removed.", valueName: "list"))
-    var format: String = "png"
+    init(_ arguments: ParsedArguments) throws {
+        directory = arguments.positional(Options.directory) ?? ""
+        output = arguments.value(Options.output)
+        format = arguments.value(Options.format) ?? "png"
+        once = arguments.isSet(Options.once)
+        poll = arguments.isSet(Options.poll)
+        quiet = arguments.isSet(Options.quiet)
+        drain = arguments.isSet(Options.drain)
+        figure = try FigureFlags(arguments)
+        debounce = try arguments.int(Options.debounce) ?? 0
+        maxRate = try arguments.double(Options.maxRate)
+        interval = try arguments.int(Options.interval) ?? 250
+        allowRead = arguments.values(Options.allowRead)
+        read = try CSVReadFlags(arguments)
+        serve = arguments.isSet(Options.serve)
+        address = arguments.positional(Options.address)
+        token = arguments.value(Options.token)
+        try validate()
+    }
 
-    @Flag(help: "Render everything once and exit (status 1 when a figure failed).") var once = false
-    @Flag(help: "Poll for changes instead of using inotify.") var poll = false
-    @Flag(help: "Print errors only, not one line per render.") var quiet = false
-    @Flag(help: "On SIGTERM or SIGINT, draw the figures already queued before stopping (default: finish the render in progress, drop the rest).")
-    var drain = false
-
-    @OptionGroup(title: "Default figures of data files and log folders (as plotline render draws them; a *.plot.json spec draws itself)")
-    var figure: FigureFlags
-
-    @Option(help: ArgumentHelp("Merge a burst of changes that reaches an idle figure for this long, in milliseconds (default: 0, the first change renders at once). Changes during a render always go into the next render, which starts when it ends.", valueName: "ms"))
-    var debounce: Int = 0
-
-    @Option(name: .customLong("max-rate"), help: ArgumentHelp("At most this many renders per second of each figure (default: as fast as it renders).", valueName: "n"))
-    var maxRate: Double?
-
-    @Option(help: ArgumentHelp("Polling interval in milliseconds (default: 250).", valueName: "ms"))
-    var interval: Int = 250
-
-    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let specs read data under PATH too (a file or folder; repeatable). Without it a spec reads only inside the watched folder, after resolving links.", valueName: "path"))
-    var allowRead: [String] = []
-
-    @OptionGroup(title: "Reading data files (as plotline render; a spec's data sources bring their own)")
-    var read: CSVReadFlags
-
-    @Flag(help: "Serve a live page of the figures in the browser (the output folder; loopback only unless an address says otherwise).")
-    var serve = false
-
-    // An optional value after --serve: ArgumentParser has no option with an optional value, so
-    // the address is a second positional argument that only --serve accepts.
-    @Argument(help: ArgumentHelp("With --serve: HOST:PORT to listen on (default 127.0.0.1:8765; port 0 picks a free one).", valueName: "address"))
-    var address: String?
-
-    @Option(help: ArgumentHelp("With --serve: the token every request must carry (default: a random one on a non-loopback address, none on loopback).", valueName: "token"))
-    var token: String?
-
-    func validate() throws {
+    private func validate() throws {
         var isFolder: Bool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder else {
-            throw ValidationError("\(directory) is not a folder.")
+            throw UsageError("\(directory) is not a folder.")
         }
-        if !(0...10_000).contains(debounce) { throw ValidationError("--debounce must be 0...10000 ms.") }
-        if let maxRate, !(maxRate >= 0.01 && maxRate <= 1_000) { throw ValidationError("--max-rate must be 0.01...1000 renders per second.") }
+        if !(0...10_000).contains(debounce) { throw UsageError("--debounce must be 0...10000 ms.") }
+        if let maxRate, !(maxRate >= 0.01 && maxRate <= 1_000) { throw UsageError("--max-rate must be 0.01...1000 renders per second.") }
         _ = try Watch.formats(format)
-        if !(10...60_000).contains(interval) { throw ValidationError("--interval must be 10...60000 ms.") }
+        if !(10...60_000).contains(interval) { throw UsageError("--interval must be 10...60000 ms.") }
         if let address {
-            guard serve else { throw ValidationError("Unexpected argument '\(address)' (an address needs --serve: plotline watch DIR --serve \(address)).") }
-            do { _ = try ServeAddress(parsing: address) } catch { throw ValidationError("--serve: \(error)") }
+            guard serve else { throw UsageError("Unexpected argument '\(address)' (an address needs --serve: plotline watch DIR --serve \(address)).") }
+            do { _ = try ServeAddress(parsing: address) } catch { throw UsageError("--serve: \(error)") }
         }
         if let token {
-            guard serve else { throw ValidationError("--token needs --serve.") }
+            guard serve else { throw UsageError("--token needs --serve.") }
             guard token.count >= 16, token.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "&") }) else {
-                throw ValidationError("--token must be at least 16 printable ASCII characters without spaces, ';' or '&'.")
+                throw UsageError("--token must be at least 16 printable ASCII characters without spaces, ';' or '&'.")
             }
         }
-        if serve && once { throw ValidationError("--serve keeps running; it cannot be combined with --once.") }
+        if serve && once { throw UsageError("--serve keeps running; it cannot be combined with --once.") }
     }
 
     /// What the session draws and where: the output folder, the formats, the figure flags
@@ -187,7 +208,7 @@ struct Watch: ParsableCommand {
         if once {
             session.renderAll()
             queue.shutdownAndJoin(mode: .finishQueued)
-            if session.failures > 0 { throw ExitCode(1) }
+            if session.failures > 0 { throw ExitStatus(1) }
             return
         }
         var watchOptions = FolderWatcher.Options()
@@ -242,7 +263,7 @@ extension Watch {
         for part in list.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingWhitespace
             guard let f = OutputFormat(name: name) else {
-                throw ValidationError("--format takes png, svg and pdf, comma-separated, not \"\(name)\".")
+                throw UsageError("--format takes png, svg and pdf, comma-separated, not \"\(name)\".")
             }
             if !out.contains(f) { out.append(f) }
         }
