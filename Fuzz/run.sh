@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target for a while: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 #
-#   TARGET   csv | json | figure-spec | report-spec | incremental | tensorboard | npy | mlflow | png-encode | all (each in turn)
+#   TARGET   csv | json | figure-spec | report-spec | incremental | tensorboard | npy | mlflow | png-encode |
+#            command-line | all (each in turn)
 #   SECONDS  how long to fuzz (CI: 10; locally as long as you like, hours are fine); 0 only builds
 #            and links the target (CI builds them early, in the background, while tests run)
 #
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
 seconds=${2:?usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]}
 shift 2
-targets=(csv json figure-spec report-spec incremental tensorboard npy mlflow png-encode)
+targets=(csv json figure-spec report-spec incremental tensorboard npy mlflow png-encode command-line)
 if [ "$target" = all ]; then
     for t in "${targets[@]}"; do "$0" "$t" "$seconds" "$@"; done
     exit 0
@@ -35,13 +36,15 @@ triple=${triple%%$'\n'*}
 out=$scratch/$triple/$config
 mkdir -p "$scratch"
 # The modules under test, instrumented; SwiftPM skips what is up to date. The list below names
-# every module Report depends on (Package.swift): a module missing from it fails the link.
-swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target Report >"$scratch/build.log" 2>&1 \
-    || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
+# every module Report and CommandSyntax depend on (Package.swift): a module missing from it fails the link.
+for module in Report CommandSyntax; do
+    swift build --scratch-path "$scratch" -c "$config" --sanitize=address \
+        -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --target "$module" >"$scratch/build.log" 2>&1 \
+        || { tail -n 30 "$scratch/build.log" >&2; exit 1; }
+done
 binary=$scratch/fuzz-$target
 objects=()
-for module in ContentHash Platform Geometry Raster Text Scene Dates Chart CCRC32C RunLogs JSON Table FigureSpec PNG CPNGShim Vector Service Report; do
+for module in ContentHash Platform Geometry Raster Text Scene Dates Chart CCRC32C RunLogs JSON CommandSyntax Table FigureSpec PNG CPNGShim Vector Service Report; do
     objects+=("$out/$module.build"/*.o)
 done
 stale=0
