@@ -5,8 +5,11 @@ projects with a native part do when no dedicated backend exists for their langua
 use maturin, which builds Rust; nothing like it builds Swift). What the hook does:
 
 - ``build`` compiles the binary with ``swift build -c release --static-swift-stdlib --product
-  plotline`` (the Swift runtime and Foundation linked in, so the installed tool runs without a
-  Swift toolchain; it still links the system's libpng16, libfreetype6 and zlib) and adds it as a
+  plotline`` (the Swift runtime and FoundationEssentials linked in, so the installed tool runs
+  without a Swift toolchain) with ``PKG_CONFIG_PATH`` at the pkg-config files that
+  ``tools/static-libraries`` makes, so FreeType, libpng, zlib and libdeflate are linked in too: the
+  tool needs only glibc and libstdc++ where it is installed (without their static archives it
+  links the shared libraries, as before, and says so), and adds it as a
   *script*, which a wheel stores in ``plotline-<v>.data/scripts/``: pip installs it into the
   environment's ``bin/``, on its PATH. The fonts go in as data files, installed to
   ``<env>/share/plotline/Fonts``, where the binary looks (``../share/plotline/Fonts`` beside the
@@ -32,7 +35,7 @@ from setuptools.command.build import build as _build
 from setuptools.command.sdist import sdist as _sdist
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SWIFT_PARTS = ["Package.swift", "Sources", "Tests", "bench", "Fonts"]
+SWIFT_PARTS = ["Package.swift", "Sources", "Tests", "bench", "Fonts", "tools"]
 
 
 def swift_package():
@@ -56,10 +59,18 @@ def build_binary(package):
         sys.exit("plotline: building the wheel needs Swift 6 (`swift` on PATH) to compile the plotline binary; "
                  "installing the wheel afterwards does not")
     scratch = os.path.join(package, ".build", "wheel")
+    env = dict(os.environ)
+    made = subprocess.run(["bash", os.path.join(package, "tools", "static-libraries"), os.path.join(scratch, "static-pkgconfig")],
+                          capture_output=True, text=True)
+    if made.returncode == 0:
+        env["PKG_CONFIG_PATH"] = made.stdout.strip()
+    else:
+        print("plotline: linking the shared C libraries (the installed tool will need libfreetype6, libpng16-16, "
+              "libdeflate0 and zlib): " + made.stderr.strip(), flush=True)
     command = [swift, "build", "-c", "release", "--static-swift-stdlib", "--product", "plotline",
                "--package-path", package, "--scratch-path", scratch]
     print("plotline: " + " ".join(command), flush=True)
-    subprocess.run(command, check=True)
+    subprocess.run(command, check=True, env=env)
     return os.path.join(scratch, "release", "plotline")
 
 
@@ -76,7 +87,7 @@ class build(_build):
             os.makedirs(os.path.join(staged, "Fonts"))
             target = os.path.join(staged, "plotline")
             shutil.copy2(binary, target)
-            if shutil.which("strip"):  # symbols only: 83 MB -> 61 MB (most of the rest is ICU data)
+            if shutil.which("strip"):  # symbols only: 52 MB -> 23 MB
                 subprocess.run(["strip", target], check=True)
             fonts = []
             for font in sorted(glob.glob(os.path.join(package, "Fonts", "*"))):

@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
 shared="${SHARED:-$root/../shared}"
-# A statically linked release build: no dynamic loading of the Swift runtime at start-up.
-swift build -c release --product plotline --static-swift-stdlib --scratch-path .build-static >/dev/null
+# A statically linked release build, as the wheel builds it: the Swift runtime and the C libraries
+# (tools/static-libraries) linked in, so start-up loads no shared object but glibc and libstdc++.
+PKG_CONFIG_PATH=$(tools/static-libraries .build-static/static-pkgconfig) \
+    swift build -c release --product plotline --static-swift-stdlib --scratch-path .build-static >/dev/null
 export PLOTLINE_BIN="$root/.build-static/release/plotline"
 export PLOTLINE_FONTS="$root/Fonts"
 results="${BENCH_RESULTS:-/tmp/plotline-anchors}"

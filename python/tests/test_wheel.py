@@ -93,6 +93,9 @@ def test_plotline_runs_from_the_venv_without_the_checkout(venv, tmp_path):
     assert shutil.which("plotline", path=env["PATH"]) == str(venv / "bin" / "plotline")
     ldd = run(["ldd", str(venv / "bin" / "plotline")]).stdout
     assert "libswift" not in ldd and "libFoundation" not in ldd and "not found" not in ldd, ldd
+    # The C libraries are linked in (tools/static-libraries): only glibc and libstdc++ are needed.
+    needed = {line.split()[0] for line in ldd.splitlines() if "=>" in line}
+    assert needed <= {"libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libc.so.6"}, ldd
     shutil.copy(os.path.join(REPO, "examples", "metrics.csv"), tmp_path / "metrics.csv")
     run(["plotline", "render", "metrics.csv", "-o", "metrics.png"], env=env, cwd=str(tmp_path))
     assert (tmp_path / "metrics.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
