@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strict),
         // The JSON module: parser, located tree, typed reads, the writer's escaping against Foundation's.
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "CommandSyntaxTests", dependencies: ["CommandSyntax"], swiftSettings: strict),
+        .testTarget(name: "CommandSyntaxTests", dependencies: ["CommandSyntax", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SceneTests",
             dependencies: ["Geometry", "Raster", "Text", "PNG", "Scene", "TestSupport"],

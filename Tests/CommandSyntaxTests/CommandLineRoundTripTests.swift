@@ -1,4 +1,5 @@
 import CommandSyntax
+import TestSupport
 import XCTest
 
 /// Property test: random option values, written in every spelling the syntax allows, in random
@@ -6,20 +7,8 @@ import XCTest
 final class CommandLineRoundTripTests: XCTestCase {
     typealias Tool = CommandLineParserTests
 
-    /// A small deterministic generator (SplitMix64), so a failure repeats.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testRandomCommandLinesParseBackToTheirValues() throws {
-        var random = Generator(state: 42)
+        var random = SeededRandom(seed: 42)  // deterministic, so a failure repeats
         let pieces = ["a", "b.csv", "x y", "=", "a=b", "é", "", "-", "-1.5", "0", "--", "-h", "--title"]
         for round in 0..<2_000 {
             func text() -> String { (0..<Int.random(in: 1...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
