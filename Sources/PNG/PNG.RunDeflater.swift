@@ -44,8 +44,10 @@ extension PNG {
         static let tokensPerBlock = 1 << 15
 
         /// The zlib stream (RFC 1950: header, deflate blocks, Adler-32) of `data`, PNG scanlines
-        /// of `stride` bytes each (filter byte included) with `bytesPerPixel` bytes a pixel.
-        static func compress(_ data: UnsafeBufferPointer<UInt8>, stride: Int, bytesPerPixel bpp: Int) -> [UInt8] {
+        /// of `stride` bytes each (filter byte included) with `bytesPerPixel` bytes a pixel;
+        /// `adler32` is `data`'s Adler-32 when the caller took it already (else computed here).
+        static func compress(_ data: UnsafeBufferPointer<UInt8>, stride: Int, bytesPerPixel bpp: Int,
+                             adler32: UInt32? = nil) -> [UInt8] {
             precondition(bpp >= 1 && bpp <= 8 && stride >= 1, "bad scanline layout")
             let n = data.count
             // Each block is written in no more bits than stored (3 header bits, up to 7 padding
@@ -61,7 +63,7 @@ extension PNG {
             let source = data.baseAddress ?? UnsafePointer(scratch.base)
             deflate(source, count: n, stride: stride, bpp: bpp, into: &w)
             w.alignToByte()
-            let adler = UInt32(libdeflate_adler32(1, data.baseAddress, n))
+            let adler = adler32 ?? UInt32(libdeflate_adler32(1, data.baseAddress, n))
             for shift in [24, 16, 8, 0] { w.put((adler >> UInt32(shift)) & 0xff, 8) }
             return Array(UnsafeBufferPointer(start: scratch.base, count: w.count))
         }
