@@ -103,7 +103,11 @@ public struct JSONNode<Failure: JSONNodeError>: Sendable {
     /// The elements of an array, each at its `[i]` path.
     public func array() throws(Failure) -> [JSONNode] {
         guard case .array(let elements) = value else { throw wrongType("an array") }
-        return elements.enumerated().map { JSONNode($1, path: path + "[\($0)]", source: source) }
+        // A plain loop: `enumerated().map` ran unspecialized here, its types made at run time.
+        var nodes: [JSONNode] = []
+        nodes.reserveCapacity(elements.count)
+        for i in elements.indices { nodes.append(JSONNode(elements[i], path: path + "[" + String(i) + "]", source: source)) }
+        return nodes
     }
 
     /// An object that may hold only `keys`; unknown and duplicate keys are errors.
@@ -124,19 +128,16 @@ public struct JSONNode<Failure: JSONNodeError>: Sendable {
     /// One of a fixed set of strings, mapped to its value.
     public func choice<T>(_ table: KeyValuePairs<String, T>) throws(Failure) -> T {
         let s = try string()
-        guard let match = table.first(where: { $0.key == s }) else {
-            throw failure(.notOneOf(choices: table.map(\.key), found: found))
-        }
-        return match.value
+        // A plain loop: the generic `first(where:)` made the runtime look up conformances.
+        for (key, value) in table where key == s { return value }
+        throw failure(.notOneOf(choices: table.map(\.key), found: found))
     }
 
     /// One of a fixed set of strings given as an array of pairs (for tables built from `CaseIterable`).
     public func choice<T>(_ pairs: [(String, T)]) throws(Failure) -> T {
         let s = try string()
-        guard let match = pairs.first(where: { $0.0 == s }) else {
-            throw failure(.notOneOf(choices: pairs.map(\.0), found: found))
-        }
-        return match.1
+        for (key, value) in pairs where key == s { return value }
+        throw failure(.notOneOf(choices: pairs.map(\.0), found: found))
     }
 
     /// The value as a message quotes it: JSON text for scalars, "an array" / "an object" otherwise.

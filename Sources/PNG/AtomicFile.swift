@@ -70,7 +70,7 @@ public enum AtomicFile {
         let tail = "." + String(getpid()) + "." + suffix + ".tmp"
         var kept = Substring(name)
         while 1 + kept.utf8.count + tail.utf8.count > maxNameBytes { kept = kept.dropLast() }
-        return "." + kept + tail
+        return "." + String(kept) + tail  // String + String: the generic `+ Substring` casts at run time
     }
 
     /// Whether `name` has the shape of a temporary name, and the process id it carries.

@@ -30,6 +30,27 @@ extension PNG {
             }
         }
 
+        /// Appends the low `n` bits of `value` without writing anything out: the caller keeps
+        /// the pending bits at most 64 (after `flushWholeBytes` fewer than 8 are pending, so up
+        /// to 56 bits may follow before the next flush).
+        @inline(__always)
+        mutating func add(_ value: UInt64, _ n: Int) {
+            word |= value &<< UInt64(bits)
+            bits &+= n
+        }
+
+        /// Writes out every whole byte of the pending bits with one 8-byte store (the bytes past
+        /// them are overwritten later), leaving fewer than 8 bits pending.
+        @inline(__always)
+        mutating func flushWholeBytes() {
+            precondition(count + 8 <= capacity, "deflate output past its bound")
+            UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+            let whole = bits >> 3
+            count &+= whole
+            word = whole == 8 ? 0 : word &>> UInt64(whole &<< 3)
+            bits &= 7
+        }
+
         /// Pads with zero bits to a byte boundary and writes out every whole byte.
         mutating func alignToByte() {
             while bits > 0 {

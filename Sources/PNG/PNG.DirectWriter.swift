@@ -27,25 +27,26 @@ extension PNG {
             if options.filter == .none, width > 0, height > 0 {
                 var bytes: [UInt8]?
                 try pixmap.data.withUnsafeMutableBytes { raw in
-                    guard Scanlines.packInPlace(raw.baseAddress!, width: width, height: height) else { return }
+                    guard let adler = Scanlines.packInPlace(raw.baseAddress!, width: width, height: height) else { return }
                     let rows = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self),
                                                    count: (width * 3 + 1) * height)
-                    bytes = try encode(rows: rows, .rgb, width: width, height: height, options: options)
+                    bytes = try encode(rows: rows, .rgb, width: width, height: height, options: options, adler32: adler)
                 }
                 if let bytes { return bytes }  // else a translucent pixmap, left as it was
             }
             return try encode(pixmap, options: options)
         }
 
-        /// The PNG file of `width × height` scanlines `rows` (filter bytes included).
+        /// The PNG file of `width × height` scanlines `rows` (filter bytes included); `adler32`,
+        /// when the caller has it, is the rows' Adler-32 (the run deflater then skips that pass).
         static func encode(rows: UnsafeBufferPointer<UInt8>, _ colorType: ColorType, width: Int, height: Int,
-                           options: Options) throws -> [UInt8] {
+                           options: Options, adler32: UInt32? = nil) throws -> [UInt8] {
             let textChunks = try options.text.map { chunk -> [UInt8] in
                 try chunk.keyBytes().map { UInt8(bitPattern: $0) } + chunk.valueBytes().dropLast().map { UInt8(bitPattern: $0) }
             }
             if options.compressor == .runs {
                 let bpp = colorType == .rgb ? 3 : 4
-                let idat = RunDeflater.compress(rows, stride: 1 + width * bpp, bytesPerPixel: bpp)
+                let idat = RunDeflater.compress(rows, stride: 1 + width * bpp, bytesPerPixel: bpp, adler32: adler32)
                 return idat.withUnsafeBytes { frame(width, height, colorType, textChunks, idat: $0) }
             }
             guard let compressor = libdeflate_alloc_compressor(Int32(options.compressionLevel)) else {
@@ -62,7 +63,7 @@ extension PNG {
             guard size > 0 else { throw PNGError.encodeFailed("libdeflate's output did not fit its own bound") }
             if options.compressor == .smallest {
                 let bpp = colorType == .rgb ? 3 : 4
-                let runs = RunDeflater.compress(rows, stride: 1 + width * bpp, bytesPerPixel: bpp)
+                let runs = RunDeflater.compress(rows, stride: 1 + width * bpp, bytesPerPixel: bpp, adler32: adler32)
                 if runs.count < size { return runs.withUnsafeBytes { frame(width, height, colorType, textChunks, idat: $0) } }
             }
             return frame(width, height, colorType, textChunks, idat: UnsafeRawBufferPointer(start: idat, count: size))

@@ -44,8 +44,10 @@ extension PNG {
         static let tokensPerBlock = 1 << 15
 
         /// The zlib stream (RFC 1950: header, deflate blocks, Adler-32) of `data`, PNG scanlines
-        /// of `stride` bytes each (filter byte included) with `bytesPerPixel` bytes a pixel.
-        static func compress(_ data: UnsafeBufferPointer<UInt8>, stride: Int, bytesPerPixel bpp: Int) -> [UInt8] {
+        /// of `stride` bytes each (filter byte included) with `bytesPerPixel` bytes a pixel;
+        /// `adler32` is `data`'s Adler-32 when the caller took it already (else computed here).
+        static func compress(_ data: UnsafeBufferPointer<UInt8>, stride: Int, bytesPerPixel bpp: Int,
+                             adler32: UInt32? = nil) -> [UInt8] {
             precondition(bpp >= 1 && bpp <= 8 && stride >= 1, "bad scanline layout")
             let n = data.count
             // Each block is written in no more bits than stored (3 header bits, up to 7 padding
@@ -61,7 +63,7 @@ extension PNG {
             let source = data.baseAddress ?? UnsafePointer(scratch.base)
             deflate(source, count: n, stride: stride, bpp: bpp, into: &w)
             w.alignToByte()
-            let adler = UInt32(libdeflate_adler32(1, data.baseAddress, n))
+            let adler = adler32 ?? UInt32(libdeflate_adler32(1, data.baseAddress, n))
             for shift in [24, 16, 8, 0] { w.put((adler >> UInt32(shift)) & 0xff, 8) }
             return Array(UnsafeBufferPointer(start: scratch.base, count: w.count))
         }
@@ -147,6 +149,7 @@ extension PNG {
         }
 
         /// A distance's code (0...29), its extra bits and their value (RFC 1951, section 3.2.5).
+        @inline(__always)
         static func distanceCode(_ distance: Int) -> (code: Int, extraBits: Int, extra: UInt32) {
             let d = distance - 1
             if d < 4 { return (d, 0, 0) }
@@ -250,26 +253,72 @@ extension PNG {
         }
 
         /// Writes the tokens and the end-of-block symbol with the given codes.
+        ///
+        /// Each symbol's code and its extra bits are looked up together (tables made per
+        /// block) and a token's bits (at most 15 + 5 + 15 + 13) are written out with one 8-byte
+        /// store: the same bit stream as one `put` per code and per extra field, in fewer steps.
         static func writeTokens(_ w: inout BitWriter, _ tokens: UnsafePointer<UInt32>, _ count: Int,
                                 literals: HuffmanCode, distances: HuffmanCode) {
+            // Bits in the low 24 bits, their number in the high 8: literal bytes 0...255, then
+            // lengths 3...258 (the length symbol's code and the extra bits), then the 30
+            // distance codes (the extra bits are added per token).
+            let entries = UnsafeMutablePointer<UInt32>.allocate(capacity: 512 + 30)
+            defer { entries.deallocate() }
             let table = LengthTable.shared
-            literals.codes.withUnsafeBufferPointer { lc in
-                literals.lengths.withUnsafeBufferPointer { ll in
-                    for i in 0..<count {
-                        let t = tokens[i]
-                        if t & 0x8000_0000 == 0 {
-                            w.put(UInt32(lc[Int(t)]), Int(ll[Int(t)]))
-                            continue
-                        }
-                        let l = Int((t >> 15) & 0xff)
-                        let symbol = Int(table.symbol[l])
-                        w.put(UInt32(lc[symbol]), Int(ll[symbol]))
-                        if table.extraBits[l] > 0 { w.put(UInt32(table.extra[l]), Int(table.extraBits[l])) }
-                        let d = distanceCode(Int(t & 0x7fff) + 1)
-                        w.put(UInt32(distances.codes[d.code]), Int(distances.lengths[d.code]))
-                        if d.extraBits > 0 { w.put(d.extra, d.extraBits) }
+            for b in 0..<256 {
+                entries[b] = UInt32(literals.codes[b]) | UInt32(literals.lengths[b]) << 24
+                let symbol = Int(table.symbol[b]), n = Int(literals.lengths[symbol])
+                entries[256 + b] = (UInt32(literals.codes[symbol]) | UInt32(table.extra[b]) << UInt32(n))
+                    | UInt32(n + Int(table.extraBits[b])) << 24
+            }
+            for c in 0..<30 { entries[512 + c] = UInt32(distances.codes[c]) | UInt32(distances.lengths[c]) << 24 }
+            DistanceTable.shared.withPointers { code, base, extraBits in
+                for i in 0..<count {
+                    let t = tokens[i]
+                    if t & 0x8000_0000 == 0 {
+                        let e = entries[Int(t)]
+                        w.add(UInt64(e & 0xff_ffff), Int(e >> 24))
+                    } else {
+                        let e = entries[256 &+ Int((t >> 15) & 0xff)]
+                        w.add(UInt64(e & 0xff_ffff), Int(e >> 24))
+                        let d = Int(t & 0x7fff)  // distance − 1
+                        let c = Int(code[d < 256 ? d : 256 &+ d >> 7])
+                        let de = entries[512 &+ c], n = Int(de >> 24)
+                        w.add(UInt64(de & 0xff_ffff) | UInt64(d &- Int(base[c])) &<< UInt64(n), n &+ Int(extraBits[c]))
                     }
-                    w.put(UInt32(lc[256]), Int(ll[256]))
+                    w.flushWholeBytes()
+                }
+            }
+            w.put(UInt32(literals.codes[256]), Int(literals.lengths[256]))
+        }
+
+        /// Distance codes by table (zlib's `_dist_code`): the code of distance − 1 = d is
+        /// `code[d]` below 256, else `code[256 + d >> 7]`; each code's first d and extra bits.
+        struct DistanceTable: Sendable {
+            var code: [UInt8] = []
+            var base: [UInt16] = []
+            var extraBits: [UInt8] = []
+
+            static let shared: DistanceTable = {
+                var t = DistanceTable()
+                for c in 0..<30 {
+                    let bits = c < 4 ? 0 : c / 2 - 1
+                    t.base.append(UInt16(c < 4 ? c : (2 + c % 2) << bits))
+                    t.extraBits.append(UInt8(bits))
+                }
+                for i in 0..<512 {
+                    let d = i < 256 ? i : (i - 256) << 7
+                    t.code.append(UInt8(distanceCode(d + 1).code))
+                }
+                return t
+            }()
+
+            /// Calls `body` with the three tables' memory.
+            func withPointers<R>(_ body: (UnsafePointer<UInt8>, UnsafePointer<UInt16>, UnsafePointer<UInt8>) -> R) -> R {
+                code.withUnsafeBufferPointer { c in
+                    base.withUnsafeBufferPointer { b in
+                        extraBits.withUnsafeBufferPointer { e in body(c.baseAddress!, b.baseAddress!, e.baseAddress!) }
+                    }
                 }
             }
         }

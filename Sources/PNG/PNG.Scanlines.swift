@@ -1,3 +1,4 @@
+import CDeflate
 import Raster
 
 extension PNG {
@@ -97,21 +98,23 @@ extension PNG {
         }
 
         /// Packs an opaque pixmap's RGBA rows (`width × height` at `base`) into its RGB
-        /// scanlines with filter type 0, in the same memory: true when done, false (the memory as
-        /// it was) when a pixel is translucent.
+        /// scanlines with filter type 0, in the same memory, and returns their Adler-32 (zlib's
+        /// checksum, taken row by row while each is in the scratch buffer: no second pass over
+        /// 2.9 MB for the deflate stream); nil (the memory as it was) when a pixel is translucent.
         ///
         /// Each row is packed into a row-sized scratch buffer (kept in L1 cache) with its opacity
         /// test folded in, then moved to its place: row y's scanline starts at y·(3w + 1), at or
         /// before its pixels at 4w·y, so it only overwrites pixels already packed. Packing
         /// straight into place was twice as slow (the stores chase the loads through the same
         /// lines). At a translucent row the rows already packed are expanded back.
-        static func packInPlace(_ base: UnsafeMutableRawPointer, width: Int, height: Int) -> Bool {
-            guard width > 0, height > 0 else { return false }
+        static func packInPlace(_ base: UnsafeMutableRawPointer, width: Int, height: Int) -> UInt32? {
+            guard width > 0, height > 0 else { return nil }
             let stride = width * 3 + 1, rowBytes = width * 4
             var alpha: UInt32 = 0  // the alpha byte's bits in a native-endian pixel word
             withUnsafeMutableBytes(of: &alpha) { $0[3] = 0xff }
             let scratch = UnsafeMutableRawPointer.allocate(byteCount: stride + 4, alignment: 16)
             defer { scratch.deallocate() }
+            var adler = libdeflate_adler32(1, nil, 0)
             for y in 0..<height {
                 let row = UnsafeRawPointer(base + y * rowBytes)
                 scratch.storeBytes(of: 0, as: UInt8.self)
@@ -125,11 +128,12 @@ extension PNG {
                 }
                 if all & alpha != alpha {
                     unpack(base, rows: y, width: width)
-                    return false
+                    return nil
                 }
+                adler = libdeflate_adler32(adler, scratch, stride)
                 (base + y * stride).copyMemory(from: scratch, byteCount: stride)
             }
-            return true
+            return UInt32(adler)
         }
 
         /// Undoes `packInPlace` for its first `rows` rows: RGB scanlines back to RGBA pixels of

@@ -71,9 +71,13 @@ public final class FontLibrary {
 
     deinit {
         // A face that fell back to DejaVu Sans shares its object: free each FT_Face once (this
-        // also frees the faces' FT_Size objects).
-        var freed = Set<ObjectIdentifier>()
-        for case let f? in faces where freed.insert(ObjectIdentifier(f)).inserted { FT_Done_Face(f.face) }
+        // also frees the faces' FT_Size objects). An array, not a Set, for four faces: the first
+        // Set of a key type costs the Swift runtime a scan of every conformance record.
+        var freed: [ObjectIdentifier] = []
+        for case let f? in faces where !freed.contains(ObjectIdentifier(f)) {
+            freed.append(ObjectIdentifier(f))
+            FT_Done_Face(f.face)
+        }
         FT_Done_FreeType(library)
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+import CDeflate
 @testable import PNG
 import Raster
 
@@ -58,9 +59,10 @@ final class PNGOverwritingEncodeTests: XCTestCase {
             let pixmap = try opaque(w, h, seed: 3)
             let expected = PNG.Scanlines(pixmap, filter: .none).bytes
             var data = pixmap.data
-            let packed = data.withUnsafeMutableBytes { PNG.Scanlines.packInPlace($0.baseAddress!, width: w, height: h) }
-            XCTAssertTrue(packed)
+            let adler = data.withUnsafeMutableBytes { PNG.Scanlines.packInPlace($0.baseAddress!, width: w, height: h) }
             XCTAssertEqual(Array(data.prefix((w * 3 + 1) * h)), expected, "\(w)×\(h)")
+            XCTAssertEqual(adler, expected.withUnsafeBufferPointer { UInt32(libdeflate_adler32(1, $0.baseAddress, $0.count)) },
+                           "\(w)×\(h): the Adler-32 taken while packing")
         }
     }
 }

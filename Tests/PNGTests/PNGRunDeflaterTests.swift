@@ -148,6 +148,76 @@ final class PNGRunDeflaterTests: XCTestCase {
         XCTAssertEqual(single.lengths.filter { $0 > 0 }.count, 2, "one used symbol gets a partner")
     }
 
+    /// The distance code table gives every distance 1...32768 the code, extra bits and extra
+    /// value of `distanceCode` (RFC 1951's table).
+    func testDistanceTableMatchesDistanceCode() {
+        let t = PNG.RunDeflater.DistanceTable.shared
+        for distance in 1...32_768 {
+            let d = distance - 1
+            let c = Int(t.code[d < 256 ? d : 256 + d >> 7])
+            let expected = PNG.RunDeflater.distanceCode(distance)
+            XCTAssertEqual(c, expected.code, "code of distance \(distance)")
+            XCTAssertEqual(Int(t.extraBits[c]), expected.extraBits, "extra bits of distance \(distance)")
+            XCTAssertEqual(UInt32(d - Int(t.base[c])), expected.extra, "extra value of distance \(distance)")
+        }
+    }
+
+    /// `writeTokens` (each code looked up with its extra bits, one store a token) writes the bits
+    /// of one `BitWriter.put` per code and per extra field, for random tokens, codes and a
+    /// stream that does not start on a byte boundary.
+    func testTokenWriterMatchesOnePutPerField() {
+        var rng = SeededRandom(seed: 31)
+        for round in 0..<30 {
+            // Every symbol used (tokens may use any), rare and frequent ones: codes of 2 to 15 bits.
+            let count = { (rng: inout SeededRandom) -> UInt32 in
+                Int.random(in: 0..<8, using: &rng) < round % 7 ? UInt32.random(in: 1...3, using: &rng)
+                    : UInt32.random(in: 1_000...200_000, using: &rng)
+            }
+            let literalCounts = (0..<286).map { _ in count(&rng) }
+            let distanceCounts = (0..<30).map { _ in count(&rng) }
+            let literals = PNG.HuffmanCode(counts: literalCounts, maxBits: 15)
+            let distances = PNG.HuffmanCode(counts: distanceCounts, maxBits: 15)
+            let tokens: [UInt32] = (0..<Int.random(in: 1...5_000, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? UInt32.random(in: 0...255, using: &rng)
+                    : 0x8000_0000 | UInt32.random(in: 0...255, using: &rng) << 15 | UInt32.random(in: 0...32_767, using: &rng)
+            }
+            let prefixBits = round % 8
+            let capacity = tokens.count * 8 + 64
+            var expected = [UInt8](repeating: 0, count: capacity), actual = expected
+            let expectedCount = expected.withUnsafeMutableBufferPointer { buffer in
+                var w = PNG.BitWriter(buffer.baseAddress!, capacity: capacity)
+                w.put(0x5A & (1 << prefixBits - 1), prefixBits)
+                let table = PNG.RunDeflater.LengthTable.shared
+                for t in tokens {
+                    if t & 0x8000_0000 == 0 {
+                        w.put(UInt32(literals.codes[Int(t)]), Int(literals.lengths[Int(t)]))
+                        continue
+                    }
+                    let l = Int((t >> 15) & 0xff), symbol = Int(table.symbol[l])
+                    w.put(UInt32(literals.codes[symbol]), Int(literals.lengths[symbol]))
+                    w.put(UInt32(table.extra[l]), Int(table.extraBits[l]))
+                    let d = PNG.RunDeflater.distanceCode(Int(t & 0x7fff) + 1)
+                    w.put(UInt32(distances.codes[d.code]), Int(distances.lengths[d.code]))
+                    w.put(d.extra, d.extraBits)
+                }
+                w.put(UInt32(literals.codes[256]), Int(literals.lengths[256]))
+                w.alignToByte()
+                return w.count
+            }
+            let actualCount = tokens.withUnsafeBufferPointer { t in
+                actual.withUnsafeMutableBufferPointer { buffer in
+                    var w = PNG.BitWriter(buffer.baseAddress!, capacity: capacity)
+                    w.put(0x5A & (1 << prefixBits - 1), prefixBits)
+                    PNG.RunDeflater.writeTokens(&w, t.baseAddress!, t.count, literals: literals, distances: distances)
+                    w.alignToByte()
+                    return w.count
+                }
+            }
+            XCTAssertEqual(actualCount, expectedCount, "round \(round): bytes written")
+            XCTAssertEqual(actual.prefix(actualCount), expected.prefix(expectedCount), "round \(round): bits")
+        }
+    }
+
     /// Decompresses a zlib stream with libdeflate's decompressor (a second, independent inflate
     /// beside libpng's zlib), which also checks the Adler-32.
     func inflate(_ z: [UInt8], expected n: Int) throws -> [UInt8] {
