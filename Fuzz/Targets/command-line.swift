@@ -10,12 +10,13 @@ enum FuzzTool {
     static let repeated = OptionDefinition.repeated("spec", short: "s", valueName: "file", help: "Repeatable.")
     static let flag = OptionDefinition.flag("quiet", short: "q", help: "A flag.")
     static let toggle = OptionDefinition.invertibleFlag("subplots", help: "An inverted flag.")
+    static let optional = OptionDefinition.optionalValue("print", valueName: "file", bareValue: "-", help: "A value that may be left out.")
     static let files = PositionalDefinition("file", .many, help: "Inputs.")
     static let folder = PositionalDefinition("dir", help: "A folder.")
     static let address = PositionalDefinition("address", .optional, help: "An address.")
     static let draw = CommandDefinition(
         name: "draw", abstract: "Draw.", discussion: "Text.\n\n  example --kept whole",
-        positionals: [files], groups: [OptionGroup([value, number, weight]), OptionGroup("Group", [repeated, flag, toggle])])
+        positionals: [files], groups: [OptionGroup([value, number, weight, optional]), OptionGroup("Group", [repeated, flag, toggle])])
     static let serve = CommandDefinition(name: "serve", abstract: "Serve.", positionals: [folder, address], groups: [OptionGroup([flag])])
     static let build = CommandDefinition(name: "build", abstract: "Build.", positionals: [folder], groups: [OptionGroup([value])])
     static let merge = CommandDefinition(name: "merge", abstract: "Merge.", positionals: [folder, files])
@@ -39,7 +40,8 @@ public func fuzzCommandLine(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt
                 switch option.kind {
                 case .flag: _ = parsed.isSet(option)
                 case .invertibleFlag: _ = parsed.toggle(option)
-                case .value: _ = parsed.value(option); _ = try? parsed.int(option); _ = try? parsed.double(option)
+                case .value, .optionalValue:
+                    _ = parsed.value(option); _ = try? parsed.int(option); _ = try? parsed.double(option); _ = try? parsed.required(option)
                 case .repeatedValue: _ = parsed.values(option)
                 }
             }

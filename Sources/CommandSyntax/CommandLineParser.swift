@@ -94,7 +94,13 @@ public enum CommandLineParser {
                 let inline = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
                 if let option = options.first(where: { $0.long == name }) {
                     if option.takesValue {
-                        let value = if let inline { inline } else { try nextValue(arguments, &index, for: option) }
+                        let value = if let inline {
+                            inline
+                        } else if option.kind == .optionalValue, index == arguments.count || isOption(arguments[index]) {
+                            option.bareValue ?? ""
+                        } else {
+                            try nextValue(arguments, &index, for: option)
+                        }
                         parsed.values[option.long, default: []].append(value)
                     } else if let inline {
                         throw UsageError("The flag '--\(name)' takes no value, but was given '\(inline)'", option: option)

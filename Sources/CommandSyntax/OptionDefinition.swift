@@ -13,6 +13,9 @@ public struct OptionDefinition: Sendable, Hashable {
         case value
         /// A value that may be repeated, every one kept in order (`--spec A --spec B`).
         case repeatedValue
+        /// One value that may be left out: bare (last, or before another option) it takes
+        /// `bareValue` (`--print-spec` alone means `-`, standard output).
+        case optionalValue
     }
 
     /// The long name without its dashes (`output` for `--output`).
@@ -25,13 +28,16 @@ public struct OptionDefinition: Sendable, Hashable {
     public let valueName: String
     /// The help text.
     public let help: String
+    /// The value an `.optionalValue` option takes when given bare; nil for the other kinds.
+    public let bareValue: String?
 
-    init(long: String, short: Character?, kind: Kind, valueName: String, help: String) {
+    init(long: String, short: Character?, kind: Kind, valueName: String, help: String, bareValue: String? = nil) {
         self.long = long
         self.short = short
         self.kind = kind
         self.valueName = valueName
         self.help = help
+        self.bareValue = bareValue
     }
 
     /// A flag, `--LONG`.
@@ -54,8 +60,13 @@ public struct OptionDefinition: Sendable, Hashable {
         OptionDefinition(long: long, short: short, kind: .repeatedValue, valueName: valueName, help: help)
     }
 
+    /// An option whose value may be left out, `--LONG [<valueName>]`: bare, it is `bareValue`.
+    public static func optionalValue(_ long: String, valueName: String, bareValue: String, help: String) -> OptionDefinition {
+        OptionDefinition(long: long, short: nil, kind: .optionalValue, valueName: valueName, help: help, bareValue: bareValue)
+    }
+
     /// Whether it takes a value.
-    public var takesValue: Bool { kind == .value || kind == .repeatedValue }
+    public var takesValue: Bool { kind != .flag && kind != .invertibleFlag }
 
     /// How a message names it: `--size <WxH>`, `--fsync`, `--[no-]subplots`.
     public var name: String {
@@ -63,6 +74,7 @@ public struct OptionDefinition: Sendable, Hashable {
         case .flag: return "--\(long)"
         case .invertibleFlag: return "--[no-]\(long)"
         case .value, .repeatedValue: return "--\(long) <\(valueName)>"
+        case .optionalValue: return "--\(long) [<\(valueName)>]"
         }
     }
 
@@ -70,7 +82,7 @@ public struct OptionDefinition: Sendable, Hashable {
     var synopsis: String {
         let names = short.map { "-\($0), " } ?? ""
         switch kind {
-        case .flag, .invertibleFlag, .value: return names + name
+        case .flag, .invertibleFlag, .value, .optionalValue: return names + name
         case .repeatedValue: return names + name + " ..."
         }
     }

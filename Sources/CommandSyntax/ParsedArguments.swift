@@ -23,6 +23,12 @@ public struct ParsedArguments: Sendable {
         return values[option.long]?.last
     }
 
+    /// The value of an option the command cannot run without; missing, a `UsageError` naming it.
+    public func required(_ option: OptionDefinition) throws(UsageError) -> String {
+        guard let text = value(option) else { throw UsageError("Missing expected argument '\(option.name)'", option: option) }
+        return text
+    }
+
     /// Every value of a repeated option, in the order given.
     public func values(_ option: OptionDefinition) -> [String] {
         check(option)

@@ -31,7 +31,7 @@ struct Demo: Command {
     let size: FigureSize
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let output = arguments.value(Options.output) else { throw UsageError("Missing expected argument '--output <path>'", option: Options.output) }
+        let output = try arguments.required(Options.output)
         if output.isEmpty { throw UsageError("The output path is empty.") }
         if output.hasSuffix("/") { throw UsageError("The output path \(output) names a folder, not a file.") }
         self.output = output

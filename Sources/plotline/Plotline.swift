@@ -34,11 +34,11 @@ enum Plotline {
         version: "0.1.0",
         subcommands: [Render.definition, Demo.definition, Watch.definition, Report.definition, Schema.definition])
 
-    /// Runs the command line, with a bare `render --print-spec` meaning standard output.
+    /// Runs the command line.
     static func main() {
         let invocation: Invocation
         do {
-            invocation = try CommandLineParser.parse(PrintSpec.normalized(Array(CommandLine.arguments.dropFirst())), root: definition)
+            invocation = try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()), root: definition)
         } catch {
             StandardStream.error.write(error.text + "\n")
             exit(64)

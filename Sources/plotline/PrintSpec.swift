@@ -14,22 +14,8 @@ import Platform
 /// resolves them against the spec's own folder. A data file outside that folder is read back
 /// only with `--allow-read` (`ReadConfinement`); a note on standard error says which.
 enum PrintSpec {
-    /// Standard output.
+    /// Standard output: what a bare `--print-spec` writes to (`Render.Options.printSpec`).
     static let standardOutput = "-"
-
-    /// Arguments with a bare `--print-spec` (last, or followed by another option) given the
-    /// value `-` (standard output): an option's value is never optional in the command-line
-    /// syntax (`CommandSyntax`), since it could not tell a value from a data file.
-    static func normalized(_ arguments: [String]) -> [String] {
-        var out: [String] = []
-        for (i, argument) in arguments.enumerated() {
-            out.append(argument)
-            guard argument == "--print-spec" else { continue }
-            let next = i + 1 < arguments.count ? arguments[i + 1] : nil
-            if next == nil || (next!.hasPrefix("-") && next! != "-") { out.append(standardOutput) }
-        }
-        return out
-    }
 
     /// Checks a `--print-spec` destination: `-`, or a file ending in `.json` (so that a data
     /// file after a bare `--print-spec` is never overwritten by a spec).

@@ -81,10 +81,7 @@ enum Report {
 
         init(_ arguments: ParsedArguments) throws {
             input = arguments.positional(Options.input) ?? ""
-            guard let output = arguments.value(Options.output) else {
-                throw UsageError("Missing expected argument '\(Options.output.name)'", option: Options.output)
-            }
-            self.output = output
+            output = try arguments.required(Options.output)
             shard = arguments.value(Options.shard)
             compare = arguments.value(Options.compare)
             tolerance = arguments.value(Options.tolerance)

@@ -11,13 +11,14 @@ final class CommandLineParserTests: XCTestCase {
     static let subplots = OptionDefinition.invertibleFlag("subplots", help: "One panel each.")
     static let smooth = OptionDefinition.value("smooth", valueName: "w", help: "A weight.")
     static let count = OptionDefinition.value("count", valueName: "n", help: "How many.")
+    static let printTo = OptionDefinition.optionalValue("print", valueName: "file", bareValue: "-", help: "Print instead.")
     static let files = PositionalDefinition("file", .many, help: "Inputs.")
     static let folder = PositionalDefinition("dir", help: "A folder.")
     static let address = PositionalDefinition("address", .optional, help: "An address.")
 
     static let draw = CommandDefinition(
         name: "draw", abstract: "Draw files.", positionals: [files],
-        groups: [OptionGroup([spec, output]), OptionGroup("Figure", [title, subplots, smooth, count]), OptionGroup([quiet, verbose])])
+        groups: [OptionGroup([spec, output]), OptionGroup("Figure", [title, subplots, smooth, count]), OptionGroup([quiet, verbose, printTo])])
     static let serve = CommandDefinition(name: "serve", abstract: "Serve a folder.", positionals: [folder, address], groups: [OptionGroup([quiet])])
     static let build = CommandDefinition(name: "build", abstract: "Build it (the default).", positionals: [folder], groups: [OptionGroup([output])])
     static let merge = CommandDefinition(name: "merge", abstract: "Merge them.", positionals: [folder, files])
@@ -79,6 +80,26 @@ final class CommandLineParserTests: XCTestCase {
         XCTAssertNil(parsed.value(Self.title))
         parsed = try run(["draw", "-5", "1e3"])
         XCTAssertEqual(parsed.positionals(Self.files), ["-5", "1e3"], "a number is never an option")
+    }
+
+    func testAnOptionalValueIsTheNextArgumentUnlessItIsAnOption() throws {
+        XCTAssertEqual(try run(["draw", "a.csv", "--print"]).value(Self.printTo), "-", "bare and last")
+        XCTAssertEqual(try run(["draw", "--print", "--quiet", "a.csv"]).value(Self.printTo), "-", "bare before an option")
+        let given = try run(["draw", "--print", "spec.json", "a.csv"])
+        XCTAssertEqual(given.value(Self.printTo), "spec.json")
+        XCTAssertEqual(given.positionals(Self.files), ["a.csv"])
+        XCTAssertEqual(try run(["draw", "--print=x.json"]).value(Self.printTo), "x.json")
+        XCTAssertEqual(try run(["draw", "--print", "-"]).value(Self.printTo), "-")
+        XCTAssertNil(try run(["draw"]).value(Self.printTo))
+        XCTAssertTrue(HelpText(CommandPath([Self.root, Self.draw])).text.contains("  --print [<file>]        Print instead.\n"))
+    }
+
+    func testARequiredOptionNamesItselfWhenMissing() throws {
+        XCTAssertEqual(try run(["draw", "-o", "x"]).required(Self.output), "x")
+        XCTAssertThrowsError(try run(["draw"]).required(Self.output)) {
+            XCTAssertEqual("\($0)", "Missing expected argument '--output <path>'")
+            XCTAssertEqual(($0 as? UsageError)?.option, Self.output)
+        }
     }
 
     func testTypedValuesNameTheOptionWhenTheyDoNotConvert() throws {
