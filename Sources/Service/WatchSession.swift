@@ -55,7 +55,14 @@ public final class WatchSession: Sendable {
         public var durableWrites = true
         /// Gets each output's status right after its sidecar was written, and nil once the
         /// output and its sidecar are gone (it keeps the `--serve` page's figure list current).
+        /// Called with the session's lock held, so that a figure's last word is the last call
+        /// (a render finishing while its PNG is deleted by hand cannot bring the figure back
+        /// after its removal): it must not call back into the session.
         public var onStatus: @Sendable (_ output: String, _ status: WatchStatus?) -> Void = { _, _ in }
+        /// Runs on the render thread after a figure's sidecar is written and checked, right
+        /// before its status is published: a seam for tests that delete files at that moment
+        /// (nothing else sets it).
+        var beforePublishing: @Sendable (_ output: String) -> Void = { _ in }
 
         /// Outputs beside their inputs, default figures, lines to standard output and error.
         public init() {}
@@ -237,10 +244,9 @@ public final class WatchSession: Sendable {
         for path in gone where path.hasSuffix(".png") || path.hasSuffix(".png.json") {
             let output = path.hasSuffix(".json") ? String(path.dropLast(".json".count)) : path
             guard !FileManager.default.fileExists(atPath: output),
-                  let gone = state.withLock({ $0.statuses.removeValue(forKey: output) }) else { continue }
-            removeBesides(gone.status.also, of: output, keeping: [], why: "its PNG was deleted")
+                  state.withLock({ $0.statuses[output] != nil }), let gone = forget(output) else { continue }
+            removeBesides(gone.also, of: output, keeping: [], why: "its PNG was deleted")
             try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
-            options.onStatus(output, nil)
         }
     }
 
@@ -343,8 +349,8 @@ public final class WatchSession: Sendable {
             state.withLock { s in
                 s.statuses[stale] = nil
                 s.rows[stale] = nil
+                options.onStatus(stale, nil)
             }
-            options.onStatus(stale, nil)
             options.log("removed \(stale): \(spellings.sorted().map { PathName.lastComponent($0) }.joined(separator: ", ")) now draw one PNG each")
             return siblings.map { folder + "/" + $0 }
         }
@@ -368,10 +374,9 @@ public final class WatchSession: Sendable {
         if inputGone, !FileManager.default.fileExists(atPath: output) {
             // Input and figure both deleted: the figure is gone, so are its status and the
             // files it wrote beside the PNG.
-            state.withLock { _ = $0.statuses.removeValue(forKey: output) }
+            forget(output)
             removeBesides(before, of: output, keeping: [], why: "its input is gone")
             try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
-            options.onStatus(output, nil)
             return
         }
         let hash = error == nil ? WatchStatus.contentHash(of: output) : nil
@@ -439,12 +444,28 @@ public final class WatchSession: Sendable {
             // The PNG went while this status was written (`rm` of the input, the PNG and the
             // sidecar one after another, the sidecar's removal seen before this write): the
             // figure is gone after all, and no stale sidecar may bring its card back.
-            state.withLock { _ = $0.statuses.removeValue(forKey: output) }
+            forget(output)
             try? AtomicFile.remove(WatchStatus.path(for: output), under: outputRoot)
-            options.onStatus(output, nil)
             return
         }
-        options.onStatus(output, status)
+        options.beforePublishing(output)
+        state.withLock { s in
+            // Only while this render's status is still the figure's: a figure forgotten since
+            // (its PNG deleted by hand between the check above and here) stays forgotten, and
+            // a newer render's status is published by that render.
+            if s.statuses[output]?.queueVersion == version { options.onStatus(output, status) }
+        }
+    }
+
+    /// Drops `output`'s status and tells `onStatus` the figure is gone, in one step under the
+    /// lock; returns the status it had (nil: this session knew none).
+    @discardableResult
+    func forget(_ output: String) -> WatchStatus? {
+        state.withLock { s in
+            let gone = s.statuses.removeValue(forKey: output)
+            options.onStatus(output, nil)
+            return gone?.status
+        }
     }
 
     /// A figure built on the render thread, with the rows it draws (the longest table), what
