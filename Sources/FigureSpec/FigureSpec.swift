@@ -98,10 +98,9 @@ public struct FigureSpec: Sendable, Equatable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder {
             throw SpecError(.unreadable("a folder, not a figure spec file"), source: path)
         }
-        do {
-            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw SpecError(.unreadable(ErrorText.describe(error)), source: path)
+        switch FileBytes.readWhole(path) {
+        case .success(let data): bytes = data
+        case .failure(let failure): throw SpecError(.unreadable(failure.reason), source: path)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         return try parse(bytes: bytes, source: path, directory: folder)

@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import PNG
 import Platform
+import Table
 
 /// Places a shard's output file into the merged report without copying its bytes when it can.
 ///
@@ -28,8 +29,10 @@ enum ReportFileLink {
             unlink(temporary)
             throw ReportMergeError("\(target): cannot replace the file (\(String(cString: strerror(code))))")
         }
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw ReportMergeError("\(source): cannot read the file")
+        let data: Data
+        switch FileBytes.readWhole(source) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): throw ReportMergeError("\(source): cannot read the file (\(failure.reason))")
         }
         try AtomicFile.write(Array(data), to: target)
         return .copied

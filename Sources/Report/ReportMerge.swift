@@ -1,5 +1,6 @@
 import FoundationEssentials
 import PNG
+import Table
 
 /// Joins the output folders of a report's shards (`--shard 1/N` ... `N/N`) into one folder
 /// whose `manifest.json`, `index.md` and `index.html` are byte for byte those of a single run.
@@ -21,11 +22,14 @@ public enum ReportMerge {
         var timings = ReportTimings()
         for folder in shardDirectories {
             let path = folder + "/manifest.json"
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ReportMergeError("\(path): cannot read the file (is \(folder) a report shard's output folder?)")
+            let data: Data
+            switch FileBytes.readWhole(path) {
+            case .success(let bytes): data = bytes
+            case .failure(let failure):
+                throw ReportMergeError("\(path): cannot read the file (\(failure.reason); is \(folder) a report shard's output folder?)")
             }
             manifests.append((folder, try ReportManifest.parse(bytes: Array(data), source: path)))
-            if let t = FileManager.default.contents(atPath: folder + "/timings.json") {
+            if case .success(let t) = FileBytes.readWhole(folder + "/timings.json") {
                 timings.milliseconds.merge(ReportTimings.parse(bytes: Array(t)).milliseconds) { a, _ in a }
             }
         }
@@ -68,7 +72,11 @@ public enum ReportMerge {
                 throw ReportMergeError("\(source): \(size) bytes, its manifest records \(expected) (changed after the shard ran?)")
             }
             if verify {
-                guard let data = FileManager.default.contents(atPath: source) else { throw ReportMergeError("\(source): cannot read the file") }
+                let data: Data
+                switch FileBytes.readWhole(source) {
+                case .success(let bytes): data = bytes
+                case .failure(let failure): throw ReportMergeError("\(source): cannot read the file (\(failure.reason))")
+                }
                 guard SHA256.hex(Array(data)) == hash else {
                     throw ReportMergeError("\(source): its SHA-256 is not the one its manifest records (changed after the shard ran?)")
                 }

@@ -46,8 +46,10 @@ public struct ReportSpec: Sendable, Equatable {
             throw ReportSpecError(source: path, message: "no such file or folder")
         }
         if isFolder { return folder(path, excluding: excluding) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportSpecError(source: path, message: "cannot read the file")
+        let data: Data
+        switch FileBytes.readWhole(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): throw ReportSpecError(source: path, message: "cannot read the file (\(failure.reason))")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         return try parse(bytes: Array(data), source: path, directory: directory)

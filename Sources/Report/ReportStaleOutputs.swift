@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import Table
 
 /// The files an earlier run of a report wrote into the same folder that this run did not write:
 /// a figure taken out of the spec, a format dropped from its `"formats"`, a renamed figure.
@@ -20,7 +21,7 @@ enum ReportStaleOutputs {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               attributes[.type] as? FileAttributeType == .typeRegular,
               let size = attributes[.size] as? Int, size <= manifestLimit,
-              let data = FileManager.default.contents(atPath: path) else { return nil }
+              case .success(let data) = FileBytes.readWhole(path) else { return nil }
         return try? ReportManifest.parse(bytes: Array(data), source: path)
     }
 

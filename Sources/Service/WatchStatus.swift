@@ -156,7 +156,7 @@ public struct WatchStatus: Decodable, Sendable, Equatable {
     /// FNV-1a 64 of the file at `path` as 16 hex digits (`FNV1a64`, the hash `--serve` sends as
     /// the file's ETag), or "" when it cannot be read.
     public static func contentHash(of path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        guard case .success(let data) = FileBytes.readWhole(path) else { return "" }
         return FNV1a64.hex(of: data)
     }
 }

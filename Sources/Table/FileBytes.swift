@@ -3,8 +3,11 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// Whole-file reads that report failures as `DataError`.
-enum FileBytes {
+/// Plotline's one whole-file reader: tables, figure and report specs, manifests, the files a
+/// report merge copies and the outputs a watch hashes are all read here, so every read failure
+/// names the system's reason the same way and no read zero-fills its buffer first.
+/// (`FileReader` in Platform reads ranges of a file, for the logs followed from their end.)
+public enum FileBytes {
     /// The file's bytes, read with one `read` loop into a buffer of the file's size (Foundation's
     /// `Data(contentsOf:)` grows its buffer as it goes: 1.6 s instead of 0.75 s for a 10⁷-row,
     /// 282 MB CSV). Not memory-mapped: a file that another process truncates while it is parsed
@@ -28,13 +31,18 @@ enum FileBytes {
         #endif
     }
 
-    /// Why a file could not be read, as the system words it.
-    struct Failure: Error { let reason: String }
+    /// Why a file could not be read, as the system words it (`No such file or directory`,
+    /// `it is a folder`).
+    public struct Failure: Error, CustomStringConvertible {
+        /// The reason, without the file's name.
+        public let reason: String
+        public var description: String { reason }
+    }
 
     #if canImport(Glibc)
     /// The regular file at `path` read whole, or the reason it could not be. A file that grows
     /// while it is read is read up to the size it had when opened; one that shrinks ends early.
-    static func readWhole(_ path: String, noFollow: Bool = false) -> Result<Data, Failure> {
+    public static func readWhole(_ path: String, noFollow: Bool = false) -> Result<Data, Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | (noFollow ? O_NOFOLLOW : 0))
         guard fd >= 0 else {
             return .failure(Failure(reason: errno == ELOOP && noFollow ? "it is a symbolic link" : String(cString: strerror(errno))))

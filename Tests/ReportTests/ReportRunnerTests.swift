@@ -142,6 +142,11 @@ final class ReportRunnerTests: XCTestCase {
         XCTAssertThrowsError(try ReportMerge.run(shardDirectories: [f.root + "/s1", f.root + "/s1"], outputDirectory: f.root + "/m")) {
             XCTAssertTrue("\($0)".hasSuffix("shard 1/2 is given twice"), "\($0)")
         }
+        // A folder with no manifest: the system's reason and what the folder should have been.
+        XCTAssertThrowsError(try ReportMerge.run(shardDirectories: [f.root + "/s1", f.root + "/nope"], outputDirectory: f.root + "/m")) {
+            XCTAssertEqual("\($0)", f.root + "/nope/manifest.json: cannot read the file (No such file or directory; is "
+                           + f.root + "/nope a report shard's output folder?)")
+        }
         _ = try f.run(out: "whole")
         XCTAssertThrowsError(try ReportMerge.run(shardDirectories: [f.root + "/whole"], outputDirectory: f.root + "/m")) {
             XCTAssertTrue("\($0)".contains("not a shard's manifest"), "\($0)")
